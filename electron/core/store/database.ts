@@ -1,0 +1,89 @@
+/**
+ * Opens lantern.db: WAL mode, numbered migrations, schema version in `PRAGMA user_version`.
+ * A file that is not a readable SQLite database is moved aside with a timestamp (never
+ * overwritten) and the caller is told, so the person can be told.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Migration } from './migrations/types.ts';
+
+export type Db = Database.Database;
+
+export interface OpenedDatabase {
+  db: Db;
+  /** Where an unreadable database was moved, when that happened on this open. */
+  movedAside?: { from: string; to: string; reason: string };
+}
+
+export class NewerSchemaError extends Error {
+  constructor(file: string, found: number, known: number) {
+    super(
+      `${file} was written by a newer Lantern (schema ${found}; this version knows up to ${known}). ` +
+        'Update Lantern, or start it with LANTERN_DATA_DIR pointing at another folder.',
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    return { db: openAndMigrate(file, migrations) };
+  } catch (err) {
+    if (err instanceof NewerSchemaError || !isCorruption(err)) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    const to = moveAside(file);
+    return { db: openAndMigrate(file, migrations), movedAside: { from: file, to, reason } };
+  }
+}
+
+function openAndMigrate(file: string, migrations: readonly Migration[]): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Reading the schema touches the file header: a non-database fails here, not later.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    migrate(db, migrations, file);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db, migrations: readonly Migration[], file = 'the database'): void {
+  const known = migrations.at(-1)?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > known) throw new NewerSchemaError(file, current, known);
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_IOERR');
+}
+
+function moveAside(file: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const to = `${file}.unreadable-${stamp}`;
+  fs.renameSync(file, to);
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, to + suffix);
+  }
+  return to;
+}

@@ -1,0 +1,57 @@
+// ESLint flat config. The import-boundary rules keep the layers of docs/ARCHITECTURE.md honest:
+// a wrong import fails `npm test`, not a review.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const restrict = (patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { paths, patterns }],
+});
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'docs/schema/**', 'tests/e2e/screenshots/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        [
+          { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer talks to the backend only through window.lantern (shared/api).' },
+          { group: nodeBuiltins, message: 'The renderer never touches Node.' },
+        ],
+      ),
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: 'electron/core, web and cli are plain Node: no Electron import.' },
+      { group: ['**/renderer/**'], message: 'The backend does not import UI code.' },
+      { group: ['**/electron/main/**', '**/main/**'], message: 'Only electron/main knows Electron.' },
+    ]),
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: restrict([
+      { group: nodeBuiltins, message: 'shared/ imports neither Node nor DOM APIs.' },
+      { group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing above it.' },
+    ]),
+  },
+);

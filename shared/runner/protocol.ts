@@ -1,0 +1,67 @@
+/**
+ * The runner protocol: what a host (browser worker or Node sandbox process) is asked to do and
+ * the one result shape it answers with (close to Exercism's results.json, plus `timeout`).
+ * Shared by both hosts; imports neither Node nor DOM APIs.
+ */
+import type { Language } from '../content/schema.ts';
+
+export interface RunRequest {
+  /** `run` executes the learner's file as a program; `check` runs the tests against it. */
+  mode: 'run' | 'check';
+  language: Language;
+  /** Module name of the learner's file (`leap` → leap.py / leap.js). */
+  module: string;
+  /** The learner's code. */
+  code: string;
+  /** Test file source (check mode). */
+  tests?: string;
+  /** Wall-clock limit in ms; default 5000. */
+  timeLimitMs?: number;
+  /** Lines fed to input() / prompt() when no interactive console is attached (Node host). */
+  stdin?: string[];
+}
+
+export type TestStatus = 'pass' | 'fail' | 'error';
+
+export interface TestResult {
+  name: string;
+  status: TestStatus;
+  /** Why it failed, in the assertion's own words. */
+  message?: string;
+  /** Output printed while the test ran. */
+  output?: string;
+  /** For equality assertions: both sides, as the language prints them. */
+  expected?: string;
+  actual?: string;
+}
+
+/** A beginner-facing error: trimmed to the learner's own frames, mapped to their line. */
+export interface LearnerError {
+  /** e.g. "NameError", "SyntaxError", "TypeError", "Timeout". */
+  type: string;
+  message: string;
+  /** 1-based line in the learner's file, when known. */
+  line?: number;
+  column?: number;
+  /** Traceback trimmed to the learner's frames. */
+  traceback?: string;
+}
+
+export interface RunResult {
+  /** pass: all tests passed (check) or the program finished (run). */
+  status: 'pass' | 'fail' | 'error' | 'timeout';
+  message?: string;
+  /** Everything printed (run mode), capped. */
+  stdout: string;
+  stderr: string;
+  /** True when output was cut at the cap. */
+  truncated: boolean;
+  tests: TestResult[];
+  error?: LearnerError;
+  durationMs: number;
+}
+
+/** Output caps shared by both hosts. */
+export const OUTPUT_LIMIT_BYTES = 1_000_000;
+export const OUTPUT_LIMIT_LINES = 10_000;
+export const DEFAULT_TIME_LIMIT_MS = 5000;
