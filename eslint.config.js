@@ -14,7 +14,14 @@ const restrict = (patterns, paths = []) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'docs/schema/**', 'tests/e2e/screenshots/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'coverage/**',
+      'docs/schema/**',
+      'tests/e2e/screenshots/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -30,18 +37,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(
-        [
-          { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer talks to the backend only through window.lantern (shared/api).' },
-          { group: nodeBuiltins, message: 'The renderer never touches Node.' },
-        ],
-      ),
+      ...restrict([
+        {
+          group: ['**/electron/**', 'electron', 'electron/*'],
+          message: 'The renderer talks to the backend only through window.lantern (shared/api).',
+        },
+        { group: nodeBuiltins, message: 'The renderer never touches Node.' },
+      ]),
     },
   },
   {
     files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
     rules: restrict([
-      { group: ['electron', 'electron/*'], message: 'electron/core, web and cli are plain Node: no Electron import.' },
+      {
+        group: ['electron', 'electron/*'],
+        message: 'electron/core, web and cli are plain Node: no Electron import.',
+      },
       { group: ['**/renderer/**'], message: 'The backend does not import UI code.' },
       { group: ['**/electron/main/**', '**/main/**'], message: 'Only electron/main knows Electron.' },
     ]),
@@ -51,7 +62,10 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: restrict([
       { group: nodeBuiltins, message: 'shared/ imports neither Node nor DOM APIs.' },
-      { group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing above it.' },
+      {
+        group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**'],
+        message: 'shared/ depends on nothing above it.',
+      },
     ]),
   },
 );

@@ -1,0 +1,59 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { cpSync, existsSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+const root = import.meta.dirname;
+
+/**
+ * Ships the Python runtime as plain files next to the renderer (`/pyodide/…`), so the app loads
+ * it from its own origin and never from a CDN.
+ */
+function copyPyodide(): Plugin {
+  return {
+    name: 'lantern-copy-pyodide',
+    apply: 'build',
+    writeBundle(options) {
+      const from = resolve(root, 'node_modules/pyodide');
+      const to = resolve(options.dir ?? 'out/renderer', 'pyodide');
+      if (!existsSync(from)) throw new Error('node_modules/pyodide is missing: run npm install');
+      const keep = /\.(mjs|js|wasm|zip|json|tar|whl)$/;
+      cpSync(from, to, {
+        recursive: true,
+        filter: (src) => !src.endsWith('.map') && (keep.test(src) || !src.includes('.')),
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require packages: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [react(), copyPyodide()],
+    worker: { format: 'es' },
+    build: {
+      outDir: 'out/renderer',
+      chunkSizeWarningLimit: 6000,
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,92 @@
+/**
+ * The desktop app's lifecycle: one window, the app:// protocol, IPC, menu, and the settings the
+ * window remembers. Everything that is not Electron-specific lives in electron/core.
+ */
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend, type Backend } from '../core/app-services.ts';
+import { resolveDataDir } from '../core/data-dir.ts';
+import { createAppProtocolHandler } from './app-protocol.ts';
+import { bindIpc, eventEmitterFor } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  denyAllPermissions,
+  guardNavigation,
+  isSafeExternalUrl,
+  mainWindowOptions,
+  type WindowBounds,
+} from './security.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+const BOUNDS_KEY = 'window.bounds';
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+  },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let backend: Backend | undefined;
+  let win: BrowserWindow | undefined;
+
+  const openExternal = async (url: string) => {
+    if (!isSafeExternalUrl(url)) return false;
+    await shell.openExternal(url);
+    return true;
+  };
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+    backend = createBackend({
+      dataDir,
+      mode: 'electron',
+      version: app.getVersion(),
+      systemLocale: app.getLocale(),
+      openExternal,
+    });
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+    denyAllPermissions(session.defaultSession);
+    bindIpc(ipcMain, backend.handlers, (name, err) =>
+      backend?.log.error({ err, call: name }, 'API call failed'),
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, 'Lantern')));
+
+    const bounds = backend.settings.get<WindowBounds>(BOUNDS_KEY);
+    win = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
+    guardNavigation(win.webContents, (url) => void openExternal(url));
+    backend.attachEmitter(eventEmitterFor(win.webContents));
+    if (bounds?.maximized) win.maximize();
+    win.once('ready-to-show', () => win?.show());
+    const saveBounds = () => {
+      if (!win || !backend) return;
+      backend.settings.set(BOUNDS_KEY, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+    };
+    win.on('close', saveBounds);
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardNavigation(contents, (url) => void openExternal(url));
+  });
+
+  app.on('window-all-closed', () => {
+    backend?.close();
+    app.quit();
+  });
+}

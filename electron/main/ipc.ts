@@ -1,0 +1,39 @@
+/**
+ * Binds the handler map to IPC: one channel for calls, one for pushed events. Every call is
+ * checked for its sender (only the app's own top-level document) before its payload is
+ * validated against the contract.
+ */
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { dispatch, type CallContext, type Handlers } from '../../shared/api/dispatch.ts';
+import type { Envelope } from '../../shared/api/contract.ts';
+import { isAppUrl } from './security.ts';
+
+export const CALL_CHANNEL = 'lantern:call';
+export const EVENT_CHANNEL = 'lantern:event';
+
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
+}
+
+export function eventEmitterFor(contents: WebContents): CallContext['emit'] {
+  return (event, payload) => {
+    if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload);
+  };
+}
+
+export function bindIpc(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  onError?: (name: string, err: unknown) => void,
+): void {
+  ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!isTrustedSender(event)) {
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Calls are accepted only from the Lantern window.' },
+      };
+    }
+    return dispatch(handlers, name, input, { emit: eventEmitterFor(event.sender) }, onError);
+  });
+}

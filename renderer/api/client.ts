@@ -1,0 +1,132 @@
+/**
+ * The one API object the UI uses. In the desktop app it is `window.lantern` (the preload's
+ * bridge over IPC); in web mode the same calls go over loopback HTTP with the launch token.
+ */
+import {
+  ApiError,
+  CALL_NAMES,
+  EVENT_NAMES,
+  type ApiErrorShape,
+  type Envelope,
+  type EventName,
+  type LanternApi,
+} from '../../shared/api/contract.ts';
+
+declare global {
+  interface Window {
+    lantern?: LanternApi;
+  }
+}
+
+const TOKEN_KEY = 'lantern.token';
+
+/** Web mode: the launch URL carries `#token=…`; keep it for this tab and clean the address bar. */
+export function takeLaunchToken(): string | null {
+  const match = /^#token=([0-9a-f]+)/.exec(location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', `${location.pathname}#/learn`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function createApi(): LanternApi {
+  if (window.lantern) return wrapBridge(window.lantern);
+  const token = takeLaunchToken();
+  if (!token) {
+    throw new ApiError({
+      code: 'forbidden',
+      message: 'This page was opened without its launch token. Open the address that "npm start" printed.',
+    });
+  }
+  return createHttpApi(token);
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  // The preload sends the error shape as JSON inside the message (Electron clones only the message).
+  const json = /\{.*\}$/s.exec(message)?.[0];
+  if (json) {
+    try {
+      return new ApiError(JSON.parse(json) as ApiErrorShape);
+    } catch {
+      /* not ours */
+    }
+  }
+  return new ApiError({ code: 'failed', message });
+}
+
+function wrapBridge(bridge: LanternApi): LanternApi {
+  const api: Record<string, unknown> = { on: bridge.on.bind(bridge) };
+  for (const name of CALL_NAMES) {
+    const method = bridge[name] as (input: unknown) => Promise<unknown>;
+    api[name] = (input: unknown) => method(input).catch((err: unknown) => Promise.reject(toApiError(err)));
+  }
+  return api as LanternApi;
+}
+
+function createHttpApi(token: string): LanternApi {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const api: Record<string, unknown> = {};
+  for (const name of CALL_NAMES) {
+    api[name] = async (input: unknown) => {
+      const res = await fetch(`/api/call/${name}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(input ?? {}),
+      });
+      const envelope = (await res.json()) as Envelope<unknown>;
+      if (envelope.ok) return envelope.value;
+      throw new ApiError(envelope.error);
+    };
+  }
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let streaming = false;
+  const startStream = () => {
+    if (streaming) return;
+    streaming = true;
+    void readEventStream(headers, (event, payload) => {
+      listeners.get(event as EventName)?.forEach((l) => l(payload));
+    }).finally(() => {
+      streaming = false;
+      // The server went away or the connection dropped: try again shortly.
+      setTimeout(() => listeners.size > 0 && startStream(), 2000);
+    });
+  };
+  api.on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event)!.add(listener);
+    startStream();
+    return () => listeners.get(event)?.delete(listener);
+  };
+  return api as LanternApi;
+}
+
+async function readEventStream(
+  headers: Record<string, string>,
+  onEvent: (event: string, payload: unknown) => void,
+) {
+  try {
+    const res = await fetch('/api/events', { headers });
+    if (!res.ok || !res.body) return;
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(frame)?.[1];
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (event && data) onEvent(event, JSON.parse(data));
+      }
+    }
+  } catch {
+    /* connection lost; the caller reconnects */
+  }
+}

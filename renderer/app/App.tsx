@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from './context.ts';
+import { href, ROUTES, useLocation, type Route } from './router.ts';
+import { LearnPage } from '../pages/LearnPage.tsx';
+import { PracticePage } from '../pages/PracticePage.tsx';
+import { ProgressPage } from '../pages/ProgressPage.tsx';
+import { TeacherPage } from '../pages/TeacherPage.tsx';
+import { SettingsPage } from '../pages/SettingsPage.tsx';
+import { AboutPage } from '../pages/AboutPage.tsx';
+
+const PAGES: Record<Route, () => React.JSX.Element> = {
+  learn: LearnPage,
+  practice: PracticePage,
+  progress: ProgressPage,
+  teacher: TeacherPage,
+  settings: SettingsPage,
+  about: AboutPage,
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const { info } = useApp();
+  const { route } = useLocation();
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const Page = PAGES[route];
+  const notices = info.notices.filter((n) => !dismissed.includes(n.code));
+  return (
+    <div className="app-frame">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <nav className="sidebar" aria-label={t('app.mainNav')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span>{t('app.name')}</span>
+        </div>
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r}>
+              <a
+                href={href(r)}
+                className="nav-link"
+                aria-current={r === route ? 'page' : undefined}
+                data-route={r}
+              >
+                {t(`nav.${r}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {notices.map((n) => (
+          <div key={n.code} className="notice" role="alert">
+            <p>{n.message}</p>
+            <button type="button" onClick={() => setDismissed((d) => [...d, n.code])}>
+              {t('notice.dismiss')}
+            </button>
+          </div>
+        ))}
+        <Page />
+      </main>
+    </div>
+  );
+}

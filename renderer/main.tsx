@@ -1,0 +1,75 @@
+import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import type i18next from 'i18next';
+import { createApi } from './api/client.ts';
+import { initI18n, resolveLocale, setLocale } from './i18n/index.ts';
+import { AppContext, type AppContextValue } from './app/context.ts';
+import { App } from './app/App.tsx';
+import { applyTheme } from './app/theme.ts';
+import type { AppInfo, LanternApi, Settings } from '../shared/api/contract.ts';
+import './styles.css';
+
+function Root({
+  api,
+  info,
+  initial,
+  i18n,
+}: {
+  api: LanternApi;
+  info: AppInfo;
+  initial: Settings;
+  i18n: typeof i18next;
+}) {
+  const [settings, setSettings] = useState(initial);
+
+  useEffect(() => applyTheme(settings.theme), [settings.theme]);
+  useEffect(() => {
+    void setLocale(resolveLocale(settings.language, navigator.languages));
+  }, [settings.language]);
+  useEffect(() => api.on('settingsChanged', setSettings), [api]);
+
+  const updateSettings = useCallback(
+    async (patch: Partial<Settings>) => {
+      const next = await api.updateSettings(patch);
+      setSettings(next);
+      return next;
+    },
+    [api],
+  );
+  const value = useMemo<AppContextValue>(
+    () => ({ api, info, settings, updateSettings }),
+    [api, info, settings, updateSettings],
+  );
+  return (
+    <I18nextProvider i18n={i18n}>
+      <AppContext.Provider value={value}>
+        <App />
+      </AppContext.Provider>
+    </I18nextProvider>
+  );
+}
+
+async function start() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const api = createApi();
+    const [info, settings] = await Promise.all([api.getAppInfo({}), api.getSettings({})]);
+    const i18n = await initI18n(resolveLocale(settings.language, navigator.languages));
+    root.render(
+      <StrictMode>
+        <Root api={api} info={info} initial={settings} i18n={i18n} />
+      </StrictMode>,
+    );
+  } catch (err) {
+    // Before i18n is up we cannot translate; say it in both languages.
+    root.render(
+      <div className="fatal" role="alert">
+        <h1>Lantern could not start · Lantern 无法启动</h1>
+        <p>{err instanceof Error ? err.message : String(err)}</p>
+      </div>,
+    );
+  }
+}
+
+void start();

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+
+export function AboutPage() {
+  const { t } = useTranslation();
+  const { info } = useApp();
+  const isolated = globalThis.crossOriginIsolated === true;
+  const rows: [string, string, string?][] = [
+    [t('about.version'), info.version],
+    [t('about.mode'), info.mode === 'electron' ? t('about.modeElectron') : t('about.modeWeb')],
+    [t('about.isolation'), isolated ? t('about.isolationOn') : t('about.isolationOff'), 'isolation'],
+    [t('about.dataDir'), info.dataDir],
+    [t('about.database'), info.databaseFile],
+    [t('about.schemaVersion'), String(info.schemaVersion)],
+    [t('about.platform'), info.platform],
+    [
+      t('about.runtimes'),
+      Object.entries(info.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    ],
+  ];
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('about.title')}</h1>
+      <dl className="facts card">
+        {rows.map(([label, value, testId]) => (
+          <div key={label} className="fact">
+            <dt>{label}</dt>
+            <dd
+              data-testid={testId}
+              className={testId === 'isolation' ? (isolated ? 'ok' : 'bad') : undefined}
+            >
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

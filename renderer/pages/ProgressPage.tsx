@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './PlaceholderPage.tsx';
+
+export function ProgressPage() {
+  return <PlaceholderPage page="progress" />;
+}

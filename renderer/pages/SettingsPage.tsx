@@ -1,0 +1,73 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+import type { Settings } from '../../shared/api/contract.ts';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { settings, updateSettings } = useApp();
+  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const ids = { language: useId(), theme: useId(), font: useId() };
+
+  const save = async (patch: Partial<Settings>) => {
+    try {
+      await updateSettings(patch);
+      setStatus({ kind: 'saved', text: t('settings.saved') });
+    } catch (err) {
+      setStatus({ kind: 'error', text: t('settings.saveFailed', { message: (err as Error).message }) });
+    }
+  };
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('settings.title')}</h1>
+      <fieldset className="card">
+        <legend>{t('settings.appearance')}</legend>
+        <div className="field">
+          <label htmlFor={ids.language}>{t('settings.language')}</label>
+          <select
+            id={ids.language}
+            data-testid="setting-language"
+            value={settings.language}
+            onChange={(e) => void save({ language: e.target.value as Settings['language'] })}
+          >
+            <option value="system">{t('settings.languageSystem')}</option>
+            <option value="en">{t('language.en')}</option>
+            <option value="zh">{t('language.zh')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.theme}>{t('settings.theme')}</label>
+          <select
+            id={ids.theme}
+            data-testid="setting-theme"
+            value={settings.theme}
+            onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+          >
+            <option value="system">{t('settings.themeSystem')}</option>
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.font}>{t('settings.editorFontSize')}</label>
+          <input
+            id={ids.font}
+            data-testid="setting-font-size"
+            type="number"
+            min={10}
+            max={32}
+            value={settings.editorFontSize}
+            onChange={(e) => {
+              const size = Number(e.target.value);
+              if (Number.isInteger(size) && size >= 10 && size <= 32) void save({ editorFontSize: size });
+            }}
+          />
+        </div>
+      </fieldset>
+      <p role="status" className={`status ${status?.kind ?? ''}`}>
+        {status?.text ?? ''}
+      </p>
+    </section>
+  );
+}

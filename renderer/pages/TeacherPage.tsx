@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './PlaceholderPage.tsx';
+
+export function TeacherPage() {
+  return <PlaceholderPage page="teacher" />;
+}
