@@ -1,6 +1,7 @@
 /**
  * The content format: one schema for tracks and exercises, shared by the loader, the validator,
- * the lesson view and generated practice. A JSON Schema for authors is generated from it.
+ * the lesson view and generated practice. The JSON Schema for authors (docs/schema/) is generated
+ * from it. Objects are strict so that a misspelt field is an error, not silently ignored.
  * This file imports neither Node nor DOM APIs.
  */
 import { z } from 'zod';
@@ -16,8 +17,17 @@ const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes (e.g. "leap-year")');
 
+/** A path inside the exercise folder: relative, forward slashes, never leaving the folder. */
+const relativePath = z
+  .string()
+  .min(1)
+  .regex(
+    /^(?!\/)(?!.*\\)(?!(.*\/)?\.\.(\/|$)).+$/,
+    'must be a relative path inside the exercise folder (e.g. "leap.py" or ".meta/example.py")',
+  );
+
 /** Text in both interface languages. */
-export const LocalizedText = z.object({
+export const LocalizedText = z.strictObject({
   en: z.string().min(1, 'English text is empty'),
   zh: z.string().min(1, 'Chinese text is empty'),
 });
@@ -26,89 +36,106 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export const ExerciseType = z.enum(['explanation', 'exercise', 'predict', 'quiz']);
 export type ExerciseType = z.infer<typeof ExerciseType>;
 
-export const QuizChoice = z.object({
+export const QuizChoice = z.strictObject({
   text: LocalizedText,
   correct: z.boolean().default(false),
 });
+export type QuizChoice = z.infer<typeof QuizChoice>;
+
+/** The fields an exercise shares between its front matter and its loaded form. */
+const exerciseFields = {
+  id,
+  title: LocalizedText,
+  type: ExerciseType,
+  /** Concept ids from the track file. */
+  concepts: z.array(id).min(1, 'name at least one concept'),
+  difficulty: z.number().int().min(1).max(10),
+  /** Language of the code; defaults to the track's language. */
+  language: Language.optional(),
+  /**
+   * Module name of the learner's file. Python tests import it (`from leap import leap_year`),
+   * JavaScript tests import `./leap` (dashes allowed there: `./two-fer`). Defaults to "solution",
+   * or in a folder exercise to the starter file's name without its extension.
+   */
+  module: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must be a valid module name (letters, digits, "_")')
+    .default('solution'),
+  /** Code the learner starts from (exercise), or the code to read (predict, explanation example). */
+  starter: z.string().default(''),
+  /** Reference solution (exercise). */
+  solution: z.string().optional(),
+  /** Test file source (exercise): unittest / pytest-style functions, or Jest-style specs. */
+  tests: z.string().optional(),
+  /** Graded hints, from a nudge to the shape of the answer. */
+  hints: z.array(LocalizedText).default([]),
+  /** predict: the exact output the code prints (checked by running it; trailing whitespace ignored). */
+  expectedOutput: z.string().optional(),
+  /** quiz: the choices; at least one is correct. */
+  choices: z.array(QuizChoice).optional(),
+  timeLimitMs: z.number().int().min(100).max(60_000).default(5000),
+};
 
 /**
- * The front matter of one exercise file, plus the prose from its body (`body`).
- * Code fields hold source text; in a folder exercise the loader reads them from the named files.
+ * Folder exercises (`lessons/<id>/exercise.md` plus code files) name their code files here instead
+ * of writing the code inline, e.g. `files: { starter: leap.py, solution: .meta/example.py,
+ * tests: leap_test.py }`. Paths are relative to the exercise folder.
+ */
+export const ExerciseFiles = z.strictObject({
+  starter: relativePath.optional(),
+  solution: relativePath.optional(),
+  tests: relativePath.optional(),
+});
+export type ExerciseFiles = z.infer<typeof ExerciseFiles>;
+
+/** The YAML front matter of an exercise file: every Exercise field but `body`, plus `files`. */
+export const ExerciseFrontMatter = z.strictObject({ ...exerciseFields, files: ExerciseFiles.optional() });
+export type ExerciseFrontMatter = z.input<typeof ExerciseFrontMatter>;
+
+/** Rules across fields, which depend on the exercise type. */
+function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (ex.language === 'python' && ex.module.includes('-'))
+    issue('module', 'a Python module name cannot contain "-" (use "_")');
+  if (ex.type === 'exercise') {
+    if (!ex.solution?.trim()) issue('solution', 'an exercise needs a reference solution');
+    if (!ex.tests?.trim()) issue('tests', 'an exercise needs tests');
+    if (!ex.starter.trim()) issue('starter', 'an exercise needs starter code');
+    if (ex.hints.length < 3)
+      issue('hints', `an exercise needs at least 3 graded hints (has ${ex.hints.length})`);
+  }
+  if (ex.type === 'predict') {
+    if (!ex.starter.trim()) issue('starter', 'a predict step needs code to read');
+    if (ex.expectedOutput === undefined) issue('expectedOutput', 'a predict step needs expectedOutput');
+  }
+  if (ex.type === 'quiz') {
+    if (!ex.choices || ex.choices.length < 2) issue('choices', 'a quiz needs at least 2 choices');
+    else if (!ex.choices.some((c) => c.correct)) issue('choices', 'a quiz needs a correct choice');
+  }
+}
+
+/**
+ * One exercise as the app uses it: the front matter with code files read in, plus the prose from
+ * its body (`body`).
  */
 export const Exercise = z
-  .object({
-    id,
-    title: LocalizedText,
-    type: ExerciseType,
-    /** Concept ids from the track file. */
-    concepts: z.array(id).min(1, 'name at least one concept'),
-    difficulty: z.number().int().min(1).max(10),
-    /** Language of the code; defaults to the track's language. */
-    language: Language.optional(),
-    /**
-     * Module name of the learner's file. Python tests import it (`from leap import leap_year`),
-     * JavaScript tests import `./leap`. Defaults to "solution".
-     */
-    module: z
-      .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid module name')
-      .default('solution'),
-    /** Code the learner starts from (exercise), or the code to read (predict, explanation example). */
-    starter: z.string().default(''),
-    /** Reference solution (exercise). */
-    solution: z.string().optional(),
-    /** Test file source (exercise): unittest / pytest-style functions, or Jest-style specs. */
-    tests: z.string().optional(),
-    /** Graded hints, from a nudge to the shape of the answer. */
-    hints: z.array(LocalizedText).default([]),
-    /** predict: the exact output the code prints (checked by running it). */
-    expectedOutput: z.string().optional(),
-    /** quiz: the choices; at least one is correct. */
-    choices: z.array(QuizChoice).optional(),
-    timeLimitMs: z.number().int().min(100).max(60_000).default(5000),
+  .strictObject({
+    ...exerciseFields,
     /** Prose (Markdown) in both languages, from the file body. */
     body: LocalizedText,
   })
-  .superRefine((ex, ctx) => {
-    const need = (field: 'solution' | 'tests', why: string) => {
-      if (!ex[field]?.trim()) ctx.addIssue({ code: 'custom', path: [field], message: why });
-    };
-    if (ex.type === 'exercise') {
-      need('solution', 'an exercise needs a reference solution');
-      need('tests', 'an exercise needs tests');
-      if (!ex.starter.trim())
-        ctx.addIssue({ code: 'custom', path: ['starter'], message: 'an exercise needs starter code' });
-      if (ex.hints.length < 3)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['hints'],
-          message: `an exercise needs at least 3 graded hints (has ${ex.hints.length})`,
-        });
-    }
-    if (ex.type === 'predict') {
-      if (!ex.starter.trim())
-        ctx.addIssue({ code: 'custom', path: ['starter'], message: 'a predict step needs code to read' });
-      if (ex.expectedOutput === undefined)
-        ctx.addIssue({ code: 'custom', path: ['expectedOutput'], message: 'a predict step needs expectedOutput' });
-    }
-    if (ex.type === 'quiz') {
-      if (!ex.choices || ex.choices.length < 2)
-        ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a quiz needs at least 2 choices' });
-      else if (!ex.choices.some((c) => c.correct))
-        ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a quiz needs a correct choice' });
-    }
-  });
+  .superRefine(checkExercise);
 export type Exercise = z.infer<typeof Exercise>;
 export type ExerciseInput = z.input<typeof Exercise>;
 
-export const Concept = z.object({
+export const Concept = z.strictObject({
   id,
   title: LocalizedText,
   prerequisites: z.array(id).default([]),
 });
 export type Concept = z.infer<typeof Concept>;
 
-export const Unit = z.object({
+export const Unit = z.strictObject({
   id,
   title: LocalizedText,
   /** Exercise ids, in the order a learner meets them. */
@@ -116,13 +143,22 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
+/** Where imported content came from, for attribution (e.g. an Exercism track and its licence). */
+export const ContentSource = z.strictObject({
+  name: z.string().min(1),
+  url: z.string().optional(),
+  license: z.string().optional(),
+});
+export type ContentSource = z.infer<typeof ContentSource>;
+
 /** `track.yaml` at the root of a track or pack folder. */
-export const Track = z.object({
+export const Track = z.strictObject({
   id,
   title: LocalizedText,
   description: LocalizedText,
   language: Language,
   concepts: z.array(Concept).min(1),
   units: z.array(Unit).min(1),
+  source: ContentSource.optional(),
 });
 export type Track = z.infer<typeof Track>;

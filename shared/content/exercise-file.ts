@@ -1,0 +1,104 @@
+/**
+ * Reads one exercise Markdown file: YAML front matter between `---` lines, then the prose split by
+ * the marker lines `<!-- lang: en -->` and `<!-- lang: zh -->`. Positions are kept so that every
+ * problem names its line.
+ */
+import type { ContentError } from './errors.ts';
+import type { LocalizedText } from './schema.ts';
+import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+
+export interface ExerciseFileParts {
+  frontMatter: YamlSource;
+  /** The prose per language, as far as it was found. */
+  body: Partial<LocalizedText>;
+  /** The line where the body starts (after the closing `---`). */
+  bodyLine: number;
+  errors: ContentError[];
+}
+
+const FENCE = /^---\s*$/;
+const LANG_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->\s*$/;
+
+export function parseExerciseFile(
+  text: string,
+  file: string,
+): ExerciseFileParts | { errors: ContentError[] } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? ''))
+    return {
+      errors: [
+        { file, line: 1, message: 'an exercise file starts with a "---" line, then YAML front matter' },
+      ],
+    };
+  const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (close < 0)
+    return {
+      errors: [{ file, line: 1, message: 'the front matter is never closed: add a "---" line after it' }],
+    };
+
+  const frontMatter = parseYamlSource(lines.slice(1, close).join('\n'), file, 2);
+  const bodyLine = close + 2;
+  const { body, errors } = splitBody(lines.slice(close + 1), bodyLine, file);
+  return { frontMatter, body, bodyLine, errors: [...frontMatter.errors, ...errors] };
+}
+
+function splitBody(
+  lines: string[],
+  firstLine: number,
+  file: string,
+): { body: Partial<LocalizedText>; errors: ContentError[] } {
+  const body: Partial<LocalizedText> = {};
+  const errors: ContentError[] = [];
+  let current: 'en' | 'zh' | undefined;
+  let buffer: string[] = [];
+  let strayText = false;
+  const flush = () => {
+    if (current) body[current] = buffer.join('\n').trim();
+    buffer = [];
+  };
+  lines.forEach((line, i) => {
+    const marker = LANG_MARKER.exec(line);
+    if (!marker) {
+      if (!current && line.trim() && !strayText) {
+        strayText = true;
+        errors.push({
+          file,
+          line: firstLine + i,
+          field: 'body',
+          message: 'text outside a "<!-- lang: en -->" or "<!-- lang: zh -->" section belongs to no language',
+        });
+      }
+      buffer.push(line);
+      return;
+    }
+    const lang = marker[1];
+    flush();
+    if (lang !== 'en' && lang !== 'zh') {
+      errors.push({
+        file,
+        line: firstLine + i,
+        field: 'body',
+        message: `unknown language "${lang}" (use en or zh)`,
+      });
+      current = undefined;
+    } else if (body[lang] !== undefined) {
+      errors.push({
+        file,
+        line: firstLine + i,
+        field: `body.${lang}`,
+        message: `a second "${lang}" section`,
+      });
+      current = undefined;
+    } else current = lang;
+  });
+  flush();
+  for (const lang of ['en', 'zh'] as const)
+    if (!body[lang])
+      errors.push({
+        file,
+        line: firstLine,
+        field: `body.${lang}`,
+        message: `the prose needs a "<!-- lang: ${lang} -->" section with text`,
+      });
+  return { body, errors };
+}
