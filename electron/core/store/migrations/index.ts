@@ -1,5 +1,7 @@
 /** Every migration, in order. Add a new file `NNNN-name.ts` and list it here. */
 import type { Migration } from './types.ts';
 import { migration as m0001 } from './0001-profile-setting.ts';
+import { migration as m0002 } from './0002-progress.ts';
+import { migration as m0003 } from './0003-tutor.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
