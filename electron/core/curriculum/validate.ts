@@ -1,0 +1,75 @@
+/**
+ * `validate`: everything that must hold for a track or pack, in one report. First the files are
+ * loaded and checked as data (schema, ids, lessons, concepts, prerequisites); then the code in
+ * every loaded exercise is run in the sandbox.
+ */
+import type { ContentError } from '../../../shared/content/errors.ts';
+import { loadTrack, type LoadResult, type PackFiles } from '../../../shared/content/load.ts';
+import type { Language } from '../../../shared/content/schema.ts';
+import { readPack, textOf, type PackBytes } from './pack-files.ts';
+import { hintLeaks, verifyExercises, type VerifyOptions } from './verify.ts';
+
+export interface ValidationReport {
+  ok: boolean;
+  track?: { id: string; title: string; language: Language };
+  /** Exercises that loaded. */
+  exercises: number;
+  /** Code runs made (solutions, starters, predict steps). */
+  runs: number;
+  errors: ContentError[];
+  durationMs: number;
+}
+
+export interface ValidateOptions extends Partial<VerifyOptions> {
+  /** Check the files only; run no code. */
+  noRun?: boolean;
+}
+
+export async function validatePack(
+  location: string,
+  options: ValidateOptions,
+): Promise<ValidationReport & { files?: PackBytes; loaded?: LoadResult }> {
+  const started = performance.now();
+  const read = await readPack(location);
+  if ('errors' in read) return { ok: false, exercises: 0, runs: 0, errors: read.errors, durationMs: 0 };
+  const report = await validateFiles(textOf(read.files), options, started);
+  return { ...report, files: read.files };
+}
+
+export async function validateFiles(
+  files: PackFiles,
+  options: ValidateOptions,
+  started = performance.now(),
+): Promise<ValidationReport & { loaded: LoadResult }> {
+  const loaded = loadTrack(files);
+  const errors = [...loaded.errors, ...[...loaded.exercises.values()].flatMap(hintLeaks)];
+  let runs = 0;
+  if (!options.noRun) {
+    if (!options.runner) throw new Error('validateFiles: a runner is needed to run the code (or pass noRun)');
+    const onRun = options.onRun;
+    errors.push(
+      ...(await verifyExercises([...loaded.exercises.values()], {
+        runner: options.runner,
+        concurrency: options.concurrency,
+        onRun: (done, total) => {
+          runs = done;
+          onRun?.(done, total);
+        },
+      })),
+    );
+  }
+  const { track } = loaded;
+  return {
+    ok: errors.length === 0,
+    track: track && { id: track.id, title: track.title.en, language: track.language },
+    exercises: loaded.exercises.size,
+    runs,
+    errors: errors.sort(byPlace),
+    durationMs: performance.now() - started,
+    loaded,
+  };
+}
+
+function byPlace(a: ContentError, b: ContentError): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+}
