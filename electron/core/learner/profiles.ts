@@ -1,0 +1,147 @@
+/**
+ * Learner profiles on one machine (a shared classroom computer): create, list, switch, rename,
+ * delete. Every record hangs off a profile with ON DELETE CASCADE, so data stays separate and a
+ * deleted profile leaves nothing behind. The caller offers an export before deleting.
+ */
+import { generateKeyPairSync, createPrivateKey, type KeyObject } from 'node:crypto';
+import type { Db } from '../store/database.ts';
+import type { SettingsStore } from '../store/settings.ts';
+
+export const CURRENT_PROFILE_SETTING = 'currentProfileId';
+const MAX_NAME_LENGTH = 60;
+
+export interface Profile {
+  id: number;
+  name: string;
+  createdAt: string;
+  /** When the placement check was applied (epoch ms), if it was. */
+  placedAt: number | null;
+}
+
+export class ProfileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProfileError';
+  }
+}
+
+interface ProfileRow {
+  id: number;
+  name: string;
+  created_at: string;
+  placed_at: number | null;
+}
+
+export class Profiles {
+  private readonly db: Db;
+  private readonly settings: SettingsStore;
+
+  constructor(db: Db, settings: SettingsStore) {
+    this.db = db;
+    this.settings = settings;
+  }
+
+  list(): Profile[] {
+    const rows = this.db
+      .prepare('SELECT id, name, created_at, placed_at FROM profile ORDER BY name COLLATE NOCASE')
+      .all();
+    return (rows as ProfileRow[]).map(toProfile);
+  }
+
+  get(id: number): Profile | undefined {
+    const row = this.db.prepare('SELECT id, name, created_at, placed_at FROM profile WHERE id = ?').get(id);
+    return row ? toProfile(row as ProfileRow) : undefined;
+  }
+
+  byName(name: string): Profile | undefined {
+    const row = this.db
+      .prepare('SELECT id, name, created_at, placed_at FROM profile WHERE name = ? COLLATE NOCASE')
+      .get(name.trim());
+    return row ? toProfile(row as ProfileRow) : undefined;
+  }
+
+  /** Creates a profile; the first one created becomes the current one. */
+  create(name: string): Profile {
+    const clean = this.checkName(name);
+    const id = Number(this.db.prepare('INSERT INTO profile (name) VALUES (?)').run(clean).lastInsertRowid);
+    if (this.current() === undefined) this.switchTo(id);
+    return this.require(id);
+  }
+
+  /** The profile in use, or undefined before anyone has made one. */
+  current(): Profile | undefined {
+    const id = this.settings.get<number>(CURRENT_PROFILE_SETTING);
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  switchTo(id: number): Profile {
+    const profile = this.require(id);
+    this.settings.set(CURRENT_PROFILE_SETTING, id);
+    return profile;
+  }
+
+  rename(id: number, name: string): Profile {
+    this.require(id);
+    const clean = this.checkName(name, id);
+    this.db.prepare('UPDATE profile SET name = ? WHERE id = ?').run(clean, id);
+    return this.require(id);
+  }
+
+  /** Deletes a profile and all its records. Offer an export first: this cannot be undone. */
+  delete(id: number): void {
+    this.require(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM profile WHERE id = ?').run(id);
+      if (this.settings.get<number>(CURRENT_PROFILE_SETTING) === id) {
+        const next = this.db.prepare('SELECT id FROM profile ORDER BY id LIMIT 1').get() as
+          { id: number } | undefined;
+        if (next) this.settings.set(CURRENT_PROFILE_SETTING, next.id);
+        else this.db.prepare('DELETE FROM setting WHERE key = ?').run(CURRENT_PROFILE_SETTING);
+      }
+    })();
+  }
+
+  /** The profile's Ed25519 key for signing reports, made on first use and kept with the profile. */
+  signingKey(id: number): { privateKey: KeyObject; publicKeyDer: Buffer } {
+    this.require(id);
+    const row = this.db
+      .prepare('SELECT signing_private_key AS priv, signing_public_key AS pub FROM profile WHERE id = ?')
+      .get(id) as { priv: Buffer | null; pub: Buffer | null };
+    if (row.priv && row.pub)
+      return {
+        privateKey: createPrivateKey({ key: row.priv, format: 'der', type: 'pkcs8' }),
+        publicKeyDer: row.pub,
+      };
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const priv = privateKey.export({ format: 'der', type: 'pkcs8' });
+    const pub = publicKey.export({ format: 'der', type: 'spki' });
+    this.db
+      .prepare('UPDATE profile SET signing_private_key = ?, signing_public_key = ? WHERE id = ?')
+      .run(priv, pub, id);
+    return { privateKey, publicKeyDer: pub };
+  }
+
+  private require(id: number): Profile {
+    const profile = this.get(id);
+    if (!profile)
+      throw new ProfileError(`There is no learner profile with id ${id}. It may have been deleted.`);
+    return profile;
+  }
+
+  private checkName(name: string, exceptId?: number): string {
+    const clean = name.trim().replace(/\s+/g, ' ');
+    if (!clean) throw new ProfileError('A profile needs a name. Type the learner’s name or a nickname.');
+    if (clean.length > MAX_NAME_LENGTH)
+      throw new ProfileError(
+        `A profile name can be at most ${MAX_NAME_LENGTH} characters (this one has ${clean.length}).`,
+      );
+    const taken = this.byName(clean);
+    if (taken && taken.id !== exceptId)
+      throw new ProfileError(`There is already a profile called “${taken.name}”. Choose another name.`);
+    return clean;
+  }
+}
+
+function toProfile(r: ProfileRow): Profile {
+  return { id: r.id, name: r.name, createdAt: r.created_at, placedAt: r.placed_at };
+}
