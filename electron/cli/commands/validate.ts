@@ -1,0 +1,92 @@
+/** `lantern validate <folder|zip>...`: checks tracks or packs; exit 0 only when everything holds. */
+import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { formatContentError } from '../../../shared/content/errors.ts';
+import { validatePack, type ValidationReport } from '../../core/curriculum/validate.ts';
+import { sandboxRunner } from '../../core/curriculum/sandbox.ts';
+import type { Runner } from '../../core/curriculum/verify.ts';
+import { USAGE_ERROR, type CliIo, type Command } from '../command.ts';
+import { parse } from '../options.ts';
+
+const usage = `Usage: lantern validate <folder|zip>... [--json] [--no-run] [--jobs N]
+
+Checks a track or pack: schema errors with file, line and field; ids, lessons, concepts and
+prerequisites; then runs the code: every reference solution passes its tests, every starter
+fails at least one, every predict step prints its expectedOutput.
+A folder without track.yaml is checked as a folder of tracks (e.g. "lantern validate exercises").
+
+  --json      one JSON report on stdout, for machines
+  --no-run    check the files only; run no code
+  --jobs N    code runs at once (default: the number of CPU cores)`;
+
+export function validateCommand(runner: Runner = sandboxRunner): Command {
+  return {
+    name: 'validate',
+    summary: 'check a track or content pack (folder or zip)',
+    usage,
+    async run(args, io) {
+      const parsed = parse(args, {
+        json: { type: 'boolean' },
+        'no-run': { type: 'boolean' },
+        jobs: { type: 'string' },
+      });
+      if ('usageError' in parsed || !parsed.positionals.length) {
+        io.err(
+          `${'usageError' in parsed ? parsed.usageError : 'name a folder or zip to validate'}\n\n${usage}\n`,
+        );
+        return USAGE_ERROR;
+      }
+      const { values, positionals } = parsed;
+      const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) {
+        io.err(`--jobs must be a whole number of at least 1\n`);
+        return USAGE_ERROR;
+      }
+
+      const reports: (ValidationReport & { location: string })[] = [];
+      for (const location of positionals.flatMap((p) => packsIn(resolve(io.cwd, p)))) {
+        const shown = relative(io.cwd, location) || '.';
+        const report = await validatePack(location, { runner, concurrency: jobs, noRun: values['no-run'] });
+        const errors = report.errors.map((e) => ({ ...e, file: join(shown, e.file) }));
+        reports.push({
+          location: shown,
+          ok: report.ok,
+          track: report.track,
+          exercises: report.exercises,
+          runs: report.runs,
+          errors,
+          durationMs: Math.round(report.durationMs),
+        });
+        if (!values.json) io.out(humanReport(shown, { ...report, errors }));
+      }
+      const ok = reports.every((r) => r.ok);
+      if (values.json) io.out(`${JSON.stringify({ ok, packs: reports }, null, 2)}\n`);
+      return ok ? 0 : 1;
+    },
+  };
+}
+
+/** The folder or zip itself, or, for a folder of tracks, each track in it. */
+function packsIn(location: string): string[] {
+  if (!existsSync(location) || location.endsWith('.zip') || existsSync(join(location, 'track.yaml')))
+    return [location];
+  const tracks = readdirSync(location, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(location, entry.name, 'track.yaml')))
+    .map((entry) => join(location, entry.name));
+  return tracks.length ? tracks.sort() : [location];
+}
+
+function humanReport(shown: string, report: ValidationReport): string {
+  const lines = report.errors.map(formatContentError);
+  const name = report.track ? `${report.track.id} (${shown})` : shown;
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  const ran = `${report.runs} code run${report.runs === 1 ? '' : 's'}, ${seconds} s`;
+  const count = `${report.exercises} exercise${report.exercises === 1 ? '' : 's'}`;
+  lines.push(
+    report.ok
+      ? `✓ ${name}: ${count}, all valid (${ran})`
+      : `✗ ${name}: ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}; ${count} loaded (${ran})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
