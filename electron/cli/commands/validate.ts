@@ -6,7 +6,7 @@ import { formatContentError } from '../../../shared/content/errors.ts';
 import { validatePack, type ValidationReport } from '../../core/curriculum/validate.ts';
 import { sandboxRunner } from '../../core/curriculum/sandbox.ts';
 import type { Runner } from '../../core/curriculum/verify.ts';
-import { USAGE_ERROR, type CliIo, type Command } from '../command.ts';
+import { USAGE_ERROR, type Command } from '../command.ts';
 import { parse } from '../options.ts';
 
 const usage = `Usage: lantern validate <folder|zip>... [--json] [--no-run] [--jobs N]
