@@ -48,7 +48,10 @@ export type NextStep =
       predictedSuccess: number;
       practice?: PracticeRequest;
     }
-  | ({ kind: 'practice' } & PracticeRequest)
+  | ({
+      kind: 'practice';
+      /** The closest authored exercise, for when nothing can be generated. */ fallback?: string;
+    } & PracticeRequest)
   | { kind: 'done' };
 
 export interface PracticeRequest {
@@ -257,7 +260,8 @@ export class LearnerModel {
       };
 
     const pick = closest(available.filter((e) => e.type !== 'explanation'));
-    if (pick)
+    const inBand = pick !== undefined && pick.p >= TARGET_BAND.low && pick.p <= TARGET_BAND.high;
+    if (pick && (inBand || !practice))
       return {
         kind: 'exercise',
         exercise: pick.e.id,
@@ -265,7 +269,9 @@ export class LearnerModel {
         predictedSuccess: pick.p,
         practice,
       };
-    if (practice) return { kind: 'practice', ...practice };
+    // No authored exercise is at the right difficulty but generated practice can be; the closest
+    // authored one is the fallback for when nothing can be generated.
+    if (practice) return { kind: 'practice', ...practice, ...(pick && { fallback: pick.e.id }) };
     return { kind: 'done' };
   }
 
