@@ -1,0 +1,104 @@
+/**
+ * End-to-end harness: starts `npm run web`'s server as a real child process on a fresh data
+ * folder, and drives Debian's Chromium with playwright-core. Screenshots go to
+ * tests/e2e/screenshots/ for people to look at.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface RunningApp {
+  url: string;
+  launchUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts web mode exactly as `npm run web` does, and waits for the printed launch URL. */
+export async function startApp(dataDir?: string, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts/start.ts'), '--web'], {
+    cwd: ROOT,
+    env: { ...process.env, LANTERN_DATA_DIR: dir, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    url: launchUrl.replace(/\/#token=.*/, ''),
+    launchUrl,
+    dataDir: dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install chromium`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function openPage(browser: Browser, url: string, locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(url);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Puts the app's settings back to the defaults between tests, through the real API. */
+export async function resetSettings(app: RunningApp): Promise<void> {
+  const token = app.launchUrl.split('#token=')[1];
+  const res = await fetch(`${app.url}/api/call/updateSettings`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ language: 'en', theme: 'system', editorFontSize: 14 }),
+  });
+  if (!res.ok) throw new Error(`could not reset settings: ${res.status}`);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, test, vi } from 'vitest';
+import { dispatch } from '../../../shared/api/dispatch.ts';
+import { CALL_NAMES, calls } from '../../../shared/api/contract.ts';
+import { createHandlers } from '../../../electron/core/api/handlers.ts';
+import { SettingsStore } from '../../../electron/core/store/settings.ts';
+import { openDatabase } from '../../../electron/core/store/database.ts';
+import { silentLogger } from '../../../electron/core/logger.ts';
+
+function handlers() {
+  const { db } = openDatabase(':memory:');
+  return createHandlers({
+    settings: new SettingsStore(db),
+    log: silentLogger(),
+    info: () => {
+      throw new Error('not needed');
+    },
+  });
+}
+const ctx = { emit: vi.fn() };
+
+describe('the API contract', () => {
+  test('every call has a handler and the handler map has nothing extra', () => {
+    expect(Object.keys(handlers()).sort()).toEqual([...CALL_NAMES].sort());
+  });
+
+  test('a bad payload is rejected with the field named, and the handler never runs', async () => {
+    const result = await dispatch(handlers(), 'updateSettings', { theme: 'purple' }, ctx);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('bad-input');
+    expect(result.error.issues?.[0]?.field).toBe('theme');
+    expect(result.error.message).toMatch(/^Bad input for updateSettings: theme:/);
+  });
+
+  test('a field the call does not know is rejected by name', async () => {
+    const result = await dispatch(handlers(), 'updateSettings', { colour: 'red' }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(JSON.stringify(result)).toContain('colour');
+  });
+
+  test('an unknown call name gets a typed error, not a crash', async () => {
+    const result = await dispatch(handlers(), 'deleteEverything', {}, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    const proto = await dispatch(handlers(), '__proto__', {}, ctx);
+    expect(proto).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+  });
+
+  test('a handler that throws becomes a failed result with its message', async () => {
+    const result = await dispatch(handlers(), 'getAppInfo', {}, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'not needed' } });
+  });
+
+  test('a valid settings change is saved, answered and pushed as an event', async () => {
+    const h = handlers();
+    const emit = vi.fn();
+    const result = await dispatch(h, 'updateSettings', { language: 'zh' }, { emit });
+    expect(result).toMatchObject({ ok: true, value: { language: 'zh', theme: 'system' } });
+    expect(emit).toHaveBeenCalledWith('settingsChanged', expect.objectContaining({ language: 'zh' }));
+    expect(await dispatch(h, 'getSettings', {}, ctx)).toMatchObject({ ok: true, value: { language: 'zh' } });
+  });
+
+  test('every call declares an input and an output schema', () => {
+    for (const name of CALL_NAMES) {
+      expect(calls[name].input, name).toBeDefined();
+      expect(calls[name].output, name).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger, maskSecrets } from '../../../electron/core/logger.ts';
+
+describe('the log', () => {
+  test('secret fields and key-shaped strings never reach the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-log-'));
+    const log = createLogger(dir);
+    const key = 'sk-ant-api03-' + 'A'.repeat(80);
+    log.info({ provider: { apiKey: key }, authorization: 'Bearer abcdefghijklmnop' }, `calling with ${key}`);
+    log.flush();
+    await new Promise((r) => setTimeout(r, 100));
+    const text = fs.readFileSync(path.join(dir, 'logs', 'lantern.log'), 'utf8');
+    expect(text).toContain('calling with');
+    expect(text).not.toContain('A'.repeat(20));
+    expect(text).not.toContain('abcdefghijklmnop');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('masking keeps enough to recognise the key and nothing more', () => {
+    expect(maskSecrets('key sk-ant-api03-SECRETSECRET')).toBe('key sk-ant-api03-…[redacted]');
+    expect(maskSecrets('AKIAABCDEFGHIJKLMNOP')).toBe('AKIAABCD…[redacted]');
+  });
+});
