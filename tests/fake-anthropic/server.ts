@@ -264,7 +264,8 @@ async function answer(
       id,
     );
     const type = reply.type ?? 'overloaded_error';
-    const head = events.slice(0, 3); // message_start, content_block_start, first delta (if any)
+    // Everything up to the last delta: the stream breaks before content_block_stop.
+    const head = events.slice(0, -3);
     const error = { type: 'error', error: { type, message: reply.message ?? ERROR_MESSAGES[type] ?? type } };
     await writeStream(res, req.provider, [...head, { event: 'error', data: error }], requestId, 0);
     return;
