@@ -1,0 +1,83 @@
+/**
+ * Errors for beginners: what QuickJS threw, with the stack trimmed to the learner's own files and
+ * the first frame in the learner's file turned into a line/column for a Monaco marker.
+ */
+import type { LearnerError } from '../protocol.ts';
+import { originalColumn, type SourceFile } from './compile.ts';
+import type { ThrownValue } from './sandbox/host.ts';
+
+interface Frame {
+  fn: string | null;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** QuickJS frames: `    at fn (file.js:3:7)` or `    at file.js:3:7`. */
+const FRAME = /^\s*at (?:(.*?) \()?([^()\s]+):(\d+):(\d+)\)?\s*$/;
+
+function parseStack(stack: string): Frame[] {
+  const frames: Frame[] = [];
+  for (const line of stack.split('\n')) {
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    frames.push({
+      fn: match[1] ?? null,
+      file: match[2] ?? '',
+      line: Number(match[3]),
+      column: Number(match[4]),
+    });
+  }
+  return frames;
+}
+
+/**
+ * The learner-facing error for a thrown value. `files` are the learner's file first, then the
+ * test file; frames in the harness or the assertion library are dropped.
+ */
+export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): LearnerError {
+  const frames = parseStack(thrown.stack).filter((frame) => files.some((file) => file.name === frame.file));
+  const learnerFile = files[0];
+  const here = frames.find((frame) => frame.file === learnerFile?.name);
+  const error: LearnerError = { type: thrown.name, message: thrown.message };
+  if (here && learnerFile) {
+    error.line = here.line;
+    const column = originalColumn(learnerFile, here.line, here.column);
+    if (column !== undefined) error.column = column;
+  }
+  if (frames.length > 0) {
+    error.traceback = frames
+      .map(
+        (frame) =>
+          `    at ${frame.fn ? `${frame.fn} (${frame.file}:${frame.line})` : `${frame.file}:${frame.line}`}`,
+      )
+      .join('\n');
+  }
+  if (thrown.name === 'RangeError' && /call stack/i.test(thrown.message)) {
+    error.message = `${thrown.message}: a function kept calling itself without stopping (is the base case missing?)`;
+  } else if (/out of memory/i.test(thrown.message)) {
+    error.type = 'MemoryError';
+    error.message = 'Your program used more memory than it is allowed (256 MB) and was stopped.';
+  }
+  return error;
+}
+
+/** One line for a test's message: the error, then where it happened in the learner's code. */
+export function testMessage(thrown: ThrownValue, files: SourceFile[]): string {
+  if (thrown.assertion) return thrown.message;
+  const error = toLearnerError(thrown, files);
+  const where = error.line !== undefined && files[0] ? ` (${files[0].name}, line ${error.line})` : '';
+  return `${error.type}: ${error.message}${where}`;
+}
+
+export function timeoutError(limitMs: number): LearnerError {
+  const seconds = limitMs % 1000 === 0 ? `${limitMs / 1000} s` : `${limitMs} ms`;
+  return {
+    type: 'Timeout',
+    message: `Your code ran longer than ${seconds} and was stopped. Is there a loop that never ends?`,
+  };
+}
+
+export function stoppedError(): LearnerError {
+  return { type: 'Stopped', message: 'You stopped the program.' };
+}

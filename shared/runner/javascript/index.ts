@@ -1,0 +1,241 @@
+/**
+ * The JavaScript/TypeScript runner: `runJavaScript(request, io)` runs a learner's program (Run)
+ * or an exercise's Jest-style tests against it (Check) inside QuickJS compiled to WebAssembly,
+ * and answers with the one RunResult shape of every runner. It uses no Node and no DOM API, so
+ * the browser's JS worker and the Node sandbox host call the same function.
+ *
+ * Why QuickJS rather than the host's own engine: see docs/decisions/0004-javascript-sandbox.md.
+ * Harness integrity (why learner code cannot fake a pass): see sandbox/harness.ts.
+ */
+import {
+  DEFAULT_TIME_LIMIT_MS,
+  type LearnerError,
+  type RunRequest,
+  type RunResult,
+  type TestResult,
+} from '../protocol.ts';
+import { CompileError, compile, fileName, resolveImport, type SourceFile } from './compile.ts';
+import { discardQuickJS, loadQuickJS } from './engine.ts';
+import { stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
+import { CappedOutput, type Stream } from './output.ts';
+import { Sandbox, type Outcome } from './sandbox-session.ts';
+import type { HarnessEvent } from './sandbox/host.ts';
+
+/** How the runner talks to whoever shows the console (same shape as the Python runner's). */
+export interface RunnerIO {
+  write(stream: Stream, text: string): void;
+  /** A line typed by the learner, or null at end of input. */
+  readLine(prompt: string): string | null;
+}
+
+export interface RunOptions {
+  /** Polled while code runs (and between timers); true stops it like the time limit does. */
+  shouldStop?: () => boolean;
+}
+
+/**
+ * A realm with the harness already installed, per mode, made while the learner is idle: evaluating
+ * and locking down the harness costs far more than a beginner's program, so it is kept out of
+ * the time between the click and the result. Each sandbox is used for exactly one run.
+ */
+const spares: Partial<Record<RunRequest['mode'], Sandbox>> = {};
+
+function prepareSpare(mode: RunRequest['mode']): void {
+  setTimeout(() => {
+    void loadQuickJS().then((quickjs) => {
+      if (!spares[mode]) spares[mode] = new Sandbox(quickjs, mode);
+    });
+  }, 0);
+}
+
+async function takeSandbox(mode: RunRequest['mode']): Promise<Sandbox> {
+  const quickjs = await loadQuickJS();
+  const spare = spares[mode];
+  delete spares[mode];
+  return spare && !spare.broken ? spare : new Sandbox(quickjs, mode);
+}
+
+function discardEngine(): void {
+  for (const mode of ['run', 'check'] as const) {
+    spares[mode]?.dispose();
+    delete spares[mode];
+  }
+  discardQuickJS();
+}
+
+/** Loads QuickJS and readies a sandbox for Run and one for Check, so the first click is fast. */
+export async function prepareJavaScriptRunner(): Promise<void> {
+  await loadQuickJS();
+  prepareSpare('run');
+  prepareSpare('check');
+}
+
+const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
+
+export async function runJavaScript(
+  req: RunRequest,
+  io: RunnerIO,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const started = now();
+  const output = new CappedOutput((stream, text) => io.write(stream, text));
+  const finish = (partial: Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): RunResult => ({
+    ...partial,
+    stdout: output.stdout,
+    stderr: output.stderr,
+    truncated: output.truncated,
+    durationMs: Math.round((now() - started) * 10) / 10,
+  });
+
+  const learnerName = fileName(req.module, req.language);
+  const testName = fileName(req.module, req.language, '.test');
+  let files: SourceFile[];
+  try {
+    files = [compile(learnerName, req.code, req.language)];
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    return finish({
+      status: 'error',
+      message: 'Your code has a syntax error.',
+      tests: [],
+      error: error.learnerError,
+    });
+  }
+  if (req.mode === 'check') {
+    try {
+      files.push(compile(testName, req.tests ?? '', req.language));
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      return finish({ status: 'error', message: `The tests could not be read: ${error.message}`, tests: [] });
+    }
+  }
+
+  const limit = req.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const stdin = [...(req.stdin ?? [])];
+  const tests: TestResult[] = [];
+  let running: { name: string } | null = null;
+  let skipped = 0;
+  /** The first error a test hit inside the learner's file, for the editor's marker. */
+  let firstError: LearnerError | undefined;
+  const onEvent = (event: HarnessEvent) => {
+    if (event.kind === 'test-start') {
+      running = { name: event.name };
+      output.startTest();
+    } else if (event.kind === 'test-end') {
+      running = null;
+      const result: TestResult = { name: event.name, status: event.status };
+      const printed = output.endTest();
+      if (printed) result.output = printed;
+      if (event.error) {
+        result.message = testMessage(event.error, files);
+        const located = event.status === 'error' ? toLearnerError(event.error, files) : null;
+        if (located?.line !== undefined) firstError ??= located;
+        if (event.error.expected !== undefined) result.expected = event.error.expected;
+        if (event.error.actual !== undefined) result.actual = event.error.actual;
+      }
+      tests.push(result);
+    } else if (event.kind === 'skipped') {
+      skipped = event.count;
+    }
+  };
+
+  const sandbox = await takeSandbox(req.mode);
+  sandbox.start({
+    deadline: Date.now() + limit,
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    write: (stream, text) => output.write(stream, text),
+    readLine: (prompt) => (stdin.length > 0 ? (stdin.shift() ?? null) : io.readLine(prompt)),
+    onEvent,
+    modules: new Map(files.map((file) => [file.name, file.code])),
+    resolve: (specifier) => resolveImport(specifier, learnerName),
+  });
+  try {
+    if (sandbox.installError) {
+      const error = toLearnerError(sandbox.installError, files);
+      return finish({ status: 'error', message: 'The JavaScript runner could not start.', tests: [], error });
+    }
+    if (req.mode === 'run') {
+      const outcome = await sandbox.evalModule(learnerName);
+      return finish(runResult(outcome, files, limit));
+    }
+    const loaded = await sandbox.evalModule(testName);
+    if (loaded.kind !== 'settled') {
+      const base = runResult(loaded, files, limit);
+      return finish({
+        ...base,
+        message:
+          base.status === 'error'
+            ? `The tests could not load: ${base.error?.type}: ${base.error?.message}`
+            : base.message,
+      });
+    }
+    const outcome = await sandbox.runTests();
+    const current = running as { name: string } | null;
+    if (current !== null) {
+      const why =
+        outcome.kind === 'interrupted'
+          ? (outcome.reason === 'timeout' ? timeoutError(limit) : stoppedError()).message
+          : 'This test never finished: it waits for a promise that never settles (a missing resolve() or await?).';
+      const printed = output.endTest();
+      tests.push({
+        name: current.name,
+        status: 'error',
+        message: why,
+        ...(printed ? { output: printed } : {}),
+      });
+    }
+    const result = checkResult(outcome, tests, skipped, files, limit);
+    return finish(
+      result.error === undefined && firstError !== undefined ? { ...result, error: firstError } : result,
+    );
+  } finally {
+    sandbox.dispose();
+    if (sandbox.broken) discardEngine();
+    prepareSpare(req.mode);
+  }
+}
+
+function runResult(
+  outcome: Outcome,
+  files: SourceFile[],
+  limit: number,
+): Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'> {
+  switch (outcome.kind) {
+    case 'settled':
+    case 'stuck':
+      return { status: 'pass', tests: [] };
+    case 'threw': {
+      const error = toLearnerError(outcome.error, files);
+      return { status: 'error', message: `${error.type}: ${error.message}`, tests: [], error };
+    }
+    case 'interrupted': {
+      const error = outcome.reason === 'timeout' ? timeoutError(limit) : stoppedError();
+      return {
+        status: outcome.reason === 'timeout' ? 'timeout' : 'error',
+        message: error.message,
+        tests: [],
+        error,
+      };
+    }
+  }
+}
+
+function checkResult(
+  outcome: Outcome,
+  tests: TestResult[],
+  skipped: number,
+  files: SourceFile[],
+  limit: number,
+): Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'> {
+  if (outcome.kind === 'interrupted' || outcome.kind === 'threw')
+    return { ...runResult(outcome, files, limit), tests };
+  const passed = tests.filter((test) => test.status === 'pass').length;
+  const skippedNote = skipped > 0 ? `, ${skipped} skipped` : '';
+  if (tests.length === 0) {
+    return { status: 'error', message: `No tests were found${skippedNote}.`, tests };
+  }
+  const message = `${passed} of ${tests.length} tests passed${skippedNote}.`;
+  const failing = tests.find((test) => test.status !== 'pass');
+  if (!failing) return { status: 'pass', message, tests };
+  return { status: 'fail', message, tests };
+}

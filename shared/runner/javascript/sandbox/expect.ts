@@ -1,0 +1,85 @@
+/**
+ * Jest's `expect`, built from @vitest/expect (Jest's matchers as a chai plugin) the way vitest
+ * builds its own. Runs INSIDE QuickJS, as part of the harness bundle.
+ *
+ * The bundle sees a private `globalThis` (see bundle-harness.ts), so the state @vitest/expect keeps
+ * on well-known global symbols (matchers, equality testers, per-expect state) is out of the
+ * learner's reach. `expect.extend` and `expect.addEqualityTesters` are left out on purpose: either
+ * would let code under test redefine what "equal" means.
+ */
+import * as chai from 'chai';
+import {
+  ASYMMETRIC_MATCHERS_OBJECT,
+  ChaiStyleAssertions,
+  JestAsymmetricMatchers,
+  JestChaiExpect,
+  JestExtend,
+  customMatchers,
+  getState,
+  setState,
+} from '@vitest/expect';
+
+chai.use(JestExtend);
+chai.use(JestChaiExpect);
+chai.use(ChaiStyleAssertions);
+chai.use(JestAsymmetricMatchers);
+
+export type Expect = ((value: unknown, message?: string) => unknown) & Record<string, unknown>;
+
+export interface ExpectState {
+  assertionCalls: number;
+  isExpectingAssertions: boolean;
+  expectedAssertionsNumber: number | null;
+}
+
+export function createExpect(): Expect {
+  const expect = ((value: unknown, message?: string) => {
+    const { assertionCalls } = getState(expect as never) as ExpectState;
+    setState({ assertionCalls: assertionCalls + 1 }, expect as never);
+    return chai.expect(value, message);
+  }) as Expect;
+  Object.assign(expect, chai.expect);
+  const asymmetric = (globalThis as Record<symbol, object>)[ASYMMETRIC_MATCHERS_OBJECT];
+  Object.assign(expect, asymmetric);
+  // Vitest's own extra matchers (toSatisfy, toBeOneOf) are registered before lockdown.
+  (chai.expect as unknown as { extend(e: unknown, m: unknown): void }).extend(expect, customMatchers);
+  Object.assign(expect, asymmetric);
+  delete expect.extend;
+  expect.getState = () => getState(expect as never);
+  expect.soft = (value: unknown, message?: string) =>
+    (expect(value, message) as { withContext(c: object): unknown }).withContext({ soft: true });
+  expect.unreachable = (message?: string) => {
+    chai.assert.fail(`expected${message ? ` "${message}" ` : ' '}not to be reached`);
+  };
+  expect.assertions = (count: number) => {
+    setState({ expectedAssertionsNumber: count }, expect as never);
+  };
+  expect.hasAssertions = () => {
+    setState({ isExpectingAssertions: true }, expect as never);
+  };
+  resetExpectState(expect);
+  return expect;
+}
+
+/** Clears the per-test counters (`expect.assertions(n)`, `expect.hasAssertions()`). */
+export function resetExpectState(expect: Expect): void {
+  setState(
+    { assertionCalls: 0, isExpectingAssertions: false, expectedAssertionsNumber: null } satisfies ExpectState,
+    expect as never,
+  );
+}
+
+/** The failure `expect.assertions(n)` / `expect.hasAssertions()` asked for, if any. */
+export function assertionCountFailure(expect: Expect): string | null {
+  const state = getState(expect as never) as ExpectState;
+  if (state.expectedAssertionsNumber !== null && state.assertionCalls !== state.expectedAssertionsNumber) {
+    return `expected number of assertions to be ${state.expectedAssertionsNumber}, but got ${state.assertionCalls}`;
+  }
+  if (state.isExpectingAssertions && state.assertionCalls === 0) {
+    return 'expected any number of assertion, but got none';
+  }
+  return null;
+}
+
+export const AssertionError = chai.AssertionError;
+export const chaiConfig = chai.config;
