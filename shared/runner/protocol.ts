@@ -33,6 +33,8 @@ export interface TestResult {
   /** For equality assertions: both sides, as the language prints them. */
   expected?: string;
   actual?: string;
+  /** status `error`: the exception, mapped to the learner's file when it happened there. */
+  error?: LearnerError;
 }
 
 /** A beginner-facing error: trimmed to the learner's own frames, mapped to their line. */
@@ -43,6 +45,11 @@ export interface LearnerError {
   /** 1-based line in the learner's file, when known. */
   line?: number;
   column?: number;
+  /**
+   * File the line refers to: the learner's file (`leap.py`) or the test file (`leap_test.py`).
+   * The editor marks `line` only when this is the learner's file.
+   */
+  file?: string;
   /** Traceback trimmed to the learner's frames. */
   traceback?: string;
 }
@@ -59,6 +66,11 @@ export interface RunResult {
   tests: TestResult[];
   error?: LearnerError;
   durationMs: number;
+  /**
+   * Set when the host had to replace its runtime to end this run (a worker that ignored Stop,
+   * a sandbox child killed at the time limit, out of memory or crashed). The next run starts fresh.
+   */
+  restarted?: boolean;
 }
 
 /** Output caps shared by both hosts. */

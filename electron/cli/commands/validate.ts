@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { formatContentError } from '../../../shared/content/errors.ts';
 import { validatePack, type ValidationReport } from '../../core/curriculum/validate.ts';
-import { sandboxRunner } from '../../core/curriculum/sandbox.ts';
+import { openSandboxRunner } from '../../core/curriculum/sandbox.ts';
 import type { Runner } from '../../core/curriculum/verify.ts';
 import { USAGE_ERROR, type Command } from '../command.ts';
 import { parse } from '../options.ts';
@@ -20,7 +20,8 @@ A folder without track.yaml is checked as a folder of tracks (e.g. "lantern vali
   --no-run    check the files only; run no code
   --jobs N    code runs at once (default: the number of CPU cores)`;
 
-export function validateCommand(runner: Runner = sandboxRunner): Command {
+/** @param injected a runner for tests; by default a sandbox pool with one child per job */
+export function validateCommand(injected?: Runner): Command {
   return {
     name: 'validate',
     summary: 'check a track or content pack (folder or zip)',
@@ -44,21 +45,27 @@ export function validateCommand(runner: Runner = sandboxRunner): Command {
         return USAGE_ERROR;
       }
 
+      const sandbox = injected ? undefined : openSandboxRunner(jobs);
+      const runner = injected ?? sandbox!.runner;
       const reports: (ValidationReport & { location: string })[] = [];
-      for (const location of positionals.flatMap((p) => packsIn(resolve(io.cwd, p)))) {
-        const shown = relative(io.cwd, location) || '.';
-        const report = await validatePack(location, { runner, concurrency: jobs, noRun: values['no-run'] });
-        const errors = report.errors.map((e) => ({ ...e, file: join(shown, e.file) }));
-        reports.push({
-          location: shown,
-          ok: report.ok,
-          track: report.track,
-          exercises: report.exercises,
-          runs: report.runs,
-          errors,
-          durationMs: Math.round(report.durationMs),
-        });
-        if (!values.json) io.out(humanReport(shown, { ...report, errors }));
+      try {
+        for (const location of positionals.flatMap((p) => packsIn(resolve(io.cwd, p)))) {
+          const shown = relative(io.cwd, location) || '.';
+          const report = await validatePack(location, { runner, concurrency: jobs, noRun: values['no-run'] });
+          const errors = report.errors.map((e) => ({ ...e, file: join(shown, e.file) }));
+          reports.push({
+            location: shown,
+            ok: report.ok,
+            track: report.track,
+            exercises: report.exercises,
+            runs: report.runs,
+            errors,
+            durationMs: Math.round(report.durationMs),
+          });
+          if (!values.json) io.out(humanReport(shown, { ...report, errors }));
+        }
+      } finally {
+        await sandbox?.close();
       }
       const ok = reports.every((r) => r.ok);
       if (values.json) io.out(`${JSON.stringify({ ok, packs: reports }, null, 2)}\n`);

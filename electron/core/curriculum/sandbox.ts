@@ -1,15 +1,25 @@
 /**
- * The runner the validator uses outside tests: the Node sandbox host (a permission-limited child
- * process). It is loaded on first use so that loading and browsing content never pays for it.
+ * The runner the validator uses outside unit tests: the Node sandbox host (permission-limited
+ * child processes). A validation opens its own pool, one warm child per parallel run, and closes
+ * it when done, so the CLI exits and the app keeps no idle Pyodide processes around.
  */
+import { SandboxPool } from '../runner-host/index.ts';
 import type { Runner } from './verify.ts';
 
-// Kept as a variable while electron/core/runner-host is being written, so this file type-checks
-// before it exists; becomes a static import once it lands.
-const RUNNER_HOST = '../runner-host/index.ts';
+export interface SandboxRunner {
+  runner: Runner;
+  close(): Promise<void>;
+}
 
-export const sandboxRunner: Runner = async (request) => {
-  const host = (await import(RUNNER_HOST)) as { runInSandbox?: Runner };
-  if (typeof host.runInSandbox !== 'function') throw new Error('the Node sandbox host has no runInSandbox()');
-  return host.runInSandbox(request);
-};
+export function openSandboxRunner(size: number): SandboxRunner {
+  let pool: SandboxPool | undefined;
+  return {
+    runner: (request) => {
+      pool ??= new SandboxPool({ size });
+      return pool.run(request);
+    },
+    close: async () => {
+      await pool?.close();
+    },
+  };
+}

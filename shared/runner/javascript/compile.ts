@@ -49,6 +49,7 @@ export function compile(name: string, source: string, language: Language): Sourc
     const message = raw.replace(/^Error transforming [^:]*: /, '').replace(/ \(\d+:\d+\)$/, '');
     throw new CompileError({
       type: 'SyntaxError',
+      file: name,
       message: loc?.line ? `${message} (${name}, line ${loc.line})` : message,
       ...(loc?.line ? { line: loc.line } : {}),
       ...(loc?.column ? { column: loc.column } : {}),

@@ -1,10 +1,10 @@
 /**
- * Loads QuickJS (quickjs-ng compiled to WebAssembly) once per host. The wasm file ships in
+ * Loads QuickJS (Bellard's QuickJS compiled to WebAssembly; its stack traces point at the failing expression, which quickjs-ng's did not) once per host. The wasm file ships in
  * node_modules: Node reads it from disk, the browser build serves it from the app's own origin
  * (the variant resolves it with `new URL('emscripten-module.wasm', import.meta.url)`, which the
  * bundler copies). Never a CDN.
  */
-import variant from '@jitl/quickjs-ng-wasmfile-release-sync';
+import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 
 let loading: Promise<QuickJSWASMModule> | null = null;

@@ -37,12 +37,17 @@ function parseStack(stack: string): Frame[] {
  */
 export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): LearnerError {
   const frames = parseStack(thrown.stack).filter((frame) => files.some((file) => file.name === frame.file));
-  const learnerFile = files[0];
-  const here = frames.find((frame) => frame.file === learnerFile?.name);
-  const error: LearnerError = { type: thrown.name, message: thrown.message };
-  if (here && learnerFile) {
-    error.line = here.line;
-    const column = originalColumn(learnerFile, here.line, here.column);
+  // An Error subclass's constructor is on the stack where the error was made; the learner wants
+  // the line that threw it, as V8 shows.
+  while (frames.length > 1 && frames[0]?.fn === thrown.name) frames.shift();
+  const here = frames.find((frame) => frame.file === files[0]?.name);
+  const error: LearnerError = { type: thrown.name, message: v8Wording(thrown.message) };
+  const located = here ?? frames[0];
+  const file = files.find((candidate) => candidate.name === located?.file);
+  if (located && file) {
+    error.file = file.name;
+    error.line = located.line;
+    const column = originalColumn(file, located.line, located.column);
     if (column !== undefined) error.column = column;
   }
   if (frames.length > 0) {
@@ -62,11 +67,18 @@ export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): Learne
   return error;
 }
 
+/** QuickJS words a few common messages differently from V8; learners look the V8 ones up. */
+function v8Wording(message: string): string {
+  return message
+    .replace(/^'([^']+)' is not defined$/, '$1 is not defined')
+    .replace(/^cannot read property '([^']+)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')");
+}
+
 /** One line for a test's message: the error, then where it happened in the learner's code. */
 export function testMessage(thrown: ThrownValue, files: SourceFile[]): string {
   if (thrown.assertion) return thrown.message;
   const error = toLearnerError(thrown, files);
-  const where = error.line !== undefined && files[0] ? ` (${files[0].name}, line ${error.line})` : '';
+  const where = error.line !== undefined && error.file ? ` (${error.file}, line ${error.line})` : '';
   return `${error.type}: ${error.message}${where}`;
 }
 

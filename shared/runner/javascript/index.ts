@@ -106,7 +106,13 @@ export async function runJavaScript(
       files.push(compile(testName, req.tests ?? '', req.language));
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
-      return finish({ status: 'error', message: `The tests could not be read: ${error.message}`, tests: [] });
+      const learnerError = { ...error.learnerError, file: testName };
+      return finish({
+        status: 'error',
+        message: `The tests could not be read: ${error.message}`,
+        tests: [],
+        error: learnerError,
+      });
     }
   }
 
@@ -128,8 +134,10 @@ export async function runJavaScript(
       if (printed) result.output = printed;
       if (event.error) {
         result.message = testMessage(event.error, files);
-        const located = event.status === 'error' ? toLearnerError(event.error, files) : null;
-        if (located?.line !== undefined) firstError ??= located;
+        if (event.status === 'error') {
+          result.error = toLearnerError(event.error, files);
+          if (result.error.file === learnerName) firstError ??= result.error;
+        }
         if (event.error.expected !== undefined) result.expected = event.error.expected;
         if (event.error.actual !== undefined) result.actual = event.error.actual;
       }

@@ -30,6 +30,7 @@ function utf8Length(text: string): number {
 
 /** The longest prefix of `text` within `maxBytes` and `maxLines` newlines. */
 function fit(text: string, maxBytes: number, maxLines: number): string {
+  if (maxLines <= 0) return '';
   let bytes = 0;
   let lines = 0;
   for (let i = 0; i < text.length; i++) {

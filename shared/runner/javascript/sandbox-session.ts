@@ -212,17 +212,16 @@ export class Sandbox {
       if (stopped) return stopped;
       if (this.uncaught) return { kind: 'threw', error: this.uncaught };
       const state = this.context.getPromiseState(promise);
-      if (state.type === 'fulfilled') {
-        if (!state.notAPromise) state.value.dispose();
-        return { kind: 'settled' };
-      }
       if (state.type === 'rejected') {
         const error = this.describe(state.error);
         state.error.dispose();
         return { kind: 'threw', error };
       }
+      if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
       const delay = this.callControl('nextTimerDelay');
       if (typeof delay !== 'number') return this.interruptedOutcome() ?? { kind: 'threw', error: delay };
+      // A program (Run) ends when its timers have fired, as in Node; tests end when they settle.
+      if (state.type === 'fulfilled' && (this.mode === 'check' || delay < 0)) return { kind: 'settled' };
       if (delay < 0 && !this.runtime.hasPendingJob()) return { kind: 'stuck' };
       const remaining = this.options.deadline - Date.now();
       if (remaining <= 0 || this.options.shouldStop?.()) {

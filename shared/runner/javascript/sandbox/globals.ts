@@ -18,7 +18,7 @@ interface Timer {
 
 export interface Timers {
   nextDelay(): number;
-  /** Runs due timers; returns the first error a callback threw, if any. */
+  /** Runs the earliest due timer, if any; an error its callback throws goes to `onError`. */
   runDue(onError: (error: unknown) => void): void;
 }
 
@@ -110,19 +110,20 @@ export function installTimers(realm: typeof globalThis): Timers {
       return earliest === Infinity ? -1 : Math.max(0, earliest - Date.now());
     },
     runDue(onError) {
+      // One timer per call: the host drains the microtask queue between two timers, as browsers
+      // and Node do, so a promise a timer resolves runs before the next timer fires.
       const now = Date.now();
-      const due = [...timers.values()]
-        .filter((t) => t.due <= now)
-        .sort((a, b) => a.due - b.due || a.id - b.id);
-      for (const timer of due) {
-        if (!timers.has(timer.id)) continue;
-        if (timer.interval === null) timers.delete(timer.id);
-        else timer.due = now + timer.interval;
-        try {
-          timer.callback(...timer.args);
-        } catch (error) {
-          onError(error);
-        }
+      let timer: Timer | undefined;
+      for (const t of timers.values()) {
+        if (t.due <= now && (!timer || t.due < timer.due || (t.due === timer.due && t.id < timer.id))) timer = t;
+      }
+      if (!timer) return;
+      if (timer.interval === null) timers.delete(timer.id);
+      else timer.due = now + timer.interval;
+      try {
+        timer.callback(...timer.args);
+      } catch (error) {
+        onError(error);
       }
     },
   };
