@@ -3,5 +3,6 @@ import type { Migration } from './types.ts';
 import { migration as m0001 } from './0001-profile-setting.ts';
 import { migration as m0002 } from './0002-progress.ts';
 import { migration as m0003 } from './0003-tutor.ts';
+import { migration as m0004 } from './0004-practice.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];

@@ -1,0 +1,503 @@
+/** Offline templates for Python collections: lists, dictionaries, tuples and sets, comprehensions. */
+import type { ExerciseTemplate } from './types.ts';
+import { tuple } from './build.ts';
+import { fnExercise } from './python-basics.ts';
+
+const WORDS = ['apple', 'kiwi', 'banana', 'fig', 'cherry', 'plum', 'mango', 'pear', 'grape', 'lime', 'melon'];
+const SENTENCES = [
+  'the cat and the dog and the bird',
+  'red fish blue fish red fish',
+  'to be or not to be',
+  'one two two three three three',
+  'we like code and code likes us',
+];
+
+export const pythonData: ExerciseTemplate[] = [
+  {
+    id: 'py-lists-filter',
+    concept: 'lists',
+    make(rng) {
+      const limit = rng.int(5, 40);
+      const theme = rng.pick([
+        {
+          fn: 'at_least',
+          cond: `n >= ${limit}`,
+          f: (n: number) => n >= limit,
+          en: `only the numbers that are ${limit} or more`,
+          zh: `只包含大于或等于 ${limit} 的数`,
+        },
+        {
+          fn: 'below',
+          cond: `n < ${limit}`,
+          f: (n: number) => n < limit,
+          en: `only the numbers below ${limit}`,
+          zh: `只包含小于 ${limit} 的数`,
+        },
+        {
+          fn: 'evens_only',
+          cond: 'n % 2 == 0',
+          f: (n: number) => n % 2 === 0,
+          en: 'only the even numbers',
+          zh: '只包含偶数',
+        },
+      ]);
+      const cases = Array.from({ length: 4 }, (_, i) => {
+        const nums = i === 3 ? [] : rng.ints(rng.int(3, 8), 0, 60);
+        return { args: [nums], expected: nums.filter(theme.f) };
+      });
+      return fnExercise({
+        fn: theme.fn,
+        params: 'numbers',
+        module: 'filtering',
+        difficulty: 3,
+        title: [`Keep some items: ${theme.fn}`, `筛选列表：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(numbers)\` that returns a new list with ${theme.en}, in their original order.`,
+          `写一个函数 \`${theme.fn}(numbers)\`，返回一个新列表，${theme.zh}，保持原来的顺序。`,
+        ],
+        solutionBody: `    result = []\n    for n in numbers:\n        if ${theme.cond}:\n            result.append(n)\n    return result`,
+        cases,
+        hints: [
+          [
+            'Start with an empty list; which numbers should end up in it?',
+            '从一个空列表开始；哪些数应该放进去？',
+          ],
+          [
+            '`result.append(x)` adds one item to the end of a list.',
+            '`result.append(x)` 把一个元素加到列表末尾。',
+          ],
+          [
+            'Loop over `numbers`, test each one, and return the new list after the loop.',
+            '遍历 `numbers`，逐个判断，循环结束后返回新列表。',
+          ],
+          [
+            'result = []\nfor n in numbers:\n    if <keep n>:\n        result.append(n)\nreturn result',
+            'result = []\nfor n in numbers:\n    if <保留 n>:\n        result.append(n)\nreturn result',
+          ],
+        ],
+      });
+    },
+  },
+  {
+    id: 'py-lists-rearrange',
+    concept: 'lists',
+    make(rng) {
+      const theme = rng.pick([
+        {
+          fn: 'rotate_left',
+          params: 'items, k',
+          body: '    if not items:\n        return []\n    k = k % len(items)\n    return items[k:] + items[:k]',
+          f: (a: number[], k: number) =>
+            a.length ? [...a.slice(k % a.length), ...a.slice(0, k % a.length)] : [],
+          en: 'moves the first `k` items to the end (k may be larger than the list)',
+          zh: '把前 `k` 个元素移到末尾（k 可能比列表还长）',
+        },
+        {
+          fn: 'rotate_right',
+          params: 'items, k',
+          body: '    if not items:\n        return []\n    k = k % len(items)\n    return items[len(items) - k:] + items[:len(items) - k]',
+          f: (a: number[], k: number) => {
+            if (!a.length) return [];
+            const s = a.length - (k % a.length);
+            return [...a.slice(s), ...a.slice(0, s)];
+          },
+          en: 'moves the last `k` items to the front (k may be larger than the list)',
+          zh: '把最后 `k` 个元素移到最前面（k 可能比列表还长）',
+        },
+        {
+          fn: 'every_kth',
+          params: 'items, k',
+          body: '    return items[::k]',
+          f: (a: number[], k: number) => a.filter((_, i) => i % k === 0),
+          en: 'returns every `k`-th item, starting with the first',
+          zh: '从第一个开始，每隔 `k` 个取一个元素',
+        },
+      ]);
+      const cases = Array.from({ length: 4 }, (_, i) => {
+        const items = i === 3 ? [] : rng.ints(rng.int(4, 7), 1, 9);
+        const k = rng.int(1, 9);
+        return { args: [items, k], expected: theme.f(items, k) };
+      });
+      return fnExercise({
+        fn: theme.fn,
+        params: theme.params,
+        module: 'rearrange',
+        difficulty: 4,
+        title: [`Rearrange a list: ${theme.fn}`, `重新排列列表：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(items, k)\` that ${theme.en}. Return a new list.`,
+          `写一个函数 \`${theme.fn}(items, k)\`，${theme.zh}。返回一个新列表。`,
+        ],
+        solutionBody: theme.body,
+        cases,
+        hints: [
+          [
+            'Draw the list before and after for a small example. Which positions move?',
+            '画出一个小例子前后的列表。哪些位置变了？',
+          ],
+          [
+            'Slices make pieces of a list: `items[a:b]`, and `+` joins lists; `%` keeps `k` in range.',
+            '切片可以取出列表的一段：`items[a:b]`，`+` 可以连接列表；`%` 能让 `k` 不超出范围。',
+          ],
+          [
+            'Handle the empty list first, then split the list at the right index.',
+            '先处理空列表，再在正确的下标处切开列表。',
+          ],
+          [
+            'if not items: return []\nk = k % len(items)\nreturn <second piece> + <first piece>',
+            'if not items: return []\nk = k % len(items)\nreturn <后一段> + <前一段>',
+          ],
+        ],
+      });
+    },
+  },
+  {
+    id: 'py-dictionaries-count',
+    concept: 'dictionaries',
+    make(rng) {
+      const theme = rng.pick([
+        {
+          fn: 'word_counts',
+          body: '    counts = {}\n    for word in text.split():\n        counts[word] = counts.get(word, 0) + 1\n    return counts',
+          key: (w: string) => w,
+          en: 'returns a dictionary mapping each word to how many times it appears',
+          zh: '返回一个字典：每个单词对应它出现的次数',
+        },
+        {
+          fn: 'first_letters',
+          body: '    counts = {}\n    for word in text.split():\n        counts[word[0]] = counts.get(word[0], 0) + 1\n    return counts',
+          key: (w: string) => w[0] ?? '',
+          en: 'returns a dictionary mapping each first letter to how many words start with it',
+          zh: '返回一个字典：每个首字母对应以它开头的单词个数',
+        },
+      ]);
+      const count = (s: string) => {
+        const out: Record<string, number> = {};
+        for (const w of s.split(' ')) out[theme.key(w)] = (out[theme.key(w)] ?? 0) + 1;
+        return out;
+      };
+      const cases = rng.sample(SENTENCES, 3).map((s) => ({ args: [s], expected: count(s) }));
+      return fnExercise({
+        fn: theme.fn,
+        params: 'text',
+        module: 'tally',
+        difficulty: 4,
+        title: [`Tally with a dictionary: ${theme.fn}`, `用字典计数：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(text)\` that splits \`text\` on spaces and ${theme.en}.`,
+          `写一个函数 \`${theme.fn}(text)\`，按空格拆分 \`text\`，并${theme.zh}。`,
+        ],
+        solutionBody: theme.body,
+        cases,
+        hints: [
+          [
+            'You need one counter per key; where can you keep many counters at once?',
+            '每个键都需要一个计数器；哪里能同时存很多计数器？',
+          ],
+          [
+            'A dictionary maps keys to values; `d.get(key, 0)` reads a value with a default.',
+            '字典把键映射到值；`d.get(key, 0)` 读取值，不存在时用默认值。',
+          ],
+          [
+            'Loop over `text.split()` and increase the count for each key.',
+            '遍历 `text.split()`，给每个键的计数加一。',
+          ],
+          [
+            'counts = {}\nfor word in text.split():\n    key = <the key>\n    counts[key] = counts.get(key, 0) + 1\nreturn counts',
+            'counts = {}\nfor word in text.split():\n    key = <键>\n    counts[key] = counts.get(key, 0) + 1\nreturn counts',
+          ],
+        ],
+      });
+    },
+  },
+  {
+    id: 'py-dictionaries-lookup',
+    concept: 'dictionaries',
+    make(rng) {
+      const items = rng.sample(WORDS, 4);
+      const prices = Object.fromEntries(items.map((w) => [w, rng.int(1, 9)]));
+      const theme = rng.pick([
+        {
+          fn: 'total_cost',
+          en: 'returns the total price: for every item in `cart`, its quantity times its price',
+          zh: '返回总价：`cart` 里每件商品的数量乘以它的价格，再相加',
+        },
+        {
+          fn: 'bill',
+          en: 'adds up quantity × price for every item in `cart` and returns the sum',
+          zh: '把 `cart` 中每件商品的 数量 × 价格 加起来并返回',
+        },
+      ]);
+      const cases = Array.from({ length: 3 }, () => {
+        const cart = Object.fromEntries(rng.sample(items, rng.int(1, 4)).map((w) => [w, rng.int(1, 5)]));
+        const total = Object.entries(cart).reduce((s, [w, q]) => s + q * (prices[w] ?? 0), 0);
+        return { args: [cart, prices], expected: total };
+      });
+      return fnExercise({
+        fn: theme.fn,
+        params: 'cart, prices',
+        module: 'shop',
+        difficulty: 4,
+        title: [`Shop till: ${theme.fn}`, `收银台：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(cart, prices)\`. \`cart\` maps item names to quantities, \`prices\` maps item names to prices. It ${theme.en}.`,
+          `写一个函数 \`${theme.fn}(cart, prices)\`。\`cart\` 把商品名映射到数量，\`prices\` 把商品名映射到价格。它${theme.zh}。`,
+        ],
+        solutionBody:
+          '    total = 0\n    for item, quantity in cart.items():\n        total += quantity * prices[item]\n    return total',
+        cases,
+        hints: [
+          [
+            'For one item in the cart, how do you find what it costs?',
+            '对购物车里的一件商品，你怎么知道它的价格？',
+          ],
+          [
+            '`for key, value in d.items():` visits each pair; `prices[item]` looks a price up.',
+            '`for key, value in d.items():` 访问每一对键值；`prices[item]` 可以查价格。',
+          ],
+          ['Keep a running total that starts at 0.', '用一个从 0 开始的累计总数。'],
+          [
+            'total = 0\nfor item, quantity in cart.items():\n    total += quantity * <price of item>\nreturn total',
+            'total = 0\nfor item, quantity in cart.items():\n    total += quantity * <商品价格>\nreturn total',
+          ],
+        ],
+      });
+    },
+  },
+  {
+    id: 'py-tuples-sets-compare',
+    concept: 'tuples-sets',
+    make(rng) {
+      const theme = rng.pick([
+        {
+          fn: 'common_items',
+          body: '    return sorted(set(a) & set(b))',
+          f: (a: number[], b: number[]) => [...new Set(a.filter((x) => b.includes(x)))].sort((x, y) => x - y),
+          en: 'the numbers that appear in both lists',
+          zh: '两个列表中都出现的数',
+        },
+        {
+          fn: 'only_in_first',
+          body: '    return sorted(set(a) - set(b))',
+          f: (a: number[], b: number[]) =>
+            [...new Set(a.filter((x) => !b.includes(x)))].sort((x, y) => x - y),
+          en: 'the numbers that appear in `a` but not in `b`',
+          zh: '出现在 `a` 中但不在 `b` 中的数',
+        },
+        {
+          fn: 'in_either_not_both',
+          body: '    return sorted(set(a) ^ set(b))',
+          f: (a: number[], b: number[]) =>
+            [...new Set([...a, ...b].filter((x) => a.includes(x) !== b.includes(x)))].sort((x, y) => x - y),
+          en: 'the numbers that appear in exactly one of the two lists',
+          zh: '只在其中一个列表中出现的数',
+        },
+      ]);
+      const cases = Array.from({ length: 4 }, () => {
+        const a = rng.ints(rng.int(3, 7), 1, 12);
+        const b = rng.ints(rng.int(3, 7), 1, 12);
+        return { args: [a, b], expected: theme.f(a, b) };
+      });
+      return fnExercise({
+        fn: theme.fn,
+        params: 'a, b',
+        module: 'sets_practice',
+        difficulty: 4,
+        title: [`Compare with sets: ${theme.fn}`, `用集合比较：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(a, b)\` that returns, as a sorted list without repeats, ${theme.en}.`,
+          `写一个函数 \`${theme.fn}(a, b)\`，返回${theme.zh}，结果是一个排好序、没有重复的列表。`,
+        ],
+        solutionBody: theme.body,
+        cases,
+        hints: [
+          [
+            'Repeats do not matter here; which Python type forgets repeats?',
+            '这里重复不重要；哪种 Python 类型会自动去掉重复？',
+          ],
+          [
+            'Sets support `&` (both), `-` (only the first) and `^` (exactly one).',
+            '集合支持 `&`（两者都有）、`-`（只在第一个）和 `^`（只在其中一个）。',
+          ],
+          [
+            'Turn both lists into sets, combine them, then `sorted(...)` gives a list back.',
+            '把两个列表都变成集合，组合起来，再用 `sorted(...)` 得到列表。',
+          ],
+          ['return sorted(set(a) <operator> set(b))', 'return sorted(set(a) <运算符> set(b))'],
+        ],
+      });
+    },
+  },
+  {
+    id: 'py-tuples-sets-summary',
+    concept: 'tuples-sets',
+    make(rng) {
+      const theme = rng.pick([
+        {
+          fn: 'min_max',
+          body: '    return (min(numbers), max(numbers))',
+          f: (a: number[]) => tuple(Math.min(...a), Math.max(...a)),
+          en: 'a tuple `(smallest, largest)`',
+          zh: '元组 `(最小值, 最大值)`',
+        },
+        {
+          fn: 'span',
+          body: '    return (min(numbers), max(numbers), max(numbers) - min(numbers))',
+          f: (a: number[]) => tuple(Math.min(...a), Math.max(...a), Math.max(...a) - Math.min(...a)),
+          en: 'a tuple `(smallest, largest, largest - smallest)`',
+          zh: '元组 `(最小值, 最大值, 最大值 - 最小值)`',
+        },
+        {
+          fn: 'ends',
+          body: '    return (numbers[0], numbers[-1], len(numbers))',
+          f: (a: number[]) => tuple(a[0], a[a.length - 1], a.length),
+          en: 'a tuple `(first, last, length)`',
+          zh: '元组 `(第一个, 最后一个, 长度)`',
+        },
+      ]);
+      const cases = Array.from({ length: 4 }, () => {
+        const a = rng.ints(rng.int(1, 7), -20, 50);
+        return { args: [a], expected: theme.f(a) };
+      });
+      return fnExercise({
+        fn: theme.fn,
+        params: 'numbers',
+        module: 'summary',
+        difficulty: 3,
+        title: [`Return several values: ${theme.fn}`, `返回多个值：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(numbers)\` that takes a non-empty list and returns ${theme.en}.`,
+          `写一个函数 \`${theme.fn}(numbers)\`，接收一个非空列表，返回${theme.zh}。`,
+        ],
+        solutionBody: theme.body,
+        cases,
+        hints: [
+          [
+            'A function can give back several values at once; in what kind of value?',
+            '一个函数可以一次返回多个值；用什么类型的值？',
+          ],
+          ['A tuple is written with parentheses and commas: `(x, y)`.', '元组用括号和逗号写成：`(x, y)`。'],
+          [
+            'Work out each part separately, then return them together in the right order.',
+            '分别算出每一部分，再按正确的顺序一起返回。',
+          ],
+          ['return (<part 1>, <part 2>, ...)', 'return (<第一部分>, <第二部分>, ...)'],
+        ],
+      });
+    },
+  },
+  {
+    id: 'py-comprehensions-list',
+    concept: 'comprehensions',
+    make(rng) {
+      const theme = rng.pick([
+        {
+          fn: 'squares_of_evens',
+          expr: 'n * n for n in numbers if n % 2 == 0',
+          f: (a: number[]) => a.filter((n) => n % 2 === 0).map((n) => n * n),
+          en: 'the squares of the even numbers',
+          zh: '偶数的平方',
+        },
+        {
+          fn: 'cubes_of_odds',
+          expr: 'n ** 3 for n in numbers if n % 2 != 0',
+          f: (a: number[]) => a.filter((n) => n % 2 !== 0).map((n) => n ** 3),
+          en: 'the cubes of the odd numbers',
+          zh: '奇数的立方',
+        },
+        {
+          fn: 'doubled_positives',
+          expr: 'n * 2 for n in numbers if n > 0',
+          f: (a: number[]) => a.filter((n) => n > 0).map((n) => n * 2),
+          en: 'twice each positive number',
+          zh: '每个正数的两倍',
+        },
+      ]);
+      const cases = Array.from({ length: 4 }, (_, i) => {
+        const a = i === 3 ? [] : rng.ints(rng.int(3, 8), -9, 12);
+        return { args: [a], expected: theme.f(a) };
+      });
+      return fnExercise({
+        fn: theme.fn,
+        params: 'numbers',
+        module: 'comprehension',
+        difficulty: 4,
+        title: [`One-line lists: ${theme.fn}`, `一行生成列表：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(numbers)\` that returns a list of ${theme.en}, in order. Try a list comprehension.`,
+          `写一个函数 \`${theme.fn}(numbers)\`，按顺序返回由${theme.zh}组成的列表。试试列表推导式。`,
+        ],
+        solutionBody: `    return [${theme.expr}]`,
+        cases,
+        hints: [
+          [
+            'Two steps: choose some numbers, then change each chosen one.',
+            '两步：先挑出一些数，再把每个挑出的数变换一下。',
+          ],
+          [
+            'A list comprehension does both: `[expr for x in items if condition]`.',
+            '列表推导式两步都能做：`[表达式 for x in items if 条件]`。',
+          ],
+          ['Put the change on the left and the test after `if`.', '变换写在左边，判断写在 `if` 后面。'],
+          [
+            'return [<change n> for n in numbers if <keep n>]',
+            'return [<变换 n> for n in numbers if <保留 n>]',
+          ],
+        ],
+      });
+    },
+  },
+  {
+    id: 'py-comprehensions-dict',
+    concept: 'comprehensions',
+    make(rng) {
+      const k = rng.int(3, 5);
+      const theme = rng.pick([
+        {
+          fn: 'long_word_lengths',
+          expr: `{w: len(w) for w in words if len(w) > ${k}}`,
+          f: (ws: string[]) => Object.fromEntries(ws.filter((w) => w.length > k).map((w) => [w, w.length])),
+          en: `maps each word longer than ${k} letters to its length`,
+          zh: `把每个长度超过 ${k} 个字母的单词映射到它的长度`,
+        },
+        {
+          fn: 'shouted',
+          expr: `{w: w.upper() for w in words if len(w) <= ${k}}`,
+          f: (ws: string[]) =>
+            Object.fromEntries(ws.filter((w) => w.length <= k).map((w) => [w, w.toUpperCase()])),
+          en: `maps each word of at most ${k} letters to the word in capitals`,
+          zh: `把每个不超过 ${k} 个字母的单词映射到它的大写形式`,
+        },
+      ]);
+      const cases = Array.from({ length: 3 }, () => {
+        const ws = rng.sample(WORDS, rng.int(2, 6));
+        return { args: [ws], expected: theme.f(ws) };
+      });
+      return fnExercise({
+        fn: theme.fn,
+        params: 'words',
+        module: 'dict_comprehension',
+        difficulty: 5,
+        title: [`Build a dictionary in one line: ${theme.fn}`, `一行生成字典：${theme.fn}`],
+        task: [
+          `Write a function \`${theme.fn}(words)\` that returns a dictionary that ${theme.en}.`,
+          `写一个函数 \`${theme.fn}(words)\`，返回一个字典，${theme.zh}。`,
+        ],
+        solutionBody: `    return ${theme.expr}`,
+        cases,
+        hints: [
+          ['What is the key and what is the value for one word?', '对一个单词来说，键是什么？值是什么？'],
+          [
+            'A dict comprehension: `{key: value for x in items if condition}`.',
+            '字典推导式：`{键: 值 for x in items if 条件}`。',
+          ],
+          [
+            'Check the length condition: "longer than" is `>`, "at most" is `<=`.',
+            '检查长度条件：“超过”是 `>`，“不超过”是 `<=`。',
+          ],
+          ['return {w: <value> for w in words if <condition>}', 'return {w: <值> for w in words if <条件>}'],
+        ],
+      });
+    },
+  },
+];
