@@ -1,0 +1,190 @@
+/**
+ * Builds a learner's progress report (the JSON of report-schema.ts) from their records, and signs
+ * it with the profile's key. The code of attempts stays on the learner's machine.
+ */
+import type { Db } from '../store/database.ts';
+import type { Profiles } from '../learner/profiles.ts';
+import type { ProgressStore } from '../learner/progress-store.ts';
+import type { LearnerModel } from '../learner/learner-model.ts';
+import type { CourseMap } from '../learner/course-map.ts';
+import { streak } from '../learner/dashboard.ts';
+import {
+  REPORT_FORMAT,
+  REPORT_SCHEMA_VERSION,
+  type ProgressReport,
+  type ReportTrack,
+} from './report-schema.ts';
+import { signReport } from './signing.ts';
+
+export interface ReportSources {
+  db: Db;
+  profiles: Profiles;
+  progress: ProgressStore;
+  model: LearnerModel;
+  courseOf: (track: string) => CourseMap | undefined;
+  appVersion: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+export function buildProgressReport(
+  src: ReportSources,
+  profileId: number,
+  now = src.progress.now(),
+): ProgressReport {
+  const profile = src.profiles.get(profileId);
+  if (!profile) throw new Error(`There is no learner profile with id ${profileId}.`);
+  const { db } = src;
+  const exerciseRows = db
+    .prepare('SELECT * FROM exercise_progress WHERE profile_id = ? ORDER BY track, first_at')
+    .all(profileId) as ExerciseProgressRow[];
+  const masteryTracks = db
+    .prepare('SELECT DISTINCT track FROM mastery WHERE profile_id = ?')
+    .all(profileId) as { track: string }[];
+  const trackIds = [
+    ...new Set([...exerciseRows.map((r) => r.track), ...masteryTracks.map((r) => r.track)]),
+  ].sort();
+
+  const tracks = trackIds.map((id): ReportTrack => {
+    const course = src.courseOf(id);
+    const mastery = course
+      ? src.model.mastery(profileId, id)
+      : (db
+          .prepare(
+            'SELECT concept, mastery, evidence FROM mastery WHERE profile_id = ? AND track = ? ORDER BY concept',
+          )
+          .all(profileId, id) as { concept: string; mastery: number; evidence: number }[]);
+    const conceptTitle = new Map(course?.track.concepts.map((c) => [c.id, c.title]));
+    const exerciseTitle = new Map(course?.exercises.map((e) => [e.id, e.title]));
+    return {
+      id,
+      ...(course && { title: pickTitle(course.track.title) }),
+      exercisesTotal: course?.exercises.length ?? 0,
+      concepts: mastery.map((m) => ({
+        id: m.concept,
+        ...(conceptTitle.get(m.concept) && { title: pickTitle(conceptTitle.get(m.concept)!) }),
+        mastery: round(m.mastery),
+        evidence: m.evidence,
+      })),
+      exercises: exerciseRows
+        .filter((r) => r.track === id)
+        .map((r) => {
+          const t = exerciseTitle.get(r.exercise);
+          return {
+            id: r.exercise,
+            ...(t && { title: pickTitle(t) }),
+            completedAt: isoOrNull(r.completed_at),
+            runs: r.runs,
+            checks: r.checks,
+            passes: r.passes,
+            hintsShown: r.hints_shown,
+            solutionRevealed: r.solution_revealed === 1,
+            activeMs: r.active_ms,
+          };
+        }),
+    };
+  });
+
+  const activity = db
+    .prepare(
+      'SELECT day, active_ms AS activeMs, attempts FROM activity_day WHERE profile_id = ? ORDER BY day',
+    )
+    .all(profileId) as ProgressReport['activity'];
+  const attempts = (
+    db
+      .prepare(
+        `SELECT created_at, track, exercise, kind, status, tests_passed, tests_total, time_taken_ms, hints_shown,
+           solution_revealed, generated FROM attempt WHERE profile_id = ? ORDER BY created_at, id`,
+      )
+      .all(profileId) as AttemptRow[]
+  ).map((a) => ({
+    at: iso(a.created_at),
+    track: a.track,
+    exercise: a.exercise,
+    kind: a.kind,
+    status: a.status,
+    testsPassed: a.tests_passed,
+    testsTotal: a.tests_total,
+    timeTakenMs: a.time_taken_ms,
+    hintsShown: a.hints_shown,
+    solutionRevealed: a.solution_revealed === 1,
+    generated: a.generated === 1,
+  }));
+  const hints = db.prepare('SELECT count(*) AS n FROM hint WHERE profile_id = ?').get(profileId) as {
+    n: number;
+  };
+  const reveals = db
+    .prepare('SELECT count(*) AS n FROM solution_reveal WHERE profile_id = ?')
+    .get(profileId) as {
+    n: number;
+  };
+  const firstLast = db
+    .prepare(
+      'SELECT min(first_at) AS first, max(last_at) AS last FROM exercise_progress WHERE profile_id = ?',
+    )
+    .get(profileId) as { first: number | null; last: number | null };
+
+  return {
+    format: REPORT_FORMAT,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    exportedAt: iso(now),
+    app: { name: 'Lantern', version: src.appVersion },
+    learner: { name: profile.name, profileCreatedAt: profile.createdAt },
+    summary: {
+      exercisesCompleted: exerciseRows.filter((r) => r.completed_at !== null).length,
+      attempts: attempts.length,
+      checks: attempts.filter((a) => a.kind !== 'run').length,
+      activeMs: activity.reduce((s, d) => s + d.activeMs, 0),
+      hintsShown: hints.n,
+      solutionsRevealed: reveals.n,
+      streakDays: streak(
+        new Set(activity.filter((d) => d.activeMs > 0 || d.attempts > 0).map((d) => d.day)),
+        src.progress.dayOf(now),
+      ),
+      firstActiveAt: isoOrNull(firstLast.first),
+      lastActiveAt: isoOrNull(firstLast.last),
+    },
+    tracks,
+    activity,
+    attempts,
+  };
+}
+
+/** The report, signed with the profile's Ed25519 key. */
+export function buildSignedReport(src: ReportSources, profileId: number, now?: number): ProgressReport {
+  const { privateKey, publicKeyDer } = src.profiles.signingKey(profileId);
+  return signReport(buildProgressReport(src, profileId, now), privateKey, publicKeyDer);
+}
+
+type ReportTitle = { en: string; zh: string };
+const pickTitle = (t: ReportTitle): ReportTitle => ({ en: t.en, zh: t.zh });
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+interface ExerciseProgressRow {
+  track: string;
+  exercise: string;
+  runs: number;
+  checks: number;
+  passes: number;
+  hints_shown: number;
+  solution_revealed: number;
+  active_ms: number;
+  first_at: number;
+  last_at: number;
+  completed_at: number | null;
+}
+
+interface AttemptRow {
+  created_at: number;
+  track: string;
+  exercise: string;
+  kind: 'run' | 'check' | 'predict' | 'quiz';
+  status: 'pass' | 'fail' | 'error' | 'timeout';
+  tests_passed: number;
+  tests_total: number;
+  time_taken_ms: number;
+  hints_shown: number;
+  solution_revealed: number;
+  generated: number;
+}

@@ -1,0 +1,93 @@
+/**
+ * The JSON progress report a learner exports and a teacher imports: versioned, documented in
+ * docs/report-schema.md. A change that an older Lantern could not read gets a new schemaVersion;
+ * an older Lantern refuses a newer report with a clear message instead of misreading it.
+ */
+import { z } from 'zod';
+
+export const REPORT_FORMAT = 'lantern-progress-report';
+export const REPORT_SCHEMA_VERSION = 1;
+
+const isoTime = z.iso.datetime({ offset: true });
+const count = z.number().int().min(0);
+const title = z.object({ en: z.string(), zh: z.string() });
+
+export const ReportAttempt = z.object({
+  at: isoTime,
+  track: z.string(),
+  exercise: z.string(),
+  kind: z.enum(['run', 'check', 'predict', 'quiz']),
+  status: z.enum(['pass', 'fail', 'error', 'timeout']),
+  testsPassed: count,
+  testsTotal: count,
+  timeTakenMs: count,
+  hintsShown: count,
+  solutionRevealed: z.boolean(),
+  generated: z.boolean(),
+});
+export type ReportAttempt = z.infer<typeof ReportAttempt>;
+
+export const ReportConcept = z.object({
+  id: z.string(),
+  title: title.optional(),
+  /** Predicted success on a typical exercise of the concept, 0–1. */
+  mastery: z.number().min(0).max(1),
+  /** Checked attempts the estimate rests on. */
+  evidence: count,
+});
+
+export const ReportExercise = z.object({
+  id: z.string(),
+  title: title.optional(),
+  completedAt: isoTime.nullable(),
+  runs: count,
+  checks: count,
+  passes: count,
+  hintsShown: count,
+  solutionRevealed: z.boolean(),
+  activeMs: count,
+});
+
+export const ReportTrack = z.object({
+  id: z.string(),
+  title: title.optional(),
+  /** Exercises in the track (all types), for a completion percentage. 0 when unknown. */
+  exercisesTotal: count,
+  concepts: z.array(ReportConcept),
+  exercises: z.array(ReportExercise),
+});
+export type ReportTrack = z.infer<typeof ReportTrack>;
+
+export const ReportSignature = z.object({
+  algorithm: z.literal('Ed25519'),
+  /** SubjectPublicKeyInfo (DER), base64. */
+  publicKey: z.string(),
+  /** Signature over the canonical JSON of the report without `signature`, base64. */
+  value: z.string(),
+});
+
+export const ProgressReport = z.object({
+  format: z.literal(REPORT_FORMAT),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  exportedAt: isoTime,
+  app: z.object({ name: z.string(), version: z.string() }),
+  learner: z.object({ name: z.string().min(1), profileCreatedAt: z.string() }),
+  summary: z.object({
+    exercisesCompleted: count,
+    attempts: count,
+    checks: count,
+    activeMs: count,
+    hintsShown: count,
+    solutionsRevealed: count,
+    streakDays: count,
+    firstActiveAt: isoTime.nullable(),
+    lastActiveAt: isoTime.nullable(),
+  }),
+  tracks: z.array(ReportTrack),
+  activity: z.array(
+    z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), activeMs: count, attempts: count }),
+  ),
+  attempts: z.array(ReportAttempt),
+  signature: ReportSignature.optional(),
+});
+export type ProgressReport = z.infer<typeof ProgressReport>;
