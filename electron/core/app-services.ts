@@ -1,6 +1,7 @@
 /**
- * The backend, plain Node: opens the data directory, the database, the log, and builds the one
- * handler map that both bindings (Electron IPC and web-mode HTTP) serve.
+ * The backend, plain Node: opens the data directory, the database, the log, builds the services
+ * (curriculum, progress, learner model, …) and the one handler map that both bindings (Electron
+ * IPC and web-mode HTTP) serve.
  */
 import path from 'node:path';
 import os from 'node:os';
@@ -8,16 +9,27 @@ import { openDatabase, schemaVersion, type Db } from './store/database.ts';
 import { SettingsStore } from './store/settings.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createHandlers } from './api/handlers.ts';
+import { Curriculum } from './curriculum/index.ts';
+import { ProgressStore } from './learner/progress-store.ts';
+import { Profiles } from './learner/profiles.ts';
+import { LearnerModel } from './learner/learner-model.ts';
+import { ModelRecords } from './learner/model-records.ts';
+import { buildCourseMap, type CourseMap } from './learner/course-map.ts';
 import type { CallContext, Handlers } from '../../shared/api/dispatch.ts';
 import type { AppInfo } from '../../shared/api/contract.ts';
+import type { Track } from '../../shared/content/schema.ts';
 
 export interface BackendOptions {
   dataDir: string;
+  /** The built-in tracks (the repo's or the app's `exercises/`). */
+  exercisesDir: string;
   mode: AppInfo['mode'];
   version: string;
   systemLocale?: string;
   /** Opens a checked URL in the system browser; only the desktop app can. */
   openExternal?: (url: string) => Promise<boolean>;
+  /** The desktop app's folder/zip picker for packs. */
+  choosePackPath?: () => Promise<string | null>;
   logToStdout?: boolean;
 }
 
@@ -25,6 +37,9 @@ export interface Backend {
   db: Db;
   settings: SettingsStore;
   log: Logger;
+  curriculum: Curriculum;
+  progress: ProgressStore;
+  profiles: Profiles;
   handlers: Handlers;
   info: () => AppInfo;
   /** Lets a binding receive events that no call started (e.g. a background job finishing). */
@@ -32,6 +47,29 @@ export interface Backend {
   /** Sends an event to every attached binding. */
   broadcast: CallContext['emit'];
   close(): void;
+}
+
+/** The learner model reads each track's concept graph; built once the content has loaded. */
+async function loadCourseMaps(curriculum: Curriculum, into: Map<string, CourseMap>): Promise<void> {
+  for (const summary of await curriculum.tracks()) {
+    const outline = await curriculum.track(summary.id);
+    if (!outline) continue;
+    const track: Track = {
+      id: outline.id,
+      title: outline.title,
+      description: outline.description,
+      language: outline.language,
+      concepts: outline.concepts,
+      units: outline.units.map((u) => ({ id: u.id, title: u.title, lessons: u.lessons.map((l) => l.id) })),
+    };
+    into.set(
+      track.id,
+      buildCourseMap(
+        track,
+        outline.units.flatMap((u) => u.lessons),
+      ),
+    );
+  }
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -45,6 +83,20 @@ export function createBackend(options: BackendOptions): Backend {
     notices.push({ code: 'database-moved-aside', message });
   }
   const settings = new SettingsStore(db);
+  const curriculum = new Curriculum({
+    builtinDir: options.exercisesDir,
+    packsDir: path.join(options.dataDir, 'packs'),
+  });
+  const progress = new ProgressStore(db);
+  const profiles = new Profiles(db, settings);
+  const courseMaps = new Map<string, CourseMap>();
+  const model = new LearnerModel(progress, new ModelRecords(db), (track) => courseMaps.get(track));
+  const courseMapsReady = loadCourseMaps(curriculum, courseMaps).catch((err: unknown) =>
+    log.error({ err }, 'could not load the course maps'),
+  );
+  const profileId = () =>
+    (profiles.current() ?? profiles.create(options.systemLocale?.startsWith('zh') ? '学习者' : 'Learner')).id;
+
   const info = (): AppInfo => ({
     name: 'Lantern',
     version: options.version,
@@ -61,8 +113,21 @@ export function createBackend(options: BackendOptions): Backend {
     ) as Record<string, string>,
     notices,
   });
-  const handlers = createHandlers({ settings, info, log, openExternal: options.openExternal });
+  const handlers = createHandlers({
+    settings,
+    info,
+    log,
+    openExternal: options.openExternal,
+    curriculum,
+    progress,
+    profileId,
+    recordAttempt: (input) => void model.recordAttempt(input),
+    choosePackPath: options.choosePackPath,
+  });
+  // Content loads in the background; the first call that needs it waits for it.
+  void courseMapsReady;
   log.info({ mode: options.mode, dataDir: options.dataDir, schema: schemaVersion(db) }, 'backend started');
+
   const emitters = new Set<CallContext['emit']>();
   const broadcast: CallContext['emit'] = (event, payload) => {
     for (const emit of emitters) emit(event, payload);
@@ -73,6 +138,9 @@ export function createBackend(options: BackendOptions): Backend {
     db,
     settings,
     log,
+    curriculum,
+    progress,
+    profiles,
     handlers,
     info,
     close() {

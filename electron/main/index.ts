@@ -2,7 +2,7 @@
  * The desktop app's lifecycle: one window, the app:// protocol, IPC, menu, and the settings the
  * window remembers. Everything that is not Electron-specific lives in electron/core.
  */
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../core/app-services.ts';
@@ -57,8 +57,16 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       mode: 'electron',
       version: app.getVersion(),
+      exercisesDir: path.join(app.getAppPath(), 'exercises'),
       systemLocale: app.getLocale(),
       openExternal,
+      choosePackPath: async () => {
+        const result = await dialog.showOpenDialog({
+          properties: ['openFile', 'openDirectory'],
+          filters: [{ name: 'Lantern pack', extensions: ['zip'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     });
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
     denyAllPermissions(session.defaultSession);

@@ -25,7 +25,12 @@ export async function runWebMode(argv: string[] = process.argv.slice(2)): Promis
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   const dataDir = resolveDataDir();
-  const backend = createBackend({ dataDir, mode: 'web', version: pkg.version });
+  const backend = createBackend({
+    dataDir,
+    exercisesDir: path.join(root, 'exercises'),
+    mode: 'web',
+    version: pkg.version,
+  });
   const server = await startWebServer({ handlers: backend.handlers, rendererDir, port, log: backend.log });
   backend.attachEmitter(server.emit);
   console.log(`Lantern is running in web mode. Open this address in your browser:\n  ${server.launchUrl}`);

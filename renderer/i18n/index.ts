@@ -4,11 +4,10 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zh from './locales/zh.json';
+import { catalogs } from './catalogs.ts';
 import type { Locale, Settings } from '../../shared/api/contract.ts';
 
-export const catalogs = { en, zh } as const;
+export { catalogs };
 
 export function resolveLocale(setting: Settings['language'], systemLanguages: readonly string[]): Locale {
   if (setting !== 'system') return setting;
@@ -22,7 +21,7 @@ export function resolveLocale(setting: Settings['language'], systemLanguages: re
 
 export async function initI18n(locale: Locale): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, zh: { translation: zh } },
+    resources: { en: { translation: catalogs.en }, zh: { translation: catalogs.zh } },
     lng: locale,
     fallbackLng: false,
     interpolation: { escapeValue: false },

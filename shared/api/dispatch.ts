@@ -66,3 +66,11 @@ function fail(error: ApiErrorShape): Envelope<never> {
 }
 
 export type { CallInput };
+
+/** The handlers of one area's calls (shared/api/calls/<area>.ts). */
+export type HandlersFor<C extends Record<string, { input: z.ZodType; output: z.ZodType }>> = {
+  [K in keyof C]: (
+    input: z.output<C[K]['input']>,
+    ctx: CallContext,
+  ) => Promise<z.output<C[K]['output']>> | z.output<C[K]['output']>;
+};

@@ -118,13 +118,12 @@ function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.R
  * One exercise as the app uses it: the front matter with code files read in, plus the prose from
  * its body (`body`).
  */
-export const Exercise = z
-  .strictObject({
-    ...exerciseFields,
-    /** Prose (Markdown) in both languages, from the file body. */
-    body: LocalizedText,
-  })
-  .superRefine(checkExercise);
+export const ExerciseShape = z.strictObject({
+  ...exerciseFields,
+  /** Prose (Markdown) in both languages, from the file body. */
+  body: LocalizedText,
+});
+export const Exercise = ExerciseShape.superRefine(checkExercise);
 export type Exercise = z.infer<typeof Exercise>;
 export type ExerciseInput = z.input<typeof Exercise>;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import en from '../../renderer/i18n/locales/en.json';
-import zh from '../../renderer/i18n/locales/zh.json';
+import en from '../../renderer/i18n/locales/en/app.json';
+import zh from '../../renderer/i18n/locales/zh/app.json';
 import { launchBrowser, openPage, resetSettings, screenshot, startApp, type RunningApp } from './harness.ts';
 
 const PAGES = ['learn', 'practice', 'progress', 'teacher', 'settings', 'about'] as const;

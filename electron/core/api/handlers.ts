@@ -1,44 +1,16 @@
 /**
  * The handler map: one function per API call, each receiving input already validated against
- * the contract. This is the only place a call's behaviour lives; the bindings only carry it.
+ * the contract. Each area keeps its handlers in its own file; this merges them.
  */
-import { DEFAULT_SETTINGS, Settings, type AppInfo } from '../../../shared/api/contract.ts';
 import type { Handlers } from '../../../shared/api/dispatch.ts';
-import type { SettingsStore } from '../store/settings.ts';
-import type { Logger } from '../logger.ts';
+import { appHandlers, type AppDeps } from './app-handlers.ts';
+import { lessonHandlers, type LessonDeps } from './lesson-handlers.ts';
 
-export interface HandlerDeps {
-  settings: SettingsStore;
-  info: () => AppInfo;
-  log: Logger;
-  openExternal?: (url: string) => Promise<boolean>;
-}
-
-const SETTINGS_KEY = 'app.settings';
-
-export function readSettings(store: SettingsStore): Settings {
-  // Stored settings from an older version may lack new fields or hold values no longer valid:
-  // start from the defaults and keep each stored field that still passes the schema.
-  const stored = store.get<Record<string, unknown>>(SETTINGS_KEY) ?? {};
-  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const [key, value] of Object.entries(stored)) {
-    const field = Settings.shape[key as keyof Settings];
-    if (field?.safeParse(value).success) merged[key] = value;
-  }
-  return Settings.parse(merged);
-}
+export type HandlerDeps = AppDeps & LessonDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    getAppInfo: () => deps.info(),
-    getSettings: () => readSettings(deps.settings),
-    updateSettings: (patch, ctx) => {
-      const next = Settings.parse({ ...readSettings(deps.settings), ...patch });
-      deps.settings.set(SETTINGS_KEY, next);
-      deps.log.info({ changed: Object.keys(patch) }, 'settings updated');
-      ctx.emit('settingsChanged', next);
-      return next;
-    },
-    openExternal: async ({ url }) => ({ opened: deps.openExternal ? await deps.openExternal(url) : false }),
+    ...appHandlers(deps),
+    ...lessonHandlers(deps),
   };
 }

@@ -13,7 +13,7 @@ import type { Track } from '../../../shared/content/schema.ts';
 import { parseYamlSource } from '../../../shared/content/yaml-source.ts';
 import { readPack, textOf } from './pack-files.ts';
 import { deletePack, sweepPacksDir, writePack } from './packs.ts';
-import { sandboxRunner } from './sandbox.ts';
+import { openSandboxRunner } from './sandbox.ts';
 import { validateFiles } from './validate.ts';
 import type { Runner } from './verify.ts';
 
@@ -101,10 +101,12 @@ export class Curriculum {
       const read = await readPack(folderOrZip);
       if ('errors' in read) return { ok: false, errors: read.errors };
       const files = textOf(read.files);
+      const concurrency = this.#options.concurrency ?? availableParallelism();
+      const sandbox = this.#options.runner ? undefined : openSandboxRunner(concurrency);
       const report = await validateFiles(files, {
-        runner: this.#options.runner ?? sandboxRunner,
-        concurrency: this.#options.concurrency ?? availableParallelism(),
-      });
+        runner: this.#options.runner ?? sandbox!.runner,
+        concurrency,
+      }).finally(() => sandbox?.close());
       if (!report.ok || !report.loaded.track) return { ok: false, errors: report.errors };
       const { id } = report.loaded.track;
       const existing = (await this.#tracks()).get(id);

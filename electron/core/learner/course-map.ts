@@ -5,7 +5,9 @@
 import type { Exercise, Track } from '../../../shared/content/schema.ts';
 import { ratingFromAuthored } from './elo.ts';
 
-export type CourseExercise = Pick<Exercise, 'id' | 'type' | 'concepts' | 'difficulty'>;
+/** `title` is optional so a course can be built from a bare list (tests, generated practice). */
+export type CourseExercise = Pick<Exercise, 'id' | 'type' | 'concepts' | 'difficulty'> &
+  Partial<Pick<Exercise, 'title'>>;
 
 export interface CourseMap {
   track: Track;

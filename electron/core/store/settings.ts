@@ -8,7 +8,8 @@ export class SettingsStore {
   }
 
   get<T>(key: string): T | undefined {
-    const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as
+      { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 

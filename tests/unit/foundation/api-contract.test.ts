@@ -1,26 +1,33 @@
 import { describe, expect, test, vi } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch.ts';
+import { dispatch, type Handlers } from '../../../shared/api/dispatch.ts';
 import { CALL_NAMES, calls } from '../../../shared/api/contract.ts';
-import { createHandlers } from '../../../electron/core/api/handlers.ts';
+import { appHandlers } from '../../../electron/core/api/app-handlers.ts';
+import { createBackend } from '../../../electron/core/app-services.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { SettingsStore } from '../../../electron/core/store/settings.ts';
 import { openDatabase } from '../../../electron/core/store/database.ts';
 import { silentLogger } from '../../../electron/core/logger.ts';
 
 function handlers() {
   const { db } = openDatabase(':memory:');
-  return createHandlers({
+  return appHandlers({
     settings: new SettingsStore(db),
     log: silentLogger(),
     info: () => {
       throw new Error('not needed');
     },
-  });
+  }) as unknown as Handlers;
 }
 const ctx = { emit: vi.fn() };
 
 describe('the API contract', () => {
   test('every call has a handler and the handler map has nothing extra', () => {
-    expect(Object.keys(handlers()).sort()).toEqual([...CALL_NAMES].sort());
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-contract-'));
+    const backend = createBackend({ dataDir, exercisesDir: dataDir, mode: 'web', version: '0' });
+    expect(Object.keys(backend.handlers).sort()).toEqual([...CALL_NAMES].sort());
+    backend.close();
   });
 
   test('a bad payload is rejected with the field named, and the handler never runs', async () => {

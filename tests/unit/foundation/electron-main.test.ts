@@ -67,7 +67,8 @@ describe('the app:// protocol', () => {
 });
 
 describe('IPC', () => {
-  const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as { senderFrame: never };
+  const frame = (url: string, parent: unknown = null) =>
+    ({ senderFrame: { url, parent } }) as { senderFrame: never };
 
   test('only the top frame of the app is a trusted sender', () => {
     expect(isTrustedSender(frame('app://lantern/index.html'))).toBe(true);

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import en from '../../../renderer/i18n/locales/en.json';
-import zh from '../../../renderer/i18n/locales/zh.json';
+import { catalogs } from '../../../renderer/i18n/catalogs.ts';
+
+const { en, zh } = catalogs;
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

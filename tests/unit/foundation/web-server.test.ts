@@ -17,7 +17,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Lantern</title>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'python.worker-abc123.js'), 'self.onmessage = () => {};');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'web', version: '0.0.0-test' });
+  backend = createBackend({
+    dataDir: path.join(dir, 'data'),
+    exercisesDir: path.join(dir, 'no-exercises'),
+    mode: 'web',
+    version: '0.0.0-test',
+  });
   server = await startWebServer({ handlers: backend.handlers, rendererDir });
   backend.attachEmitter(server.emit);
 });

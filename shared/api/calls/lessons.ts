@@ -1,0 +1,118 @@
+/** Lessons: tracks, the lesson view, drafts, attempts, authored hints, solutions, packs. */
+import { z } from 'zod';
+import { call } from '../define.ts';
+import { LessonSummary, TrackSummary } from '../../content/catalog.ts';
+import { Concept, ExerciseShape, LocalizedText } from '../../content/schema.ts';
+
+const trackId = z.string().min(1).max(100);
+const exerciseId = z.string().min(1).max(100);
+const lessonRef = z.object({ trackId, exerciseId }).strict();
+
+export const TrackCard = TrackSummary.extend({ completed: z.number().int() });
+export type TrackCard = z.infer<typeof TrackCard>;
+
+export const TrackOverview = TrackCard.omit({ units: true }).extend({
+  concepts: z.array(Concept),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      title: LocalizedText,
+      lessons: z.array(LessonSummary.extend({ done: z.boolean() })),
+    }),
+  ),
+  /** The first lesson not done yet, in track order. */
+  nextUp: z.string().optional(),
+});
+export type TrackOverview = z.infer<typeof TrackOverview>;
+
+/** An exercise as the learner's page gets it: without the reference solution. */
+export const LessonExercise = ExerciseShape.omit({ solution: true, hints: true }).extend({
+  hintCount: z.number().int(),
+});
+export type LessonExercise = z.infer<typeof LessonExercise>;
+
+export const LessonState = z.object({
+  checks: z.number().int(),
+  failedChecks: z.number().int(),
+  hintsShown: z.number().int(),
+  solutionRevealed: z.boolean(),
+  completed: z.boolean(),
+  /** Show solution is offered after three failed checks or when every hint has been shown. */
+  solutionAvailable: z.boolean(),
+});
+export type LessonState = z.infer<typeof LessonState>;
+
+export const OpenedLesson = z.object({
+  trackId: z.string(),
+  trackTitle: LocalizedText,
+  unitTitle: LocalizedText,
+  exercise: LessonExercise,
+  previous: z.string().optional(),
+  next: z.string().optional(),
+  /** The learner's autosaved code, when they were here before. */
+  draft: z.string().optional(),
+  /** Authored hints already shown, in order. */
+  hints: z.array(LocalizedText),
+  state: LessonState,
+});
+export type OpenedLesson = z.infer<typeof OpenedLesson>;
+
+export const AttemptReport = lessonRef.extend({
+  kind: z.enum(['run', 'check', 'predict', 'quiz']),
+  code: z.string().max(1_000_000),
+  status: z.enum(['pass', 'fail', 'error', 'timeout']),
+  testsPassed: z.number().int().min(0).default(0),
+  testsTotal: z.number().int().min(0).default(0),
+  timeTakenMs: z.number().int().min(0).default(0),
+});
+
+export const ContentErrorShape = z.object({
+  file: z.string(),
+  line: z.number().int().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+
+export const PackSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      kind: z.literal('zip'),
+      name: z.string().min(1).max(255),
+      /** The zip's bytes, base64 (a file the learner picked in the browser). */
+      base64: z.string().max(70_000_000),
+    })
+    .strict(),
+]);
+
+export const lessonCalls = {
+  listTracks: call(z.object({}).strict(), z.array(TrackCard)),
+  getTrack: call(z.object({ trackId }).strict(), TrackOverview),
+  openLesson: call(lessonRef, OpenedLesson),
+  saveDraft: call(lessonRef.extend({ code: z.string().max(1_000_000) }), z.object({ saved: z.boolean() })),
+  recordAttempt: call(AttemptReport, LessonState),
+  /** The next authored hint of the ladder; recorded. */
+  nextHint: call(
+    lessonRef,
+    z.object({ hint: LocalizedText.optional(), level: z.number().int(), state: LessonState }),
+  ),
+  /** The reference solution, once it is offered; recorded. */
+  revealSolution: call(lessonRef, z.object({ solution: z.string(), state: LessonState })),
+  /** An explanation step read to the end: marks it done. */
+  markRead: call(lessonRef, LessonState),
+  /** Active time on task: the page sends this while the learner is active. */
+  heartbeat: call(
+    z.object({ trackId: trackId.optional(), exerciseId: exerciseId.optional() }).strict(),
+    z.object({}),
+  ),
+  installPack: call(
+    z.object({ source: PackSource }).strict(),
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), track: TrackSummary }),
+      z.object({ ok: z.literal(false), errors: z.array(ContentErrorShape) }),
+    ]),
+  ),
+  removePack: call(z.object({ trackId }).strict(), z.object({ removed: z.boolean() })),
+  /** The Electron app picks a folder or zip with the system dialog; web mode answers null. */
+  choosePackPath: call(z.object({}).strict(), z.object({ path: z.string().nullable() })),
+} as const;
