@@ -1,7 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
@@ -27,6 +27,27 @@ function copyPyodide(): Plugin {
   };
 }
 
+/**
+ * The JavaScript sandbox's QuickJS wasm, at `/runtimes/quickjs.wasm`: the sandbox worker's CSP
+ * lets it fetch only from /pyodide/ and /runtimes/.
+ */
+function copyQuickJS(): Plugin {
+  return {
+    name: 'lantern-copy-quickjs',
+    apply: 'build',
+    writeBundle(options) {
+      const from = resolve(
+        root,
+        'node_modules/@jitl/quickjs-wasmfile-release-sync/dist/emscripten-module.wasm',
+      );
+      const to = resolve(options.dir ?? 'out/renderer', 'runtimes');
+      if (!existsSync(from)) throw new Error(`${from} is missing: run npm install`);
+      mkdirSync(to, { recursive: true });
+      cpSync(from, resolve(to, 'quickjs.wasm'));
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -48,7 +69,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react(), copyPyodide()],
+    plugins: [react(), copyPyodide(), copyQuickJS()],
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',

@@ -17,7 +17,8 @@ export async function runWebMode(argv: string[] = process.argv.slice(2)): Promis
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535 (got ${argv[portArg + 1]})`);
   }
-  const rendererDir = path.join(root, 'out', 'renderer');
+  // LANTERN_RENDERER_DIR serves another build of the page (a packaged copy, a test's snapshot).
+  const rendererDir = process.env.LANTERN_RENDERER_DIR ?? path.join(root, 'out', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(
       `The renderer is not built (${rendererDir} has no index.html). Run "npm run build" first.`,

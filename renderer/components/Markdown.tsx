@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { renderMarkdown } from './markdown.ts';
+
+/**
+ * Rendered Markdown. Code blocks are coloured by Monaco's own tokenizer, so a snippet in the
+ * prose looks exactly like the same code in the editor (loaded lazily: hints and reports that
+ * show no code never load Monaco for it).
+ */
+export function Markdown({ source, className }: { source: string; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const blocks = ref.current?.querySelectorAll<HTMLElement>('pre > code[class*="language-"]');
+    if (!blocks || blocks.length === 0) return;
+    let cancelled = false;
+    void import('../editor/monaco.ts').then(({ monaco }) => {
+      if (cancelled) return;
+      for (const block of blocks) {
+        const lang = /language-(\w+)/.exec(block.className)?.[1] ?? '';
+        const language =
+          lang === 'py' ? 'python' : lang === 'js' ? 'javascript' : lang === 'ts' ? 'typescript' : lang;
+        block.setAttribute('data-lang', language);
+        void monaco.editor.colorizeElement(block, {});
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [source]);
+  return (
+    <div
+      ref={ref}
+      className={`markdown ${className ?? ''}`}
+      // markdown-it runs with html:false, so the only markup is what Markdown itself produces.
+      dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}
+    />
+  );
+}

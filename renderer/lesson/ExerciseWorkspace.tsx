@@ -1,0 +1,192 @@
+/**
+ * Where a learner writes code: the editor, Run / Check / Stop / Reset, the console and the
+ * results. Used by the lesson page and by practice problems alike; what happens with an
+ * attempt (recording it, unlocking the next step) is the caller's business.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LessonExercise } from '../../shared/api/calls/lessons.ts';
+import type { Language } from '../../shared/content/schema.ts';
+import type { RunResult } from '../../shared/runner/protocol.ts';
+import { useApp } from '../app/context.ts';
+import { CodeEditor, type EditorMarker } from '../editor/CodeEditor.tsx';
+import { ConsolePanel } from './ConsolePanel.tsx';
+import { ResultsPanel } from './ResultsPanel.tsx';
+import { useRunner } from './useRunner.ts';
+import { useLocale } from '../i18n/useLocale.ts';
+
+export interface ExerciseWorkspaceProps {
+  exercise: LessonExercise;
+  /** The code to start from (a saved draft or the starter). */
+  initialCode: string;
+  /** Track language, when the exercise does not name its own. */
+  language?: Language;
+  /** Replaces the editor's text (Reset, a revealed solution); `seq` makes a repeat count. */
+  replaceCode?: { code: string; seq: number };
+  onAttempt?: (kind: 'run' | 'check', code: string, result: RunResult) => void;
+  onCodeChange?: (code: string) => void;
+  /** Extra toolbar buttons (Hint, Show solution). */
+  actions?: React.ReactNode;
+  /** Shown beside the results (the hint panel). */
+  aside?: React.ReactNode;
+  /** Editor-only (a predict step's code to read). */
+  readOnly?: boolean;
+}
+
+const isMac = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+function markersOf(result: RunResult | null, fileStem: string): EditorMarker[] {
+  const errors = [result?.error, ...(result?.tests.map((t) => t.error) ?? [])];
+  const seen = new Set<number>();
+  const markers: EditorMarker[] = [];
+  for (const error of errors) {
+    if (!error || error.line === undefined) continue;
+    // Only errors in the learner's own file are marked in the editor.
+    if (error.file && !error.file.startsWith(`${fileStem}.`)) continue;
+    if (seen.has(error.line)) continue;
+    seen.add(error.line);
+    markers.push({
+      line: error.line,
+      ...(error.column !== undefined ? { column: error.column } : {}),
+      message: `${error.type}: ${error.message}`,
+    });
+  }
+  return markers;
+}
+
+export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
+  const { exercise } = props;
+  const { t } = useTranslation();
+  const { settings } = useApp();
+  const { text } = useLocale();
+  const language: Language = exercise.language ?? props.language ?? 'python';
+  const runner = useRunner(language);
+  const [code, setCode] = useState(props.initialCode);
+  const [tab, setTab] = useState<'console' | 'results'>('console');
+  const codeRef = useRef(code);
+  useEffect(() => {
+    codeRef.current = code;
+  }, [code]);
+  const { onCodeChange, onAttempt } = props;
+
+  // Reset / a revealed solution replace the text: adjust state while rendering (React's pattern
+  // for state that follows a prop), not in an effect.
+  const [replacedSeq, setReplacedSeq] = useState(props.replaceCode?.seq);
+  if (props.replaceCode && props.replaceCode.seq !== replacedSeq) {
+    setReplacedSeq(props.replaceCode.seq);
+    setCode(props.replaceCode.code);
+  }
+
+  const change = useCallback(
+    (next: string) => {
+      codeRef.current = next;
+      setCode(next);
+      onCodeChange?.(next);
+    },
+    [onCodeChange],
+  );
+
+  const start = useCallback(
+    async (mode: 'run' | 'check') => {
+      if (runner.running) return;
+      if (mode === 'check' && !exercise.tests) return;
+      setTab(mode === 'check' ? 'results' : 'console');
+      const submitted = codeRef.current;
+      const result = await runner.run({
+        mode,
+        language,
+        module: exercise.module,
+        code: submitted,
+        ...(mode === 'check' ? { tests: exercise.tests ?? '' } : {}),
+        timeLimitMs: exercise.timeLimitMs,
+      });
+      if (mode === 'run' && result.status !== 'pass') setTab('results');
+      onAttempt?.(mode, submitted, result);
+    },
+    [runner, exercise, language, onAttempt],
+  );
+
+  const markers = useMemo(() => markersOf(runner.result, exercise.module), [runner.result, exercise.module]);
+  const mod = isMac ? '⌘' : 'Ctrl';
+  const loading = runner.runtime.phase === 'loading';
+
+  return (
+    <div className="workspace">
+      <div className="toolbar" role="toolbar" aria-label={t('runner.toolbar')}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void start('run')}
+          disabled={runner.running !== null}
+          title={`${mod}+Enter`}
+          aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+        >
+          {t('runner.run')}
+        </button>
+        {exercise.tests ? (
+          <button
+            type="button"
+            onClick={() => void start('check')}
+            disabled={runner.running !== null}
+            title={`${mod}+Shift+Enter`}
+            aria-keyshortcuts={isMac ? 'Meta+Shift+Enter' : 'Control+Shift+Enter'}
+          >
+            {t('runner.check')}
+          </button>
+        ) : null}
+        <button type="button" onClick={runner.stop} disabled={runner.running === null}>
+          {t('runner.stop')}
+        </button>
+        {props.actions}
+        <span className="runtime-state" role="status">
+          {runner.running
+            ? t(loading ? 'runner.waitingForRuntime' : 'runner.running')
+            : runner.runtime.phase === 'loading'
+              ? t('runner.loadingRuntime', { percent: Math.round(runner.runtime.fraction * 100) })
+              : runner.runtime.phase === 'failed'
+                ? t('runner.runtimeFailed', { message: runner.runtime.message })
+                : t('runner.ready')}
+        </span>
+      </div>
+      <CodeEditor
+        value={code}
+        language={language}
+        path={`${exercise.id}/${exercise.module}.${language === 'python' ? 'py' : language === 'typescript' ? 'ts' : 'js'}`}
+        fontSize={settings.editorFontSize}
+        label={t('runner.editorLabel', { title: text(exercise.title) })}
+        markers={markers}
+        onChange={change}
+        onRun={() => void start('run')}
+        onCheck={() => void start('check')}
+        {...(props.readOnly ? { readOnly: true } : {})}
+      />
+      <div className="output-area">
+        <div className="tabs" role="tablist" aria-label={t('runner.outputTabs')}>
+          {(['console', 'results'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              onClick={() => setTab(name)}
+            >
+              {t(`runner.${name}`)}
+            </button>
+          ))}
+        </div>
+        <div className="output-row">
+          <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+            {tab === 'console' ? (
+              <ConsolePanel chunks={runner.console} prompt={runner.prompt} onAnswer={runner.answer} />
+            ) : (
+              <ResultsPanel result={runner.result} />
+            )}
+          </div>
+          {props.aside ? <div className="workspace-aside">{props.aside}</div> : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * One lesson: the prose beside the step itself (an exercise in the editor, a predict-the-output
+ * step, a quiz, or an explanation to read), previous / next, and a success state that invites
+ * the next step. Drafts autosave to SQLite; every Run and Check is recorded as an attempt.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LessonState, OpenedLesson } from '../../shared/api/calls/lessons.ts';
+import type { RunResult } from '../../shared/runner/protocol.ts';
+import { useApp } from '../app/context.ts';
+import { href } from '../app/router.ts';
+import { Markdown } from '../components/Markdown.tsx';
+import { useLocale } from '../i18n/useLocale.ts';
+import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
+import { HintLadder } from './HintLadder.tsx';
+import { PredictStep, QuizStep } from './Steps.tsx';
+import { SolutionReveal } from './SolutionReveal.tsx';
+import { useAsync } from './useAsync.ts';
+import './lesson.css';
+import { useActiveTime } from './useActiveTime.ts';
+
+const DRAFT_DELAY_MS = 600;
+
+export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseId: string }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const lesson = useAsync(() => api.openLesson({ trackId, exerciseId }), `${trackId}/${exerciseId}`);
+  useActiveTime(trackId, exerciseId);
+  if (lesson.error) {
+    return (
+      <section className="page">
+        <h1 id="page-title">{t('lesson.notFound')}</h1>
+        <p role="alert">{lesson.error.message}</p>
+        <a href={href('learn', trackId)}>{t('tracks.back')}</a>
+      </section>
+    );
+  }
+  if (!lesson.value) return <p className="page muted">{t('app.loading')}</p>;
+  return <LoadedLesson opened={lesson.value} />;
+}
+
+function LoadedLesson({ opened }: { opened: OpenedLesson }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const { text } = useLocale();
+  const { exercise, trackId } = opened;
+  const ref = { trackId, exerciseId: exercise.id };
+  const [state, setState] = useState<LessonState>(opened.state);
+  const [replace, setReplace] = useState<{ code: string; seq: number } | undefined>();
+  const [justPassed, setJustPassed] = useState(false);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const started = useRef(0);
+  useEffect(() => {
+    started.current = performance.now();
+  }, []);
+
+  useEffect(() => {
+    document.title = `${text(exercise.title)} · Lantern`;
+  }, [exercise.title, text]);
+
+  const saveDraft = useCallback(
+    (code: string) => {
+      if (draftTimer.current) clearTimeout(draftTimer.current);
+      draftTimer.current = setTimeout(() => void api.saveDraft({ ...ref, code }), DRAFT_DELAY_MS);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, trackId, exercise.id],
+  );
+  useEffect(
+    () => () => {
+      if (draftTimer.current) clearTimeout(draftTimer.current);
+    },
+    [],
+  );
+
+  const record = useCallback(
+    async (
+      kind: 'run' | 'check' | 'predict' | 'quiz',
+      code: string,
+      result: Pick<RunResult, 'status' | 'tests'>,
+    ) => {
+      const next = await api.recordAttempt({
+        ...ref,
+        kind,
+        code,
+        status: result.status,
+        testsPassed: result.tests.filter((x) => x.status === 'pass').length,
+        testsTotal: result.tests.length,
+        timeTakenMs: Math.round(performance.now() - started.current),
+      });
+      setState(next);
+      if (kind !== 'run' && result.status === 'pass') setJustPassed(true);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, trackId, exercise.id],
+  );
+
+  const markRead = async () => {
+    setState(await api.markRead(ref));
+    setJustPassed(true);
+  };
+
+  const nextHref = opened.next ? href('learn', trackId, opened.next) : href('learn', trackId);
+
+  return (
+    <section className="lesson" aria-labelledby="page-title" data-type={exercise.type}>
+      <div className="lesson-prose">
+        <nav className="breadcrumb" aria-label={t('lesson.breadcrumb')}>
+          <a href={href('learn')}>{t('learn.title')}</a> ›{' '}
+          <a href={href('learn', trackId)}>{text(opened.trackTitle)}</a> ›{' '}
+          <span>{text(opened.unitTitle)}</span>
+        </nav>
+        <h1 id="page-title">
+          {text(exercise.title)}
+          {state.completed ? (
+            <span className="badge done" data-testid="done-badge">
+              {t('lesson.done')}
+            </span>
+          ) : null}
+        </h1>
+        <p className="muted">
+          {t(`lesson.type.${exercise.type}`)} · {t('lesson.difficulty', { n: exercise.difficulty })}
+        </p>
+        <Markdown source={text(exercise.body)} className="lesson-body" />
+        {exercise.type === 'explanation' ? (
+          state.completed ? null : (
+            <button type="button" className="primary" onClick={() => void markRead()}>
+              {t('lesson.markRead')}
+            </button>
+          )
+        ) : null}
+        {exercise.type === 'quiz' ? (
+          <QuizStep
+            exercise={exercise}
+            onAnswer={(ok) => void record('quiz', '', { status: ok ? 'pass' : 'fail', tests: [] })}
+          />
+        ) : null}
+        {justPassed || (state.completed && exercise.type !== 'exercise') ? (
+          <div className="success-box" role="status" data-testid="success">
+            <p>{exercise.type === 'exercise' ? t('lesson.solved') : t('lesson.stepDone')}</p>
+            <a className="button primary" href={nextHref}>
+              {opened.next ? t('lesson.nextStep') : t('lesson.backToTrack')}
+            </a>
+          </div>
+        ) : null}
+        <nav className="lesson-nav" aria-label={t('lesson.stepNav')}>
+          {opened.previous ? (
+            <a href={href('learn', trackId, opened.previous)}>← {t('lesson.previous')}</a>
+          ) : (
+            <span />
+          )}
+          {opened.next ? <a href={href('learn', trackId, opened.next)}>{t('lesson.next')} →</a> : null}
+        </nav>
+      </div>
+      <div className="lesson-work">
+        {exercise.type === 'exercise' ? (
+          <ExerciseWorkspace
+            exercise={exercise}
+            initialCode={opened.draft ?? exercise.starter}
+            replaceCode={replace}
+            onCodeChange={saveDraft}
+            onAttempt={(kind, code, result) => void record(kind, code, result)}
+            actions={
+              <>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setReplace((r) => ({ code: exercise.starter, seq: (r?.seq ?? 0) + 1 }));
+                    saveDraft(exercise.starter);
+                  }}
+                >
+                  {t('lesson.reset')}
+                </button>
+              </>
+            }
+            aside={
+              <div className="lesson-help">
+                <HintLadder
+                  lessonRef={ref}
+                  initial={opened.hints}
+                  hintCount={exercise.hintCount}
+                  onState={setState}
+                />
+                <SolutionReveal
+                  lessonRef={ref}
+                  state={state}
+                  onState={setState}
+                  onUse={(code) => setReplace((r) => ({ code, seq: (r?.seq ?? 0) + 1 }))}
+                />
+              </div>
+            }
+          />
+        ) : exercise.type === 'predict' ? (
+          <PredictStep
+            exercise={exercise}
+            onAnswer={(ok, answer) =>
+              void record('predict', answer, { status: ok ? 'pass' : 'fail', tests: [] })
+            }
+          />
+        ) : exercise.starter.trim() ? (
+          <ExerciseWorkspace
+            exercise={exercise}
+            initialCode={opened.draft ?? exercise.starter}
+            onCodeChange={saveDraft}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { diffWordsWithSpace } from 'diff';
+import { useTranslation } from 'react-i18next';
+import type { LearnerError, RunResult, TestResult } from '../../shared/runner/protocol.ts';
+import { ErrorExplanation } from './ErrorExplanation.tsx';
+
+/** Expected versus actual, with the differing parts marked (jsdiff). */
+function ExpectedActual({ expected, actual }: { expected: string; actual: string }) {
+  const { t } = useTranslation();
+  const parts = diffWordsWithSpace(expected, actual);
+  return (
+    <dl className="diff">
+      <dt>{t('runner.expected')}</dt>
+      <dd>
+        <code>
+          {parts
+            .filter((p) => !p.added)
+            .map((p, i) => (
+              <span key={i} className={p.removed ? 'diff-removed' : undefined}>
+                {p.value}
+              </span>
+            ))}
+        </code>
+      </dd>
+      <dt>{t('runner.actual')}</dt>
+      <dd>
+        <code>
+          {parts
+            .filter((p) => !p.removed)
+            .map((p, i) => (
+              <span key={i} className={p.added ? 'diff-added' : undefined}>
+                {p.value}
+              </span>
+            ))}
+        </code>
+      </dd>
+    </dl>
+  );
+}
+
+function TestRow({ test }: { test: TestResult }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`test test-${test.status}`} data-status={test.status}>
+      <div className="test-head">
+        <span className="test-badge" aria-hidden="true">
+          {test.status === 'pass' ? '✓' : '✗'}
+        </span>
+        <span className="test-name">{test.name}</span>
+        <span className="visually-hidden">{t(`runner.status.${test.status}`)}</span>
+      </div>
+      {test.status !== 'pass' && test.message ? <p className="test-message">{test.message}</p> : null}
+      {test.expected !== undefined && test.actual !== undefined ? (
+        <ExpectedActual expected={test.expected} actual={test.actual} />
+      ) : null}
+      {test.error ? <ErrorExplanation error={test.error} /> : null}
+      {test.output ? (
+        <details>
+          <summary>{t('runner.testOutput')}</summary>
+          <pre>{test.output}</pre>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+export function summaryKey(result: RunResult): string {
+  if (result.status === 'timeout') return 'runner.summary.timeout';
+  if (result.error?.type === 'Stopped') return 'runner.summary.stopped';
+  if (result.tests.length === 0)
+    return result.status === 'pass' ? 'runner.summary.ran' : 'runner.summary.error';
+  return result.status === 'pass' ? 'runner.summary.allPass' : 'runner.summary.someFail';
+}
+
+/** The result of the last Run or Check: a summary line, each test, and the error explained. */
+export function ResultsPanel({ result }: { result: RunResult | null }) {
+  const { t } = useTranslation();
+  if (!result) return <p className="muted results-empty">{t('runner.resultsEmpty')}</p>;
+  const passed = result.tests.filter((x) => x.status === 'pass').length;
+  const topError: LearnerError | undefined =
+    result.error && !result.tests.some((x) => x.error === result.error) ? result.error : undefined;
+  return (
+    <div className="results" data-status={result.status}>
+      <p className={`results-summary summary-${result.status}`} role="status">
+        {t(summaryKey(result), { passed, total: result.tests.length })}
+      </p>
+      {result.restarted ? <p className="notice-inline">{t('runner.restarted')}</p> : null}
+      {result.truncated ? <p className="notice-inline">{t('runner.truncated')}</p> : null}
+      {topError ? <ErrorExplanation error={topError} /> : null}
+      {result.tests.length > 0 ? (
+        <ul className="tests" aria-label={t('runner.tests')}>
+          {result.tests.map((test, i) => (
+            <TestRow key={`${test.name}-${i}`} test={test} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The Python runner's module worker: Pyodide loaded from the app's own /pyodide/ files, the shared
+ * runner core (shared/runner/python) on top. Learner code runs here, off the page, under this
+ * script's own CSP (no network beyond the runtime's files; see shared/security/headers.ts).
+ *
+ * Stop and the time limit: the host writes SIGINT into the interrupt buffer, which Pyodide checks
+ * while Python runs (KeyboardInterrupt). input(): the worker posts `input` and blocks on the input
+ * buffer (Atomics.wait) until the host answers.
+ */
+import type { loadPyodide as LoadPyodide } from 'pyodide';
+import {
+  createPythonRunner,
+  PythonRuntimeCrashed,
+  type PythonRunner,
+} from '../../shared/runner/python/index.ts';
+import { waitForInput, type HostToRunner, type RunnerToHost } from '../../shared/runner/worker-protocol.ts';
+import { interruptReason, type InterruptView } from '../runner/interrupt.ts';
+
+const post = (message: RunnerToHost) => self.postMessage(message);
+let interrupt: InterruptView | undefined;
+let input: SharedArrayBuffer | undefined;
+
+async function load(): Promise<PythonRunner> {
+  const started = performance.now();
+  post({ type: 'progress', fraction: 0.1, message: 'python' });
+  // Pyodide's own loader, exactly as shipped: bundling it breaks the names its wasm glue
+  // looks up at run time.
+  const indexURL = `${self.location.origin}/pyodide/`;
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
+    loadPyodide: typeof LoadPyodide;
+  };
+  const pyodide = await loadPyodide({
+    indexURL,
+    // The `js` module sees this empty object, not the worker's globals.
+    jsglobals: Object.create(null) as object,
+    env: { HOME: '/lantern', USER: 'learner' },
+    stdout: () => {},
+    stderr: () => {},
+  });
+  post({ type: 'progress', fraction: 0.9, message: 'python' });
+  const runner = createPythonRunner(pyodide);
+  if (interrupt) pyodide.setInterruptBuffer(interrupt.signal);
+  attachTo = (view) => pyodide.setInterruptBuffer(view.signal);
+  post({ type: 'ready', loadMs: Math.round(performance.now() - started) });
+  return runner;
+}
+
+let attachTo: ((view: InterruptView) => void) | undefined;
+const ready = load().catch((error: unknown) => {
+  post({ type: 'fatal', message: `Python could not start: ${(error as Error).message ?? String(error)}` });
+  throw error;
+});
+
+self.onmessage = (event: MessageEvent<HostToRunner>) => {
+  const message = event.data;
+  if (message.type === 'attach') {
+    interrupt = {
+      signal: new Int32Array(message.interrupt, 0, 1),
+      reason: new Int32Array(message.interrupt, 4, 1),
+    };
+    input = message.input;
+    attachTo?.(interrupt);
+    return;
+  }
+  const { id, nonce, request } = message;
+  void ready.then((runner) => {
+    try {
+      const result = runner.run(request, {
+        write: (stream, text) => post({ type: 'output', id, stream, text }),
+        readLine: (prompt) => {
+          if (!input) return null;
+          post({ type: 'input', id, prompt });
+          return waitForInput(input);
+        },
+        stopReason: () => (interrupt ? interruptReason(interrupt) : undefined),
+      });
+      post({ type: 'result', id, nonce, result });
+    } catch (error) {
+      const text = error instanceof PythonRuntimeCrashed ? error.message : String(error);
+      post({ type: 'fatal', message: text });
+    }
+  });
+};
