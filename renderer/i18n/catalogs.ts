@@ -1,13 +1,17 @@
 /**
  * The interface catalogs: one JSON file per area and language (locales/<lang>/<area>.json), whose
- * top-level keys are that area's namespace. They merge into one catalog per language.
+ * top-level keys are that area's namespace. They merge into one catalog per language, with the
+ * runner's error explanations (shared/runner/explain.ts, data shared with the Node host) under
+ * `explain`.
  */
+import { explanationCatalog } from '../../shared/runner/explain.ts';
+
 type Catalog = Record<string, unknown>;
 
 const files = import.meta.glob<Catalog>('./locales/*/*.json', { eager: true, import: 'default' });
 
 function merge(lang: 'en' | 'zh'): Catalog {
-  const catalog: Catalog = {};
+  const catalog: Catalog = { ...explanationCatalog(lang) };
   for (const [file, content] of Object.entries(files)) {
     if (!file.startsWith(`./locales/${lang}/`)) continue;
     for (const [key, value] of Object.entries(content)) {

@@ -3,12 +3,13 @@ import type { LearnerError } from '../../shared/runner/protocol.ts';
 
 /**
  * An error for a beginner: what the language said, where, and what it usually means in plain
- * words (the catalog's `explain.<ErrorType>` entry, in the interface language).
+ * words. The runner names the explanation (`error.explanation`, see shared/runner/explain.ts);
+ * its text comes from the catalog in the interface language.
  */
 export function ErrorExplanation({ error }: { error: LearnerError }) {
   const { t, i18n } = useTranslation();
-  const key = `explain.${error.type}`;
-  const explanation = i18n.exists(key) ? t(key) : null;
+  const key = error.explanation ? `explain.${error.explanation}` : null;
+  const explanation = key && i18n.exists(key) ? t(key) : null;
   return (
     <div className="error-box" role="alert">
       <p className="error-title">

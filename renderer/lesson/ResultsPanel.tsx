@@ -76,8 +76,14 @@ export function ResultsPanel({ result }: { result: RunResult | null }) {
   const { t } = useTranslation();
   if (!result) return <p className="muted results-empty">{t('runner.resultsEmpty')}</p>;
   const passed = result.tests.filter((x) => x.status === 'pass').length;
+  // The run's error is often one test's error too: show it once, beside that test.
+  const same = (a: LearnerError, b: LearnerError | undefined) =>
+    !!b && a.type === b.type && a.message === b.message && a.line === b.line;
+  // "You stopped the program" is the summary already; other errors are explained below it.
   const topError: LearnerError | undefined =
-    result.error && !result.tests.some((x) => x.error === result.error) ? result.error : undefined;
+    result.error && result.error.type !== 'Stopped' && !result.tests.some((x) => same(result.error!, x.error))
+      ? result.error
+      : undefined;
   return (
     <div className="results" data-status={result.status}>
       <p className={`results-summary summary-${result.status}`} role="status">

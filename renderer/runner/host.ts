@@ -10,6 +10,7 @@
 import type { Language } from '../../shared/content/schema.ts';
 import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../shared/runner/protocol.ts';
 import { runnerErrorResult, timeoutResult } from '../../shared/runner/results.ts';
+import { withExplanations } from '../../shared/runner/explain.ts';
 import {
   answerInput,
   INPUT_BUFFER_BYTES,
@@ -147,7 +148,8 @@ class WorkerSlot {
     this.active = null;
     for (const t of run.timers) clearTimeout(t);
     clear(viewOf(this.interrupt));
-    run.resolve(result);
+    // Results this host made itself (stopped, timed out, crashed) get their explanation here.
+    run.resolve(withExplanations(result, run.request.language));
   }
 
   async run(request: RunRequest, callbacks: RunCallbacks): Promise<RunResult> {

@@ -52,6 +52,11 @@ export interface LearnerError {
   file?: string;
   /** Traceback trimmed to the learner's frames. */
   traceback?: string;
+  /**
+   * Id of a plain-language explanation (shared/runner/explain.ts), e.g. `python.NameError`; the UI
+   * shows its text in the interface language.
+   */
+  explanation?: string;
 }
 
 export interface RunResult {

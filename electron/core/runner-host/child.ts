@@ -9,12 +9,16 @@
  * request. Learner code that found a way from Python into JavaScript then has no process, no
  * network, no eval and no way to the nonce each result must echo (see worker-protocol.ts).
  */
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunnerIO } from '../../../shared/runner/io.ts';
-import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
-import type { HostToRunner, RunnerToHost } from '../../../shared/runner/worker-protocol.ts';
+import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../../shared/runner/protocol.ts';
+import {
+  INTERRUPT_SIGINT,
+  type HostToRunner,
+  type RunnerToHost,
+} from '../../../shared/runner/worker-protocol.ts';
 import { runnerErrorResult } from '../../../shared/runner/results.ts';
 import {
   createPythonRunner,
@@ -46,6 +50,24 @@ channel.on('unhandledRejection', (error) => fatal(`unhandled rejection: ${String
 
 const started = performance.now();
 let python: PythonRunner | undefined;
+/**
+ * The time limit as Pyodide's interrupt "buffer": Pyodide reads index 0 every few thousand
+ * bytecodes, and this child has no second thread to write a real SharedArrayBuffer. Reading it
+ * past the deadline answers SIGINT once, so `while True:` ends as a KeyboardInterrupt the harness
+ * reports as a timeout and the warm interpreter is kept. Code that swallows the interrupt is
+ * still ended by the host's wall-clock kill.
+ */
+const pythonClock = { deadline: Infinity, fired: false };
+const interruptAtDeadline = {
+  get 0(): number {
+    if (pythonClock.fired || Date.now() <= pythonClock.deadline) return 0;
+    pythonClock.fired = true;
+    return INTERRUPT_SIGINT;
+  },
+  set 0(_value: number) {
+    // Pyodide clears the flag after reading it; the clock decides, not the flag.
+  },
+};
 let pythonLoadError: string | undefined;
 let runJavaScript: JavaScriptRunner | undefined;
 
@@ -60,12 +82,16 @@ try {
     stdout: () => {},
     stderr: () => {},
   });
+  pyodide.setInterruptBuffer(interruptAtDeadline as unknown as Int32Array);
   python = createPythonRunner(pyodide);
 } catch (error) {
   pythonLoadError = `Python could not start in the sandbox: ${(error as Error).message}`;
 }
 
 try {
+  const engine = await import('../../../shared/runner/javascript/engine.ts');
+  const wasmFile = fileURLToPath(import.meta.resolve('@jitl/quickjs-wasmfile-release-sync/wasm'));
+  engine.setQuickJSWasmModule(new WebAssembly.Module(readFileSync(wasmFile)));
   const js = (await import('../../../shared/runner/javascript/index.ts')) as {
     runJavaScript?: JavaScriptRunner;
     prepareJavaScriptRunner?: () => Promise<unknown>;
@@ -140,7 +166,13 @@ async function execute(request: RunRequest, id: number): Promise<RunResult> {
 async function executeWith(request: RunRequest, io: RunnerIO): Promise<RunResult> {
   if (request.language === 'python') {
     if (!python) return runnerErrorResult('RunnerUnavailable', pythonLoadError ?? 'Python is not available.');
-    return python.run(request, io);
+    pythonClock.deadline = Date.now() + (request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+    pythonClock.fired = false;
+    try {
+      return python.run(request, { ...io, stopReason: () => (pythonClock.fired ? 'timeout' : undefined) });
+    } finally {
+      pythonClock.deadline = Infinity;
+    }
   }
   if (!runJavaScript) {
     return runnerErrorResult('RunnerUnavailable', `${request.language} is not available in the sandbox yet.`);

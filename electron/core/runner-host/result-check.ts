@@ -14,6 +14,7 @@ const LearnerErrorSchema = z.object({
   column: z.number().int().optional(),
   file: text(300).optional(),
   traceback: text(200_000).optional(),
+  explanation: text(100).optional(),
 });
 
 const RunResultSchema = z.object({

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CappedOutput } from '../../../shared/runner/output.ts';
 import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../../shared/runner/protocol.ts';
+import { withExplanations } from '../../../shared/runner/explain.ts';
 import { runnerErrorResult, timeoutResult } from '../../../shared/runner/results.ts';
 import type { HostToRunner, RunnerToHost } from '../../../shared/runner/worker-protocol.ts';
 import { checkRunResult } from './result-check.ts';
@@ -153,7 +154,7 @@ export class SandboxChild {
           this.kill();
           result.restarted = true;
         }
-        resolve(result);
+        resolve(withExplanations(result, request.language));
       };
       const timer = setTimeout(
         () => finish(timeoutResult(limit, partial()), true),
@@ -181,14 +182,31 @@ export class SandboxChild {
             !result,
           );
         } else if (message.type === 'fatal') {
-          const text = `The runner stopped unexpectedly (${message.message.split('\n')[0]}). It has been restarted; run again.`;
-          finish(runnerErrorResult('RunnerCrashed', text, partial()), true);
+          finish(crashResult(message.message, partial()), true);
         }
       };
       const run: HostToRunner = { type: 'run', id, nonce, request };
       this.process.send(run);
     });
   }
+}
+
+/**
+ * What a learner is told when the interpreter died under their program. Recursion that the
+ * language's own limit did not catch (deeply nested data printed, a C-level recursion) overflows
+ * the host's stack: that is still the learner's RecursionError, not a mysterious crash.
+ */
+function crashResult(reason: string, partial: Partial<RunResult>): RunResult {
+  if (/Maximum call stack size exceeded/.test(reason)) {
+    const message =
+      'maximum recursion depth exceeded: the program went thousands of levels deep (a function calling itself, or data nested inside itself), so the runner had to restart.';
+    return {
+      ...runnerErrorResult('RecursionError', `RecursionError: ${message}`, partial),
+      error: { type: 'RecursionError', message },
+    };
+  }
+  const text = `The runner stopped unexpectedly (${reason.split('\n')[0]}). It has been restarted; run again.`;
+  return runnerErrorResult('RunnerCrashed', text, partial);
 }
 
 function residentMb(pid: number | undefined): number | undefined {

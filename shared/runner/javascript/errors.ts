@@ -51,15 +51,21 @@ export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): Learne
     if (column !== undefined) error.column = column;
   }
   if (frames.length > 0) {
-    error.traceback = frames
-      .map(
+    error.traceback = collapseRepeats(
+      frames.map(
         (frame) =>
           `    at ${frame.fn ? `${frame.fn} (${frame.file}:${frame.line})` : `${frame.file}:${frame.line}`}`,
-      )
-      .join('\n');
+      ),
+    ).join('\n');
   }
-  if (thrown.name === 'RangeError' && /call stack/i.test(thrown.message)) {
-    error.message = `${thrown.message}: a function kept calling itself without stopping (is the base case missing?)`;
+  const overflow =
+    (thrown.name === 'RangeError' && /call stack/i.test(thrown.message)) ||
+    (thrown.name === 'InternalError' && /stack overflow/i.test(thrown.message));
+  if (overflow) {
+    // QuickJS says "InternalError: stack overflow"; learners look up V8's wording.
+    error.type = 'RangeError';
+    error.message =
+      'Maximum call stack size exceeded: a function kept calling itself without stopping (is the base case missing?)';
   } else if (/out of memory/i.test(thrown.message)) {
     error.type = 'MemoryError';
     error.message = 'Your program used more memory than it is allowed (256 MB) and was stopped.';
@@ -67,11 +73,34 @@ export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): Learne
   return error;
 }
 
+/** Runaway recursion leaves hundreds of identical frames: show three, then count the rest. */
+function collapseRepeats(lines: string[]): string[] {
+  const out: string[] = [];
+  let repeats = 0;
+  const flush = () => {
+    if (repeats > 0) out.push(`    [previous line repeated ${repeats} more times]`);
+    repeats = 0;
+  };
+  lines.forEach((line, i) => {
+    const same = i >= 3 && line === lines[i - 1] && line === lines[i - 2] && line === lines[i - 3];
+    if (same) repeats++;
+    else {
+      flush();
+      out.push(line);
+    }
+  });
+  flush();
+  return out;
+}
+
 /** QuickJS words a few common messages differently from V8; learners look the V8 ones up. */
 function v8Wording(message: string): string {
   return message
     .replace(/^'([^']+)' is not defined$/, '$1 is not defined')
-    .replace(/^cannot read property '([^']+)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')");
+    .replace(
+      /^cannot read property '([^']+)' of (undefined|null)$/,
+      "Cannot read properties of $2 (reading '$1')",
+    );
 }
 
 /** One line for a test's message: the error, then where it happened in the learner's code. */

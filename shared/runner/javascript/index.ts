@@ -14,6 +14,7 @@ import {
   type RunResult,
   type TestResult,
 } from '../protocol.ts';
+import { withExplanations } from '../explain.ts';
 import { CompileError, compile, fileName, resolveImport, type SourceFile } from './compile.ts';
 import { discardQuickJS, loadQuickJS } from './engine.ts';
 import { stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
@@ -79,13 +80,17 @@ export async function runJavaScript(
 ): Promise<RunResult> {
   const started = now();
   const output = new CappedOutput((stream, text) => io.write(stream, text));
-  const finish = (partial: Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): RunResult => ({
-    ...partial,
-    stdout: output.stdout,
-    stderr: output.stderr,
-    truncated: output.truncated,
-    durationMs: Math.round((now() - started) * 10) / 10,
-  });
+  const finish = (partial: Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): RunResult =>
+    withExplanations(
+      {
+        ...partial,
+        stdout: output.stdout,
+        stderr: output.stderr,
+        truncated: output.truncated,
+        durationMs: Math.round((now() - started) * 10) / 10,
+      },
+      req.language,
+    );
 
   const learnerName = fileName(req.module, req.language);
   const testName = fileName(req.module, req.language, '.test');
@@ -165,6 +170,19 @@ export async function runJavaScript(
     if (req.mode === 'run') {
       const outcome = await sandbox.evalModule(learnerName);
       return finish(runResult(outcome, files, limit));
+    }
+    // The learner's module first, as the Python harness does: its mistakes are the learner's to
+    // fix even when the test file does not import it, and the test file's import then reuses it.
+    const own = await sandbox.evalModule(learnerName);
+    if (own.kind !== 'settled') {
+      const base = runResult(own, files, limit);
+      return finish({
+        ...base,
+        message:
+          base.status === 'error'
+            ? 'Your code stopped with an error before the tests could run.'
+            : base.message,
+      });
     }
     const loaded = await sandbox.evalModule(testName);
     if (loaded.kind !== 'settled') {

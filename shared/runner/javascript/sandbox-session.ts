@@ -26,6 +26,9 @@ export const STACK_LIMIT_BYTES = 256 * 1024;
 /** Time the host gives itself to read an error out of the realm once the learner's time is up. */
 const HOST_CALL_MS = 250;
 
+/** Promise jobs run between two looks at the clock. */
+const JOB_BATCH = 1000;
+
 /** Budget for installing the harness, which happens before the learner's clock starts. */
 const INSTALL_MS = 10_000;
 
@@ -206,7 +209,9 @@ export class Sandbox {
   private async settle(promise: QuickJSHandle): Promise<Outcome> {
     this.handles.push(promise);
     for (;;) {
-      const jobs = this.guard(() => this.runtime.executePendingJobs());
+      // In batches: QuickJS checks its interrupt handler in loops, not between jobs, so an endless
+      // promise chain (`const spin = () => Promise.resolve().then(spin)`) would never yield.
+      const jobs = this.guard(() => this.runtime.executePendingJobs(JOB_BATCH));
       if ('error' in jobs) return this.interruptedOutcome() ?? { kind: 'threw', error: jobs.error };
       const stopped = this.interruptedOutcome();
       if (stopped) return stopped;
@@ -221,14 +226,16 @@ export class Sandbox {
       const delay = this.callControl('nextTimerDelay');
       if (typeof delay !== 'number') return this.interruptedOutcome() ?? { kind: 'threw', error: delay };
       // A program (Run) ends when its timers have fired, as in Node; tests end when they settle.
-      if (state.type === 'fulfilled' && (this.mode === 'check' || delay < 0)) return { kind: 'settled' };
-      if (delay < 0 && !this.runtime.hasPendingJob()) return { kind: 'stuck' };
+      const jobsLeft = this.runtime.hasPendingJob();
+      if (state.type === 'fulfilled' && (this.mode === 'check' || (delay < 0 && !jobsLeft)))
+        return { kind: 'settled' };
+      if (delay < 0 && !jobsLeft) return { kind: 'stuck' };
       const remaining = this.options.deadline - Date.now();
       if (remaining <= 0 || this.options.shouldStop?.()) {
         this.interrupted = remaining <= 0 ? 'timeout' : 'stopped';
         return { kind: 'interrupted', reason: this.interrupted };
       }
-      if (delay > 0) await sleep(Math.min(delay, remaining, 50));
+      if (delay > 0 && !jobsLeft) await sleep(Math.min(delay, remaining, 50));
       const ran = this.callControl('runDueTimers');
       if (typeof ran !== 'number') return this.interruptedOutcome() ?? { kind: 'threw', error: ran };
     }

@@ -24,7 +24,7 @@
  * - builtins, sys and every module loaded at start-up are restored after each run.
  */
 export const HARNESS_SOURCE = String.raw`
-import sys, builtins, types, ast, io, os, signal, unittest, unittest.case, unittest.util
+import sys, builtins, types, ast, io, operator, os, signal, unittest, unittest.case, unittest.util
 
 WORKDIR = '/lantern'
 MAX_REPR = 2000
@@ -50,6 +50,7 @@ _signal = signal.signal
 _SIGINT = signal.SIGINT
 _listdir, _remove, _rmdir, _mkdir, _chdir = os.listdir, os.remove, os.rmdir, os.mkdir, os.chdir
 _isdir = os.path.isdir
+_environ = os.environ
 _ast_parse, _ast_fix = ast.parse, ast.fix_missing_locations
 
 class _Refused(RuntimeError):
@@ -69,7 +70,7 @@ FUNCTION_GUTS = frozenset({'__code__', '__defaults__', '__kwdefaults__', '__glob
 
 _harness_codes = set()
 _busy = [False]
-_state = {'learner_files': frozenset(), 'learner_modules': frozenset()}
+_state = {'learner_files': frozenset(), 'learner_modules': frozenset(), 'keep': {}}
 
 def _caller_is_harness():
     _busy[0] = True
@@ -121,6 +122,14 @@ def _protected_classes():
     return seen
 
 _PROTECTED_CLASSES = _protected_classes()
+# A namespace is unchanged when it holds the same key and value objects in the same order.
+# Comparing them pairwise in C (map over operator.is_) instead of a Python loop over every entry
+# keeps the check after each test cheap. Not id(): every id() call is an audit event.
+_len, _all, _map, _is = len, all, map, operator.is_
+def _unchanged(live, saved):
+    return (_len(live) == _len(saved) and _all(_map(_is, live, saved))
+            and _all(_map(_is, live.values(), saved.values())))
+
 _class_snapshot = [(cls, dict(cls.__dict__), cls.__mro__) for cls in _PROTECTED_CLASSES]
 _PINNED = [(k, v) for k, v in _TestCase.__dict__.items()
            if type(v) is _FunctionType and not k.startswith('__')]
@@ -134,6 +143,16 @@ def _snapshot_modules():
     return [(name, mod, mod.__dict__, dict(mod.__dict__)) for name, mod in list(_modules.items())
             if type(mod) is _ModuleType and not _blocked_module(name)]
 
+def _judge_modules():
+    names = {'builtins', 'sys'}
+    for name, mod in list(_modules.items()):
+        if type(name) is str and name.startswith('unittest') and type(mod) is _ModuleType:
+            names.add(name)
+            for value in list(mod.__dict__.values()):
+                if type(value) is _ModuleType:
+                    names.add(value.__name__)
+    return frozenset(names)
+
 def _hide_bridge():
     for name in list(_modules):
         if _blocked_module(name):
@@ -143,7 +162,7 @@ def _changed_classes():
     changed = []
     for cls, saved, mro in _class_snapshot:
         now = cls.__dict__
-        if cls.__mro__ != mro or len(now) != len(saved) or any(now.get(k, _Refused) is not v for k, v in saved.items()):
+        if cls.__mro__ is not mro or not _unchanged(now, saved):
             changed.append(cls)
             for k in [k for k in now if k not in saved]:
                 type.__delattr__(cls, k)
@@ -152,28 +171,41 @@ def _changed_classes():
                     type.__setattr__(cls, k, v)
     return changed
 
-def _restore_modules():
+def _restore_modules(everything):
     baseline = _state['modules']
+    judges = _state['judges']
     names = _state['module_names']
     for name in [n for n in list(_modules) if type(n) is not str or n not in names]:
         del _modules[name]
+    # The learner's module stays imported while its tests load and run: importing it again
+    # would run its top-level code (prints, input()) a second time.
+    for name, mod in _state['keep'].items():
+        _modules[name] = mod
     changed = []
     for name, mod, live, saved in baseline:
         if _modules.get(name) is not mod:
             _modules[name] = mod
             changed.append(name)
-        if len(live) != len(saved) or any(live.get(k, _Refused) is not v for k, v in saved.items()):
+        if (everything or name in judges) and not _unchanged(live, saved):
             if name.startswith('unittest'):
                 changed.append(name)
             live.clear()
             live.update(saved)
     return changed
 
-def _restore():
+def _restore(between_tests=False):
+    """Puts the interpreter back as it was at start-up; returns the testing tools found changed.
+
+    Between two tests only the modules that judge a result (builtins, sys, unittest and what it
+    imports) are compared entry by entry: a full sweep of every module costs milliseconds per test.
+    Everything else is restored before and after the run."""
     _hide_bridge()
     changed = [c.__module__ + '.' + c.__qualname__ for c in _changed_classes()]
-    changed += _restore_modules()
+    changed += _restore_modules(not between_tests)
     sys.stdout, sys.stderr, sys.stdin = _state['streams']
+    if dict(_environ) != _state['environ']:
+        _environ.clear()
+        _environ.update(_state['environ'])
     sys.path[:] = _state['path']
     sys.meta_path[:] = _state['meta_path']
     sys.path_hooks[:] = _state['path_hooks']
@@ -363,6 +395,32 @@ def _make_transformer():
 
 _Transformer = _make_transformer()
 
+# Stand-ins for the calls that would take the whole interpreter down with the program (os._exit
+# and os.abort end the runtime; an unlimited recursion limit overflows the host's stack). Made in
+# a namespace of their own for the same reason as the transformer: learner code can read a
+# function's __globals__, and these must not lead to the harness.
+_GUARDS_SOURCE = '''
+def _exit(status=0):
+    raise SystemExit(status)
+def abort():
+    raise SystemExit('abort() was called')
+def setrecursionlimit(limit):
+    set_limit(min(limit, MAX_LIMIT) if type(limit) is int else limit)
+'''
+def _make_guards():
+    namespace = {'__name__': 'os', 'set_limit': _setrecursionlimit, 'MAX_LIMIT': MAX_RECURSION_LIMIT,
+                 '__builtins__': {'SystemExit': SystemExit, 'min': min, 'type': type, 'int': int}}
+    exec(_GUARDS_SOURCE, namespace)
+    return namespace
+
+def _install_guards():
+    guards = _make_guards()
+    for mod in (os, _modules.get('posix')):
+        if mod is not None:
+            mod._exit = guards['_exit']
+            mod.abort = guards['abort']
+    sys.setrecursionlimit = guards['setrecursionlimit']
+
 # --- running ---------------------------------------------------------------------------------
 
 def _exec_module(name, path, source, main=False):
@@ -518,7 +576,7 @@ def _run_check(module, path, source, tests_source):
     _state['files'][tests_path] = (module + '_test.py', tests_source.split('\n'))
     _write(tests_path, tests_source)
     try:
-        _exec_module(module, path, source)
+        _state['keep'] = {module: _exec_module(module, path, source)}
     except BaseException as exc:
         kind = _outcome_of(exc)
         if kind == 'interrupted':
@@ -549,7 +607,7 @@ def _run_check(module, path, source, tests_source):
         if test[3]:
             continue
         result = _run_one(test)
-        changed = _restore()
+        changed = _restore(between_tests=True)
         if result['status'] == 'interrupted':
             return {'status': 'interrupted', 'tests': results}
         if changed:
@@ -571,12 +629,14 @@ def run(mode, module, source, tests_source):
     _state['files'] = {path: (module + '.py', source.split('\n'))}
     _state['learner_files'] = frozenset({path})
     _state['tests_file'] = None
+    _state['keep'] = {}
     _write(path, source)
     try:
         if mode == 'check':
             return _run_check(module, path, source, tests_source or '')
         return _run_program(path, source)
     finally:
+        _state['keep'] = {}
         _restore()
 
 def _collect_codes(code):
@@ -590,12 +650,17 @@ def _setup():
     _chdir(WORKDIR)
     sys.path[:] = [WORKDIR] + [p for p in sys.path if p not in ('', '/home/pyodide', WORKDIR)]
     _hide_bridge()
+    _install_guards()
+    # Emscripten sets _ to the host's script path; the learner has no use for it.
+    _environ.pop('_', None)
+    _state['environ'] = dict(_environ)
     _state['streams'] = (sys.stdout, sys.stderr, sys.stdin)
     _state['path'] = list(sys.path)
     _state['meta_path'] = list(sys.meta_path)
     _state['path_hooks'] = list(sys.path_hooks)
     _state['modules'] = _snapshot_modules()
     _state['module_names'] = frozenset(entry[0] for entry in _state['modules'])
+    _state['judges'] = _judge_modules()
     for value in list(globals().values()):
         if type(value) is _FunctionType:
             _collect_codes(value.__code__)

@@ -14,6 +14,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { RunnerIO } from '../io.ts';
 import { CappedOutput, wellFormed } from '../output.ts';
 import type { LearnerError, RunRequest, RunResult, TestResult } from '../protocol.ts';
+import { withExplanations } from '../explain.ts';
 import { describe, timeoutError } from '../results.ts';
 import { HARNESS_SOURCE } from './harness-source.ts';
 
@@ -67,8 +68,15 @@ export function createPythonRunner(pyodide: PyodideAPI): PythonRunner {
     },
   });
 
-  const globals = pyodide.toPy({});
+  // The harness looks names up in a private copy of builtins: learner code that replaces
+  // builtins.len or builtins.type changes its own world, not the code that judges it.
+  const globals = pyodide.toPy({
+    __builtins__: pyodide.runPython('import builtins\ndict(builtins.__dict__)'),
+  });
   const harness = pyodide.runPython(HARNESS_SOURCE, { globals }) as HarnessCall;
+  // The harness refuses `import js`, but importlib.import_module skips the import audit event
+  // and asks Pyodide's JsFinder directly; with nothing registered there is nothing to find.
+  for (const name of ['js', 'pyodide_js']) pyodide.unregisterJsModule(name);
 
   return {
     run(request, runIO) {
@@ -91,11 +99,17 @@ export function createPythonRunner(pyodide: PyodideAPI): PythonRunner {
         }) as HarnessOutcome;
         proxy.destroy();
       } catch (error) {
-        throw new PythonRuntimeCrashed(error);
+        // Stop or the time limit landed in the harness's own code rather than the learner's:
+        // the harness restored its state on the way out, so this is an interrupted run.
+        if ((error as { type?: unknown }).type !== 'KeyboardInterrupt') throw new PythonRuntimeCrashed(error);
+        outcome = { status: 'interrupted' };
       } finally {
         io = undefined;
       }
-      return toResult(outcome, output, request, runIO, performance.now() - started);
+      return withExplanations(
+        toResult(outcome, output, request, runIO, performance.now() - started),
+        request.language,
+      );
     },
   };
 }
@@ -115,8 +129,10 @@ function toResult(
     tests,
     durationMs,
   };
-  if (outcome.status === 'interrupted') {
-    const reason = io.stopReason?.();
+  // A stop the code caught (`except KeyboardInterrupt:`, a bare `except:`) still ends the run
+  // as stopped: a program past its time limit never passes.
+  const reason = io.stopReason?.();
+  if (outcome.status === 'interrupted' || reason) {
     if (reason === 'timeout') return { ...base, status: 'timeout', ...timeoutError(request.timeLimitMs) };
     if (reason === 'stopped') {
       const error = { type: 'Stopped', message: 'You stopped the program.' };

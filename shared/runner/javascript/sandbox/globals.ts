@@ -115,7 +115,8 @@ export function installTimers(realm: typeof globalThis): Timers {
       const now = Date.now();
       let timer: Timer | undefined;
       for (const t of timers.values()) {
-        if (t.due <= now && (!timer || t.due < timer.due || (t.due === timer.due && t.id < timer.id))) timer = t;
+        if (t.due <= now && (!timer || t.due < timer.due || (t.due === timer.due && t.id < timer.id)))
+          timer = t;
       }
       if (!timer) return;
       if (timer.interval === null) timers.delete(timer.id);
