@@ -71,7 +71,7 @@ export default tseslint.config(
   {
     // Pack fixtures are learner-facing exercise files: stubs keep their unused parameters and
     // specs use Jest's globals, as an Exercism exercise does.
-    files: ['tests/fixtures/packs/**/*.js'],
+    files: ['tests/fixtures/packs/**/*.js', 'tests/fixtures/exercism/**/*.js'],
     languageOptions: { globals: { ...globals.jest } },
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },

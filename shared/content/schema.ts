@@ -159,5 +159,10 @@ export const Track = z.strictObject({
   concepts: z.array(Concept).min(1),
   units: z.array(Unit).min(1),
   source: ContentSource.optional(),
+  /**
+   * Languages whose text is a copy of the English, not a translation (an imported Exercism track
+   * has no Chinese). The validator then skips its translation checks and the app can say so.
+   */
+  untranslated: z.array(z.enum(['zh'])).optional(),
 });
 export type Track = z.infer<typeof Track>;

@@ -217,5 +217,6 @@ function summary({ track, source, order }: LoadedTrack): TrackSummary {
     units: track.units.length,
     lessons: order.length,
     source,
+    ...(track.untranslated?.length ? { untranslated: track.untranslated } : {}),
   };
 }

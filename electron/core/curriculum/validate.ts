@@ -6,6 +6,7 @@
 import type { ContentError } from '../../../shared/content/errors.ts';
 import { loadTrack, type LoadResult, type PackFiles } from '../../../shared/content/load.ts';
 import type { Language } from '../../../shared/content/schema.ts';
+import { translationGaps } from '../../../shared/content/translation.ts';
 import { readPack, textOf, type PackBytes } from './pack-files.ts';
 import { hintLeaks, verifyExercises, type VerifyOptions } from './verify.ts';
 
@@ -42,13 +43,18 @@ export async function validateFiles(
   started = performance.now(),
 ): Promise<ValidationReport & { loaded: LoadResult }> {
   const loaded = loadTrack(files);
-  const errors = [...loaded.errors, ...[...loaded.exercises.values()].flatMap(hintLeaks)];
+  const exercises = [...loaded.exercises.values()];
+  const errors = [
+    ...loaded.errors,
+    ...exercises.flatMap(hintLeaks),
+    ...translationGaps(loaded.track, exercises, (file) => zhMarkerLine(files.get(file))),
+  ];
   let runs = 0;
   if (!options.noRun) {
     if (!options.runner) throw new Error('validateFiles: a runner is needed to run the code (or pass noRun)');
     const onRun = options.onRun;
     errors.push(
-      ...(await verifyExercises([...loaded.exercises.values()], {
+      ...(await verifyExercises(exercises, {
         runner: options.runner,
         concurrency: options.concurrency,
         onRun: (done, total) => {
@@ -68,6 +74,11 @@ export async function validateFiles(
     durationMs: performance.now() - started,
     loaded,
   };
+}
+
+function zhMarkerLine(text: string | undefined): number | undefined {
+  const index = text?.split(/\r?\n/).findIndex((line) => /^<!--\s*lang:\s*zh\s*-->/.test(line)) ?? -1;
+  return index < 0 ? undefined : index + 1;
 }
 
 function byPlace(a: ContentError, b: ContentError): number {

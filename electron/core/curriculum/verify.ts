@@ -137,19 +137,10 @@ function firstLine(text: string): string {
 export function hintLeaks(loaded: LoadedExercise): ContentError[] {
   const { exercise } = loaded;
   if (!exercise.solution) return [];
-  const squash = (s: string) => s.replace(/\s+/g, '');
-  const starter = new Set(exercise.starter.split('\n').map(squash));
-  const telling = exercise.solution
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => !/^(#|\/\/)/.test(line))
-    .filter((line) => squash(line).length >= 8 && (line.match(/\w+|[^\s\w]/g) ?? []).length >= 4)
-    .filter((line) => !starter.has(squash(line)));
   const errors: ContentError[] = [];
   exercise.hints.forEach((hint, i) => {
     for (const lang of ['en', 'zh'] as const) {
-      const text = squash(hint[lang]);
-      const leaked = telling.find((line) => text.includes(squash(line)));
+      const leaked = leakedLine(hint[lang], exercise.solution!, exercise.starter);
       if (leaked)
         errors.push({
           file: loaded.file,
@@ -160,6 +151,21 @@ export function hintLeaks(loaded: LoadedExercise): ContentError[] {
     }
   });
   return errors;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The line of the solution a hint text gives away, if any (spacing ignored). */
+export function leakedLine(hint: string, solution: string, starter: string): string | undefined {
+  const given = new Set(starter.split('\n').map(squash));
+  const text = squash(hint);
+  return solution
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => !/^(#|\/\/)/.test(line))
+    .filter((line) => squash(line).length >= 8 && (line.match(/\w+|[^\s\w]/g) ?? []).length >= 4)
+    .filter((line) => !given.has(squash(line)))
+    .find((line) => text.includes(squash(line)));
 }
 
 /** Runs the checks, at most `limit` at a time, keeping their order in the result. */

@@ -1,0 +1,37 @@
+/** Why a pack was refused: one row per problem, with its file, line and field, as the validator found it. */
+import { useTranslation } from 'react-i18next';
+
+export interface PackProblem {
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export function PackErrors({ problems }: { problems: readonly PackProblem[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="pack-errors" role="alert" data-testid="pack-errors">
+      <p className="pack-errors-title">{t('packs.refused', { count: problems.length })}</p>
+      <p className="muted">{t('packs.refusedHelp')}</p>
+      <ul>
+        {problems.map((problem, i) => (
+          <li key={i}>
+            <code className="pack-error-where">
+              {problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`}
+            </code>
+            {problem.field ? (
+              <>
+                {' '}
+                <span className="pack-error-field">
+                  {t('packs.field')} <code>{problem.field}</code>
+                </span>
+              </>
+            ) : null}
+            <span className="pack-error-message">{problem.message}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
