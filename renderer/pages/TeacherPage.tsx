@@ -1,5 +1,158 @@
-import { PlaceholderPage } from './PlaceholderPage.tsx';
+/**
+ * The teacher's page: choose or create a class, import learners' reports into it, read the
+ * class overview, open one learner, export the gradebook.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+import type { ClassOverview } from '../../shared/api/contract.ts';
+import { useLoad } from './progress/useLoad.ts';
+import { downloadFile } from './progress/download.ts';
+import { ReportImport } from './teacher/ReportImport.tsx';
+import { ClassOverviewTable } from './teacher/ClassOverviewTable.tsx';
+import { LearnerDrillDown } from './teacher/LearnerDrillDown.tsx';
+import { NewClassForm } from './teacher/NewClassForm.tsx';
+import { DeleteClassButton } from './teacher/DeleteClassButton.tsx';
+import './progress/progress.css';
+import './teacher/teacher.css';
 
 export function TeacherPage() {
-  return <PlaceholderPage page="teacher" />;
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const classes = useLoad(() => api.listClasses({}));
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [overview, setOverview] = useState<ClassOverview | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [version, setVersion] = useState(0);
+  const classId = chosen ?? classes.value?.[0]?.id ?? null;
+
+  useEffect(() => {
+    if (classId === null) return;
+    let live = true;
+    api.getClassOverview({ classId }).then(
+      (o) => live && setOverview(o),
+      (err: unknown) =>
+        live &&
+        setStatus({ error: true, text: t('classroom.actionFailed', { message: (err as Error).message }) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, classId, version, t]);
+
+  const refresh = () => {
+    setVersion((v) => v + 1);
+    classes.reload();
+  };
+
+  async function exportGradebook(id: number) {
+    try {
+      const file = await api.exportGradebook({ classId: id });
+      downloadFile(file);
+      setStatus({ error: false, text: t('classroom.gradebookDone', { name: file.name }) });
+    } catch (err) {
+      setStatus({ error: true, text: t('classroom.actionFailed', { message: (err as Error).message }) });
+    }
+  }
+
+  return (
+    <section className="page teacher-page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('teacher.title')}</h1>
+      <p className="lead">{t('teacher.intro')}</p>
+      {classes.error ? (
+        <p className="status error" role="alert">
+          {t('classroom.loadFailed', { message: classes.error.message })}
+        </p>
+      ) : !classes.value ? (
+        <p className="status" role="status">
+          {t('classroom.loading')}
+        </p>
+      ) : (
+        <>
+          <div className="card class-bar">
+            {classes.value.length ? (
+              <label className="class-choice">
+                <span>{t('classroom.classLabel')}</span>
+                <select
+                  data-testid="class-select"
+                  value={classId ?? ''}
+                  onChange={(e) => {
+                    setChosen(Number(e.currentTarget.value));
+                    setOpened(null);
+                  }}
+                >
+                  {classes.value.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {`${c.name} (${t('classroom.learnerCount', { count: c.learners })})`}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <p data-testid="no-classes">{t('classroom.noClasses')}</p>
+            )}
+            {classes.value
+              .filter((c) => c.id === classId)
+              .map((c) => (
+                <DeleteClassButton
+                  key={c.id}
+                  cls={c}
+                  onDeleted={() => {
+                    setChosen(null);
+                    setOpened(null);
+                    refresh();
+                  }}
+                />
+              ))}
+            <NewClassForm
+              onCreated={(id) => {
+                setChosen(id);
+                setOpened(null);
+                refresh();
+              }}
+            />
+          </div>
+          {classId !== null && (
+            <>
+              <ReportImport classId={classId} onImported={refresh} />
+              <section className="card" aria-labelledby="overview-title">
+                <div className="drill-head">
+                  <h2 id="overview-title">{t('classroom.overviewTitle')}</h2>
+                  <button
+                    type="button"
+                    disabled={!overview?.learners.length}
+                    onClick={() => void exportGradebook(classId)}
+                  >
+                    {t('classroom.gradebook')}
+                  </button>
+                </div>
+                <p
+                  className={`status${status?.error ? ' error' : ''}`}
+                  role="status"
+                  data-testid="teacher-status"
+                >
+                  {status?.text}
+                </p>
+                {overview && overview.id === classId && (
+                  <ClassOverviewTable overview={overview} onOpen={setOpened} />
+                )}
+              </section>
+              {opened && (
+                <LearnerDrillDown
+                  classId={classId}
+                  learnerKey={opened}
+                  onClose={() => setOpened(null)}
+                  onRemoved={() => {
+                    setOpened(null);
+                    refresh();
+                  }}
+                />
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
 }

@@ -12,16 +12,30 @@ export type ReportVerification = 'verified' | 'edited after export' | 'unsigned'
  * units, no whitespace, strings and numbers as JSON.stringify writes them, undefined omitted.
  */
 export function canonicalJson(value: unknown): string {
+  // Plain loops and string appends: a report holds thousands of attempts, and an import checks
+  // hundreds of reports, so this is the hot path of a class import.
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .flatMap((k) => {
-      const v = (value as Record<string, unknown>)[k];
-      return v === undefined ? [] : [`${JSON.stringify(k)}:${canonicalJson(v)}`];
-    });
-  return `{${entries.join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i) out += ',';
+      const v: unknown = value[i];
+      out += v === undefined ? 'null' : canonicalJson(v);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 function withoutSignature(report: Record<string, unknown>): Record<string, unknown> {

@@ -1,0 +1,162 @@
+/**
+ * `lantern report export --profile <name> --out <dir>`: a learner's signed JSON, CSV and HTML
+ * report from this machine's data folder. `lantern report class <files|folders…> --out <csv>`:
+ * a class gradebook from learners' JSON reports, with a line per file saying what became of it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../core/store/database.ts';
+import { SettingsStore } from '../../core/store/settings.ts';
+import { resolveDataDir } from '../../core/data-dir.ts';
+import { Curriculum } from '../../core/curriculum/index.ts';
+import { ProgressStore } from '../../core/learner/progress-store.ts';
+import { Profiles } from '../../core/learner/profiles.ts';
+import { ModelRecords } from '../../core/learner/model-records.ts';
+import { LearnerModel } from '../../core/learner/learner-model.ts';
+import type { CourseMap } from '../../core/learner/course-map.ts';
+import { loadCourseMaps } from '../../core/app-services.ts';
+import { REPORT_FORMATS, reportFiles } from '../../core/reports/report-files.ts';
+import { Classes } from '../../core/reports/classes.ts';
+import { describeOutcome } from '../../core/reports/class-import.ts';
+import { gradebookCsv } from '../../core/reports/gradebook.ts';
+import { USAGE_ERROR, type CliIo, type Command } from '../command.ts';
+import { parse } from '../options.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+const usage = `Usage: lantern report export --profile <name> --out <dir> [--locale en|zh]
+       lantern report class <report.json|folder>... --out <gradebook.csv>
+
+export  writes the learner's signed JSON report, two CSVs (exercises, concepts) and the
+        printable HTML report into <dir>. The data folder is LANTERN_DATA_DIR or the app's own.
+class   reads learners' JSON reports (a folder means every .json file in it), checks each one
+        (signature, schema, duplicates, newer reports of the same learner) and writes the class
+        gradebook: one row per learner. Exits 1 when any file was not imported.`;
+
+export function reportCommand(env: NodeJS.ProcessEnv = process.env): Command {
+  return {
+    name: 'report',
+    summary: "export a learner's progress report, or a class gradebook from reports",
+    usage,
+    async run(args, io) {
+      const [sub, ...rest] = args;
+      const parsed = parse(rest, {
+        profile: { type: 'string' },
+        out: { type: 'string' },
+        locale: { type: 'string' },
+      });
+      const fail = (message: string) => {
+        io.err(`${message}\n\n${usage}\n`);
+        return USAGE_ERROR;
+      };
+      if ('usageError' in parsed) return fail(parsed.usageError);
+      const { values, positionals } = parsed;
+      if (!values.out) return fail('--out is required');
+      const out = path.resolve(io.cwd, values.out);
+      if (sub === 'export') {
+        if (!values.profile) return fail('--profile is required: the learner profile’s name');
+        const locale = values.locale ?? 'en';
+        if (locale !== 'en' && locale !== 'zh') return fail('--locale must be en or zh');
+        return exportReport(values.profile, out, locale, env, io);
+      }
+      if (sub === 'class') {
+        if (!positionals.length) return fail('name the report files or folders to read');
+        return classGradebook(positionals, out, io);
+      }
+      return fail(sub ? `unknown report command "${sub}"` : 'say "export" or "class"');
+    },
+  };
+}
+
+async function exportReport(
+  profileName: string,
+  outDir: string,
+  locale: 'en' | 'zh',
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+): Promise<number> {
+  const dataDir = resolveDataDir(env);
+  const file = path.join(dataDir, 'lantern.db');
+  if (!fs.existsSync(file)) {
+    io.err(`There is no Lantern database at ${file}. Set LANTERN_DATA_DIR to the data folder.\n`);
+    return 1;
+  }
+  const { db } = openDatabase(file);
+  try {
+    const profiles = new Profiles(db, new SettingsStore(db));
+    const profile = profiles.byName(profileName);
+    if (!profile) {
+      const names = profiles.list().map((p) => p.name);
+      io.err(
+        `There is no profile called “${profileName}” in ${dataDir}. Profiles: ${names.join(', ') || '(none)'}\n`,
+      );
+      return 1;
+    }
+    const courseMaps = new Map<string, CourseMap>();
+    const curriculum = new Curriculum({
+      builtinDir: path.join(ROOT, 'exercises'),
+      packsDir: path.join(dataDir, 'packs'),
+    });
+    await loadCourseMaps(curriculum, courseMaps);
+    const progress = new ProgressStore(db);
+    const model = new LearnerModel(progress, new ModelRecords(db), (t) => courseMaps.get(t));
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const src = {
+      db,
+      profiles,
+      progress,
+      model,
+      courseOf: (t: string) => courseMaps.get(t),
+      appVersion: pkg.version,
+    };
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const f of reportFiles(src, profile.id, REPORT_FORMATS, locale)) {
+      fs.writeFileSync(path.join(outDir, f.name), f.content);
+      io.out(`${path.join(outDir, f.name)}\n`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function classGradebook(inputs: string[], outFile: string, io: CliIo): number {
+  const files: { name: string; text: string }[] = [];
+  for (const input of inputs) {
+    const full = path.resolve(io.cwd, input);
+    if (!fs.existsSync(full)) {
+      io.err(`${input}: no such file or folder\n`);
+      return 1;
+    }
+    const paths = fs.statSync(full).isDirectory()
+      ? fs
+          .readdirSync(full)
+          .filter((n) => n.toLowerCase().endsWith('.json'))
+          .sort()
+          .map((n) => path.join(full, n))
+      : [full];
+    for (const p of paths) {
+      // Files under the working folder are named relative to it, others by their full path.
+      const relative = path.relative(io.cwd, p);
+      files.push({ name: relative.startsWith('..') ? p : relative, text: fs.readFileSync(p, 'utf8') });
+    }
+  }
+  if (!files.length) {
+    io.err('No .json report files were found.\n');
+    return 1;
+  }
+  const { db } = openDatabase(':memory:');
+  try {
+    const classes = new Classes(db);
+    const { id } = classes.create(path.basename(outFile, path.extname(outFile)));
+    const outcomes = classes.importReports(id, files);
+    for (const o of outcomes) io.err(`${describeOutcome(o)}\n`);
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, gradebookCsv(classes.overview(id)));
+    const merged = outcomes.filter((o) => o.result !== 'rejected').length;
+    io.out(`${outFile}: ${merged} of ${outcomes.length} reports in the gradebook\n`);
+    return merged === outcomes.length ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,75 @@
+/** The learner's progress dashboard and report export, for the current profile. */
+import type { HandlersFor } from '../../../shared/api/dispatch.ts';
+import type { Dashboard, progressCalls } from '../../../shared/api/calls/progress.ts';
+import { DashboardQueries } from '../learner/dashboard.ts';
+import type { ReportSources } from '../reports/build-report.ts';
+import { reportFiles } from '../reports/report-files.ts';
+
+export interface ProgressDeps {
+  /** The records, the learner model and the course maps a report is built from. */
+  reports: ReportSources;
+  /** Resolves once the course maps (concept titles, every concept of a track) have loaded. */
+  contentReady: Promise<unknown>;
+  profileId: () => number;
+}
+
+export function progressHandlers(deps: ProgressDeps): HandlersFor<typeof progressCalls> {
+  const src = deps.reports;
+  const queries = new DashboardQueries(src.db, src.progress);
+  const startedTracks = src.db.prepare(
+    `SELECT track FROM exercise_progress WHERE profile_id = ?
+     UNION SELECT track FROM mastery WHERE profile_id = ? ORDER BY track`,
+  );
+
+  /** Every concept of each started track (from the model), with titles from the content. */
+  function mastery(profileId: number): Dashboard['mastery'] {
+    const stored = queries.dashboard(profileId).mastery;
+    const tracks = (startedTracks.all(profileId, profileId) as { track: string }[]).map((r) => r.track);
+    return tracks.flatMap((track) => {
+      const course = src.courseOf(track);
+      if (!course) return stored.filter((m) => m.track === track);
+      return src.model.mastery(profileId, track).map((m) => ({
+        track,
+        trackTitle: course.track.title,
+        concept: m.concept,
+        ...conceptTitle(track, m.concept),
+        // Rounded as the exported report rounds it, so learner and teacher read the same percentage.
+        mastery: Math.round(m.mastery * 1000) / 1000,
+        evidence: m.evidence,
+      }));
+    });
+  }
+
+  const exerciseTitle = (track: string, exercise: string) => {
+    const title = src.courseOf(track)?.byId.get(exercise)?.title;
+    return title ? { title } : {};
+  };
+  const conceptTitle = (track: string, concept: string) => {
+    const title = src.courseOf(track)?.track.concepts.find((c) => c.id === concept)?.title;
+    return title ? { title } : {};
+  };
+
+  return {
+    async getDashboard() {
+      await deps.contentReady;
+      const profileId = deps.profileId();
+      const d = queries.dashboard(profileId, { mastery: mastery(profileId) });
+      return {
+        learner: src.profiles.get(profileId)?.name ?? '',
+        mastery: d.mastery,
+        exercisesSolved: d.exercisesSolved,
+        activeMs: d.activeMs,
+        streakDays: d.streakDays,
+        activity: d.activity,
+        hintsPerExercise: d.hintsPerExercise.map((h) => ({ ...h, ...exerciseTitle(h.track, h.exercise) })),
+        recent: d.recent.map((r) => ({ ...r, ...exerciseTitle(r.track, r.exercise) })),
+        dueReviews: d.dueReviews.map((r) => ({ ...r, ...conceptTitle(r.track, r.concept) })),
+      };
+    },
+
+    async exportReport({ format, locale }) {
+      await deps.contentReady;
+      return { files: reportFiles(src, deps.profileId(), [format], locale) };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Checks one learner's report file before it may join a class: is it JSON, is it a Lantern
+ * progress report, is it a schema this Lantern reads, was it edited after export, does it pass
+ * the schema. Only a file that passes everything is merged; every other file gets a per-file
+ * outcome saying what is wrong and where.
+ */
+import type { ImportOutcome } from '../../../shared/api/calls/teacher.ts';
+import { ProgressReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './report-schema.ts';
+import { keyFingerprint, verifyReport } from './signing.ts';
+
+export interface ReportFile {
+  name: string;
+  text: string;
+}
+
+export type CheckedReport =
+  | {
+      ok: true;
+      report: ProgressReport;
+      verification: 'verified' | 'unsigned';
+      /** Recognises the same learner across exports: their signing key, or their name if unsigned. */
+      learnerKey: string;
+    }
+  | { ok: false; outcome: ImportOutcome };
+
+const MAX_ISSUES = 3;
+
+export function checkReportFile(file: ReportFile): CheckedReport {
+  const reject = (status: ImportOutcome['status'], extra: Partial<ImportOutcome> = {}): CheckedReport => ({
+    ok: false,
+    outcome: { file: file.name, result: 'rejected', status, ...extra },
+  });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return reject('bad-file', { detail: `not valid JSON: ${(err as Error).message}` });
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return reject('bad-file', { detail: 'not a Lantern progress report (the file is not a JSON object)' });
+  const fields = raw as Record<string, unknown>;
+  if (fields.format !== REPORT_FORMAT)
+    return reject('bad-file', {
+      detail: `not a Lantern progress report (expected "format": "${REPORT_FORMAT}")`,
+    });
+  const learner =
+    typeof (fields.learner as { name?: unknown } | undefined)?.name === 'string'
+      ? { learner: (fields.learner as { name: string }).name }
+      : {};
+  if (typeof fields.schemaVersion === 'number' && fields.schemaVersion > REPORT_SCHEMA_VERSION)
+    return reject('newer-schema', { ...learner, schemaVersion: fields.schemaVersion });
+
+  const verification = verifyReport(raw);
+  if (verification === 'edited after export') return reject('edited', learner);
+
+  const parsed = ProgressReport.safeParse(raw);
+  if (!parsed.success)
+    return reject('bad-file', {
+      ...learner,
+      detail: parsed.error.issues
+        .slice(0, MAX_ISSUES)
+        .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
+        .join('; '),
+    });
+  const report = parsed.data;
+  return {
+    ok: true,
+    report,
+    verification,
+    learnerKey: report.signature
+      ? `key:${keyFingerprint(report.signature.publicKey)}`
+      : `name:${report.learner.name.trim().toLowerCase()}`,
+  };
+}
+
+/** An English sentence for an outcome, for the command line (the app words them in its catalogs). */
+export function describeOutcome(o: ImportOutcome): string {
+  const who = o.learner ? ` (${o.learner})` : '';
+  switch (o.status) {
+    case 'verified':
+      return `${o.file}: ${o.result === 'replaced' ? 'replaced the older report' : 'imported'}${who}, signature verified`;
+    case 'unsigned':
+      return `${o.file}: ${o.result === 'replaced' ? 'replaced the older report' : 'imported'}${who}, unsigned: it cannot show whether it was edited`;
+    case 'edited':
+      return `${o.file}: not imported${who}: edited after export (the signature does not match the contents)`;
+    case 'bad-file':
+      return `${o.file}: not imported${who}: ${o.detail ?? 'not a readable report'}`;
+    case 'duplicate':
+      return `${o.file}: not imported${who}: the same report is already in the class`;
+    case 'older':
+      return `${o.file}: not imported${who}: a newer report from this learner is already in the class`;
+    case 'newer-schema':
+      return `${o.file}: not imported${who}: written by a newer Lantern (report schema ${o.schemaVersion}; this one reads ${REPORT_SCHEMA_VERSION}). Update Lantern to import it`;
+  }
+}

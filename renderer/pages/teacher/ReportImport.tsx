@@ -1,0 +1,144 @@
+/**
+ * Picking learners' report files (several at once, or a whole folder) and sending their text to
+ * the backend in batches small enough for web mode's request limit; then each file's outcome.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/context.ts';
+import { MAX_IMPORT_BATCH_BYTES, type ImportOutcome } from '../../../shared/api/contract.ts';
+
+/** Files too large for one request never reach the backend; the page reports them itself. */
+type Outcome = ImportOutcome | { file: string; result: 'rejected'; status: 'tooLarge'; size: number };
+
+/** Bytes a file adds to the request body: its text as a JSON string, in UTF-8. */
+const encoder = new TextEncoder();
+const bodyBytes = (name: string, text: string) =>
+  encoder.encode(JSON.stringify(text)).length + encoder.encode(JSON.stringify(name)).length + 20;
+
+async function readBatches(files: File[]) {
+  const batches: { name: string; text: string }[][] = [];
+  const tooLarge: Outcome[] = [];
+  let batch: { name: string; text: string }[] = [];
+  let size = 0;
+  for (const f of files) {
+    const name = f.webkitRelativePath || f.name;
+    const text = f.size > MAX_IMPORT_BATCH_BYTES ? '' : await f.text();
+    const bytes = text ? bodyBytes(name, text) : f.size;
+    if (bytes > MAX_IMPORT_BATCH_BYTES) {
+      tooLarge.push({ file: name, result: 'rejected', status: 'tooLarge', size: f.size });
+      continue;
+    }
+    if (batch.length && size + bytes > MAX_IMPORT_BATCH_BYTES) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push({ name, text });
+    size += bytes;
+  }
+  if (batch.length) batches.push(batch);
+  return { batches, tooLarge };
+}
+
+export function ReportImport({ classId, onImported }: { classId: number; onImported: () => void }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function importFiles(list: FileList | null, onlyJson: boolean) {
+    const files = [...(list ?? [])].filter((f) => !onlyJson || f.name.toLowerCase().endsWith('.json'));
+    if (!files.length) {
+      setError(t('classroom.noJsonFiles'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { batches, tooLarge } = await readBatches(files);
+      const results: Outcome[] = [...tooLarge];
+      for (const batch of batches)
+        results.push(...(await api.importReports({ classId, files: batch })).outcomes);
+      setOutcomes(results);
+      onImported();
+    } catch (err) {
+      setError(t('classroom.actionFailed', { message: (err as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const describe = (o: Outcome) => {
+    const status =
+      o.status === 'tooLarge'
+        ? t('classroom.statuses.tooLarge', { size: (o.size / 1e6).toFixed(1) })
+        : o.status === 'bad-file'
+          ? t('classroom.statuses.badFile', { detail: o.detail ?? '' })
+          : o.status === 'newer-schema'
+            ? t('classroom.statuses.newerSchema', { version: o.schemaVersion ?? '?' })
+            : t(`classroom.statuses.${o.status}`);
+    return `${t(`classroom.results.${o.result}`)}: ${status}`;
+  };
+  const merged = outcomes?.filter((o) => o.result !== 'rejected').length ?? 0;
+
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <h2 id="import-title">{t('classroom.importTitle')}</h2>
+      <p className="muted">{t('classroom.importIntro')}</p>
+      <div className="import-pickers">
+        {/* The native picker's own text ("No file chosen") is in the browser's language, not ours. */}
+        <label className="file-button">
+          <span>{t('classroom.chooseFiles')}</span>
+          <input
+            type="file"
+            className="visually-hidden"
+            multiple
+            accept=".json,application/json"
+            disabled={busy}
+            data-testid="import-files"
+            onChange={(e) => {
+              void importFiles(e.currentTarget.files, false);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+        <label className="file-button">
+          <span>{t('classroom.chooseFolder')}</span>
+          <input
+            type="file"
+            className="visually-hidden"
+            multiple
+            disabled={busy}
+            data-testid="import-folder"
+            ref={(el) => el?.setAttribute('webkitdirectory', '')}
+            onChange={(e) => {
+              void importFiles(e.currentTarget.files, true);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <p className={`status${error ? ' error' : ''}`} role="status">
+        {busy ? t('classroom.importing') : error}
+      </p>
+      {outcomes && (
+        <div aria-live="polite">
+          <h3>{t('classroom.resultsTitle')}</h3>
+          <p data-testid="import-summary">
+            {t('classroom.resultsSummary', { merged, total: outcomes.length })}
+          </p>
+          <ul className="import-results" data-testid="import-results">
+            {outcomes.map((o, i) => (
+              <li key={`${o.file}-${i}`} className={o.result === 'rejected' ? 'rejected' : 'merged'}>
+                <span className="file-name">{o.file}</span>
+                {'learner' in o && o.learner ? <span className="muted"> ({o.learner})</span> : null}
+                <span> — {describe(o)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

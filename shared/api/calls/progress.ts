@@ -1,0 +1,63 @@
+/** The learner's progress dashboard and the report they export for a teacher. */
+import { z } from 'zod';
+import { call } from '../define.ts';
+import { LocalizedText } from '../../content/schema.ts';
+
+const count = z.number().int().min(0);
+const attemptKind = z.enum(['run', 'check', 'predict', 'quiz']);
+const attemptStatus = z.enum(['pass', 'fail', 'error', 'timeout']);
+
+export const Dashboard = z.object({
+  learner: z.string(),
+  /** Every concept of each track the learner has started, practised or not; mastery 0–1. */
+  mastery: z.array(
+    z.object({
+      track: z.string(),
+      trackTitle: LocalizedText.optional(),
+      concept: z.string(),
+      title: LocalizedText.optional(),
+      mastery: z.number().min(0).max(1),
+      evidence: count,
+    }),
+  ),
+  exercisesSolved: count,
+  activeMs: count,
+  streakDays: count,
+  /** The last 30 days, oldest first. */
+  activity: z.array(z.object({ day: z.string(), activeMs: count, attempts: count })),
+  hintsPerExercise: z.array(
+    z.object({ track: z.string(), exercise: z.string(), title: LocalizedText.optional(), hints: count }),
+  ),
+  recent: z.array(
+    z.object({
+      at: z.number(),
+      track: z.string(),
+      exercise: z.string(),
+      title: LocalizedText.optional(),
+      kind: attemptKind,
+      status: attemptStatus,
+      testsPassed: count,
+      testsTotal: count,
+    }),
+  ),
+  dueReviews: z.array(
+    z.object({ track: z.string(), concept: z.string(), title: LocalizedText.optional(), dueAt: z.number() }),
+  ),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+/** A file for the person to save: the renderer offers it as a download. */
+export const ExportedFile = z.object({ name: z.string(), mimeType: z.string(), content: z.string() });
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+export const ReportFormat = z.enum(['json', 'csv', 'html']);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+
+export const progressCalls = {
+  getDashboard: call(z.object({}).strict(), Dashboard),
+  /** csv gives two files: one row per exercise, and one row per concept. */
+  exportReport: call(
+    z.object({ format: ReportFormat, locale: z.enum(['en', 'zh']).default('en') }).strict(),
+    z.object({ files: z.array(ExportedFile) }),
+  ),
+} as const;

@@ -1,0 +1,124 @@
+/**
+ * The teacher's page: classes made of learners' imported progress reports, the class overview,
+ * one learner's drill-down, and the gradebook CSV.
+ */
+import { z } from 'zod';
+import { call } from '../define.ts';
+import { LocalizedText } from '../../content/schema.ts';
+import { ExportedFile } from './progress.ts';
+
+const count = z.number().int().min(0);
+const classId = z.number().int().positive();
+/** A learner is known by their report's signing key (or, unsigned, by name). */
+const learnerKey = z.string().min(1).max(200);
+
+export const ClassSummary = z.object({ id: classId, name: z.string(), learners: count });
+export type ClassSummary = z.infer<typeof ClassSummary>;
+
+/** The web-mode request body is capped at 5 MB; the page sends files in batches below this. */
+export const MAX_IMPORT_BATCH_BYTES = 4_500_000;
+
+export const ReportText = z.object({ name: z.string().min(1).max(1000), text: z.string() });
+
+/**
+ * What happened to one imported file. `imported` and `replaced` were merged into the class
+ * (`replaced`: an older report of the same learner was swapped out); `rejected` was not.
+ * `status` says why: the signature check, or the problem with the file.
+ */
+export const ImportOutcome = z.object({
+  file: z.string(),
+  result: z.enum(['imported', 'replaced', 'rejected']),
+  status: z.enum(['verified', 'unsigned', 'edited', 'bad-file', 'duplicate', 'older', 'newer-schema']),
+  learner: z.string().optional(),
+  exportedAt: z.string().optional(),
+  /** The schema version a newer-schema file declares. */
+  schemaVersion: z.number().optional(),
+  /** For bad files: what is wrong and where (a field path, a line and column). */
+  detail: z.string().optional(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const ClassConcept = z.object({
+  track: z.string(),
+  trackTitle: LocalizedText.optional(),
+  concept: z.string(),
+  title: LocalizedText.optional(),
+});
+
+export const ClassLearnerRow = z.object({
+  key: learnerKey,
+  name: z.string(),
+  verification: z.enum(['verified', 'unsigned']),
+  exportedAt: z.string(),
+  lastActiveAt: z.string().nullable(),
+  exercisesCompleted: count,
+  exercisesTotal: count,
+  activeMs: count,
+  hintsShown: count,
+  solutionsRevealed: count,
+  /** Mastery 0–1 per concept of `concepts`, in the same order; null where the report has none. */
+  mastery: z.array(z.number().nullable()),
+});
+export type ClassLearnerRow = z.infer<typeof ClassLearnerRow>;
+
+export const ClassOverview = z.object({
+  id: classId,
+  name: z.string(),
+  concepts: z.array(ClassConcept),
+  learners: z.array(ClassLearnerRow),
+});
+export type ClassOverview = z.infer<typeof ClassOverview>;
+
+export const LearnerDetail = z.object({
+  key: learnerKey,
+  name: z.string(),
+  verification: z.enum(['verified', 'unsigned']),
+  exportedAt: z.string(),
+  summary: z.object({
+    exercisesCompleted: count,
+    attempts: count,
+    activeMs: count,
+    hintsShown: count,
+    solutionsRevealed: count,
+    streakDays: count,
+    lastActiveAt: z.string().nullable(),
+  }),
+  tracks: z.array(
+    z.object({
+      id: z.string(),
+      title: LocalizedText.optional(),
+      exercisesTotal: count,
+      concepts: z.array(
+        z.object({ id: z.string(), title: LocalizedText.optional(), mastery: z.number(), evidence: count }),
+      ),
+      exercises: z.array(
+        z.object({
+          id: z.string(),
+          title: LocalizedText.optional(),
+          completedAt: z.string().nullable(),
+          checks: count,
+          hintsShown: count,
+          solutionRevealed: z.boolean(),
+          activeMs: count,
+        }),
+      ),
+    }),
+  ),
+});
+export type LearnerDetail = z.infer<typeof LearnerDetail>;
+
+const inClass = z.object({ classId }).strict();
+
+export const teacherCalls = {
+  listClasses: call(z.object({}).strict(), z.array(ClassSummary)),
+  createClass: call(z.object({ name: z.string().trim().min(1).max(80) }).strict(), ClassSummary),
+  deleteClass: call(inClass, z.object({ deleted: z.boolean() })),
+  importReports: call(
+    z.object({ classId, files: z.array(ReportText).min(1).max(1000) }).strict(),
+    z.object({ outcomes: z.array(ImportOutcome) }),
+  ),
+  getClassOverview: call(inClass, ClassOverview),
+  getClassLearner: call(z.object({ classId, learnerKey }).strict(), LearnerDetail),
+  removeClassLearner: call(z.object({ classId, learnerKey }).strict(), z.object({ removed: z.boolean() })),
+  exportGradebook: call(inClass, ExportedFile),
+} as const;
