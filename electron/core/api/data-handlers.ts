@@ -1,0 +1,126 @@
+/**
+ * Backup and restore of all data as one file. The backup travels to the page as base64 (the page
+ * saves it as a download); a restore travels back in chunks that are staged in
+ * `<data dir>/restore/` until the whole file is there and checked.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { HandlersFor } from '../../../shared/api/dispatch.ts';
+import { RESTORE_CHUNK_BYTES, type dataCalls } from '../../../shared/api/calls/data.ts';
+import { BackupError, restoreBackup, writeBackup } from '../store/backup.ts';
+import { readSettings } from './app-handlers.ts';
+import type { Db } from '../store/database.ts';
+import type { SettingsStore } from '../store/settings.ts';
+import type { Profiles } from '../learner/profiles.ts';
+import type { Logger } from '../logger.ts';
+
+export interface DataDeps {
+  db: Db;
+  databaseFile: string;
+  dataDir: string;
+  settings: SettingsStore;
+  profiles: Profiles;
+  profileId: () => number;
+  log: Logger;
+}
+
+interface Upload {
+  file: string;
+  /** The name of the file the person chose, for messages. */
+  name: string;
+  sizeBytes: number;
+  received: number;
+}
+
+export function backupFileName(at = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `lantern-backup-${day}-${pad(at.getHours())}${pad(at.getMinutes())}.db`;
+}
+
+export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
+  const uploads = new Map<string, Upload>();
+  const stagingDir = path.join(deps.dataDir, 'restore');
+  // Uploads do not outlive the process that received them: drop what a crash or quit left.
+  fs.rmSync(stagingDir, { recursive: true, force: true });
+
+  const upload = (id: string): Upload => {
+    const u = uploads.get(id);
+    if (!u)
+      throw new BackupError(
+        `There is no restore upload ${id} (it finished, was cancelled, or Lantern restarted). Choose the file again.`,
+      );
+    return u;
+  };
+  const drop = (id: string) => {
+    const u = uploads.get(id);
+    uploads.delete(id);
+    if (u) fs.rmSync(u.file, { force: true });
+  };
+
+  return {
+    createBackup: () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-backup-'));
+      try {
+        const fileName = backupFileName();
+        const file = path.join(dir, fileName);
+        writeBackup(deps.db, file);
+        const bytes = fs.readFileSync(file);
+        deps.log.info({ bytes: bytes.length }, 'backup made');
+        return { fileName, sizeBytes: bytes.length, data: bytes.toString('base64') };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+
+    startRestore: ({ sizeBytes, fileName }) => {
+      fs.mkdirSync(stagingDir, { recursive: true });
+      const uploadId = randomUUID();
+      const file = path.join(stagingDir, `${uploadId}.db`);
+      fs.writeFileSync(file, '');
+      uploads.set(uploadId, { file, name: fileName, sizeBytes, received: 0 });
+      return { uploadId, chunkBytes: RESTORE_CHUNK_BYTES };
+    },
+
+    uploadRestoreChunk: ({ uploadId, offset, data }) => {
+      const u = upload(uploadId);
+      if (offset !== u.received)
+        throw new BackupError(
+          `Restore chunk at byte ${offset} arrived out of order (expected byte ${u.received}).`,
+        );
+      const bytes = Buffer.from(data, 'base64');
+      if (u.received + bytes.length > u.sizeBytes) {
+        drop(uploadId);
+        throw new BackupError(`The restore file is larger than the ${u.sizeBytes} bytes announced.`);
+      }
+      fs.appendFileSync(u.file, bytes);
+      u.received += bytes.length;
+      return { received: u.received };
+    },
+
+    finishRestore: async ({ uploadId }, ctx) => {
+      const u = upload(uploadId);
+      try {
+        if (u.received !== u.sizeBytes)
+          throw new BackupError(
+            `Only ${u.received} of ${u.sizeBytes} bytes of the restore file arrived. Try again.`,
+          );
+        const result = await restoreBackup(deps.db, deps.databaseFile, u.file, { name: u.name });
+        deps.log.info({ ...result }, 'backup restored');
+        const profile = deps.profiles.get(deps.profileId());
+        if (profile) ctx.emit('profileChanged', { profile });
+        ctx.emit('settingsChanged', readSettings(deps.settings));
+        return result;
+      } finally {
+        drop(uploadId);
+      }
+    },
+
+    cancelRestore: ({ uploadId }) => {
+      drop(uploadId);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * Who is learning: the current learner at the foot of the sidebar, and a dialog to switch to
+ * another learner, add, rename or delete one. Deleting asks first and offers a backup of
+ * everything before anything is lost.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+import type { LearnerProfile, ProfileList } from '../../shared/api/contract.ts';
+import { downloadBackup, formatSize, messageOf } from '../pages/settings/backup-transfer.ts';
+import { ProfileRow } from './ProfileRow.tsx';
+import './profile-switcher.css';
+
+type Status = { kind: 'saved' | 'error'; text: string } | null;
+
+export function ProfileSwitcher() {
+  const { t, i18n } = useTranslation();
+  const { api } = useApp();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [list, setList] = useState<ProfileList | null>(null);
+  const [confirming, setConfirming] = useState<LearnerProfile | null>(null);
+  const [newName, setNewName] = useState('');
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { title: useId(), newName: useId(), confirm: useId() };
+
+  const reload = useCallback(async () => setList(await api.listProfiles({})), [api]);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void api.listProfiles({}).then(
+        (l) => live && setList(l),
+        () => undefined,
+      );
+    load();
+    const off = api.on('profileChanged', load);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+
+  const current = list?.profiles.find((p) => p.id === list.currentId);
+
+  /** Runs one change and says how it went; answers whether it worked. */
+  const run = async (action: () => Promise<string>): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const text = await action();
+      await reload();
+      setStatus({ kind: 'saved', text });
+      return true;
+    } catch (err) {
+      setStatus({ kind: 'error', text: t('profiles.failed', { message: messageOf(err) }) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = () => {
+    setStatus(null);
+    setConfirming(null);
+    dialog.current?.showModal();
+  };
+
+  return (
+    <section className="profile-switcher" aria-label={t('profiles.region')}>
+      <span className="profile-caption">{t('profiles.learning')}</span>
+      <button
+        type="button"
+        className="profile-current"
+        aria-haspopup="dialog"
+        data-testid="profile-open"
+        aria-label={t('profiles.open', { name: current?.name ?? '' })}
+        onClick={open}
+      >
+        <span className="profile-avatar" aria-hidden="true">
+          {current?.name.slice(0, 1).toUpperCase() ?? '·'}
+        </span>
+        <span className="profile-name">{current?.name ?? '…'}</span>
+      </button>
+
+      <dialog
+        ref={dialog}
+        className="profile-dialog"
+        aria-labelledby={ids.title}
+        onClose={() => setConfirming(null)}
+      >
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby={ids.confirm} className="profile-confirm">
+            <h2 id={ids.confirm}>{t('profiles.confirmTitle', { name: confirming.name })}</h2>
+            <p>{t('profiles.confirmText', { name: confirming.name })}</p>
+            <p className="profile-hint">{t('profiles.confirmBackup')}</p>
+            <div className="profile-actions">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    const saved = await downloadBackup(api);
+                    return t('data.backedUp', {
+                      file: saved.fileName,
+                      size: formatSize(saved.sizeBytes, i18n.language),
+                    });
+                  })
+                }
+              >
+                {t('profiles.backupFirst')}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    await api.deleteProfile({ id: confirming.id });
+                    setConfirming(null);
+                    return t('profiles.deleted', { name: confirming.name });
+                  })
+                }
+              >
+                {t('profiles.confirmDelete', { name: confirming.name })}
+              </button>
+              <button type="button" onClick={() => setConfirming(null)}>
+                {t('profiles.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <h2 id={ids.title}>{t('profiles.title')}</h2>
+            <p className="profile-hint">{t('profiles.intro')}</p>
+            <ul className="profile-list" aria-label={t('profiles.listLabel')}>
+              {list?.profiles.map((p) => (
+                <ProfileRow
+                  key={p.id}
+                  profile={p}
+                  isCurrent={p.id === list.currentId}
+                  busy={busy}
+                  onSwitch={() =>
+                    void run(async () => {
+                      const now = await api.switchProfile({ id: p.id });
+                      return t('profiles.switched', { name: now.name });
+                    })
+                  }
+                  onRename={(name) =>
+                    run(async () => {
+                      const renamed = await api.renameProfile({ id: p.id, name });
+                      return t('profiles.renamed', { name: renamed.name });
+                    })
+                  }
+                  onDelete={() => {
+                    setStatus(null);
+                    setConfirming(p);
+                  }}
+                />
+              ))}
+            </ul>
+            <form
+              className="profile-new"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(async () => {
+                  const made = await api.createProfile({ name: newName, switchTo: true });
+                  setNewName('');
+                  return t('profiles.created', { name: made.name });
+                });
+              }}
+            >
+              <label htmlFor={ids.newName}>{t('profiles.nameField')}</label>
+              <input
+                id={ids.newName}
+                data-testid="profile-new-name"
+                value={newName}
+                maxLength={60}
+                required
+                onChange={(e) => setNewName(e.target.value)}
+              />
+              <button type="submit" className="primary" disabled={busy || !newName.trim()}>
+                {t('profiles.create')}
+              </button>
+            </form>
+          </>
+        )}
+        <p role="status" className={`status ${status?.kind ?? ''}`} data-testid="profile-status">
+          {status?.text ?? ''}
+        </p>
+        <div className="profile-close">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            {t('profiles.close')}
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}

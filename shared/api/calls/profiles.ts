@@ -1,0 +1,37 @@
+/** Learner profiles on one machine: who is learning, and switching between them. */
+import { z } from 'zod';
+import { call } from '../define.ts';
+
+const empty = z.object({}).strict();
+const profileId = z.number().int().positive();
+const profileName = z.string().trim().min(1).max(60);
+
+export const LearnerProfile = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  createdAt: z.string(),
+  /** When the placement check was applied (epoch ms), if it was. */
+  placedAt: z.number().nullable(),
+});
+export type LearnerProfile = z.infer<typeof LearnerProfile>;
+
+export const ProfileList = z.object({
+  profiles: z.array(LearnerProfile),
+  currentId: z.number().int(),
+});
+export type ProfileList = z.infer<typeof ProfileList>;
+
+export const profileCalls = {
+  listProfiles: call(empty, ProfileList),
+  /** The learner whose records the app shows and writes (one is made on first use). */
+  currentProfile: call(empty, LearnerProfile),
+  /** Creates a profile; `switchTo` makes it the current one at once. */
+  createProfile: call(
+    z.object({ name: profileName, switchTo: z.boolean().optional() }).strict(),
+    LearnerProfile,
+  ),
+  switchProfile: call(z.object({ id: profileId }).strict(), LearnerProfile),
+  renameProfile: call(z.object({ id: profileId, name: profileName }).strict(), LearnerProfile),
+  /** Deletes the profile and every record of it; answers the list as it is afterwards. */
+  deleteProfile: call(z.object({ id: profileId }).strict(), ProfileList),
+} as const;

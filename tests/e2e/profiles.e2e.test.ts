@@ -1,0 +1,175 @@
+/** Learner profiles and backup/restore, driven through the real UI in Chromium (web mode). */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import en from '../../renderer/i18n/locales/en/profiles.json';
+import zh from '../../renderer/i18n/locales/zh/profiles.json';
+import appEn from '../../renderer/i18n/locales/en/app.json';
+import { launchBrowser, openPage, resetSettings, screenshot, startApp, type RunningApp } from './harness.ts';
+
+let app: RunningApp;
+let browser: Browser;
+const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-downloads-'));
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+beforeEach(async () => {
+  await resetSettings(app);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  fs.rmSync(downloads, { recursive: true, force: true });
+});
+
+const fill = (s: string, vars: Record<string, string>) =>
+  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k]!);
+const learnerButton = (page: Page) => page.getByTestId('profile-open');
+const dialog = (page: Page) => page.getByRole('dialog');
+
+async function openSwitcher(page: Page) {
+  await learnerButton(page).click();
+  await dialog(page).getByRole('heading', { name: en.profiles.title }).waitFor();
+}
+
+async function addLearner(page: Page, name: string) {
+  await page.getByTestId('profile-new-name').fill(name);
+  await dialog(page).getByRole('button', { name: en.profiles.create }).click();
+  await expect
+    .poll(() => page.getByTestId('profile-status').textContent())
+    .toBe(fill(en.profiles.created, { name }));
+}
+
+async function saveBackup(page: Page, click: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = path.join(downloads, download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
+
+describe('learner profiles', () => {
+  test('a learner can add, switch to, rename and delete profiles from the sidebar', async () => {
+    const page = await openPage(browser, app.launchUrl);
+    await expect.poll(() => learnerButton(page).innerText()).toContain('Learner');
+
+    await openSwitcher(page);
+    await addLearner(page, 'Ana');
+    // Adding a learner switches to them, and the sidebar says who is learning now.
+    await expect
+      .poll(() => learnerButton(page).getAttribute('aria-label'))
+      .toBe(fill(en.profiles.open, { name: 'Ana' }));
+    await screenshot(page, 'profiles-dialog-en');
+
+    await dialog(page)
+      .getByRole('button', { name: fill(en.profiles.renameLabel, { name: 'Ana' }) })
+      .click();
+    await dialog(page)
+      .getByLabel(fill(en.profiles.renameField, { name: 'Ana' }))
+      .fill('Ana Li');
+    await dialog(page).getByRole('button', { name: en.profiles.save }).click();
+    await expect.poll(() => learnerButton(page).innerText()).toContain('Ana Li');
+
+    await dialog(page)
+      .getByRole('button', { name: fill(en.profiles.switchLabel, { name: 'Learner' }) })
+      .click();
+    await expect.poll(() => learnerButton(page).innerText()).toContain('Learner');
+
+    await dialog(page)
+      .getByRole('button', { name: fill(en.profiles.deleteLabel, { name: 'Ana Li' }) })
+      .click();
+    const confirm = page.getByRole('alertdialog', {
+      name: fill(en.profiles.confirmTitle, { name: 'Ana Li' }),
+    });
+    await confirm.waitFor();
+    // The backup is offered before anything is lost.
+    const backup = await saveBackup(page, () =>
+      confirm.getByRole('button', { name: en.profiles.backupFirst }).click(),
+    );
+    expect(fs.readFileSync(backup).subarray(0, 15).toString()).toBe('SQLite format 3');
+    await screenshot(page, 'profiles-delete-confirm-en');
+    await confirm.getByRole('button', { name: fill(en.profiles.confirmDelete, { name: 'Ana Li' }) }).click();
+    await expect
+      .poll(() => page.getByTestId('profile-status').textContent())
+      .toBe(fill(en.profiles.deleted, { name: 'Ana Li' }));
+    expect(await dialog(page).getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining('Learner'),
+    ]);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).isVisible()).toBe(false);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test('the switcher works from the keyboard alone', async () => {
+    const page = await openPage(browser, app.launchUrl);
+    await learnerButton(page).focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).getByRole('heading', { name: en.profiles.title }).waitFor();
+    await page.getByTestId('profile-new-name').focus();
+    await page.keyboard.type('Kim');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => learnerButton(page).innerText()).toContain('Kim');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('profile-open');
+  });
+
+  test('the dialog reads in Chinese and in the dark theme', async () => {
+    const page = await openPage(browser, app.launchUrl);
+    await page.getByRole('link', { name: appEn.nav.settings }).click();
+    await page.getByTestId('setting-language').selectOption('zh');
+    await page.getByTestId('setting-theme').selectOption('dark');
+    await learnerButton(page).click();
+    await dialog(page).getByRole('heading', { name: zh.profiles.title }).waitFor();
+    expect(await dialog(page).innerText()).toContain(zh.profiles.create);
+    await screenshot(page, 'profiles-dialog-zh-dark');
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'settings-data-zh-dark');
+  });
+});
+
+describe('backup and restore from Settings', () => {
+  test('a backup restores the learners it held, and a wrong file is refused with its name', async () => {
+    const page = await openPage(browser, app.launchUrl);
+    await page.getByRole('link', { name: appEn.nav.settings }).click();
+    const section = page.getByRole('group', { name: en.data.title });
+    const backup = await saveBackup(page, () =>
+      section.getByRole('button', { name: en.data.backup }).click(),
+    );
+    await expect.poll(() => page.getByTestId('data-status').textContent()).toContain(path.basename(backup));
+    const learnersBefore = await learnerButton(page).innerText();
+
+    await openSwitcher(page);
+    await addLearner(page, 'Temporary');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('restore-file').setInputFiles(backup);
+    const confirm = page.getByRole('alertdialog', {
+      name: fill(en.data.confirmRestore, { file: path.basename(backup) }),
+    });
+    await screenshot(page, 'settings-restore-confirm-en');
+    await confirm.getByRole('button', { name: en.data.confirmRestoreYes }).click();
+    await expect
+      .poll(() => page.getByTestId('data-status').textContent())
+      .toMatch(/^Restored \d+ learners and \d+ attempts\./);
+    // The sidebar follows the restored data: the learner added after the backup is gone.
+    await expect.poll(() => learnerButton(page).innerText()).toBe(learnersBefore);
+    await openSwitcher(page);
+    expect(await dialog(page).innerText()).not.toContain('Temporary');
+    await page.keyboard.press('Escape');
+
+    const notes = path.join(downloads, 'notes.txt');
+    fs.writeFileSync(notes, 'not a backup');
+    await page.getByTestId('restore-file').setInputFiles(notes);
+    await page.getByRole('button', { name: en.data.confirmRestoreYes }).click();
+    await expect
+      .poll(() => page.getByTestId('data-status').textContent())
+      .toContain('notes.txt is not a Lantern backup');
+    await screenshot(page, 'settings-restore-refused-en');
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Upgrading keeps the data: for every migration, a database is made at the version before it,
+ * filled with the records each earlier version could hold (written as that version's SQL), then
+ * opened by this Lantern; every record must still be there and readable by today's code.
+ *
+ * A new migration needs a seed here too (the last test says so), so that the next one is tested
+ * against data in the shape this one leaves.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, schemaVersion, type Db } from '../../../electron/core/store/database.ts';
+import { MIGRATIONS } from '../../../electron/core/store/migrations/index.ts';
+import { SettingsStore } from '../../../electron/core/store/settings.ts';
+import { Profiles } from '../../../electron/core/learner/profiles.ts';
+import { ProgressStore, compressCode } from '../../../electron/core/learner/progress-store.ts';
+
+const LATEST = MIGRATIONS.at(-1)!.version;
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+interface Seed {
+  /** Written right after this migration ran, in that version's schema. */
+  afterVersion: number;
+  write(db: Db): void;
+  /** Checked on the fully upgraded database. */
+  check(db: Db): void;
+}
+
+const T = 1_764_000_000_000;
+
+const SEEDS: Seed[] = [
+  {
+    afterVersion: 1,
+    write(db) {
+      db.prepare(
+        "INSERT INTO profile (id, name, created_at) VALUES (1, 'Ana', '2025-01-02T03:04:05.000Z')",
+      ).run();
+      db.prepare("INSERT INTO profile (id, name) VALUES (2, '小明')").run();
+      db.prepare("INSERT INTO setting (key, value) VALUES ('app.settings', ?)").run(
+        JSON.stringify({ language: 'zh', theme: 'dark', editorFontSize: 16 }),
+      );
+      db.prepare("INSERT INTO setting (key, value) VALUES ('currentProfileId', '2')").run();
+    },
+    check(db) {
+      const settings = new SettingsStore(db);
+      const profiles = new Profiles(db, settings);
+      expect(profiles.list().map((p) => [p.id, p.name])).toEqual([
+        [1, 'Ana'],
+        [2, '小明'],
+      ]);
+      expect(profiles.get(1)?.createdAt).toBe('2025-01-02T03:04:05.000Z');
+      expect(profiles.current()?.name).toBe('小明');
+      expect(settings.get('app.settings')).toEqual({ language: 'zh', theme: 'dark', editorFontSize: 16 });
+    },
+  },
+  {
+    afterVersion: 2,
+    write(db) {
+      db.prepare(
+        `INSERT INTO attempt (profile_id, track, exercise, kind, code, status, tests_passed, tests_total,
+           time_taken_ms, hints_shown, solution_revealed, generated, created_at)
+         VALUES (2, 'python', 'hello', 'check', ?, 'pass', 3, 3, 120, 1, 0, 0, ?)`,
+      ).run(compressCode('print("你好")\n'), T);
+      db.prepare(
+        `INSERT INTO exercise_progress (profile_id, track, exercise, runs, checks, passes, hints_shown,
+           solution_revealed, active_ms, first_at, last_at, completed_at)
+         VALUES (2, 'python', 'hello', 2, 1, 1, 1, 0, 90000, ?, ?, ?)`,
+      ).run(T - 60_000, T, T);
+      db.prepare("INSERT INTO draft VALUES (2, 'python', 'loops', 'for i in range(3):', ?)").run(T);
+      db.prepare(
+        "INSERT INTO hint (profile_id, track, exercise, level, source, created_at) VALUES (2, 'python', 'hello', 1, 'authored', ?)",
+      ).run(T);
+      db.prepare("INSERT INTO activity_day VALUES (2, '2025-11-24', 90000, 3)").run();
+      db.prepare("INSERT INTO mastery VALUES (2, 'python', 'output', 0.8, 0.69, 1, ?)").run(T);
+      db.prepare("INSERT INTO review VALUES (2, 'python', 'output', 1.0, ?, 0, 0)").run(T + 86_400_000);
+      db.prepare("INSERT INTO exercise_difficulty VALUES ('python', 'hello', -1.2, 4)").run();
+    },
+    check(db) {
+      const progress = new ProgressStore(db);
+      const [attempt] = progress.attempts(2);
+      expect(attempt).toMatchObject({
+        exercise: 'hello',
+        code: 'print("你好")\n',
+        status: 'pass',
+        testsPassed: 3,
+      });
+      expect(progress.exerciseProgress(2, 'python', 'hello')).toMatchObject({
+        runs: 2,
+        passes: 1,
+        activeMs: 90000,
+        completedAt: T,
+      });
+      expect(progress.completedExercises(2, 'python')).toEqual(['hello']);
+      expect(progress.loadDraft(2, 'python', 'loops')).toBe('for i in range(3):');
+      expect(db.prepare('SELECT mastery FROM mastery WHERE profile_id = 2').pluck().get()).toBe(0.69);
+      expect(db.prepare('SELECT due_at FROM review WHERE profile_id = 2').pluck().get()).toBe(T + 86_400_000);
+      expect(db.prepare("SELECT attempts FROM activity_day WHERE day = '2025-11-24'").pluck().get()).toBe(3);
+      expect(
+        db.prepare("SELECT rating FROM exercise_difficulty WHERE exercise = 'hello'").pluck().get(),
+      ).toBe(-1.2);
+    },
+  },
+  {
+    afterVersion: 3,
+    write(db) {
+      db.prepare(
+        `INSERT INTO model_call (at, provider, model, purpose, input_tokens, output_tokens, latency_ms, outcome, cost_usd)
+         VALUES ('2025-11-24T10:00:00.000Z', 'anthropic', 'claude-haiku-4-5', 'hint', 900, 120, 850, 'ok', 0.0015)`,
+      ).run();
+    },
+    check(db) {
+      expect(db.prepare('SELECT model, input_tokens, cost_usd FROM model_call').all()).toEqual([
+        { model: 'claude-haiku-4-5', input_tokens: 900, cost_usd: 0.0015 },
+      ]);
+    },
+  },
+  {
+    afterVersion: 4,
+    write(db) {
+      db.prepare(
+        `INSERT INTO generated_exercise (id, track, concept, difficulty, locale, exercise, source, origin)
+         VALUES ('gen-1', 'python', 'loops', 4, 'en', '{"id":"gen-1"}', 'template', 'sum-range')`,
+      ).run();
+    },
+    check(db) {
+      expect(db.prepare('SELECT id, concept, exercise, served_at FROM generated_exercise').all()).toEqual([
+        { id: 'gen-1', concept: 'loops', exercise: '{"id":"gen-1"}', served_at: null },
+      ]);
+    },
+  },
+];
+
+function databaseAt(version: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-migrate-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'lantern.db');
+  // Step through the versions as successive releases would, seeding what each could hold.
+  for (let v = 1; v <= version; v++) {
+    const { db } = openDatabase(file, MIGRATIONS.slice(0, v));
+    for (const seed of SEEDS.filter((s) => s.afterVersion === v)) seed.write(db);
+    db.close();
+  }
+  return file;
+}
+
+describe('upgrading keeps the data', () => {
+  for (const m of MIGRATIONS.filter((m) => m.version > 1)) {
+    test(`from version ${m.version - 1} through migration ${m.version} (${m.name}) to ${LATEST}`, () => {
+      const file = databaseAt(m.version - 1);
+      const { db } = openDatabase(file);
+      try {
+        expect(schemaVersion(db)).toBe(LATEST);
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+        for (const seed of SEEDS.filter((s) => s.afterVersion < m.version)) seed.check(db);
+      } finally {
+        db.close();
+      }
+    });
+  }
+
+  test('opening an up-to-date database again changes nothing', () => {
+    const file = databaseAt(LATEST);
+    const { db } = openDatabase(file);
+    try {
+      for (const seed of SEEDS) seed.check(db);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('every migration but the newest has seed data, so the next upgrade is tested with it', () => {
+    const seeded = new Set(SEEDS.map((s) => s.afterVersion));
+    const unseeded = MIGRATIONS.filter((m) => m.version < LATEST && !seeded.has(m.version)).map(
+      (m) => m.version,
+    );
+    expect(unseeded, 'add a seed for these versions to tests/unit/store/migrations.test.ts').toEqual([]);
+  });
+});
