@@ -8,6 +8,7 @@ import { AppContext, type AppContextValue } from './app/context.ts';
 import { App } from './app/App.tsx';
 import { applyTheme } from './app/theme.ts';
 import type { AppInfo, LanternApi, Settings } from '../shared/api/contract.ts';
+import { runnerHost } from './runner/host.ts';
 import './styles.css';
 
 function Root({
@@ -61,6 +62,7 @@ async function start() {
         <Root api={api} info={info} initial={settings} i18n={i18n} />
       </StrictMode>,
     );
+    warmUp();
   } catch (err) {
     // Before i18n is up we cannot translate; say it in both languages.
     root.render(
@@ -70,6 +72,20 @@ async function start() {
       </div>,
     );
   }
+}
+
+/**
+ * Once the first page is on screen, load the code runners and the editor in the background, so
+ * the first Run rarely waits and a lesson opens at once.
+ */
+function warmUp() {
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+  idle(() => {
+    const host = runnerHost();
+    host.warm('python');
+    host.warm('javascript');
+    void import('./editor/MonacoEditor.tsx');
+  });
 }
 
 void start();

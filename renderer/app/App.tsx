@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './context.ts';
 import { href, ROUTES, useLocation, type Route } from './router.ts';
@@ -8,6 +8,7 @@ import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { TeacherPage } from '../pages/TeacherPage.tsx';
 import { SettingsPage } from '../pages/SettingsPage.tsx';
 import { AboutPage } from '../pages/AboutPage.tsx';
+import { ProfileSwitcher } from '../components/ProfileSwitcher.tsx';
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
   learn: LearnPage,
@@ -20,9 +21,12 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
 
 export function App() {
   const { t } = useTranslation();
-  const { info } = useApp();
+  const { info, api } = useApp();
   const { route } = useLocation();
   const [dismissed, setDismissed] = useState<string[]>([]);
+  // Another learner's records: every page loads afresh (the key remounts it).
+  const [learnerEpoch, setLearnerEpoch] = useState(0);
+  useEffect(() => api.on('profileChanged', () => setLearnerEpoch((n) => n + 1)), [api]);
   const Page = PAGES[route];
   const notices = info.notices.filter((n) => !dismissed.includes(n.code));
   return (
@@ -52,6 +56,7 @@ export function App() {
           ))}
         </ul>
       </nav>
+      <ProfileSwitcher />
       <main id="main" className="content" tabIndex={-1}>
         {notices.map((n) => (
           <div key={n.code} className="notice" role="alert">
@@ -61,7 +66,7 @@ export function App() {
             </button>
           </div>
         ))}
-        <Page />
+        <Page key={learnerEpoch} />
       </main>
     </div>
   );

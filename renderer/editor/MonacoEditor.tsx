@@ -1,31 +1,9 @@
-/**
- * The learner's editor: Monaco with the exercise's language, the app's theme and font size,
- * Run (Ctrl/Cmd+Enter) and Check (Ctrl/Cmd+Shift+Enter) bound inside it, and error markers.
- */
+/** The Monaco editor behind CodeEditor (see there), in its own chunk. */
 import { useEffect, useRef } from 'react';
 import { monaco, monacoLanguage, monacoTheme } from './monaco.ts';
+import type { CodeEditorProps } from './CodeEditor.tsx';
 
-export interface EditorMarker {
-  line: number;
-  column?: number;
-  message: string;
-}
-
-export interface CodeEditorProps {
-  value: string;
-  language: string;
-  /** A stable model path, so Monaco keeps one model (and undo history) per exercise. */
-  path: string;
-  fontSize: number;
-  readOnly?: boolean;
-  label: string;
-  markers?: EditorMarker[];
-  onChange?: (value: string) => void;
-  onRun?: () => void;
-  onCheck?: () => void;
-}
-
-export function CodeEditor(props: CodeEditorProps) {
+export default function MonacoEditor(props: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // Handlers bound inside Monaco call the latest props, not the ones of the first render.

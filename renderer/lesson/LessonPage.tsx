@@ -135,7 +135,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             onAnswer={(ok) => void record('quiz', '', { status: ok ? 'pass' : 'fail', tests: [] })}
           />
         ) : null}
-        {justPassed || (state.completed && exercise.type !== 'exercise') ? (
+        {justPassed || state.completed ? (
           <div className="success-box" role="status" data-testid="success">
             <p>{exercise.type === 'exercise' ? t('lesson.solved') : t('lesson.stepDone')}</p>
             <a className="button primary" href={nextHref}>
