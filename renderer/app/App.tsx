@@ -24,8 +24,11 @@ export function App() {
   const { info, api } = useApp();
   const { route } = useLocation();
   const [dismissed, setDismissed] = useState<string[]>([]);
-  // Another learner's records: every page loads afresh (the key remounts it).
+  // Another learner's records: the pages that show them load afresh (the key remounts them).
+  // Settings and About hold what is the same for every learner, and keep their state (a
+  // restore's result message, for one).
   const [learnerEpoch, setLearnerEpoch] = useState(0);
+  const pageKey = route === 'settings' || route === 'about' ? route : `${route}-${learnerEpoch}`;
   useEffect(() => api.on('profileChanged', () => setLearnerEpoch((n) => n + 1)), [api]);
   const Page = PAGES[route];
   const notices = info.notices.filter((n) => !dismissed.includes(n.code));
@@ -66,7 +69,7 @@ export function App() {
             </button>
           </div>
         ))}
-        <Page key={learnerEpoch} />
+        <Page key={pageKey} />
       </main>
     </div>
   );
