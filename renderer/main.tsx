@@ -79,10 +79,11 @@ async function start() {
  * the first Run rarely waits and a lesson opens at once.
  */
 function warmUp() {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-  idle(() => {
-    const host = runnerHost();
-    host.warm('python');
+  // Python first, alone: its load is the long one, and on a small machine the JavaScript
+  // sandbox and the editor would slow it down. They follow once Python is up.
+  const host = runnerHost();
+  host.warm('python');
+  void host.whenReady('python').then(() => {
     host.warm('javascript');
     void import('./editor/MonacoEditor.tsx');
   });

@@ -226,6 +226,11 @@ export class RunnerHost {
     this.slot(runtime);
   }
 
+  /** Resolves once the runtime has loaded (or failed to). */
+  whenReady(runtime: Runtime): Promise<void> {
+    return this.slot(runtime).whenSettled();
+  }
+
   state(runtime: Runtime): RuntimeState {
     return this.slots.get(runtime)?.state ?? { phase: 'loading', fraction: 0 };
   }

@@ -6,12 +6,11 @@
  */
 import { prepareJavaScriptRunner, runJavaScript } from '../../shared/runner/javascript/index.ts';
 import { setQuickJSWasmLocation } from '../../shared/runner/javascript/engine.ts';
-import { waitForInput, type HostToRunner, type RunnerToHost } from '../../shared/runner/worker-protocol.ts';
-import { interruptReason, type InterruptView } from '../runner/interrupt.ts';
+import type { HostToRunner } from '../../shared/runner/worker-protocol.ts';
+import { interruptReason } from '../runner/interrupt.ts';
+import { consoleFor, post, takeAttach, type Attached } from './worker-side.ts';
 
-const post = (message: RunnerToHost) => self.postMessage(message);
-let interrupt: InterruptView | undefined;
-let input: SharedArrayBuffer | undefined;
+const attached: Attached = {};
 
 setQuickJSWasmLocation(`${self.location.origin}/runtimes/quickjs.wasm`);
 const started = performance.now();
@@ -28,29 +27,15 @@ const ready = prepareJavaScriptRunner().then(
 
 self.onmessage = (event: MessageEvent<HostToRunner>) => {
   const message = event.data;
-  if (message.type === 'attach') {
-    interrupt = {
-      signal: new Int32Array(message.interrupt, 0, 1),
-      reason: new Int32Array(message.interrupt, 4, 1),
-    };
-    input = message.input;
-    return;
-  }
+  if (takeAttach(message, attached) || message.type !== 'run') return;
   const { id, nonce, request } = message;
   void ready.then(async () => {
     try {
-      const result = await runJavaScript(
-        request,
-        {
-          write: (stream, text) => post({ type: 'output', id, stream, text }),
-          readLine: (prompt) => {
-            if (!input) return null;
-            post({ type: 'input', id, prompt });
-            return waitForInput(input);
-          },
-        },
-        { shouldStop: () => (interrupt ? interruptReason(interrupt) === 'stopped' : false) },
-      );
+      const { stopReason: _ignored, ...io } = consoleFor(id, attached);
+      const result = await runJavaScript(request, io, {
+        // The sandbox keeps its own time limit; only the learner's Stop comes from the host.
+        shouldStop: () => (attached.interrupt ? interruptReason(attached.interrupt) === 'stopped' : false),
+      });
       post({ type: 'result', id, nonce, result });
     } catch (error) {
       post({ type: 'fatal', message: `The JavaScript runner failed: ${String(error)}` });

@@ -13,12 +13,11 @@ import {
   PythonRuntimeCrashed,
   type PythonRunner,
 } from '../../shared/runner/python/index.ts';
-import { waitForInput, type HostToRunner, type RunnerToHost } from '../../shared/runner/worker-protocol.ts';
-import { interruptReason, type InterruptView } from '../runner/interrupt.ts';
+import type { HostToRunner } from '../../shared/runner/worker-protocol.ts';
+import type { InterruptView } from '../runner/interrupt.ts';
+import { consoleFor, post, takeAttach, type Attached } from './worker-side.ts';
 
-const post = (message: RunnerToHost) => self.postMessage(message);
-let interrupt: InterruptView | undefined;
-let input: SharedArrayBuffer | undefined;
+const attached: Attached = {};
 
 async function load(): Promise<PythonRunner> {
   const started = performance.now();
@@ -39,7 +38,7 @@ async function load(): Promise<PythonRunner> {
   });
   post({ type: 'progress', fraction: 0.9, message: 'python' });
   const runner = createPythonRunner(pyodide);
-  if (interrupt) pyodide.setInterruptBuffer(interrupt.signal);
+  if (attached.interrupt) pyodide.setInterruptBuffer(attached.interrupt.signal);
   attachTo = (view) => pyodide.setInterruptBuffer(view.signal);
   post({ type: 'ready', loadMs: Math.round(performance.now() - started) });
   return runner;
@@ -53,27 +52,15 @@ const ready = load().catch((error: unknown) => {
 
 self.onmessage = (event: MessageEvent<HostToRunner>) => {
   const message = event.data;
-  if (message.type === 'attach') {
-    interrupt = {
-      signal: new Int32Array(message.interrupt, 0, 1),
-      reason: new Int32Array(message.interrupt, 4, 1),
-    };
-    input = message.input;
-    attachTo?.(interrupt);
+  if (takeAttach(message, attached)) {
+    if (attached.interrupt) attachTo?.(attached.interrupt);
     return;
   }
+  if (message.type !== 'run') return;
   const { id, nonce, request } = message;
   void ready.then((runner) => {
     try {
-      const result = runner.run(request, {
-        write: (stream, text) => post({ type: 'output', id, stream, text }),
-        readLine: (prompt) => {
-          if (!input) return null;
-          post({ type: 'input', id, prompt });
-          return waitForInput(input);
-        },
-        stopReason: () => (interrupt ? interruptReason(interrupt) : undefined),
-      });
+      const result = runner.run(request, consoleFor(id, attached));
       post({ type: 'result', id, nonce, result });
     } catch (error) {
       const text = error instanceof PythonRuntimeCrashed ? error.message : String(error);
