@@ -135,7 +135,8 @@ async function clickUntil(page: Page, button: string, selector: string, expected
         const target = [...document.querySelectorAll<HTMLButtonElement>('.toolbar button')].find(
           (b) => b.textContent === button,
         )!;
-        let started = false;
+        // Stop is clicked while a run is going: the run has started already.
+        let started = run.disabled;
         const t0 = performance.now();
         const timer = setTimeout(() => {
           observer.disconnect();
@@ -310,6 +311,7 @@ async function main() {
     await browser.close();
     browser = await launchBrowser();
     const stopPage = await openPage(browser, app.launchUrl);
+    stopPage.on('console', (m) => m.type() === 'error' && console.log('(page)', m.text()));
     await stopPage.waitForFunction(() => location.hash.startsWith('#/learn'));
     await stopPage.evaluate(() => (location.hash = '#/learn/bench-python/leap'));
     await stopPage.waitForFunction(
