@@ -173,8 +173,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     emit,
     async close() {
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() waits for every connection to end; end them now, or a page still open (an
+      // event stream, a keep-alive socket mid-request) keeps the server up forever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }
