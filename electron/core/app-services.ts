@@ -9,12 +9,15 @@ import { openDatabase, schemaVersion, type Db } from './store/database.ts';
 import { SettingsStore } from './store/settings.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createHandlers } from './api/handlers.ts';
+import { createTutorServices } from './tutor-services.ts';
+import type { SecretStore } from './tutor/secret-store.ts';
 import { Curriculum } from './curriculum/index.ts';
 import { ProgressStore } from './learner/progress-store.ts';
 import { Profiles } from './learner/profiles.ts';
 import { LearnerModel } from './learner/learner-model.ts';
 import { ModelRecords } from './learner/model-records.ts';
 import { buildCourseMap, type CourseMap } from './learner/course-map.ts';
+import { Classes } from './reports/classes.ts';
 import type { CallContext, Handlers } from '../../shared/api/dispatch.ts';
 import type { AppInfo } from '../../shared/api/contract.ts';
 import type { Track } from '../../shared/content/schema.ts';
@@ -31,6 +34,12 @@ export interface BackendOptions {
   /** The desktop app's folder/zip picker for packs. */
   choosePackPath?: () => Promise<string | null>;
   logToStdout?: boolean;
+  /** Where tutor secrets are kept (the desktop app: safeStorage); default in memory only. */
+  createSecretStore?: (log: Logger) => SecretStore;
+  /** Prefetch practice problems in the background (default true). */
+  prefetchPractice?: boolean;
+  /** Where the tutor reads ANTHROPIC_API_KEY, AWS_* … (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Backend {
@@ -50,7 +59,7 @@ export interface Backend {
 }
 
 /** The learner model reads each track's concept graph; built once the content has loaded. */
-async function loadCourseMaps(curriculum: Curriculum, into: Map<string, CourseMap>): Promise<void> {
+export async function loadCourseMaps(curriculum: Curriculum, into: Map<string, CourseMap>): Promise<void> {
   for (const summary of await curriculum.tracks()) {
     const outline = await curriculum.track(summary.id);
     if (!outline) continue;
@@ -113,7 +122,22 @@ export function createBackend(options: BackendOptions): Backend {
     ) as Record<string, string>,
     notices,
   });
+  const tutorServices = createTutorServices({
+    db,
+    log,
+    settings,
+    curriculum,
+    progress,
+    model,
+    courseMapsReady,
+    profileId,
+    secretStore: options.createSecretStore?.(log),
+    prefetch: options.prefetchPractice,
+    env: options.env,
+    broadcast: () => broadcast,
+  });
   const handlers = createHandlers({
+    ...tutorServices.deps,
     settings,
     info,
     log,
@@ -123,6 +147,20 @@ export function createBackend(options: BackendOptions): Backend {
     profileId,
     recordAttempt: (input) => void model.recordAttempt(input),
     choosePackPath: options.choosePackPath,
+    profiles,
+    db,
+    databaseFile,
+    dataDir: options.dataDir,
+    reports: {
+      db,
+      profiles,
+      progress,
+      model,
+      courseOf: (track) => courseMaps.get(track),
+      appVersion: options.version,
+    },
+    contentReady: courseMapsReady,
+    classes: new Classes(db),
   });
   // Content loads in the background; the first call that needs it waits for it.
   void courseMapsReady;
@@ -144,6 +182,7 @@ export function createBackend(options: BackendOptions): Backend {
     handlers,
     info,
     close() {
+      tutorServices.close();
       db.close();
       log.flush?.();
     },

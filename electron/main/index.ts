@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../core/app-services.ts';
 import { resolveDataDir } from '../core/data-dir.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
+import { SafeStorageSecretStore } from './secret-store.ts';
 import { bindIpc, eventEmitterFor } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import {
@@ -60,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
       exercisesDir: path.join(app.getAppPath(), 'exercises'),
       systemLocale: app.getLocale(),
       openExternal,
+      createSecretStore: (log) => new SafeStorageSecretStore(dataDir, log),
       choosePackPath: async () => {
         const result = await dialog.showOpenDialog({
           properties: ['openFile', 'openDirectory'],

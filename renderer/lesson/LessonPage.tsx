@@ -12,7 +12,7 @@ import { href } from '../app/router.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
-import { HintLadder } from './HintLadder.tsx';
+import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { PredictStep, QuizStep } from './Steps.tsx';
 import { SolutionReveal } from './SolutionReveal.tsx';
 import { useAsync } from './useAsync.ts';
@@ -49,6 +49,9 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   const [replace, setReplace] = useState<{ code: string; seq: number } | undefined>();
   const [justPassed, setJustPassed] = useState(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // What the hint panel sends the tutor: the code as it is now and the last run's result.
+  const codeNow = useRef(opened.draft ?? exercise.starter);
+  const [lastResult, setLastResult] = useState<RunResult | null>(null);
   const started = useRef(0);
   useEffect(() => {
     started.current = performance.now();
@@ -60,6 +63,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
 
   const saveDraft = useCallback(
     (code: string) => {
+      codeNow.current = code;
       if (draftTimer.current) clearTimeout(draftTimer.current);
       draftTimer.current = setTimeout(() => void api.saveDraft({ ...ref, code }), DRAFT_DELAY_MS);
     },
@@ -159,7 +163,10 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             initialCode={opened.draft ?? exercise.starter}
             replaceCode={replace}
             onCodeChange={saveDraft}
-            onAttempt={(kind, code, result) => void record(kind, code, result)}
+            onAttempt={(kind, code, result) => {
+              setLastResult(result);
+              void record(kind, code, result);
+            }}
             actions={
               <>
                 <button
@@ -175,11 +182,12 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             }
             aside={
               <div className="lesson-help">
-                <HintLadder
-                  lessonRef={ref}
-                  initial={opened.hints}
-                  hintCount={exercise.hintCount}
-                  onState={setState}
+                <HintPanel
+                  trackId={trackId}
+                  exerciseId={exercise.id}
+                  getCode={() => codeNow.current}
+                  lastResult={lastResult}
+                  onHint={() => void api.openLesson(ref).then((o) => setState(o.state))}
                 />
                 <SolutionReveal
                   lessonRef={ref}

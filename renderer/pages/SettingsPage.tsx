@@ -2,6 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { Settings } from '../../shared/api/contract.ts';
+import { DataSettings } from './settings/DataSettings.tsx';
+import { PacksSettings } from './settings/PacksSettings.tsx';
+import { TutorSettings } from './settings/TutorSettings.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -68,6 +71,9 @@ export function SettingsPage() {
       <p role="status" className={`status ${status?.kind ?? ''}`}>
         {status?.text ?? ''}
       </p>
+      <TutorSettings />
+      <PacksSettings />
+      <DataSettings />
     </section>
   );
 }

@@ -7,23 +7,45 @@
 import { z } from 'zod';
 import { appCalls, Settings } from './calls/app.ts';
 import { lessonCalls } from './calls/lessons.ts';
+import { tutorCalls } from './calls/tutor.ts';
+import { practiceCalls } from './calls/practice.ts';
+import { profileCalls, LearnerProfile } from './calls/profiles.ts';
+import { dataCalls } from './calls/data.ts';
+import { progressCalls } from './calls/progress.ts';
+import { teacherCalls } from './calls/teacher.ts';
 
 export * from './calls/app.ts';
 export * from './calls/lessons.ts';
+export * from './calls/tutor.ts';
+export * from './calls/practice.ts';
+export * from './calls/profiles.ts';
+export * from './calls/data.ts';
+export * from './calls/progress.ts';
+export * from './calls/teacher.ts';
 
 /** Every call, from each area's list. An area adds its calls in its own file under calls/. */
 export const calls = {
   ...appCalls,
   ...lessonCalls,
+  ...tutorCalls,
+  ...practiceCalls,
+  ...profileCalls,
+  ...dataCalls,
+  ...progressCalls,
+  ...teacherCalls,
 } as const;
 
 export const events = {
   /** Text of a hint as it streams in. */
   hintDelta: z.object({ requestId: z.string(), text: z.string() }),
+  /** The hint streamed so far is void (the leak guard is having it rewritten): clear it. */
+  hintRestart: z.object({ requestId: z.string() }),
   /** A background job (e.g. a prefetched practice problem) finished. */
   jobDone: z.object({ job: z.string(), ok: z.boolean(), detail: z.string().optional() }),
   /** Settings changed (from another window or the menu). */
   settingsChanged: Settings,
+  /** The current learner changed (switched, renamed, deleted, or data restored): reload their data. */
+  profileChanged: z.object({ profile: LearnerProfile }),
 } as const;
 
 export type Calls = typeof calls;

@@ -3,6 +3,16 @@
  * ../command.ts) and add one line here.
  */
 import type { Command } from '../command.ts';
+import { importExercismCommand } from './import-exercism.ts';
 import { validateCommand } from './validate.ts';
+import { reportCommand } from './report.ts';
+import { hintCommand } from './hint.ts';
+import { generateCommand } from './generate.ts';
 
-export const commands: Command[] = [validateCommand()];
+export const commands: Command[] = [
+  validateCommand(),
+  importExercismCommand(),
+  reportCommand(),
+  hintCommand(),
+  generateCommand(),
+];

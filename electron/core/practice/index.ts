@@ -153,9 +153,7 @@ export class PracticeService {
 
   /** Refills started after serving: looking the track up comes before the job is queued. */
   private inBackground(work: Promise<void>): void {
-    const tracked: Promise<void> = work
-      .catch(() => {})
-      .finally(() => this.background.delete(tracked));
+    const tracked: Promise<void> = work.catch(() => {}).finally(() => this.background.delete(tracked));
     this.background.add(tracked);
   }
 

@@ -142,6 +142,16 @@ export class GeneratedExerciseStore {
     return row.n;
   }
 
+  /** How many exercises wait, ready, per concept of a track in one language. */
+  waiting(track: string, locale: UiLocale): { concept: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT concept, COUNT(*) AS count FROM generated_exercise
+         WHERE track = ? AND locale = ? AND served_at IS NULL GROUP BY concept ORDER BY concept`,
+      )
+      .all(track, locale) as { concept: string; count: number }[];
+  }
+
   /** Every stored exercise of a track (for the near-duplicate check). */
   allForTrack(track: string): StoredExercise[] {
     const rows = this.db.prepare('SELECT * FROM generated_exercise WHERE track = ?').all(track) as Row[];

@@ -1,0 +1,193 @@
+/**
+ * The AI tutor over the API: hints streamed as `hintDelta` events (cancellable), Settings →
+ * Tutor, secrets and spend. A secret goes in through setTutorSecret and never comes back out:
+ * answers say only whether each one is set.
+ */
+import type { HandlersFor } from '../../../shared/api/dispatch.ts';
+import type { SecretStatus, TutorSettingsShape, tutorCalls } from '../../../shared/api/calls/tutor.ts';
+import type { Exercise } from '../../../shared/content/schema.ts';
+import type { RunResult } from '../../../shared/runner/protocol.ts';
+import type { ProgressStore } from '../learner/progress-store.ts';
+import type { Logger } from '../logger.ts';
+import type { SettingsStore } from '../store/settings.ts';
+import { DEFAULT_TUTOR_SETTINGS, MODELS, type Tutor, type TutorSettings } from '../tutor/index.ts';
+import type { HintLevel } from '../tutor/prompt.ts';
+import { SECRET_ENV, SECRET_KEYS, withEnvironment, type SecretStore } from '../tutor/secret-store.ts';
+
+export interface TutorDeps {
+  tutor: Tutor;
+  secretStore: SecretStore;
+  /** Where the standard variables (ANTHROPIC_API_KEY, AWS_*, …) are read from. */
+  env: NodeJS.ProcessEnv;
+  settings: SettingsStore;
+  progress: ProgressStore;
+  profileId: () => number;
+  /** A built-in lesson, or a generated practice problem of the track. */
+  findExercise: (trackId: string, exerciseId: string) => Promise<Exercise | undefined>;
+  /** Concept id → mastery 0..1 for the learner, when the learner model knows the track. */
+  mastery?: (trackId: string) => Record<string, number> | undefined;
+  log: Logger;
+}
+
+const SETTINGS_KEY = 'tutor.settings';
+
+/** The saved tutor settings over the defaults; a stored field that no longer fits is dropped. */
+export function readTutorSettings(store: SettingsStore): TutorSettings {
+  const stored = store.get<Partial<TutorSettings>>(SETTINGS_KEY) ?? {};
+  const merged: TutorSettings = { ...DEFAULT_TUTOR_SETTINGS };
+  if (['anthropic', 'bedrock', 'vertex'].includes(String(stored.provider)))
+    merged.provider = stored.provider!;
+  if (stored.model && stored.model in MODELS) merged.model = stored.model;
+  if (stored.escalationModel && stored.escalationModel in MODELS)
+    merged.escalationModel = stored.escalationModel;
+  if (typeof stored.monthlyBudgetUsd === 'number' && stored.monthlyBudgetUsd >= 0)
+    merged.monthlyBudgetUsd = stored.monthlyBudgetUsd;
+  if (typeof stored.region === 'string' && stored.region) merged.region = stored.region;
+  if (typeof stored.project === 'string' && stored.project) merged.project = stored.project;
+  if (stored.bedrockProfile) merged.bedrockProfile = stored.bedrockProfile;
+  return merged;
+}
+
+/** What the renderer may see of the settings (never baseURL overrides or secrets). */
+function visible(s: TutorSettings): TutorSettingsShape {
+  return {
+    provider: s.provider,
+    model: s.model,
+    escalationModel: s.escalationModel,
+    monthlyBudgetUsd: s.monthlyBudgetUsd,
+    ...(s.region ? { region: s.region } : {}),
+    ...(s.project ? { project: s.project } : {}),
+    ...(s.bedrockProfile ? { bedrockProfile: s.bedrockProfile } : {}),
+  };
+}
+
+export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
+  const running = new Map<string, AbortController>();
+  /** Hint texts given this session, per learner and exercise, for the prompt's history. */
+  const given = new Map<string, string[]>();
+
+  const secretStatus = (): SecretStatus => {
+    const stored = deps.secretStore.load();
+    const set = {} as SecretStatus['set'];
+    const fromEnvironment = {} as SecretStatus['fromEnvironment'];
+    for (const key of SECRET_KEYS) {
+      const envName = SECRET_ENV[key];
+      const inEnv = Boolean(envName && deps.env[envName]);
+      set[key] = Boolean(stored[key]) || inEnv;
+      fromEnvironment[key] = !stored[key] && inEnv;
+    }
+    return { set, fromEnvironment, storage: deps.secretStore.storage };
+  };
+
+  const setup = () => ({
+    settings: visible(readTutorSettings(deps.settings)),
+    secrets: secretStatus(),
+    models: Object.values(MODELS).map((m) => ({ key: m.key, label: m.label })),
+  });
+
+  const reconfigure = () =>
+    deps.tutor.configure(
+      readTutorSettings(deps.settings),
+      withEnvironment(deps.secretStore.load(), deps.env),
+    );
+
+  return {
+    async requestHint({ requestId, trackId, exerciseId, code, lastResult, followUp, locale }, ctx) {
+      const exercise = await deps.findExercise(trackId, exerciseId);
+      if (!exercise) throw new Error(`There is no exercise "${exerciseId}" in the track "${trackId}".`);
+      const profile = deps.profileId();
+      const key = `${profile}\u0000${trackId}\u0000${exerciseId}`;
+      const texts = given.get(key) ?? [];
+      const shown = deps.progress.exerciseProgress(profile, trackId, exerciseId)?.hintsShown ?? 0;
+      const seen = Math.max(shown, texts.length);
+      // A follow-up question stays on the rung already reached; a new hint climbs one.
+      const level = Math.min(4, Math.max(1, followUp ? seen : seen + 1)) as HintLevel;
+
+      const controller = new AbortController();
+      running.get(requestId)?.abort();
+      running.set(requestId, controller);
+      try {
+        const hint = await deps.tutor.hint(
+          {
+            exercise,
+            code,
+            ...(lastResult ? { lastResult: lastResult as RunResult } : {}),
+            hintsGiven: texts,
+            level,
+            locale,
+            ...(followUp ? { followUp } : {}),
+            ...(deps.mastery?.(trackId) ? { mastery: deps.mastery(trackId) } : {}),
+          },
+          {
+            signal: controller.signal,
+            onText: (text) => ctx.emit('hintDelta', { requestId, text }),
+            onRestart: () => ctx.emit('hintRestart', { requestId }),
+          },
+        );
+        if (hint.reason !== 'cancelled') {
+          if (!followUp) {
+            given.set(key, [...texts, hint.text]);
+            deps.progress.recordHint(profile, trackId, exerciseId, { level: hint.level, source: hint.kind });
+          }
+        }
+        deps.log.info(
+          {
+            exercise: exerciseId,
+            level: hint.level,
+            kind: hint.kind,
+            reason: hint.reason,
+            calls: hint.modelCalls,
+          },
+          'hint given',
+        );
+        return {
+          requestId,
+          kind: hint.kind,
+          level: hint.level,
+          text: hint.text,
+          ...(hint.reason ? { reason: hint.reason } : {}),
+          ...(hint.errorKind ? { errorKind: hint.errorKind } : {}),
+          ...(hint.notice ? { notice: hint.notice } : {}),
+        };
+      } finally {
+        if (running.get(requestId) === controller) running.delete(requestId);
+      }
+    },
+
+    cancelHint({ requestId }) {
+      const controller = running.get(requestId);
+      controller?.abort();
+      return { cancelled: Boolean(controller) };
+    },
+
+    getTutorSettings: () => setup(),
+
+    updateTutorSettings(patch) {
+      const next = { ...readTutorSettings(deps.settings), ...patch };
+      deps.settings.set(SETTINGS_KEY, visible(next));
+      reconfigure();
+      deps.log.info({ changed: Object.keys(patch) }, 'tutor settings updated');
+      return setup();
+    },
+
+    setTutorSecret({ name, value }) {
+      const secrets = deps.secretStore.load();
+      const trimmed = value.trim();
+      if (trimmed) secrets[name] = trimmed;
+      else delete secrets[name];
+      deps.secretStore.save(secrets);
+      reconfigure();
+      // The name only: the value never reaches the log.
+      deps.log.info({ secret: name, set: Boolean(trimmed) }, 'tutor secret changed');
+      return secretStatus();
+    },
+
+    testTutorConnection: () =>
+      deps.tutor.testConnection(
+        readTutorSettings(deps.settings),
+        withEnvironment(deps.secretStore.load(), deps.env),
+      ),
+
+    getTutorUsage: () => deps.tutor.usageSummary(),
+  };
+}

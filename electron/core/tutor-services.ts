@@ -1,0 +1,124 @@
+/**
+ * The tutor and generated practice, wired for the backend: one Claude client (settings from
+ * SQLite, secrets from the SecretStore and the standard environment variables), one sandbox
+ * shared by the leak guard and practice validation, and the handler dependencies of both areas.
+ */
+import type { Curriculum } from './curriculum/index.ts';
+import type { LearnerModel } from './learner/learner-model.ts';
+import type { ProgressStore } from './learner/progress-store.ts';
+import type { Logger } from './logger.ts';
+import type { Db } from './store/database.ts';
+import type { SettingsStore } from './store/settings.ts';
+import type { CallContext } from '../../shared/api/dispatch.ts';
+import type { RunRequest } from '../../shared/runner/protocol.ts';
+import { SandboxPool } from './runner-host/index.ts';
+import { Tutor } from './tutor/index.ts';
+import { MemorySecretStore, withEnvironment, type SecretStore } from './tutor/secret-store.ts';
+import { GeneratedExerciseStore, PracticeService, curriculumCatalog } from './practice/index.ts';
+import { readTutorSettings, type TutorDeps } from './api/tutor-handlers.ts';
+import type { PracticeDeps } from './api/practice-handlers.ts';
+
+export interface TutorServicesOptions {
+  db: Db;
+  log: Logger;
+  settings: SettingsStore;
+  curriculum: Curriculum;
+  progress: ProgressStore;
+  model: LearnerModel;
+  /** Resolves once the learner model knows the tracks' concept graphs. */
+  courseMapsReady: Promise<void>;
+  profileId: () => number;
+  /** The desktop app's safeStorage store; web mode and the CLI keep secrets in memory. */
+  secretStore?: SecretStore;
+  env?: NodeJS.ProcessEnv;
+  /** Pushes an event to every window (a prefetched problem is ready). */
+  broadcast: () => CallContext['emit'];
+  /** Prefetch practice in the background (default true). */
+  prefetch?: boolean;
+}
+
+export interface TutorServices {
+  tutor: Tutor;
+  practice: PracticeService;
+  deps: TutorDeps & PracticeDeps;
+  /** Stops the sandbox; a prefetch still running then ends with a runner error, which is logged. */
+  close(): void;
+}
+
+export function createTutorServices(o: TutorServicesOptions): TutorServices {
+  const env = o.env ?? process.env;
+  const secretStore = o.secretStore ?? new MemorySecretStore();
+  // Started on first use: most sessions never need a Pyodide child in the backend.
+  let pool: SandboxPool | undefined;
+  const run = (request: RunRequest) => (pool ??= new SandboxPool({ size: 1 })).run(request);
+
+  const tutor = new Tutor({
+    db: o.db,
+    log: o.log,
+    settings: readTutorSettings(o.settings),
+    secrets: withEnvironment(secretStore.load(), env),
+    runTests: run,
+    env,
+  });
+  const practiceCatalog = curriculumCatalog(o.curriculum);
+  const practiceStore = new GeneratedExerciseStore(o.db);
+  const practice = new PracticeService({
+    db: o.db,
+    catalog: practiceCatalog,
+    run,
+    client: () => tutor.client,
+    log: o.log,
+    prefetch: o.prefetch,
+    onPrefetched: ({ track, concept, ok, detail }) =>
+      o.broadcast()('jobDone', {
+        job: `practice:${track}:${concept}`,
+        ok,
+        ...(detail ? { detail } : {}),
+      }),
+  });
+
+  const mastery = (trackId: string) => {
+    try {
+      return o.model.mastery(o.profileId(), trackId);
+    } catch {
+      return undefined; // The track's concept graph is not loaded (yet).
+    }
+  };
+
+  const deps: TutorDeps & PracticeDeps = {
+    tutor,
+    secretStore,
+    env,
+    settings: o.settings,
+    progress: o.progress,
+    profileId: o.profileId,
+    log: o.log,
+    async findExercise(trackId, exerciseId) {
+      const lesson = await o.curriculum.exercise(trackId, exerciseId);
+      if (lesson) return lesson.exercise;
+      const generated = practiceStore.get(exerciseId);
+      return generated?.track === trackId ? generated.exercise : undefined;
+    },
+    mastery: (trackId) => {
+      const list = mastery(trackId);
+      return list ? Object.fromEntries(list.map((m) => [m.concept, m.mastery])) : undefined;
+    },
+    practice,
+    practiceStore,
+    practiceCatalog,
+    async conceptMastery(trackId) {
+      await o.courseMapsReady;
+      return mastery(trackId);
+    },
+    recordPracticeAttempt: (input) => void o.model.recordAttempt(input),
+  };
+
+  return {
+    tutor,
+    practice,
+    deps,
+    close() {
+      void pool?.close();
+    },
+  };
+}

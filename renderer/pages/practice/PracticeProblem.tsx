@@ -1,0 +1,144 @@
+/**
+ * One practice problem: its statement, the workspace to solve it in, the tutor's hint panel, and
+ * "More like this". Attempts are recorded like a lesson's, so mastery counts them.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PracticeProblemView } from '../../../shared/api/calls/practice.ts';
+import type { RunResult } from '../../../shared/runner/protocol.ts';
+import { useApp } from '../../app/context.ts';
+import { href } from '../../app/router.ts';
+import { Markdown } from '../../components/Markdown.tsx';
+import { HintPanel } from '../../components/tutor/HintPanel.tsx';
+import { ExerciseWorkspace } from '../../lesson/ExerciseWorkspace.tsx';
+import { useLocale } from '../../i18n/useLocale.ts';
+// The lesson layout (statement beside the workspace), whichever page loaded first.
+import '../../lesson/lesson.css';
+import './practice.css';
+
+export function PracticeProblem({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const { locale, text } = useLocale();
+  const [problem, setProblem] = useState<PracticeProblemView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [lastResult, setLastResult] = useState<RunResult | null>(null);
+  const [solved, setSolved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const code = useRef('');
+
+  useEffect(() => {
+    void api.getPracticeProblem({ id }).then(
+      (p) => {
+        setProblem(p);
+        setSolved(p.solved);
+        code.current = p.exercise.starter;
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, [api, id]);
+
+  const attempt = useCallback(
+    async (kind: 'run' | 'check', attemptCode: string, result: RunResult) => {
+      setLastResult(result);
+      const passed = result.tests.filter((x) => x.status === 'pass').length;
+      const recorded = await api.recordPracticeAttempt({
+        id,
+        kind,
+        code: attemptCode,
+        status: result.status,
+        testsPassed: passed,
+        testsTotal: result.tests.length,
+        timeTakenMs: Math.round(result.durationMs),
+      });
+      if (recorded.solved) setSolved(true);
+    },
+    [api, id],
+  );
+
+  const moreLikeThis = async () => {
+    if (!problem) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api.morePractice({ trackId: problem.trackId, exerciseId: problem.id, locale });
+      location.hash = href('practice', next.id);
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+
+  if (!problem) {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        <h1 id="page-title">{t('practice.title')}</h1>
+        {error ? (
+          <p className="status error" role="alert">
+            {t('practicePage.failed', { message: error })}
+          </p>
+        ) : (
+          <p className="muted">{t('app.loading')}</p>
+        )}
+        <a href={href('practice')}>← {t('practicePage.back')}</a>
+      </section>
+    );
+  }
+  const { exercise } = problem;
+
+  return (
+    <section className="lesson practice-problem" aria-labelledby="page-title" data-testid="practice-problem">
+      <div className="lesson-prose">
+        <nav className="breadcrumb" aria-label={t('practicePage.breadcrumb')}>
+          <a href={href('practice')}>{t('practice.title')}</a> ›{' '}
+          <span>{problem.conceptTitle ? text(problem.conceptTitle) : problem.concept}</span>
+        </nav>
+        <h1 id="page-title">
+          {text(exercise.title)}
+          {solved && (
+            <span className="badge done" data-testid="practice-solved">
+              {t('practicePage.solved')}
+            </span>
+          )}
+        </h1>
+        <p className="muted" data-testid="practice-source">
+          {t(`practicePage.source.${problem.source}`)} ·{' '}
+          {t('practicePage.difficulty', { n: exercise.difficulty })}
+        </p>
+        <Markdown source={text(exercise.body)} className="lesson-body" />
+        <div className="practice-go">
+          <button
+            type="button"
+            onClick={() => void moreLikeThis()}
+            disabled={busy}
+            data-testid="practice-more"
+          >
+            {busy ? t('practicePage.preparing') : t('practicePage.moreLikeThis')}
+          </button>
+          <a href={href('practice')}>← {t('practicePage.back')}</a>
+        </div>
+        {error && (
+          <p className="status error" role="alert">
+            {t('practicePage.failed', { message: error })}
+          </p>
+        )}
+        <HintPanel
+          trackId={problem.trackId}
+          exerciseId={problem.id}
+          getCode={() => code.current}
+          lastResult={lastResult}
+        />
+      </div>
+      <div className="lesson-work">
+        <ExerciseWorkspace
+          exercise={exercise}
+          initialCode={exercise.starter}
+          onCodeChange={(c) => (code.current = c)}
+          onAttempt={(kind, c, result) =>
+            void attempt(kind, c, result).catch((err: Error) => setError(err.message))
+          }
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * The AI tutor and Practice in real Chromium against web mode. One app talks to the fake Messages
+ * API with a key (hints stream in; Cancel; Settings shows the key as set by the environment and
+ * "Test connection" works); another has no key (offline hints, template practice problems).
+ * Screenshots in English and Chinese.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import en from '../../renderer/i18n/locales/en/tutor.json';
+import zh from '../../renderer/i18n/locales/zh/tutor.json';
+import enPractice from '../../renderer/i18n/locales/en/practiceui.json';
+import zhPractice from '../../renderer/i18n/locales/zh/practiceui.json';
+import { errorReply, startFakeAnthropic, textReply, type FakeAnthropic } from '../fake-anthropic/server.ts';
+import { launchBrowser, openPage, resetSettings, screenshot, startApp, type RunningApp } from './harness.ts';
+
+/** Generous: the machine is shared, and textContent first waits for the element to exist. */
+const POLL = { timeout: 30_000 };
+
+const HINT =
+  'Look closely at what your code does with the **second** value. Which line decides what gets printed, and is it reached?';
+const HINT_ZH = '仔细看看你的代码是怎样处理**第二个**值的。哪一行决定了输出什么？这一行会被执行到吗？';
+
+let fake: FakeAnthropic;
+let browser: Browser;
+let online: RunningApp;
+let offline: RunningApp;
+
+beforeAll(async () => {
+  // Practice generation asks for a tool call: refuse it (401), so problems come from templates
+  // and the queue of hints is never consumed by a background prefetch. Hints stream slowly.
+  fake = await startFakeAnthropic({
+    fallback: (req) =>
+      req.body?.tools
+        ? errorReply(401)
+        : textReply(
+            JSON.stringify(req.body).includes('Answer in Simplified Chinese') ? HINT_ZH : HINT,
+            { input_tokens: 900, output_tokens: 60 },
+            { chunkSize: 6, chunkDelayMs: 120 },
+          ),
+  });
+  [online, offline] = await Promise.all([
+    startApp(undefined, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url }),
+    startApp(undefined, { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: fake.url }),
+  ]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([online?.stop(), offline?.stop()]);
+  await fake?.close();
+});
+
+/** Practice → "Practise my weak spots" → the problem page. */
+async function openPracticeProblem(page: Page, practise: string): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/practice'));
+  await page.getByRole('button', { name: practise }).click();
+  await page.getByTestId('practice-problem').waitFor({ timeout: 90_000 });
+}
+
+describe('the tutor with a key (fake Claude API)', () => {
+  test('a hint streams into the panel, says it is from the AI tutor, and Cancel stops the next one', async () => {
+    await resetSettings(online);
+    const page = await openPage(browser, online.launchUrl);
+    await openPracticeProblem(page, enPractice.practicePage.practiseWeakSpots);
+    expect(await page.getByTestId('practice-source').textContent()).toContain(
+      enPractice.practicePage.source.template,
+    );
+
+    const panel = page.getByTestId('hint-panel');
+    await panel.getByRole('button', { name: en.tutor.getHint }).click();
+    // Part of the hint is on screen while the rest is still being written.
+    await expect.poll(() => panel.getByTestId('hint-text').textContent(), POLL).toContain('Look closely');
+    expect(await panel.getByRole('button', { name: en.tutor.cancel }).isVisible()).toBe(true);
+    await screenshot(page, 'tutor-hint-streaming-en');
+    await expect.poll(() => panel.getByTestId('hint-text').textContent(), POLL).toContain('is it reached?');
+    expect(await panel.getByTestId('hint-kind').textContent()).toBe(en.tutor.kind.model);
+    expect(await panel.getByTestId('hint-level').textContent()).toBe(
+      en.tutor.level.replace('{{level}}', '1').replace('{{name}}', en.tutor.levelName['1']),
+    );
+    expect(await panel.locator('strong').textContent()).toBe('second'); // Markdown rendered
+    await screenshot(page, 'tutor-hint-en');
+
+    await panel.getByRole('button', { name: en.tutor.nextHint }).click();
+    await panel.getByRole('button', { name: en.tutor.cancel }).click();
+    await expect.poll(() => panel.getByTestId('hint-text').textContent(), POLL).toBe(en.tutor.cancelled);
+    expect(await panel.getByRole('button', { name: en.tutor.nextHint }).isEnabled()).toBe(true);
+  });
+
+  test('Settings shows the key as set by the environment, never the key, and Test connection works', async () => {
+    await resetSettings(online);
+    const page = await openPage(browser, online.launchUrl);
+    await page.evaluate(() => (location.hash = '#/settings'));
+    const tutor = page.getByTestId('tutor-settings');
+    await tutor.waitFor();
+    expect(await tutor.getByTestId('secret-state-anthropicApiKey').textContent()).toBe(
+      en.tutor.settings.keyFromEnv,
+    );
+    await tutor.getByRole('button', { name: en.tutor.settings.test }).click();
+    await expect
+      .poll(() => tutor.getByTestId('tutor-test-result').textContent(), POLL)
+      .toContain('claude-haiku-4-5');
+    expect(await page.content()).not.toContain('sk-test');
+    await screenshot(page, 'tutor-settings-en');
+    // The test call and the hints of the first test were recorded and priced.
+    const usage = page.getByTestId('tutor-usage');
+    await usage.scrollIntoViewIfNeeded();
+    expect(await usage.getByTestId('usage-month').textContent()).toMatch(/^\$0\.\d+ of \$5\.00$/);
+    await screenshot(page, 'tutor-usage-en');
+  });
+
+  test('in Chinese (dark theme) the panel and the settings are in Chinese', async () => {
+    await resetSettings(online);
+    const page = await openPage(browser, online.launchUrl);
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByTestId('setting-language').selectOption('zh');
+    await page.getByTestId('tutor-settings').getByText(zh.tutor.settings.title).waitFor();
+    await page.getByTestId('setting-theme').selectOption('dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme), POLL).toBe('dark');
+    await screenshot(page, 'tutor-settings-zh-dark');
+    await openPracticeProblem(page, zhPractice.practicePage.practiseWeakSpots);
+    const panel = page.getByTestId('hint-panel');
+    await panel.getByRole('button', { name: zh.tutor.getHint }).click();
+    await expect.poll(() => panel.getByTestId('hint-kind').textContent(), POLL).toBe(zh.tutor.kind.model);
+    expect(await panel.getByTestId('hint-text').textContent()).toContain('这一行会被执行到吗？');
+    await screenshot(page, 'tutor-hint-zh-dark');
+    await resetSettings(online);
+  });
+});
+
+describe('the tutor without a key', () => {
+  test('Practice makes a template problem offline and the hint panel gives an offline hint, saying why', async () => {
+    await resetSettings(offline);
+    const page = await openPage(browser, offline.launchUrl);
+    await page.evaluate(() => (location.hash = '#/practice'));
+    await page.getByTestId('practice-weak-spots').waitFor();
+    await screenshot(page, 'practice-en');
+    await openPracticeProblem(page, enPractice.practicePage.practiseWeakSpots);
+    expect(await page.getByTestId('practice-source').textContent()).toContain(
+      enPractice.practicePage.source.template,
+    );
+    const panel = page.getByTestId('hint-panel');
+    await panel.getByRole('button', { name: en.tutor.getHint }).click();
+    await expect.poll(() => panel.getByTestId('hint-notice').textContent(), POLL).toBe(en.tutor.notice.noKey);
+    expect(await panel.getByTestId('hint-kind').textContent()).toBe(en.tutor.kind.authored);
+    expect((await panel.getByTestId('hint-text').textContent())?.trim()).not.toBe('');
+    await screenshot(page, 'tutor-offline-hint-en');
+
+    // The problem is listed on the Practice page.
+    const title = await page.getByRole('heading', { level: 1 }).textContent();
+    await page.getByRole('link', { name: enPractice.practicePage.back }).first().click();
+    await page
+      .getByTestId('practice-list')
+      .getByRole('link', { name: title ?? '' })
+      .waitFor();
+    await screenshot(page, 'practice-list-en');
+  });
+
+  test('Settings says no key is set and that keys typed in web mode last until Lantern closes', async () => {
+    await resetSettings(offline);
+    const page = await openPage(browser, offline.launchUrl, 'zh-CN');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByTestId('setting-language').selectOption('zh');
+    const tutor = page.getByTestId('tutor-settings');
+    await tutor.getByText(zh.tutor.settings.title).waitFor();
+    await expect
+      .poll(() => tutor.getByTestId('secret-state-anthropicApiKey').textContent(), POLL)
+      .toBe(zh.tutor.settings.keyNotSet);
+    expect(await tutor.getByTestId('tutor-storage').textContent()).toBe(zh.tutor.settings.storage.memory);
+    await tutor.getByRole('button', { name: zh.tutor.settings.test }).click();
+    await expect
+      .poll(() => tutor.getByTestId('tutor-test-result').textContent(), POLL)
+      .toBe(zh.tutor.settings.testFailed['no-key']);
+    await screenshot(page, 'tutor-settings-nokey-zh');
+    await resetSettings(offline);
+  });
+});
