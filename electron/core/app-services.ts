@@ -161,6 +161,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     contentReady: courseMapsReady,
     classes: new Classes(db),
+    learnerModel: model,
   });
   // Content loads in the background; the first call that needs it waits for it.
   void courseMapsReady;

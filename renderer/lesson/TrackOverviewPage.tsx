@@ -3,6 +3,7 @@ import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import { useAsync } from './useAsync.ts';
+import { PLACEMENT_SEGMENT } from './PlacementPage.tsx';
 
 /** A track's units and lessons, each with its completion state, and what comes next. */
 export function TrackOverviewPage({ trackId }: { trackId: string }) {
@@ -42,6 +43,19 @@ export function TrackOverviewPage({ trackId }: { trackId: string }) {
       ) : (
         <p className="success">{t('tracks.allDone')}</p>
       )}
+      {value.completed === 0 ? (
+        <section className="card placement-offer" aria-labelledby="placement-offer">
+          <h2 id="placement-offer">{t('placement.offerTitle')}</h2>
+          <p>{t('placement.offer')}</p>
+          <a
+            className="button"
+            href={href('learn', trackId, PLACEMENT_SEGMENT)}
+            data-testid="placement-start"
+          >
+            {t('placement.start')}
+          </a>
+        </section>
+      ) : null}
       {value.units.map((unit, index) => (
         <section key={unit.id} className="card unit" aria-labelledby={`unit-${unit.id}`}>
           <h2 id={`unit-${unit.id}`}>

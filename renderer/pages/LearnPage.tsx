@@ -3,14 +3,19 @@ import { useApp } from '../app/context.ts';
 import { href, useLocation } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import { LessonPage } from '../lesson/LessonPage.tsx';
+import { PLACEMENT_SEGMENT, PlacementPage } from '../lesson/PlacementPage.tsx';
 import { TrackOverviewPage } from '../lesson/TrackOverviewPage.tsx';
 import { useAsync } from '../lesson/useAsync.ts';
 import '../lesson/lesson.css';
 
-/** #/learn: the tracks; #/learn/<track>: its overview; #/learn/<track>/<lesson>: the lesson. */
+/**
+ * #/learn: the tracks; #/learn/<track>: its overview; #/learn/<track>/<lesson>: the lesson;
+ * #/learn/<track>/~placement: the placement check (no lesson id can start with "~").
+ */
 export function LearnPage() {
   const { params } = useLocation();
   const [trackId, exerciseId] = params;
+  if (trackId && exerciseId === PLACEMENT_SEGMENT) return <PlacementPage key={trackId} trackId={trackId} />;
   if (trackId && exerciseId)
     return <LessonPage key={`${trackId}/${exerciseId}`} trackId={trackId} exerciseId={exerciseId} />;
   if (trackId) return <TrackOverviewPage key={trackId} trackId={trackId} />;

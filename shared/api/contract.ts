@@ -13,6 +13,7 @@ import { profileCalls, LearnerProfile } from './calls/profiles.ts';
 import { dataCalls } from './calls/data.ts';
 import { progressCalls } from './calls/progress.ts';
 import { teacherCalls } from './calls/teacher.ts';
+import { placementCalls } from './calls/placement.ts';
 
 export * from './calls/app.ts';
 export * from './calls/lessons.ts';
@@ -22,6 +23,7 @@ export * from './calls/profiles.ts';
 export * from './calls/data.ts';
 export * from './calls/progress.ts';
 export * from './calls/teacher.ts';
+export * from './calls/placement.ts';
 
 /** Every call, from each area's list. An area adds its calls in its own file under calls/. */
 export const calls = {
@@ -33,6 +35,7 @@ export const calls = {
   ...dataCalls,
   ...progressCalls,
   ...teacherCalls,
+  ...placementCalls,
 } as const;
 
 export const events = {

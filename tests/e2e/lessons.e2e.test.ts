@@ -22,6 +22,15 @@ async function typeCode(p: Page, code: string): Promise<void> {
   await p.keyboard.insertText(code);
 }
 
+/** Pastes code as it is (typing would let Monaco auto-indent nested blocks a second time). */
+async function pasteCode(p: Page, code: string): Promise<void> {
+  await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  await p.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await p.locator('.code-editor .view-lines').first().click();
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.press('ControlOrMeta+V');
+}
+
 async function openLesson(p: Page, track: string, lesson: string): Promise<void> {
   await p.evaluate((h) => (location.hash = h), `#/learn/${track}/${lesson}`);
   await p.locator('.code-editor .monaco-editor').first().waitFor();
@@ -171,6 +180,52 @@ describe('running programs', () => {
     await page.locator('.console-output', { hasText: 'undefined undefined undefined' }).waitFor();
     await expect(page.locator('.console-output').textContent()).resolves.toContain('[ 2, 4, 6 ]');
     await screenshot(page, 'lesson-javascript-en');
+  });
+});
+
+describe('what only the browser sandbox has to hold', () => {
+  test('Python in the worker reaches no JavaScript bridge, no network and no files', async () => {
+    await openLesson(page, 'python', 'hello-world');
+    await waitReady(page);
+    await pasteCode(
+      page,
+      [
+        'attempts = ["from js import fetch", "import js", "import pyodide.http", "import pyodide_js",',
+        "            \"open('/etc/passwd').read()\", \"__import__('importlib').import_module('js')\"]",
+        'for code in attempts:',
+        '    try:',
+        '        exec(code)',
+        '        print("OPEN", code)',
+        '    except BaseException as error:',
+        '        print("blocked", type(error).__name__)',
+        'print("done")',
+      ].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('.console-output', { hasText: 'done' }).waitFor();
+    const out = (await page.locator('.console-output').textContent()) ?? '';
+    expect(out).not.toContain('OPEN');
+    expect(out.match(/blocked/g)?.length).toBe(6);
+  });
+
+  test('JavaScript in QuickJS has no worker, network, DOM or Node globals', async () => {
+    await openLesson(page, 'javascript', (await firstExercise(page, 'javascript')) ?? '');
+    await waitReady(page);
+    await pasteCode(
+      page,
+      [
+        "const names = ['importScripts', 'fetch', 'XMLHttpRequest', 'WebSocket', 'Worker', 'document',",
+        "  'window', 'process', 'require', 'postMessage', 'self'];",
+        "const open = names.filter((n) => typeof globalThis[n] !== 'undefined');",
+        "const escape = globalThis.constructor.constructor('return typeof process + typeof postMessage')();",
+        "console.log('open:', open.length, escape);",
+      ].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('.console-output', { hasText: 'open:' }).waitFor();
+    await expect(page.locator('.console-output').textContent()).resolves.toContain(
+      'open: 0 undefinedundefined',
+    );
   });
 });
 

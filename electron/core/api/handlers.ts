@@ -11,6 +11,7 @@ import { profileHandlers, type ProfileDeps } from './profile-handlers.ts';
 import { dataHandlers, type DataDeps } from './data-handlers.ts';
 import { progressHandlers, type ProgressDeps } from './progress-handlers.ts';
 import { teacherHandlers, type TeacherDeps } from './teacher-handlers.ts';
+import { placementHandlers, type PlacementDeps } from './placement-handlers.ts';
 
 export type HandlerDeps = AppDeps &
   LessonDeps &
@@ -19,7 +20,8 @@ export type HandlerDeps = AppDeps &
   ProfileDeps &
   DataDeps &
   ProgressDeps &
-  TeacherDeps;
+  TeacherDeps &
+  PlacementDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -31,5 +33,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...dataHandlers(deps),
     ...progressHandlers(deps),
     ...teacherHandlers(deps),
+    ...placementHandlers(deps),
   };
 }

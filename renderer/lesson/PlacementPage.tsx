@@ -1,0 +1,125 @@
+/**
+ * The optional placement check of a track: a handful of diagnostic exercises, easy to hard.
+ * Solving one tells the learner model its concepts are known; skipping one says they are not
+ * yet. At the end the learner model is seeded and the track overview shows where to start.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+import { href } from '../app/router.ts';
+import { Markdown } from '../components/Markdown.tsx';
+import { useLocale } from '../i18n/useLocale.ts';
+import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
+import { useAsync } from './useAsync.ts';
+import './lesson.css';
+
+export const PLACEMENT_SEGMENT = '~placement';
+
+export function PlacementPage({ trackId }: { trackId: string }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const { text } = useLocale();
+  const check = useAsync(() => api.getPlacement({ trackId }), trackId);
+  const [results, setResults] = useState<{ exerciseId: string; passed: boolean }[]>([]);
+  const [solved, setSolved] = useState(false);
+  const [placed, setPlaced] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (check.error)
+    return (
+      <p className="page" role="alert">
+        {check.error.message}
+      </p>
+    );
+  const value = check.value;
+  if (!value) return <p className="page muted">{t('app.loading')}</p>;
+  const exercises = value.exercises;
+  const index = results.length;
+  const exercise = exercises[index];
+
+  const next = async (passed: boolean) => {
+    if (!exercise) return;
+    const all = [...results, { exerciseId: exercise.id, passed }];
+    setResults(all);
+    setSolved(false);
+    if (all.length === exercises.length) {
+      try {
+        const answer = await api.applyPlacement({ trackId, results: all });
+        setPlaced(answer.concepts.length);
+      } catch (err) {
+        setError((err as Error).message);
+      }
+    }
+  };
+
+  return (
+    <section className="lesson placement" aria-labelledby="page-title">
+      <div className="lesson-prose">
+        <nav className="breadcrumb" aria-label={t('lesson.breadcrumb')}>
+          <a href={href('learn')}>{t('learn.title')}</a> ›{' '}
+          <a href={href('learn', trackId)}>{t('placement.track')}</a>
+        </nav>
+        <h1 id="page-title">{t('placement.title')}</h1>
+        {exercise ? (
+          <>
+            <p className="muted" data-testid="placement-step">
+              {t('placement.step', { n: index + 1, total: exercises.length })}
+            </p>
+            <h2 data-exercise={exercise.id}>{text(exercise.title)}</h2>
+            <Markdown source={text(exercise.body)} className="lesson-body" />
+            <div className="placement-actions">
+              {solved ? (
+                <button type="button" className="primary" onClick={() => void next(true)}>
+                  {t('placement.solvedNext')}
+                </button>
+              ) : (
+                <button type="button" onClick={() => void next(false)}>
+                  {t('placement.skip')}
+                </button>
+              )}
+            </div>
+          </>
+        ) : (
+          <div className="success-box" role="status" data-testid="placement-done">
+            <p>
+              {placed === null
+                ? t('app.loading')
+                : t('placement.done', {
+                    count: placed,
+                    solved: results.filter((r) => r.passed).length,
+                    total: results.length,
+                  })}
+            </p>
+            <a className="button primary" href={href('learn', trackId)}>
+              {t('placement.toTrack')}
+            </a>
+          </div>
+        )}
+        {error ? <p role="alert">{error}</p> : null}
+      </div>
+      <div className="lesson-work">
+        {exercise ? (
+          <ExerciseWorkspace
+            key={exercise.id}
+            exercise={exercise}
+            initialCode={exercise.starter}
+            onAttempt={(kind, code, result) => {
+              if (kind !== 'check') return;
+              // Diagnostics count as ordinary checks too (they mark the exercise done).
+              void api.recordAttempt({
+                trackId,
+                exerciseId: exercise.id,
+                kind,
+                code,
+                status: result.status,
+                testsPassed: result.tests.filter((x) => x.status === 'pass').length,
+                testsTotal: result.tests.length,
+              });
+              if (result.status === 'pass') setSolved(true);
+            }}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The placement check in Chromium: an experienced learner takes it from the track overview,
+ * solves the first diagnostic, skips the rest, and finds the solved one done and the learner
+ * model placed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { launchBrowser, openPage, ROOT, screenshot, startApp, type RunningApp } from './harness.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = await openPage(browser, app.launchUrl);
+  await page.getByRole('link', { name: 'Learn' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** The reference solution of a built-in Python exercise, read from its file as an author wrote it. */
+function solutionOf(id: string): string {
+  const dir = path.join(ROOT, 'exercises/python/lessons');
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+    const front = fs.readFileSync(path.join(dir, name), 'utf8').split(/^---$/m)[1] ?? '';
+    const data = parse(front) as { id?: string; solution?: string };
+    if (data.id === id && data.solution) return data.solution;
+  }
+  throw new Error(`no solution found for ${id}`);
+}
+
+test('a placement check: solve one diagnostic, skip the rest, and the solved one is done', async () => {
+  await page.evaluate(() => (location.hash = '#/learn/python'));
+  await page.getByTestId('placement-start').click();
+  await page.getByTestId('placement-step').filter({ hasText: 'Exercise 1 of' }).waitFor();
+  const first = (await page.locator('[data-exercise]').getAttribute('data-exercise')) ?? '';
+  await page.locator('.runtime-state', { hasText: /^Ready$/ }).waitFor({ timeout: 90_000 });
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), solutionOf(first));
+  await page.locator('.code-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.locator('.results-summary', { hasText: /^All \d+ tests pass\.$/ }).waitFor();
+  await screenshot(page, 'placement-en');
+  await page.getByRole('button', { name: 'Solved — next exercise' }).click();
+
+  for (;;) {
+    const skip = page.getByRole('button', { name: "Skip: I don't know this yet" });
+    if ((await page.getByTestId('placement-done').count()) > 0) break;
+    await skip.click();
+  }
+  const done = await page.getByTestId('placement-done').textContent();
+  expect(done).toMatch(/you solved 1 of \d+, and \d+ concepts were updated/);
+  expect(Number(/and (\d+) concepts/.exec(done ?? '')?.[1])).toBeGreaterThan(0);
+
+  await page.getByRole('link', { name: 'Go to the track' }).click();
+  await page.locator(`[data-lesson="${first}"][data-done="true"]`).waitFor();
+});
