@@ -62,7 +62,6 @@ async function start() {
         <Root api={api} info={info} initial={settings} i18n={i18n} />
       </StrictMode>,
     );
-    warmUp();
   } catch (err) {
     // Before i18n is up we cannot translate; say it in both languages.
     root.render(
@@ -75,8 +74,9 @@ async function start() {
 }
 
 /**
- * Once the first page is on screen, load the code runners and the editor in the background, so
- * the first Run rarely waits and a lesson opens at once.
+ * Load the code runners and the editor in the background from the first moment, so the first
+ * Run rarely waits and a lesson opens at once. Python's load runs in its worker while the page
+ * itself boots.
  */
 function warmUp() {
   // Python first, alone: its load is the long one, and on a small machine the JavaScript
@@ -89,4 +89,5 @@ function warmUp() {
   });
 }
 
+warmUp();
 void start();
