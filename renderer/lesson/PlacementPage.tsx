@@ -83,7 +83,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
           <div className="success-box" role="status" data-testid="placement-done">
             <p>
               {placed === null
-                ? t('app.loading')
+                ? t('placement.saving')
                 : t('placement.done', {
                     count: placed,
                     solved: results.filter((r) => r.passed).length,
