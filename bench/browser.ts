@@ -234,10 +234,8 @@ async function main() {
     browser = await launchBrowser();
     const page = await openPage(browser, app.launchUrl);
     page.on('crash', () => console.log('(the page crashed)'));
-    page.on('close', () => console.log('(the page closed)'));
     page.on('pageerror', (e) => console.log('(page error)', e.message));
     page.on('console', (m) => m.type() === 'error' && console.log('(page)', m.text()));
-    browser.on('disconnected', () => console.log('(the browser exited)'));
     await page.waitForFunction(() => location.hash.startsWith('#/learn'));
     await page.evaluate(() => (location.hash = '#/learn/bench-python/leap'));
     await page.waitForFunction(
@@ -328,6 +326,39 @@ async function main() {
       return clickUntil(stopPage, 'Stop', '.results-summary', 'You stopped the program.');
     });
     line('Python: Stop while True: pass, until usable again', ms(median(stops)), '≤ 200 ms');
+
+    // A program that swallows KeyboardInterrupt ignores Stop: after the grace second the worker
+    // is terminated and a fresh one loads. Timed from the termination to "Ready" again.
+    await stopPage.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await stopPage.evaluate(
+      (text) => navigator.clipboard.writeText(text),
+      'while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass\n',
+    );
+    await stopPage.locator('.code-editor .view-lines').first().click();
+    await stopPage.keyboard.press('ControlOrMeta+A');
+    await stopPage.keyboard.press('ControlOrMeta+V');
+    const fresh = await repeat(3, async () => {
+      await stopPage.locator('.toolbar button', { hasText: /^Run$/ }).click();
+      await stopPage.waitForTimeout(300);
+      await stopPage.locator('.toolbar button', { hasText: /^Stop$/ }).click();
+      await stopPage
+        .locator('.results-summary', { hasText: 'You stopped the program.' })
+        .waitFor({ timeout: 30_000 });
+      const terminated = await stopPage.evaluate(() => performance.now());
+      await stopPage.waitForFunction(
+        () => document.querySelector('.runtime-state')?.textContent === 'Ready',
+        null,
+        {
+          timeout: 120_000,
+        },
+      );
+      return (await stopPage.evaluate(() => performance.now())) - terminated;
+    });
+    line(
+      'Python: fresh runner ready after a forced terminate',
+      ms(median(fresh)),
+      `≤ cached load (bare cached ${ms(median(cached.bare))})`,
+    );
   } finally {
     await browser?.close();
     await app.stop();
