@@ -6,11 +6,12 @@
 import { Exercise, type Language, type UiLocale } from '../../../shared/content/schema.ts';
 import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../../shared/runner/protocol.ts';
 import { findNearDuplicate, isInLanguage } from './text-checks.ts';
+import { leakedLine } from '../curriculum/verify.ts';
 
 export type RunCode = (request: RunRequest) => Promise<RunResult>;
 
 export type CheckName =
-  'schema' | 'solution' | 'deterministic' | 'starter' | 'time' | 'language' | 'duplicate';
+  'schema' | 'solution' | 'deterministic' | 'starter' | 'time' | 'language' | 'duplicate' | 'hint-leak';
 
 export interface ValidationProblem {
   check: CheckName;
@@ -71,6 +72,14 @@ export async function validateExercise(
   if (!isInLanguage(exercise.hints.map((h) => h[locale]).join('\n'), locale)) {
     add('language', `the hints must be in ${language}`);
   }
+
+  // The same rule as `lantern validate`: a hint never hands over a line of the solution.
+  exercise.hints.forEach((hint, i) => {
+    for (const lang of ['en', 'zh'] as const) {
+      const line = leakedLine(hint[lang], exercise.solution ?? '', exercise.starter);
+      if (line) add('hint-leak', `hint ${i + 1} (${lang}) gives away a line of the solution: ${line}`);
+    }
+  });
 
   const dup = findNearDuplicate(exerciseFingerprint(exercise, locale), ctx.existing ?? []);
   if (dup) add('duplicate', `nearly the same as exercise "${dup.id}" (similarity ${dup.score.toFixed(2)})`);

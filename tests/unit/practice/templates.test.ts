@@ -4,6 +4,7 @@ import { exerciseFromTemplate, generateOffline } from '../../../electron/core/pr
 import { TEMPLATES, templatesFor } from '../../../electron/core/practice/templates/index.ts';
 import { isInLanguage } from '../../../electron/core/practice/text-checks.ts';
 import { exerciseFingerprint } from '../../../electron/core/practice/validate.ts';
+import { leakedLine } from '../../../electron/core/curriculum/verify.ts';
 import { JAVASCRIPT_CONCEPTS, PYTHON_CONCEPTS, markerRunner } from './helpers.ts';
 
 const tracks = [
@@ -16,6 +17,25 @@ describe('offline templates', () => {
     for (const concept of concepts)
       expect(templatesFor(language, concept).length, concept).toBeGreaterThanOrEqual(2);
   });
+
+  test.each(tracks)(
+    'no %s template hint hands over a line of its solution, in either language',
+    (language) => {
+      const leaks: string[] = [];
+      for (const template of TEMPLATES[language]) {
+        for (let seed = 1; seed <= 20; seed++) {
+          const exercise = exerciseFromTemplate(template, seed, language, language);
+          exercise.hints.forEach((hint, i) => {
+            for (const lang of ['en', 'zh'] as const) {
+              const line = leakedLine(hint[lang], exercise.solution ?? '', exercise.starter);
+              if (line) leaks.push(`${template.id} seed ${seed} hint ${i + 1} (${lang}): ${line}`);
+            }
+          });
+        }
+      }
+      expect(leaks).toEqual([]);
+    },
+  );
 
   test.each(tracks)('%s templates make valid bilingual exercises with four hints', (language) => {
     for (const template of TEMPLATES[language]) {

@@ -20,7 +20,7 @@ function exercise(overrides: Partial<Exercise> = {}): Exercise {
       text('What should come back?', '应该返回什么？'),
       text('Use the + operator.', '使用 + 运算符。'),
       text('Return the sum of both parameters.', '返回两个参数之和。'),
-      text('return a + b', 'return a + b'),
+      text('Give back `a` plus `b`.', '返回 `a` 加 `b`。'),
     ],
     timeLimitMs: 5000,
     body: text(
@@ -42,6 +42,20 @@ describe('validating a generated exercise', () => {
   test('a correct exercise passes every check', async () => {
     const report = await validateExercise(exercise(), ctx());
     expect(report).toMatchObject({ ok: true, problems: [] });
+  });
+
+  test('a hint that hands over a line of the solution is refused, naming the hint', async () => {
+    const base = exercise();
+    const leaky = {
+      ...base,
+      hints: [...base.hints.slice(0, 3), { en: 'Write return a + b', zh: '写 return a + b' }],
+    };
+    const report = await validateExercise(leaky, ctx());
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContainEqual({
+      check: 'hint-leak',
+      message: 'hint 4 (en) gives away a line of the solution: return a + b',
+    });
   });
 
   test('runs the solution twice and the starter once', async () => {

@@ -89,8 +89,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             '`(counts[key] ?? 0) + 1` 让新的计数器从 1 开始。',
           ],
           [
-            'const counts = {};\nfor (const w of words) {\n  const key = <key of w>;\n  counts[key] = (counts[key] ?? 0) + 1;\n}\nreturn counts;',
-            'const counts = {};\nfor (const w of words) {\n  const key = <w 的键>;\n  counts[key] = (counts[key] ?? 0) + 1;\n}\nreturn counts;',
+            '<counts starts as an empty object>\nfor (const w of words) {\n  const key = <key of w>;\n  counts[key] = (counts[key] ?? 0) + 1;\n}\nreturn counts;',
+            '<counts 一开始是空对象>\nfor (const w of words) {\n  const key = <w 的键>;\n  counts[key] = (counts[key] ?? 0) + 1;\n}\nreturn counts;',
           ],
         ],
       });
@@ -150,8 +150,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
           ],
           ['Copy with `out[k] = obj[k]` and return `out`.', '用 `out[k] = obj[k]` 复制，然后返回 `out`。'],
           [
-            'const out = {};\nfor (const k of <which keys>) if (<copy k>) out[k] = obj[k];\nreturn out;',
-            'const out = {};\nfor (const k of <哪些键>) if (<复制 k>) out[k] = obj[k];\nreturn out;',
+            '<out starts as an empty object>\nfor (const k of <which keys>) if (<copy k>) out[k] = obj[k];\nreturn out;',
+            '<out 一开始是空对象>\nfor (const k of <哪些键>) if (<复制 k>) out[k] = obj[k];\nreturn out;',
           ],
         ],
       });
@@ -263,8 +263,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             '用这些有名字的部分拼出答案；展开语法 `...` 可以把数组放回原处。',
           ],
           [
-            'const [first, ...rest] = items;\nreturn <built from first and rest>;',
-            'const [first, ...rest] = items;\nreturn <用 first 和 rest 拼出>;',
+            '<unpack items into first and the rest>\nreturn <built from those parts>;',
+            '<把 items 解构成 first 和其余部分>\nreturn <用这些部分拼出>;',
           ],
         ],
       });
@@ -333,8 +333,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             `数组已经做好了难的部分：\`push\`、\`pop\`、\`shift\`、\`at(-1)\`。\`${theme.take}\` 用哪一端？`,
           ],
           [
-            `#items = [];\n${theme.add}(item) { this.#items.push(item); }\n${theme.take}() { return <remove from the right end>; }\nget size() { return this.#items.length; }`,
-            `#items = [];\n${theme.add}(item) { this.#items.push(item); }\n${theme.take}() { return <从正确的一端移除>; }\nget size() { return this.#items.length; }`,
+            `#items: a private array, empty at first\n${theme.add}: push the item onto #items\n${theme.take}: remove the item at the correct end and return it\n${theme.look}: return that same item, but leave it in place\nsize: the length of #items`,
+            `#items：一个私有数组，一开始为空\n${theme.add}：把 item 放进 #items\n${theme.take}：从正确的一端移除元素并返回它\n${theme.look}：返回同一个元素，但不移除\nsize：#items 的长度`,
           ],
         ],
       });
@@ -407,8 +407,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             `在构造函数里把 \`${theme.field}\` 存到 \`this\` 上；在 getter 里用它计算。`,
           ],
           [
-            `constructor(${theme.field}) { this.${theme.field} = ${theme.field}; }\nget ${theme.getter}() { return <formula>; }`,
-            `constructor(${theme.field}) { this.${theme.field} = ${theme.field}; }\nget ${theme.getter}() { return <公式>; }`,
+            `constructor: save the argument as this.${theme.field}\ngetter ${theme.getter}: return <formula using this.${theme.field}>`,
+            `构造函数：把参数存为 this.${theme.field}\ngetter ${theme.getter}：返回 <用 this.${theme.field} 计算出的结果>`,
           ],
         ],
       });
@@ -462,8 +462,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             '先检查“是不是整数”，再检查“在不在范围内”。',
           ],
           [
-            'const n = Number(text);\nif (<not whole>) throw new TypeError(...);\nif (<out of range>) throw new RangeError(...);\nreturn n;',
-            'const n = Number(text);\nif (<不是整数>) throw new TypeError(...);\nif (<超出范围>) throw new RangeError(...);\nreturn n;',
+            '<n = text converted with Number>\nif (<not whole>) throw new TypeError(...);\nif (<out of range>) throw new RangeError(...);\nreturn n;',
+            '<n = 用 Number 转换后的 text>\nif (<不是整数>) throw new TypeError(...);\nif (<超出范围>) throw new RangeError(...);\nreturn n;',
           ],
         ],
       });
@@ -513,8 +513,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             '在 `try` 里返回解析结果，在 `catch` 里返回备用值。',
           ],
           [
-            'try {\n  return JSON.parse(text);\n} catch {\n  return <fallback>;\n}',
-            'try {\n  return JSON.parse(text);\n} catch {\n  return <备用值>;\n}',
+            'try {\n  return <text, parsed as JSON>;\n} catch {\n  return <fallback>;\n}',
+            'try {\n  return <按 JSON 解析后的 text>;\n} catch {\n  return <备用值>;\n}',
           ],
         ],
       });
@@ -574,8 +574,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             '在外层函数里声明一个 `let` 变量，在内层函数里修改它。',
           ],
           [
-            'let current = <before the first>;\nreturn () => {\n  current += step;\n  return current;\n};',
-            'let current = <第一个之前的值>;\nreturn () => {\n  current += step;\n  return current;\n};',
+            'let current = <before the first>;\n<return an arrow function that adds step to current, then gives current back>',
+            'let current = <第一个之前的值>;\n<返回一个箭头函数：先给 current 加上 step，再返回 current>',
           ],
         ],
       });
@@ -720,8 +720,8 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             '拿到值的数组后，就是一个普通的数组问题了。',
           ],
           [
-            'const values = await Promise.all(promises);\nreturn <combine values>;',
-            'const values = await Promise.all(promises);\nreturn <合并 values>;',
+            '<values = the array you get by awaiting Promise.all(promises)>\nreturn <combine values>;',
+            '<values = await Promise.all(promises) 得到的数组>\nreturn <合并 values>;',
           ],
         ],
       });
@@ -773,16 +773,16 @@ export const javascriptAdvanced: ExerciseTemplate[] = [
             '最多可以调用 `task` 几次？什么时候应该提前停下？',
           ],
           [
-            'Inside an `async` function, `try { return await task(); } catch (err) { ... }` catches a rejection.',
-            '在 `async` 函数里，`try { return await task(); } catch (err) { ... }` 可以捕获 reject。',
+            'Inside an `async` function, using `await` inside a `try` block turns a rejected promise into an error that `catch (err) { ... }` can handle.',
+            '在 `async` 函数里，在 `try` 块中使用 `await`，被拒绝（reject）的 promise 就会变成错误，可以用 `catch (err) { ... }` 处理。',
           ],
           [
             'Put the try/catch in a loop, remember the last error, and `throw` it after the loop.',
             '把 try/catch 放进循环，记住最后一个错误，循环结束后 `throw` 它。',
           ],
           [
-            'let lastError;\nfor (<attempts times>) {\n  try { return await task(); }\n  catch (err) { lastError = err; }\n}\nthrow lastError;',
-            'let lastError;\nfor (<attempts 次>) {\n  try { return await task(); }\n  catch (err) { lastError = err; }\n}\nthrow lastError;',
+            'let lastError;\nfor (<attempts times>) {\n  try { <return the awaited result of task()> }\n  catch (<the error>) { <remember it in lastError> }\n}\nthrow lastError;',
+            'let lastError;\nfor (<attempts 次>) {\n  try { <返回 await task() 的结果> }\n  catch (<错误>) { <把它记到 lastError 里> }\n}\nthrow lastError;',
           ],
         ],
       });

@@ -333,8 +333,8 @@ export const javascriptBasics: ExerciseTemplate[] = [
             '把 `if` 从最具体排到最一般；`String(n)` 把数字变成文字。',
           ],
           [
-            'if (<both>) return ...;\nif (<first>) return ...;\nif (<second>) return ...;\nreturn String(n);',
-            'if (<两者都>) return ...;\nif (<第一个>) return ...;\nif (<第二个>) return ...;\nreturn String(n);',
+            'if (<both>) return ...;\nif (<first>) return ...;\nif (<second>) return ...;\n<otherwise: give back n as text>',
+            'if (<两者都>) return ...;\nif (<第一个>) return ...;\nif (<第二个>) return ...;\n<否则：把 n 变成文字返回>',
           ],
         ],
       });
@@ -526,8 +526,8 @@ export const javascriptBasics: ExerciseTemplate[] = [
           ],
           ['Change `n` and add one to a counter inside the loop.', '在循环里改变 `n`，并给计数器加一。'],
           [
-            'let steps = 0;\nwhile (<not done>) {\n  n = <next n>;\n  steps++;\n}\nreturn steps;',
-            'let steps = 0;\nwhile (<还没结束>) {\n  n = <下一个 n>;\n  steps++;\n}\nreturn steps;',
+            '<a counter steps, starting at 0>\nwhile (<not done>) {\n  n = <next n>;\n  <add one to steps>\n}\nreturn steps;',
+            '<计数器 steps，从 0 开始>\nwhile (<还没结束>) {\n  n = <下一个 n>;\n  <给 steps 加一>\n}\nreturn steps;',
           ],
         ],
       });
@@ -586,8 +586,8 @@ export const javascriptBasics: ExerciseTemplate[] = [
             '想想没有任何函数可用的情况：值原样返回。',
           ],
           [
-            'let result = value;\n<loop> result = fn(result);\nreturn result;',
-            'let result = value;\n<循环> result = fn(result);\nreturn result;',
+            '<result starts as value>\n<loop> result = fn(result);\nreturn result;',
+            '<result 一开始等于 value>\n<循环> result = fn(result);\nreturn result;',
           ],
         ],
       });
@@ -782,8 +782,8 @@ export const javascriptBasics: ExerciseTemplate[] = [
             '仔细选择循环的步长：每次加 `size`，还是加 1？',
           ],
           [
-            'const out = [];\nfor (let i = 0; <condition>; <step>) {\n  out.push(<from items.slice(i, i + size)>);\n}\nreturn out;',
-            'const out = [];\nfor (let i = 0; <条件>; <步长>) {\n  out.push(<来自 items.slice(i, i + size)>);\n}\nreturn out;',
+            '<out starts as an empty array>\nfor (let i = 0; <condition>; <step>) {\n  out.push(<from items.slice(i, i + size)>);\n}\nreturn out;',
+            '<out 一开始是空数组>\nfor (let i = 0; <条件>; <步长>) {\n  out.push(<来自 items.slice(i, i + size)>);\n}\nreturn out;',
           ],
         ],
       });

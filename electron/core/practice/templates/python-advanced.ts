@@ -164,8 +164,8 @@ export const pythonAdvanced: ExerciseTemplate[] = [
           ],
           ['Check both ends of the range before you return.', '在返回之前检查范围的两端。'],
           [
-            'value = int(text)\nif <too small> or <too big>:\n    raise ValueError(...)\nreturn value',
-            'value = int(text)\nif <太小> or <太大>:\n    raise ValueError(...)\nreturn value',
+            'First convert the text with `int()` and keep the number in a variable, then:\nif <too small> or <too big>:\n    raise ValueError(...)\nOtherwise give the number back.',
+            '先用 `int()` 转换文字，把得到的数字存进一个变量，然后：\nif <太小> or <太大>:\n    raise ValueError(...)\n否则就把这个数字返回。',
           ],
         ],
       });
@@ -205,16 +205,16 @@ export const pythonAdvanced: ExerciseTemplate[] = [
             '对象在多次调用方法之间需要记住什么？',
           ],
           [
-            '`__init__` stores values on `self`, e.g. `self.amount = amount`; other methods read and change `self.amount`.',
-            '`__init__` 把值存到 `self` 上，例如 `self.amount = amount`；其他方法读取并修改 `self.amount`。',
+            '`__init__` stores values on `self`: save the starting amount as an attribute named `amount`. Other methods then read and change `self.amount`.',
+            '`__init__` 把值存到 `self` 上：把初始数量存成名为 `amount` 的属性。其他方法再读取并修改 `self.amount`。',
           ],
           [
             `In \`${theme.take}\`, check whether there is enough before you subtract.`,
             `在 \`${theme.take}\` 里，先检查够不够，再减。`,
           ],
           [
-            `def ${theme.take}(self, n):\n    if n > self.amount:\n        return False\n    <subtract>\n    return True`,
-            `def ${theme.take}(self, n):\n    if n > self.amount:\n        return False\n    <减去>\n    return True`,
+            `def ${theme.take}(self, n):\n    if <n is more than what is stored>:\n        return False\n    <subtract>\n    return True`,
+            `def ${theme.take}(self, n):\n    if <n 比存着的数量还多>:\n        return False\n    <减去>\n    return True`,
           ],
         ],
       });
@@ -294,8 +294,8 @@ export const pythonAdvanced: ExerciseTemplate[] = [
             '每个方法都要 `return` 结果，用 `self.…` 的值计算。',
           ],
           [
-            `def __init__(self, ${theme.params}):\n    self.${p1} = ${p1}\n    ...\ndef ${theme.m1}(self):\n    return <formula>`,
-            `def __init__(self, ${theme.params}):\n    self.${p1} = ${p1}\n    ...\ndef ${theme.m1}(self):\n    return <公式>`,
+            `def __init__(self, ${theme.params}):\n    <save ${p1} and ${p2} as attributes on self>\ndef ${theme.m1}(self):\n    return <formula using the self.… values>`,
+            `def __init__(self, ${theme.params}):\n    <把 ${p1} 和 ${p2} 存成 self 的属性>\ndef ${theme.m1}(self):\n    return <用 self.… 的值算出的公式>`,
           ],
         ],
       });
@@ -438,8 +438,8 @@ export const pythonAdvanced: ExerciseTemplate[] = [
             '把内层调用的返回值合并进你的累计结果。',
           ],
           [
-            'for item in items:\n    if isinstance(item, list):\n        <use the function on item>\n    else:\n        <use item>',
-            'for item in items:\n    if isinstance(item, list):\n        <对 item 调用函数>\n    else:\n        <使用 item>',
+            'Start a running result, then go through each item:\n    if <item is a list>:\n        <use the function on item>\n    else:\n        <use item>\nFinally return the result.',
+            '先准备一个累计结果，然后逐个查看每个元素：\n    如果 <item 是列表>：\n        <对 item 调用函数>\n    否则：\n        <使用 item>\n最后返回结果。',
           ],
         ],
       });
@@ -492,8 +492,8 @@ export const pythonAdvanced: ExerciseTemplate[] = [
         hints: [
           ['Look at the items one at a time. When can you stop?', '一次看一个元素。什么时候可以停下来？'],
           [
-            '`for i in range(len(items)):` gives you each index; `items[i]` is the item there.',
-            '`for i in range(len(items)):` 给出每个下标；`items[i]` 是那里的元素。',
+            'Loop over the indexes, which `range(len(items))` gives you; `items[i]` is the item at index `i`.',
+            '对下标做循环，`range(len(items))` 会给出所有下标；`items[i]` 是下标 `i` 处的元素。',
           ],
           [
             'Return inside the loop when you find it, and -1 after the loop.',

@@ -214,8 +214,8 @@ export const pythonBasics: ExerciseTemplate[] = [
             `用两种方式除以 ${theme.k}，把两个结果放进一个元组。`,
           ],
           [
-            `return (${theme.p} // ${theme.k}, ${theme.p} % ${theme.k})`,
-            `return (${theme.p} // ${theme.k}, ${theme.p} % ${theme.k})`,
+            `Give back a pair: first how many whole groups of ${theme.k} fit into \`${theme.p}\` (floor division), then what is left over (the remainder).`,
+            `返回一个二元组：先是 \`${theme.p}\` 里能分出多少个完整的 ${theme.k}（整除），再是剩下的部分（余数）。`,
           ],
         ],
       });
@@ -450,8 +450,8 @@ export const pythonBasics: ExerciseTemplate[] = [
           ],
           ['Mind the boundaries: "or more" means `>=`.', '注意边界：“及以上”意味着 `>=`。'],
           [
-            'if score >= A_LIMIT: return "A"\nelif score >= B_LIMIT: return "B"\n...\nreturn "F"',
-            'if score >= A档: return "A"\nelif score >= B档: return "B"\n...\nreturn "F"',
+            'Check from the top band down: if the score reaches the A limit, give back the letter A; otherwise, if it reaches the B limit, give back B; then the same for C; if none of them matched, give back F.',
+            '从最高的档往下检查：分数达到 A 档就返回字母 A；否则达到 B 档就返回 B；C 也一样；都不满足就返回 F。',
           ],
         ],
       });
@@ -626,16 +626,16 @@ export const pythonBasics: ExerciseTemplate[] = [
             '怎样取出一个数的最后一位？又怎样去掉它？',
           ],
           [
-            '`n % 10` is the last digit and `n // 10` drops it; a `while n > 0:` loop repeats until nothing is left.',
-            '`n % 10` 是最后一位，`n // 10` 去掉最后一位；`while n > 0:` 循环会一直重复到什么都不剩。',
+            '`n % 10` is the last digit and `n // 10` drops it; a `while` loop that keeps going as long as `n` is above zero repeats until nothing is left.',
+            '`n % 10` 是最后一位，`n // 10` 去掉最后一位；用 `while` 循环，只要 `n` 还大于零就继续，直到什么都不剩。',
           ],
           [
             'Update your result inside the loop before you shorten `n`.',
             '在缩短 `n` 之前，先在循环里更新结果。',
           ],
           [
-            'result = 0\nwhile n > 0:\n    <use n % 10>\n    n //= 10\nreturn result',
-            'result = 0\nwhile n > 0:\n    <使用 n % 10>\n    n //= 10\nreturn result',
+            'result = 0\nrepeat while n is still above zero:\n    <update result using n % 10>\n    n //= 10\nreturn result',
+            'result = 0\n只要 n 还大于零就重复:\n    <用 n % 10 更新 result>\n    n //= 10\nreturn result',
           ],
         ],
       });

@@ -71,8 +71,8 @@ export const pythonData: ExerciseTemplate[] = [
             '遍历 `numbers`，逐个判断，循环结束后返回新列表。',
           ],
           [
-            'result = []\nfor n in numbers:\n    if <keep n>:\n        result.append(n)\nreturn result',
-            'result = []\nfor n in numbers:\n    if <保留 n>:\n        result.append(n)\nreturn result',
+            'Start `result` as an empty list; go through each number in `numbers`; if it should be kept, add it to the end of `result`; after the loop, return `result`.',
+            '让 `result` 从空列表开始；逐个查看 `numbers` 里的数；需要保留的就加到 `result` 末尾；循环结束后返回 `result`。',
           ],
         ],
       });
@@ -144,8 +144,8 @@ export const pythonData: ExerciseTemplate[] = [
             '先处理空列表，再在正确的下标处切开列表。',
           ],
           [
-            'if not items: return []\nk = k % len(items)\nreturn <second piece> + <first piece>',
-            'if not items: return []\nk = k % len(items)\nreturn <后一段> + <前一段>',
+            'To rotate: if the list is empty, return an empty list; otherwise shrink `k` with `%` by the length of the list, then return the second piece + the first piece. To take every k-th item, one slice with a step is enough.',
+            '旋转时：如果列表为空，就返回空列表；否则用 `%` 和列表长度把 `k` 缩小，再返回“后一段 + 前一段”。每隔 k 个取一个时，一个带步长的切片就够了。',
           ],
         ],
       });
@@ -203,8 +203,8 @@ export const pythonData: ExerciseTemplate[] = [
             '遍历 `text.split()`，给每个键的计数加一。',
           ],
           [
-            'counts = {}\nfor word in text.split():\n    key = <the key>\n    counts[key] = counts.get(key, 0) + 1\nreturn counts',
-            'counts = {}\nfor word in text.split():\n    key = <键>\n    counts[key] = counts.get(key, 0) + 1\nreturn counts',
+            "Start with an empty dictionary `counts`; for each word of the split text, work out its key, then set that key's count to its old count (0 if missing) plus one; finally return `counts`.",
+            '先准备一个空字典 `counts`；对拆分后的每个单词，求出它的键，再把这个键的计数设为原来的计数（没有就算 0）加一；最后返回 `counts`。',
           ],
         ],
       });
@@ -257,8 +257,8 @@ export const pythonData: ExerciseTemplate[] = [
           ],
           ['Keep a running total that starts at 0.', '用一个从 0 开始的累计总数。'],
           [
-            'total = 0\nfor item, quantity in cart.items():\n    total += quantity * <price of item>\nreturn total',
-            'total = 0\nfor item, quantity in cart.items():\n    total += quantity * <商品价格>\nreturn total',
+            'total = 0\nfor each item and its quantity in the cart:\n    total += quantity * <price of item>\nreturn total',
+            'total = 0\n对购物车里的每件商品和它的数量:\n    total += quantity * <商品价格>\nreturn total',
           ],
         ],
       });
