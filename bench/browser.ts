@@ -11,7 +11,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, ROOT, startApp, type RunningApp } from '../tests/e2e/harness.ts';
+import {
+  launchBrowser,
+  openPage,
+  pasteCode,
+  ROOT,
+  startApp,
+  typeCode,
+  type RunningApp,
+} from '../tests/e2e/harness.ts';
 
 const N = Number(process.env.BENCH_RUNS ?? 20);
 const median = (v: number[]) => {
@@ -115,13 +123,6 @@ async function lantern(page: Page, launchUrl: string, lessonHash: string): Promi
     timeout: 120_000,
   });
   return page.evaluate(() => performance.now());
-}
-
-async function typeCode(page: Page, code: string): Promise<void> {
-  await page.locator('.code-editor .view-lines').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 /** Clicks a toolbar button and times it until the run is over and `done(text)` holds on screen. */
@@ -329,14 +330,11 @@ async function main() {
 
     // A program that swallows KeyboardInterrupt ignores Stop: after the grace second the worker
     // is terminated and a fresh one loads. Timed from the termination to "Ready" again.
-    await stopPage.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await stopPage.evaluate(
-      (text) => navigator.clipboard.writeText(text),
+    await pasteCode(
+      stopPage,
+      app,
       'while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass\n',
     );
-    await stopPage.locator('.code-editor .view-lines').first().click();
-    await stopPage.keyboard.press('ControlOrMeta+A');
-    await stopPage.keyboard.press('ControlOrMeta+V');
     const fresh = await repeat(3, async () => {
       await stopPage.locator('.toolbar button', { hasText: /^Run$/ }).click();
       await stopPage.waitForTimeout(300);

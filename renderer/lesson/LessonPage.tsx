@@ -16,6 +16,7 @@ import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { PredictStep, QuizStep } from './Steps.tsx';
 import { SolutionReveal } from './SolutionReveal.tsx';
 import { useAsync } from './useAsync.ts';
+import { testCounts } from './attempt.ts';
 import './lesson.css';
 import { useActiveTime } from './useActiveTime.ts';
 
@@ -88,8 +89,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
         kind,
         code,
         status: result.status,
-        testsPassed: result.tests.filter((x) => x.status === 'pass').length,
-        testsTotal: result.tests.length,
+        ...testCounts(result),
         timeTakenMs: Math.round(performance.now() - started.current),
       });
       setState(next);

@@ -11,6 +11,7 @@ import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
 import { useAsync } from './useAsync.ts';
+import { testCounts } from './attempt.ts';
 import './lesson.css';
 
 export const PLACEMENT_SEGMENT = '~placement';
@@ -112,8 +113,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
                 kind,
                 code,
                 status: result.status,
-                testsPassed: result.tests.filter((x) => x.status === 'pass').length,
-                testsTotal: result.tests.length,
+                ...testCounts(result),
               });
               if (result.status === 'pass') setSolved(true);
             }}

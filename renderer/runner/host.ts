@@ -31,6 +31,8 @@ export interface RunCallbacks {
   onInput?(prompt: string): void;
 }
 
+const NOT_STARTED: RuntimeState = { phase: 'loading', fraction: 0 };
+
 /** How long a worker may take to honour SIGINT before it is terminated. */
 export const STOP_GRACE_MS = 1000;
 /** The JavaScript sandbox keeps its own clock; the host's is a backstop behind it. */
@@ -232,7 +234,8 @@ export class RunnerHost {
   }
 
   state(runtime: Runtime): RuntimeState {
-    return this.slots.get(runtime)?.state ?? { phase: 'loading', fraction: 0 };
+    // One object for "not started": useSyncExternalStore needs the same snapshot until it changes.
+    return this.slots.get(runtime)?.state ?? NOT_STARTED;
   }
 
   subscribe(listener: () => void): () => void {

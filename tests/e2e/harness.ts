@@ -102,3 +102,24 @@ export async function resetSettings(app: RunningApp): Promise<void> {
   });
   if (!res.ok) throw new Error(`could not reset settings: ${res.status}`);
 }
+
+/**
+ * Replaces the editor's text the way a learner would: click into it, select all, type. Monaco
+ * takes keys through EditContext (no textarea), and auto-indents and closes brackets as a person
+ * types; insertText keeps what is typed as it is.
+ */
+export async function typeCode(page: Page, code: string): Promise<void> {
+  await page.locator('.code-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+/** Pastes code as it is (typing nested blocks would let Monaco indent them a second time). */
+export async function pasteCode(page: Page, app: RunningApp, code: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.locator('.code-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}

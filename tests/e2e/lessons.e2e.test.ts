@@ -6,30 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness.ts';
+import {
+  launchBrowser,
+  openPage,
+  pasteCode,
+  screenshot,
+  startApp,
+  typeCode,
+  type RunningApp,
+} from './harness.ts';
 
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
-
-/** Replaces the editor's text the way a learner would: select all, then type. */
-async function typeCode(p: Page, code: string): Promise<void> {
-  // Click into the text, as a person does (Monaco takes keys through EditContext, not a textarea).
-  await p.locator('.code-editor .view-lines').first().click();
-  await p.keyboard.press('ControlOrMeta+A');
-  await p.keyboard.press('Delete');
-  // Monaco auto-indents and closes brackets as a person types; insertText puts the text as is.
-  await p.keyboard.insertText(code);
-}
-
-/** Pastes code as it is (typing would let Monaco auto-indent nested blocks a second time). */
-async function pasteCode(p: Page, code: string): Promise<void> {
-  await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-  await p.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await p.locator('.code-editor .view-lines').first().click();
-  await p.keyboard.press('ControlOrMeta+A');
-  await p.keyboard.press('ControlOrMeta+V');
-}
 
 async function openLesson(p: Page, track: string, lesson: string): Promise<void> {
   await p.evaluate((h) => (location.hash = h), `#/learn/${track}/${lesson}`);
@@ -189,6 +178,7 @@ describe('what only the browser sandbox has to hold', () => {
     await waitReady(page);
     await pasteCode(
       page,
+      app,
       [
         'attempts = ["from js import fetch", "import js", "import pyodide.http", "import pyodide_js",',
         "            \"open('/etc/passwd').read()\", \"__import__('importlib').import_module('js')\"]",
@@ -213,6 +203,7 @@ describe('what only the browser sandbox has to hold', () => {
     await waitReady(page);
     await pasteCode(
       page,
+      app,
       [
         "const names = ['importScripts', 'fetch', 'XMLHttpRequest', 'WebSocket', 'Worker', 'document',",
         "  'window', 'process', 'require', 'postMessage', 'self'];",

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { launchBrowser, openPage, ROOT, screenshot, startApp, type RunningApp } from './harness.ts';
+import {
+  launchBrowser,
+  openPage,
+  pasteCode,
+  ROOT,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from './harness.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -43,11 +51,7 @@ test('a placement check: solve one diagnostic, skip the rest, and the solved one
   const first = (await page.locator('[data-exercise]').getAttribute('data-exercise')) ?? '';
   await page.locator('.runtime-state', { hasText: /^Ready$/ }).waitFor({ timeout: 90_000 });
 
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), solutionOf(first));
-  await page.locator('.code-editor .view-lines').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteCode(page, app, solutionOf(first));
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await page.locator('.results-summary', { hasText: /^All \d+ tests pass\.$/ }).waitFor();
   await screenshot(page, 'placement-en');
