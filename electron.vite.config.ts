@@ -1,7 +1,8 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
@@ -48,6 +49,29 @@ function copyQuickJS(): Plugin {
   };
 }
 
+/**
+ * The Python runner's start-up snapshot at `/runtimes/python.snapshot`: Pyodide started once here,
+ * in Node, with the runner's own options, its memory saved (shared/runner/python/boot.ts). A
+ * runner restores it in a fraction of a normal start; without it a runner starts normally.
+ */
+function pythonSnapshot(): Plugin {
+  return {
+    name: 'lantern-python-snapshot',
+    apply: 'build',
+    async writeBundle(options) {
+      const indexURL = resolve(root, 'node_modules/pyodide') + '/';
+      const { makePythonSnapshot } = await import('./shared/runner/python/boot.ts');
+      const { loadPyodide } = (await import(
+        pathToFileURL(resolve(indexURL, 'pyodide.mjs')).href
+      )) as typeof import('pyodide');
+      const snapshot = await makePythonSnapshot(loadPyodide, indexURL);
+      const to = resolve(options.dir ?? 'out/renderer', 'runtimes');
+      mkdirSync(to, { recursive: true });
+      writeFileSync(resolve(to, 'python.snapshot'), snapshot);
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -69,7 +93,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react(), copyPyodide(), copyQuickJS()],
+    plugins: [react(), copyPyodide(), copyQuickJS(), pythonSnapshot()],
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',

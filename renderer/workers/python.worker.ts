@@ -13,29 +13,32 @@ import {
   PythonRuntimeCrashed,
   type PythonRunner,
 } from '../../shared/runner/python/index.ts';
+import { bootPython, SNAPSHOT_PATH } from '../../shared/runner/python/boot.ts';
 import type { HostToRunner } from '../../shared/runner/worker-protocol.ts';
 import type { InterruptView } from '../runner/interrupt.ts';
 import { consoleFor, post, takeAttach, type Attached } from './worker-side.ts';
 
 const attached: Attached = {};
 
+/** The interpreter's memory after start-up, shipped by the build; undefined when there is none. */
+async function fetchSnapshot(): Promise<Uint8Array | undefined> {
+  const response = await fetch(`${self.location.origin}${SNAPSHOT_PATH}`);
+  if (!response.ok) return undefined;
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function load(): Promise<PythonRunner> {
   const started = performance.now();
   post({ type: 'progress', fraction: 0.1, message: 'python' });
+  const snapshot = fetchSnapshot();
   // Pyodide's own loader, exactly as shipped: bundling it breaks the names its wasm glue
   // looks up at run time.
   const indexURL = `${self.location.origin}/pyodide/`;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
     loadPyodide: typeof LoadPyodide;
   };
-  const pyodide = await loadPyodide({
-    indexURL,
-    // The `js` module sees this empty object, not the worker's globals.
-    jsglobals: Object.create(null) as object,
-    env: { HOME: '/lantern', USER: 'learner' },
-    stdout: () => {},
-    stderr: () => {},
-  });
+  const { pyodide, snapshotError } = await bootPython(loadPyodide, indexURL, snapshot);
+  if (snapshotError) console.warn(`Python started without its snapshot: ${snapshotError}`);
   post({ type: 'progress', fraction: 0.9, message: 'python' });
   const runner = createPythonRunner(pyodide);
   if (attached.interrupt) pyodide.setInterruptBuffer(attached.interrupt.signal);

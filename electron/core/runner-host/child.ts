@@ -20,6 +20,7 @@ import {
   type RunnerToHost,
 } from '../../../shared/runner/worker-protocol.ts';
 import { runnerErrorResult } from '../../../shared/runner/results.ts';
+import { pyodideOptions } from '../../../shared/runner/python/boot.ts';
 import {
   createPythonRunner,
   PythonRuntimeCrashed,
@@ -74,14 +75,7 @@ let runJavaScript: JavaScriptRunner | undefined;
 try {
   const { loadPyodide } = await import('pyodide');
   const indexURL = path.dirname(fileURLToPath(import.meta.resolve('pyodide'))) + path.sep;
-  const pyodide = await loadPyodide({
-    indexURL,
-    // The `js` module sees this empty object, not the child's globalThis.
-    jsglobals: Object.create(null),
-    env: { HOME: '/lantern', USER: 'learner' },
-    stdout: () => {},
-    stderr: () => {},
-  });
+  const pyodide = await loadPyodide(pyodideOptions(indexURL));
   pyodide.setInterruptBuffer(interruptAtDeadline as unknown as Int32Array);
   python = createPythonRunner(pyodide);
 } catch (error) {

@@ -23,8 +23,12 @@
  *   passes only when every collected test did.
  * - builtins, sys and every module loaded at start-up are restored after each run.
  */
+/** The modules the harness imports first (the Python snapshot has them loaded: boot.ts). */
+export const HARNESS_IMPORTS =
+  'sys, builtins, types, ast, io, operator, os, signal, unittest, unittest.case, unittest.util';
+
 export const HARNESS_SOURCE = String.raw`
-import sys, builtins, types, ast, io, operator, os, signal, unittest, unittest.case, unittest.util
+import ${HARNESS_IMPORTS}
 
 WORKDIR = '/lantern'
 MAX_REPR = 2000
