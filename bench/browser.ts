@@ -12,13 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
+  callApi,
   launchBrowser,
   openPage,
   pasteCode,
   ROOT,
   startApp,
   typeCode,
-  type RunningApp,
 } from '../tests/e2e/harness.ts';
 
 const N = Number(process.env.BENCH_RUNS ?? 20);
@@ -76,16 +76,6 @@ function writePacks(dir: string): { python: string; javascript: string } {
       `import { isLeap } from './leap';\n\ndescribe('leap', () => {\n${tenJs}\n});`,
     ),
   };
-}
-
-async function call(app: RunningApp, name: string, input: unknown): Promise<unknown> {
-  const token = app.launchUrl.split('#token=')[1];
-  const res = await fetch(`${app.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  return res.json();
 }
 
 /** Bare Pyodide in a module worker, served by the same server: the anchor for "runner ready". */
@@ -192,12 +182,10 @@ async function main() {
   let browser: Browser | undefined;
   try {
     for (const dir of Object.values(packs)) {
-      const answer = (await call(app, 'installPack', { source: { kind: 'path', path: dir } })) as {
-        ok: boolean;
-        value?: { ok: boolean };
-      };
-      if (!answer.ok || !answer.value?.ok)
-        throw new Error(`could not install ${dir}: ${JSON.stringify(answer)}`);
+      const answer = await callApi<{ ok: boolean }>(app, 'installPack', {
+        source: { kind: 'path', path: dir },
+      });
+      if (!answer.ok) throw new Error(`could not install ${dir}: ${JSON.stringify(answer)}`);
     }
     console.log('Browser host, Debian Chromium, web mode, median of N once warm unless noted (N =', N, ')');
     console.log(`${'figure'.padEnd(52)} ${'value'.padStart(10)}   target / anchor`);

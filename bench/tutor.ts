@@ -1,8 +1,10 @@
 /**
  * Tutor figures from a simulated session through the real handler map, with the fake Messages API
- * adding a fixed latency: 20 hints, then 10 "Practise my weak spots" requests answered by model
- * tool calls (built from the offline templates, so they run and pass validation like a good model
- * answer) with prefetch on and a learner's pause between requests.
+ * adding a fixed latency. The learner opens a lesson (the lesson page asks for practice to be
+ * prefetched, as it does in the app), asks for 20 hints with a pause between them, then makes 10
+ * "Practise my weak spots" requests, answered by model tool calls (built from the offline
+ * templates, so they run and pass validation like a good model answer), working on each one for
+ * a while before the next.
  *
  * - dispatch → request at the fake: the app's own share of "Hint click to request leaving" (the
  *   browser's click-to-fetch share is not in this figure).
@@ -31,7 +33,10 @@ import {
 const LATENCY_MS = 40;
 const HINTS = 20;
 const PRACTICE = 10;
+/** Working on a practice problem before asking for the next one (a learner takes minutes). */
 const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 4000);
+/** Between hints (a learner reads the hint and edits code: tens of seconds). */
+const HINT_PAUSE_MS = Number(process.env.BENCH_HINT_PAUSE_MS ?? 500);
 
 const tokens = (text: string) => Math.ceil(text.length / 4);
 const promptText = (req: ReceivedRequest) => {
@@ -96,10 +101,17 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
-type Usage = { monthUsd: number; calls: number };
+const HINT_PURPOSES = "'hint', 'follow-up'";
+const PRACTICE_PURPOSES = "'practice', 'practice-repair'";
 
 try {
   const exercises = ['clamp', 'count-vowels', 'countdown', 'factorial', 'flatten'];
+  // The lesson page of the first exercise, once its runner is up.
+  const lesson = await call<{ exercise: { concepts: string[] } }>('openLesson', {
+    trackId: 'python',
+    exerciseId: exercises[0],
+  });
+  await call('prefetchPractice', { trackId: 'python', locale: 'en', concepts: lesson.exercise.concepts });
   const toRequest: number[] = [];
   const inputTokens: number[] = [];
   for (let i = 0; i < HINTS; i++) {
@@ -118,8 +130,8 @@ try {
       toRequest.push(req.receivedAt - started);
       inputTokens.push(tokens(promptText(req)));
     }
+    await new Promise((r) => setTimeout(r, HINT_PAUSE_MS));
   }
-  const afterHints = await call<Usage>('getTutorUsage', {});
 
   let fromReady = 0;
   let fromModel = 0;
@@ -133,23 +145,30 @@ try {
     // The learner works on it; prefetch refills meanwhile.
     await new Promise((r) => setTimeout(r, PAUSE_MS));
   }
-  const afterPractice = await call<Usage>('getTutorUsage', {});
-  const practiceSpend = afterPractice.monthUsd - afterHints.monthUsd;
+  // Spend by purpose from the recorded calls: prefetching runs while the learner asks for hints.
+  const spend = (purposes: string) =>
+    (
+      backend.db
+        .prepare(`SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM model_call WHERE purpose IN (${purposes})`)
+        .get() as { usd: number }
+    ).usd;
+  const hintSpend = spend(HINT_PURPOSES);
+  const practiceSpend = spend(PRACTICE_PURPOSES);
   const practiceCalls = fake.requests.filter((r) => r.body?.tools).length;
   const { n: validated } = backend.db
     .prepare("SELECT COUNT(*) AS n FROM generated_exercise WHERE source = 'model'")
     .get() as { n: number };
 
-  console.log(`fake latency                         ${LATENCY_MS} ms`);
+  console.log(
+    `fake latency                         ${LATENCY_MS} ms; pauses: ${HINT_PAUSE_MS} ms between hints, ${PAUSE_MS} ms on each practice problem`,
+  );
   console.log(
     `dispatch → request at the fake       median ${median(toRequest).toFixed(1)} ms (target ≤ 30 ms from the click)`,
   );
   console.log(
     `input tokens per hint (estimated)    median ${median(inputTokens)}, max ${Math.max(...inputTokens)} (target ≤ 2000)`,
   );
-  console.log(
-    `cost per hint                        $${(afterHints.monthUsd / HINTS).toFixed(5)} (target ≤ $0.003)`,
-  );
+  console.log(`cost per hint                        $${(hintSpend / HINTS).toFixed(5)} (target ≤ $0.003)`);
   console.log(
     `generated exercises from the model   ${fromModel} of ${PRACTICE} served; ${validated} validated from ${practiceCalls} model calls (prefetch included)`,
   );
@@ -157,7 +176,7 @@ try {
     `cost per validated model exercise    $${(practiceSpend / Math.max(1, validated)).toFixed(5)} (target ≤ $0.01)`,
   );
   console.log(
-    `served from a ready problem          ${fromReady} of ${PRACTICE} (${Math.round((fromReady / PRACTICE) * 100)}%; target ≥ 95%, the first request cannot be)`,
+    `served from a ready problem          ${fromReady} of ${PRACTICE} (${Math.round((fromReady / PRACTICE) * 100)}%; target ≥ 95%)`,
   );
 } finally {
   if (process.env.BENCH_KEEP) console.log('data', dir);

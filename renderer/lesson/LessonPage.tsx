@@ -19,6 +19,8 @@ import { useAsync } from './useAsync.ts';
 import { testCounts } from './attempt.ts';
 import './lesson.css';
 import { useActiveTime } from './useActiveTime.ts';
+import { runnerHost } from '../runner/host.ts';
+import { useMoreLikeThis } from '../pages/practice/useMoreLikeThis.ts';
 
 const DRAFT_DELAY_MS = 600;
 
@@ -43,8 +45,9 @@ export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseI
 function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const { text } = useLocale();
+  const { text, locale } = useLocale();
   const { exercise, trackId } = opened;
+  const more = useMoreLikeThis(trackId, exercise.id);
   const ref = { trackId, exerciseId: exercise.id };
   const [state, setState] = useState<LessonState>(opened.state);
   const [replace, setReplace] = useState<{ code: string; seq: number } | undefined>();
@@ -61,6 +64,24 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   useEffect(() => {
     document.title = `${text(exercise.title)} · Lantern`;
   }, [exercise.title, text]);
+
+  // Have a practice problem on this exercise's concepts (and the learner's weak spots) ready for
+  // "More like this" and the Practice page; after the runner is up, so it does not slow its load.
+  const isExercise = exercise.type === 'exercise';
+  const concepts = exercise.concepts.join(',');
+  useEffect(() => {
+    if (!isExercise) return;
+    let live = true;
+    void runnerHost()
+      .whenReady('python')
+      .then(() => {
+        if (live) return api.prefetchPractice({ trackId, locale, concepts: concepts.split(',') });
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [api, trackId, locale, concepts, isExercise]);
 
   const saveDraft = useCallback(
     (code: string) => {
@@ -145,6 +166,23 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             <a className="button primary" href={nextHref}>
               {opened.next ? t('lesson.nextStep') : t('lesson.backToTrack')}
             </a>
+          </div>
+        ) : null}
+        {isExercise ? (
+          <div className="more-like-this">
+            <button
+              type="button"
+              onClick={() => void more.go()}
+              disabled={more.busy}
+              data-testid="lesson-more"
+            >
+              {more.busy ? t('practicePage.preparing') : t('practicePage.moreLikeThis')}
+            </button>
+            {more.error ? (
+              <p className="status error" role="alert">
+                {t('practicePage.failed', { message: more.error })}
+              </p>
+            ) : null}
           </div>
         ) : null}
         <nav className="lesson-nav" aria-label={t('lesson.stepNav')}>

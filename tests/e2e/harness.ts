@@ -94,13 +94,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Puts the app's settings back to the defaults between tests, through the real API. */
 export async function resetSettings(app: RunningApp): Promise<void> {
+  await callApi(app, 'updateSettings', { language: 'en', theme: 'system', editorFontSize: 14 });
+}
+
+/** One API call as the page makes it (web mode's token); the value, or an error saying which call. */
+export async function callApi<T = unknown>(app: RunningApp, name: string, input: unknown): Promise<T> {
   const token = app.launchUrl.split('#token=')[1];
-  const res = await fetch(`${app.url}/api/call/updateSettings`, {
+  const res = await fetch(`${app.url}/api/call/${name}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ language: 'en', theme: 'system', editorFontSize: 14 }),
+    body: JSON.stringify(input),
   });
-  if (!res.ok) throw new Error(`could not reset settings: ${res.status}`);
+  const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!res.ok || !envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? res.status}`);
+  return envelope.value as T;
 }
 
 /**

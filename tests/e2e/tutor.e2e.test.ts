@@ -11,7 +11,16 @@ import zh from '../../renderer/i18n/locales/zh/tutor.json';
 import enPractice from '../../renderer/i18n/locales/en/practiceui.json';
 import zhPractice from '../../renderer/i18n/locales/zh/practiceui.json';
 import { errorReply, startFakeAnthropic, textReply, type FakeAnthropic } from '../fake-anthropic/server.ts';
-import { launchBrowser, openPage, resetSettings, screenshot, startApp, type RunningApp } from './harness.ts';
+import {
+  callApi,
+  launchBrowser,
+  openPage,
+  resetSettings,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from './harness.ts';
+import type { PracticeList } from '../../shared/api/calls/practice.ts';
 
 /** Generous: the machine is shared, and textContent first waits for the element to exist. */
 const POLL = { timeout: 30_000 };
@@ -153,6 +162,29 @@ describe('the tutor without a key', () => {
       .getByRole('link', { name: title ?? '' })
       .waitFor();
     await screenshot(page, 'practice-list-en');
+  });
+
+  test('a lesson prepares practice on its concept, and "More like this" opens a ready one', async () => {
+    await resetSettings(offline);
+    const page = await openPage(browser, offline.launchUrl);
+    // "power" practises recursion, which is not among a new learner's first weak spots.
+    await page.evaluate(() => (location.hash = '#/learn/python/power'));
+    await page.locator('.runtime-state', { hasText: 'Ready' }).waitFor({ timeout: 90_000 });
+    const waiting = async () => {
+      const list = await callApi<PracticeList>(offline, 'listPractice', { trackId: 'python', locale: 'en' });
+      return list.waiting.find((w) => w.concept === 'recursion')?.count ?? 0;
+    };
+    // Prefetched in the background once the lesson's runner is up.
+    await expect.poll(waiting, POLL).toBeGreaterThan(0);
+    const more = page.getByTestId('lesson-more');
+    expect(await more.textContent()).toBe(enPractice.practicePage.moreLikeThis);
+    await screenshot(page, 'lesson-more-like-this-en');
+    await more.click();
+    await page.getByTestId('practice-problem').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.breadcrumb').textContent()).toContain('Recursion');
+    // It is the learner's newest problem (that it was the ready one: tests/unit/practice).
+    const list = await callApi<PracticeList>(offline, 'listPractice', { trackId: 'python', locale: 'en' });
+    expect(list.problems[0]?.concept).toBe('recursion');
   });
 
   test('Settings says no key is set and that keys typed in web mode last until Lantern closes', async () => {

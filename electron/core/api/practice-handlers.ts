@@ -96,8 +96,11 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     return found;
   }
 
-  async function prefetch(trackId: string, locale: UiLocale) {
-    const concepts = (await weakSpots(trackId)).map((w) => w.concept);
+  async function prefetch(trackId: string, locale: UiLocale, named: readonly string[] = []) {
+    const track = await trackOf(trackId);
+    const weak = (await weakSpots(trackId)).map((w) => w.concept);
+    const ofTrack = named.filter((c) => track.concepts.some((k) => k.id === c));
+    const concepts = [...new Set([...ofTrack, ...weak])];
     await deps.practice.prefetch({ track: trackId, concepts, locale });
   }
 
@@ -161,10 +164,10 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
       };
     },
 
-    async prefetchPractice({ trackId, locale }) {
+    async prefetchPractice({ trackId, locale, concepts }) {
       await trackOf(trackId);
       // In the background: the page learns of each ready problem through `jobDone`.
-      prefetch(trackId, locale).catch((err: unknown) =>
+      prefetch(trackId, locale, concepts).catch((err: unknown) =>
         deps.log.warn({ track: trackId, err: String(err) }, 'practice prefetch failed'),
       );
       return { queued: true };

@@ -122,9 +122,25 @@ export class PracticeService {
     const concept = exercise.concepts.find((c) => track.concepts.some((k) => k.id === c));
     if (!concept) throw new Error(`Exercise "${exercise.id}" has no concept of track "${track.id}".`);
     this.counters.requests += 1;
-    const produced = await this.produce(track, concept, exercise.difficulty, options.locale, exercise);
-    const served = this.store.markServed(produced.stored.exercise.id) ?? produced.stored;
-    return { ...problemOf(served), fromReady: false, notice: produced.notice };
+    const request = {
+      track: track.id,
+      concepts: [concept],
+      locale: options.locale,
+      difficulty: exercise.difficulty,
+    };
+    try {
+      // A ready problem on the same concept, nearest in difficulty, is "like this" already.
+      const ready = this.store.takeReady(track.id, [concept], options.locale, exercise.difficulty);
+      if (ready) {
+        this.counters.fromReady += 1;
+        return { ...problemOf(ready), fromReady: true };
+      }
+      const produced = await this.produce(track, concept, exercise.difficulty, options.locale, exercise);
+      const served = this.store.markServed(produced.stored.exercise.id) ?? produced.stored;
+      return { ...problemOf(served), fromReady: false, notice: produced.notice };
+    } finally {
+      if (this.options.prefetch !== false) this.inBackground(this.prefetch(request));
+    }
   }
 
   /** Makes sure one exercise is ready for each concept; resolves when the queued work is done. */

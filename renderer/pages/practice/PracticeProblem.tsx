@@ -15,17 +15,18 @@ import { useLocale } from '../../i18n/useLocale.ts';
 // The lesson layout (statement beside the workspace), whichever page loaded first.
 import '../../lesson/lesson.css';
 import './practice.css';
+import { useMoreLikeThis } from './useMoreLikeThis.ts';
 
 export function PracticeProblem({ id }: { id: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const { locale, text } = useLocale();
+  const { text } = useLocale();
   const [problem, setProblem] = useState<PracticeProblemView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [lastResult, setLastResult] = useState<RunResult | null>(null);
   const [solved, setSolved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const code = useRef('');
+  const more = useMoreLikeThis(problem?.trackId ?? '', id);
 
   useEffect(() => {
     void api.getPracticeProblem({ id }).then(
@@ -55,19 +56,6 @@ export function PracticeProblem({ id }: { id: string }) {
     },
     [api, id],
   );
-
-  const moreLikeThis = async () => {
-    if (!problem) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await api.morePractice({ trackId: problem.trackId, exerciseId: problem.id, locale });
-      location.hash = href('practice', next.id);
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
-  };
 
   if (!problem) {
     return (
@@ -109,17 +97,17 @@ export function PracticeProblem({ id }: { id: string }) {
         <div className="practice-go">
           <button
             type="button"
-            onClick={() => void moreLikeThis()}
-            disabled={busy}
+            onClick={() => void more.go()}
+            disabled={more.busy}
             data-testid="practice-more"
           >
-            {busy ? t('practicePage.preparing') : t('practicePage.moreLikeThis')}
+            {more.busy ? t('practicePage.preparing') : t('practicePage.moreLikeThis')}
           </button>
           <a href={href('practice')}>← {t('practicePage.back')}</a>
         </div>
-        {error && (
+        {(error ?? more.error) && (
           <p className="status error" role="alert">
-            {t('practicePage.failed', { message: error })}
+            {t('practicePage.failed', { message: error ?? more.error })}
           </p>
         )}
         <HintPanel

@@ -65,8 +65,16 @@ export const practiceCalls = {
   ),
   getPracticeProblem: call(z.object({ id: problemId }).strict(), PracticeProblemView),
   listPractice: call(z.object({ trackId, locale: Locale }).strict(), PracticeList),
-  /** Starts preparing one problem per weak concept; `jobDone` says when each is ready. */
-  prefetchPractice: call(z.object({ trackId, locale: Locale }).strict(), z.object({ queued: z.boolean() })),
+  /**
+   * Starts preparing one problem per weak concept, and per concept named (a lesson's, for "More
+   * like this"); `jobDone` says when each is ready.
+   */
+  prefetchPractice: call(
+    z
+      .object({ trackId, locale: Locale, concepts: z.array(z.string().min(1).max(100)).max(20).optional() })
+      .strict(),
+    z.object({ queued: z.boolean() }),
+  ),
   recordPracticeAttempt: call(
     z
       .object({

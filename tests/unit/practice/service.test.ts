@@ -51,6 +51,21 @@ describe('practice service without a model', () => {
     expect(more.exercise.id).not.toBe(first.exercise.id);
   });
 
+  test('"More like this" serves a ready problem on the concept and refills it', async () => {
+    const practice = service();
+    await practice.prefetch({ track: 'python', concepts: ['classes'], locale: 'en' });
+    const first = await practice.next({ track: 'python', concepts: ['classes'], locale: 'en' });
+    await practice.idle();
+    const more = await practice.moreLike(first.exercise, { track: 'python', locale: 'en' });
+    expect(more).toMatchObject({ concept: 'classes', fromReady: true });
+    expect(more.exercise.id).not.toBe(first.exercise.id);
+    await practice.idle();
+    const again = await practice.moreLike(more.exercise, { track: 'python', locale: 'en' });
+    expect(again.fromReady).toBe(true);
+    expect([first.exercise.id, more.exercise.id]).not.toContain(again.exercise.id);
+    await practice.idle();
+  });
+
   test('a concept the track does not have is refused with its name', async () => {
     const practice = service({ prefetch: false });
     await expect(practice.next({ track: 'python', concepts: ['monads'], locale: 'en' })).rejects.toThrow(
