@@ -71,6 +71,12 @@ export interface ReceivedRequest {
   receivedAt: number;
 }
 
+export interface SentDelta {
+  requestId: string;
+  text: string;
+  sentAt: number;
+}
+
 export interface FakeAnthropicOptions {
   /** Added before every answer (and before the first streamed byte). Default 0. */
   latencyMs?: number;
@@ -85,6 +91,8 @@ export interface FakeAnthropic {
   enqueue(...replies: FakeReply[]): void;
   /** Every request received, oldest first. */
   requests: ReceivedRequest[];
+  /** Every streamed text delta as it was written, oldest first (`sentAt`: performance.now()). */
+  sentDeltas: SentDelta[];
   setLatency(ms: number): void;
   /** Empties the queue and the request record. */
   reset(): void;
@@ -138,6 +146,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   let latencyMs = options.latencyMs ?? 0;
   const queue: FakeReply[] = [];
   const requests: ReceivedRequest[] = [];
+  const sentDeltas: SentDelta[] = [];
   const sockets = new Set<import('node:net').Socket>();
   let nextId = 1;
 
@@ -153,7 +162,14 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
         queue.shift() ??
         (typeof options.fallback === 'function' ? options.fallback(received) : options.fallback) ??
         errorReply(500, { message: `fake-anthropic: no scripted reply for request #${requests.length}` });
-      void answer(res, received, reply, latencyMs, () => `msg_fake_${String(nextId++).padStart(6, '0')}`);
+      void answer(
+        res,
+        received,
+        reply,
+        latencyMs,
+        () => `msg_fake_${String(nextId++).padStart(6, '0')}`,
+        (d) => sentDeltas.push(d),
+      );
     });
   });
   server.on('connection', (s) => {
@@ -166,11 +182,13 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    sentDeltas,
     enqueue: (...replies) => void queue.push(...replies),
     setLatency: (ms) => void (latencyMs = ms),
     reset() {
       queue.length = 0;
       requests.length = 0;
+      sentDeltas.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -221,6 +239,7 @@ async function answer(
   reply: FakeReply,
   latencyMs: number,
   newId: () => string,
+  onDelta: (delta: SentDelta) => void,
 ): Promise<void> {
   if (reply.kind === 'drop') {
     res.socket?.destroy();
@@ -267,7 +286,7 @@ async function answer(
     // Everything up to the last delta: the stream breaks before content_block_stop.
     const head = events.slice(0, -3);
     const error = { type: 'error', error: { type, message: reply.message ?? ERROR_MESSAGES[type] ?? type } };
-    await writeStream(res, req.provider, [...head, { event: 'error', data: error }], requestId, 0);
+    await writeStream(res, req.provider, [...head, { event: 'error', data: error }], requestId, 0, onDelta);
     return;
   }
 
@@ -276,7 +295,14 @@ async function answer(
     res.end(JSON.stringify(fullMessage(reply, model, id)));
     return;
   }
-  await writeStream(res, req.provider, messageEvents(reply, model, id), requestId, reply.chunkDelayMs ?? 0);
+  await writeStream(
+    res,
+    req.provider,
+    messageEvents(reply, model, id),
+    requestId,
+    reply.chunkDelayMs ?? 0,
+    onDelta,
+  );
 }
 
 interface WireEvent {
@@ -290,6 +316,7 @@ async function writeStream(
   events: WireEvent[],
   requestId: string,
   delayMs: number,
+  onDelta: (delta: SentDelta) => void,
 ): Promise<void> {
   const bedrock = provider === 'bedrock';
   res.writeHead(200, {
@@ -306,6 +333,9 @@ async function writeStream(
     } else {
       res.write(`event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);
     }
+    const delta = (e.data as { delta?: { type?: string; text?: string } }).delta;
+    if (e.event === 'content_block_delta' && delta?.type === 'text_delta')
+      onDelta({ requestId, text: delta.text ?? '', sentAt: performance.now() });
     if (delayMs > 0 && i < events.length - 1 && e.event === 'content_block_delta') await sleep(delayMs);
   }
   res.end();
