@@ -85,7 +85,10 @@ export default defineConfig({
       // A sandboxed preload cannot require packages: bundle everything into one CommonJS file.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(root, 'electron/preload/index.ts') },
+        input: {
+          index: resolve(root, 'electron/preload/index.ts'),
+          sandbox: resolve(root, 'electron/preload/sandbox.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -98,7 +101,13 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       chunkSizeWarningLimit: 6000,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'renderer/index.html'),
+          // The desktop app's hidden runner for the backend (electron/main/browser-sandbox.ts).
+          sandbox: resolve(root, 'renderer/sandbox.html'),
+        },
+      },
     },
   },
 });

@@ -3,6 +3,7 @@
  * (curriculum, progress, learner model, …) and the one handler map that both bindings (Electron
  * IPC and web-mode HTTP) serve.
  */
+import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
 import path from 'node:path';
 import os from 'node:os';
 import { openDatabase, schemaVersion, type Db } from './store/database.ts';
@@ -38,6 +39,11 @@ export interface BackendOptions {
   createSecretStore?: (log: Logger) => SecretStore;
   /** Prefetch practice problems in the background (default true). */
   prefetchPractice?: boolean;
+  /**
+   * Runs untrusted code (pack validation, generated practice, the leak guard). Default: the Node
+   * sandbox host. The desktop app passes its hidden sandbox window (electron/main/browser-sandbox.ts).
+   */
+  runCode?: (request: RunRequest) => Promise<RunResult>;
   /** Where the tutor reads ANTHROPIC_API_KEY, AWS_* … (default process.env). */
   env?: NodeJS.ProcessEnv;
 }
@@ -95,6 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
   const curriculum = new Curriculum({
     builtinDir: options.exercisesDir,
     packsDir: path.join(options.dataDir, 'packs'),
+    ...(options.runCode ? { runner: options.runCode } : {}),
   });
   const progress = new ProgressStore(db);
   const profiles = new Profiles(db, settings);
@@ -133,6 +140,7 @@ export function createBackend(options: BackendOptions): Backend {
     profileId,
     secretStore: options.createSecretStore?.(log),
     prefetch: options.prefetchPractice,
+    runCode: options.runCode,
     env: options.env,
     broadcast: () => broadcast,
   });

@@ -10,7 +10,7 @@ import type { Logger } from './logger.ts';
 import type { Db } from './store/database.ts';
 import type { SettingsStore } from './store/settings.ts';
 import type { CallContext } from '../../shared/api/dispatch.ts';
-import type { RunRequest } from '../../shared/runner/protocol.ts';
+import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
 import { SandboxPool } from './runner-host/index.ts';
 import { Tutor } from './tutor/index.ts';
 import { MemorySecretStore, withEnvironment, type SecretStore } from './tutor/secret-store.ts';
@@ -35,6 +35,8 @@ export interface TutorServicesOptions {
   broadcast: () => CallContext['emit'];
   /** Prefetch practice in the background (default true). */
   prefetch?: boolean;
+  /** Runs untrusted code; default the Node sandbox host (the desktop app: its sandbox window). */
+  runCode?: (request: RunRequest) => Promise<RunResult>;
 }
 
 export interface TutorServices {
@@ -50,7 +52,7 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
   const secretStore = o.secretStore ?? new MemorySecretStore();
   // Started on first use: most sessions never need a Pyodide child in the backend.
   let pool: SandboxPool | undefined;
-  const run = (request: RunRequest) => (pool ??= new SandboxPool({ size: 1 })).run(request);
+  const run = o.runCode ?? ((request: RunRequest) => (pool ??= new SandboxPool({ size: 1 })).run(request));
 
   const tutor = new Tutor({
     db: o.db,

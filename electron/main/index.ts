@@ -10,6 +10,7 @@ import { resolveDataDir } from '../core/data-dir.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
 import { SafeStorageSecretStore } from './secret-store.ts';
 import { bindIpc, eventEmitterFor } from './ipc.ts';
+import { BrowserSandbox } from './browser-sandbox.ts';
 import { menuTemplate } from './menu.ts';
 import {
   APP_ORIGIN,
@@ -18,12 +19,14 @@ import {
   guardNavigation,
   isSafeExternalUrl,
   mainWindowOptions,
+  sandboxWindowOptions,
   type WindowBounds,
 } from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
+const sandboxPreloadPath = path.join(here, '../preload/sandbox.cjs');
 const BOUNDS_KEY = 'window.bounds';
 
 protocol.registerSchemesAsPrivileged([
@@ -38,6 +41,16 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let backend: Backend | undefined;
   let win: BrowserWindow | undefined;
+  // The backend's untrusted code runs in a hidden sandboxed window: Electron cannot start the
+  // Node sandbox child (decision 0003).
+  const sandbox = new BrowserSandbox({
+    ipc: ipcMain,
+    createWindow: () => {
+      const hidden = new BrowserWindow(sandboxWindowOptions(sandboxPreloadPath));
+      void hidden.loadURL(`${APP_ORIGIN}/sandbox.html`);
+      return hidden;
+    },
+  });
 
   const openExternal = async (url: string) => {
     if (!isSafeExternalUrl(url)) return false;
@@ -61,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       exercisesDir: path.join(app.getAppPath(), 'exercises'),
       systemLocale: app.getLocale(),
       openExternal,
+      runCode: (request) => sandbox.run(request),
       createSecretStore: (log) => new SafeStorageSecretStore(dataDir, log),
       choosePackPath: async () => {
         const result = await dialog.showOpenDialog({
@@ -88,6 +102,8 @@ if (!app.requestSingleInstanceLock()) {
       backend.settings.set(BOUNDS_KEY, { ...win.getNormalBounds(), maximized: win.isMaximized() });
     };
     win.on('close', saveBounds);
+    // The hidden sandbox window would keep the app running after the last visible one closes.
+    win.on('closed', () => sandbox.close());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
   });
 

@@ -37,6 +37,22 @@ export function mainWindowOptions(
   };
 }
 
+/**
+ * The hidden window the backend's untrusted code runs in (browser-sandbox.ts): the main window's
+ * web preferences with the sandbox preload, never shown, and not throttled while hidden (its
+ * time limits are timers).
+ */
+export function sandboxWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  const main = mainWindowOptions(preloadPath);
+  return {
+    show: false,
+    width: 400,
+    height: 300,
+    title: 'Lantern sandbox',
+    webPreferences: { ...main.webPreferences, preload: preloadPath, backgroundThrottling: false },
+  };
+}
+
 export interface WindowBounds {
   x?: number;
   y?: number;

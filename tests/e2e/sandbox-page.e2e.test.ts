@@ -1,0 +1,159 @@
+/**
+ * The page of the desktop app's hidden sandbox window (renderer/sandbox/main.ts), in real
+ * Chromium: the Electron binary cannot run here, so the bridge its preload would give
+ * (`window.lanternSandbox`) is stood in for by an init script, and requests go in as the main
+ * process would send them (electron/main/browser-sandbox.ts is tested with fakes in
+ * tests/unit/foundation). What runs is the real page, the real workers and runtimes.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
+import { launchBrowser, openPage, startApp, type RunningApp } from './harness.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+interface Stand {
+  ready: boolean;
+  results: Record<number, RunResult>;
+  send(id: number, request: RunRequest): void;
+}
+declare global {
+  interface Window {
+    stand: Stand;
+  }
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = await openPage(browser, 'about:blank');
+  await page.addInitScript(() => {
+    let listener: ((id: number, request: RunRequest) => void) | undefined;
+    const stand: Stand = { ready: false, results: {}, send: (id, request) => listener?.(id, request) };
+    window.stand = stand;
+    (window as unknown as { lanternSandbox: unknown }).lanternSandbox = {
+      onRun: (l: typeof listener) => (listener = l),
+      result: (id: number, result: RunResult) => (stand.results[id] = result),
+      ready: () => (stand.ready = true),
+    };
+  });
+  await page.goto(`${app.url}/sandbox.html`);
+  await page.waitForFunction(() => window.stand.ready);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+let nextId = 1;
+async function run(request: RunRequest): Promise<RunResult> {
+  const id = nextId++;
+  await page.evaluate(({ id, request }) => window.stand.send(id, request), { id, request });
+  await page.waitForFunction((id) => window.stand.results[id], id, { timeout: 90_000 });
+  return page.evaluate((id) => window.stand.results[id]!, id);
+}
+
+const LEAP_TESTS = `import unittest
+from leap import leap_year
+
+class LeapTest(unittest.TestCase):
+    def test_2000(self):
+        self.assertEqual(leap_year(2000), True)
+
+    def test_1900(self):
+        self.assertEqual(leap_year(1900), False)
+`;
+
+describe('the desktop app’s sandbox page in Chromium', () => {
+  test('checks Python against its tests, with expected and actual for a failure', async () => {
+    const failing = await run({
+      mode: 'check',
+      language: 'python',
+      module: 'leap',
+      code: 'def leap_year(y):\n    return y % 4 == 0\n',
+      tests: LEAP_TESTS,
+    });
+    expect(failing.status).toBe('fail');
+    expect(failing.tests.find((t) => t.status === 'fail')).toMatchObject({
+      expected: 'False',
+      actual: 'True',
+    });
+    const passing = await run({
+      mode: 'check',
+      language: 'python',
+      module: 'leap',
+      code: 'def leap_year(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n',
+      tests: LEAP_TESTS,
+    });
+    expect(passing.status).toBe('pass');
+  });
+
+  test('answers input() from the request’s stdin, and runs JavaScript', async () => {
+    const python = await run({
+      mode: 'run',
+      language: 'python',
+      module: 'main',
+      code: 'name = input("Name? ")\nprint("hi", name)\n',
+      stdin: ['Ada'],
+    });
+    expect(python.stdout).toContain('hi Ada');
+    const js = await run({
+      mode: 'run',
+      language: 'javascript',
+      module: 'main',
+      code: 'console.log(6 * 7);',
+    });
+    expect(js).toMatchObject({ status: 'pass', stdout: '42\n' });
+  });
+
+  test('runs requests sent together one after another, each with its own result', async () => {
+    const ids = [nextId++, nextId++, nextId++];
+    await page.evaluate(
+      (ids) =>
+        ids.forEach((id, i) =>
+          window.stand.send(id, {
+            mode: 'run',
+            language: 'python',
+            module: 'main',
+            code: `print(${i} * 10)`,
+          }),
+        ),
+      ids,
+    );
+    await page.waitForFunction((ids) => ids.every((id) => window.stand.results[id]), ids, {
+      timeout: 60_000,
+    });
+    const outputs = await page.evaluate((ids) => ids.map((id) => window.stand.results[id]!.stdout), ids);
+    expect(outputs).toEqual(['0\n', '10\n', '20\n']);
+  });
+
+  test('a runaway loop times out, the network is out of reach, and the next run works', async () => {
+    const loop = await run({
+      mode: 'run',
+      language: 'python',
+      module: 'main',
+      code: 'while True:\n    pass\n',
+      timeLimitMs: 500,
+    });
+    expect(loop.status).toBe('timeout');
+    const escape = await run({
+      mode: 'run',
+      language: 'python',
+      module: 'main',
+      code: 'from js import fetch\nprint(fetch)\n',
+    });
+    expect(escape.status).toBe('error');
+    expect(escape.stdout).not.toContain('function');
+    const jsEscape = await run({
+      mode: 'run',
+      language: 'javascript',
+      module: 'main',
+      code: "console.log(typeof fetch, typeof XMLHttpRequest, typeof globalThis.constructor.constructor('return this')().postMessage);",
+    });
+    expect(jsEscape.stdout).toBe('undefined undefined undefined\n');
+    const after = await run({ mode: 'run', language: 'python', module: 'main', code: 'print("still here")' });
+    expect(after).toMatchObject({ status: 'pass', stdout: 'still here\n' });
+  });
+});
