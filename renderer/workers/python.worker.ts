@@ -14,6 +14,7 @@ import {
   type PythonRunner,
 } from '../../shared/runner/python/index.ts';
 import { bootPython, SNAPSHOT_PATH } from '../../shared/runner/python/boot.ts';
+import { capWasmMemory, PYTHON_MEMORY_LIMIT_BYTES } from '../../shared/runner/memory-cap.ts';
 import type { HostToRunner } from '../../shared/runner/worker-protocol.ts';
 import type { InterruptView } from '../runner/interrupt.ts';
 import { consoleFor, post, takeAttach, type Attached } from './worker-side.ts';
@@ -29,6 +30,7 @@ async function fetchSnapshot(): Promise<Uint8Array | undefined> {
 
 async function load(): Promise<PythonRunner> {
   const started = performance.now();
+  capWasmMemory(PYTHON_MEMORY_LIMIT_BYTES);
   post({ type: 'progress', fraction: 0.1, message: 'python' });
   const snapshot = fetchSnapshot();
   // Pyodide's own loader, exactly as shipped: bundling it breaks the names its wasm glue

@@ -198,6 +198,18 @@ describe('what only the browser sandbox has to hold', () => {
     expect(out.match(/blocked/g)?.length).toBe(6);
   });
 
+  test('memory that grows without end is Python’s MemoryError, explained, and the next run works', async () => {
+    await openLesson(page, 'python', 'hello-world');
+    await waitReady(page);
+    await pasteCode(page, app, 'x = []\nwhile True:\n    x.append(" " * 10 ** 8)\n');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('.error-box', { hasText: 'MemoryError' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'lesson-memory-error-en');
+    await typeCode(page, 'print("after", len([1, 2, 3]))\n');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('.console-output', { hasText: 'after 3' }).waitFor();
+  });
+
   test('JavaScript in QuickJS has no worker, network, DOM or Node globals', async () => {
     await openLesson(page, 'javascript', (await firstExercise(page, 'javascript')) ?? '');
     await waitReady(page);

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/runner/worker-protocol.ts';
 import { runnerErrorResult } from '../../../shared/runner/results.ts';
 import { pyodideOptions } from '../../../shared/runner/python/boot.ts';
+import { capWasmMemory, PYTHON_MEMORY_LIMIT_BYTES } from '../../../shared/runner/memory-cap.ts';
 import {
   createPythonRunner,
   PythonRuntimeCrashed,
@@ -73,6 +74,8 @@ let pythonLoadError: string | undefined;
 let runJavaScript: JavaScriptRunner | undefined;
 
 try {
+  // Python's MemoryError before the host's resident-memory watch has to kill the child.
+  capWasmMemory(PYTHON_MEMORY_LIMIT_BYTES);
   const { loadPyodide } = await import('pyodide');
   const indexURL = path.dirname(fileURLToPath(import.meta.resolve('pyodide'))) + path.sep;
   const pyodide = await loadPyodide(pyodideOptions(indexURL));
