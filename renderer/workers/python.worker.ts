@@ -39,13 +39,13 @@ async function load(): Promise<PythonRunner> {
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
     loadPyodide: typeof LoadPyodide;
   };
-  const { pyodide, snapshotError } = await bootPython(loadPyodide, indexURL, snapshot);
+  const { pyodide, snapshotError, from } = await bootPython(loadPyodide, indexURL, snapshot);
   if (snapshotError) console.warn(`Python started without its snapshot: ${snapshotError}`);
   post({ type: 'progress', fraction: 0.9, message: 'python' });
   const runner = createPythonRunner(pyodide);
   if (attached.interrupt) pyodide.setInterruptBuffer(attached.interrupt.signal);
   attachTo = (view) => pyodide.setInterruptBuffer(view.signal);
-  post({ type: 'ready', loadMs: Math.round(performance.now() - started) });
+  post({ type: 'ready', loadMs: Math.round(performance.now() - started), python: from });
   return runner;
 }
 

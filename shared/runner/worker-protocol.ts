@@ -21,7 +21,8 @@ export type HostToRunner =
 export type RunnerToHost =
   /** Loading the runtime; `fraction` from 0 to 1. */
   | { type: 'progress'; fraction: number; message: string }
-  | { type: 'ready'; loadMs: number }
+  /** `python`: whether Python was restored from its start-up snapshot or started anew. */
+  | { type: 'ready'; loadMs: number; python?: 'snapshot' | 'start' }
   | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; text: string }
   /** The program waits for a line: the host answers through the input buffer. */
   | { type: 'input'; id: number; prompt: string }

@@ -9,7 +9,7 @@
  * request. Learner code that found a way from Python into JavaScript then has no process, no
  * network, no eval and no way to the nonce each result must echo (see worker-protocol.ts).
  */
-import { constants as fsConstants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunnerIO } from '../../../shared/runner/io.ts';
@@ -20,7 +20,8 @@ import {
   type RunnerToHost,
 } from '../../../shared/runner/worker-protocol.ts';
 import { runnerErrorResult } from '../../../shared/runner/results.ts';
-import { pyodideOptions } from '../../../shared/runner/python/boot.ts';
+import { bootPython } from '../../../shared/runner/python/boot.ts';
+import { answerConstantsBinding } from './permission-glue.ts';
 import { capWasmMemory, PYTHON_MEMORY_LIMIT_BYTES } from '../../../shared/runner/memory-cap.ts';
 import {
   createPythonRunner,
@@ -43,12 +44,7 @@ function fatal(message: string): never {
 channel.on('uncaughtException', (error) => fatal(`uncaught: ${error.stack ?? error.message}`));
 channel.on('unhandledRejection', (error) => fatal(`unhandled rejection: ${String(error)}`));
 
-// Pyodide's Node filesystem glue reads process.binding('constants'), which the permission model
-// refuses; answer that one question and nothing else.
-(channel as unknown as { binding: (name: string) => unknown }).binding = (name: string) => {
-  if (name === 'constants') return { fs: fsConstants };
-  throw new Error(`process.binding('${name}') is not available in the sandbox`);
-};
+answerConstantsBinding(channel);
 
 const started = performance.now();
 let python: PythonRunner | undefined;
@@ -71,6 +67,7 @@ const interruptAtDeadline = {
   },
 };
 let pythonLoadError: string | undefined;
+let pythonFrom: 'snapshot' | 'start' | undefined;
 let runJavaScript: JavaScriptRunner | undefined;
 
 try {
@@ -78,7 +75,15 @@ try {
   capWasmMemory(PYTHON_MEMORY_LIMIT_BYTES);
   const { loadPyodide } = await import('pyodide');
   const indexURL = path.dirname(fileURLToPath(import.meta.resolve('pyodide'))) + path.sep;
-  const pyodide = await loadPyodide(pyodideOptions(indexURL));
+  // The host's snapshot of a started interpreter, when it has one (python-snapshot.ts).
+  const snapshotFile = process.argv[2];
+  const { pyodide, snapshotError, from } = await bootPython(
+    loadPyodide,
+    indexURL,
+    snapshotFile ? new Uint8Array(readFileSync(snapshotFile)) : undefined,
+  );
+  pythonFrom = from;
+  if (snapshotError) process.stderr.write(`Python started without its snapshot: ${snapshotError}\n`);
   pyodide.setInterruptBuffer(interruptAtDeadline as unknown as Int32Array);
   python = createPythonRunner(pyodide);
 } catch (error) {
@@ -189,4 +194,4 @@ onMessage((message) => {
   );
 });
 
-send({ type: 'ready', loadMs: performance.now() - started });
+send({ type: 'ready', loadMs: performance.now() - started, ...(pythonFrom ? { python: pythonFrom } : {}) });

@@ -14,6 +14,7 @@ import { withExplanations } from '../../../shared/runner/explain.ts';
 import { runnerErrorResult, timeoutResult } from '../../../shared/runner/results.ts';
 import type { HostToRunner, RunnerToHost } from '../../../shared/runner/worker-protocol.ts';
 import { checkRunResult } from './result-check.ts';
+import { pythonSnapshotPath } from './python-snapshot.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -44,8 +45,11 @@ export interface RunCallbacks {
   onOutput?(stream: 'stdout' | 'stderr', text: string): void;
 }
 
-/** The exact command line of a sandbox child (exported so tests can assert the flags). */
-export function childArguments(limits: SandboxLimits): string[] {
+/**
+ * The exact command line of a sandbox child (exported so tests can assert the flags). The Python
+ * snapshot, when there is one, is the script's argument; it lies inside the readable node_modules.
+ */
+export function childArguments(limits: SandboxLimits, snapshot?: string): string[] {
   const readable = [path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'shared'), here];
   return [
     '--permission',
@@ -54,6 +58,7 @@ export function childArguments(limits: SandboxLimits): string[] {
     '--disallow-code-generation-from-strings',
     '--disable-warning=ExperimentalWarning',
     CHILD_SCRIPT,
+    ...(snapshot ? [snapshot] : []),
   ];
 }
 
@@ -63,6 +68,8 @@ export class SandboxChild {
   alive = true;
   busy = false;
   isReady = false;
+  /** How its Python started: restored from the snapshot or anew (known once ready). */
+  python: 'snapshot' | 'start' | undefined;
   private readonly process: ChildProcess;
   private readonly limits: SandboxLimits;
   private stderrTail = '';
@@ -72,7 +79,7 @@ export class SandboxChild {
 
   constructor(limits: SandboxLimits) {
     this.limits = limits;
-    this.process = spawn(limits.nodePath, childArguments(limits), {
+    this.process = spawn(limits.nodePath, childArguments(limits, pythonSnapshotPath(limits.nodePath)), {
       env: {},
       cwd: here,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -102,6 +109,7 @@ export class SandboxChild {
           this.listener = undefined;
           this.exitListener = undefined;
           this.isReady = true;
+          this.python = message.python;
           resolve(message.loadMs);
         } else if (message.type === 'fatal') {
           clearTimeout(timer);

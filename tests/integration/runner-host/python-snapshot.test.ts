@@ -4,6 +4,7 @@
  * draws its own random numbers, carries nothing of the machine that made it, and a snapshot that
  * is broken or cannot be read falls back to a normal start.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
@@ -11,6 +12,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bootPython, makePythonSnapshot } from '../../../shared/runner/python/boot.ts';
 import { createPythonRunner } from '../../../shared/runner/python/index.ts';
 import type { RunnerIO } from '../../../shared/runner/io.ts';
+import { makePythonSnapshotFile, SNAPSHOT_DIR } from '../../../electron/core/runner-host/python-snapshot.ts';
+import {
+  childArguments,
+  DEFAULT_LIMITS,
+  SandboxChild,
+} from '../../../electron/core/runner-host/sandbox-child.ts';
 
 const indexURL = path.dirname(fileURLToPath(import.meta.resolve('pyodide'))) + path.sep;
 
@@ -104,5 +111,43 @@ describe('the Python start-up snapshot', () => {
     const unreadable = await bootPython(loadPyodide, indexURL, Promise.reject(new Error('404')));
     expect(unreadable.from).toBe('start');
     expect(unreadable.snapshotError).toMatch(/could not read the snapshot: Error: 404/);
+  }, 60_000);
+});
+
+describe('the Node host’s snapshot', () => {
+  it('is made by a process that may write only to its folder', async () => {
+    const target = path.join(SNAPSHOT_DIR, `test-${process.pid}.snapshot`);
+    try {
+      expect(await makePythonSnapshotFile(process.execPath, target)).toBe(target);
+      expect(fs.statSync(target).size).toBeGreaterThan(1_000_000);
+      // Outside its folder it cannot write: the maker fails and nothing is made.
+      const outside = path.join(SNAPSHOT_DIR, '..', `test-${process.pid}.snapshot`);
+      expect(await makePythonSnapshotFile(process.execPath, outside)).toBeUndefined();
+      expect(fs.existsSync(outside)).toBe(false);
+    } finally {
+      fs.rmSync(target, { force: true });
+    }
+  }, 60_000);
+
+  it('is restored by a sandbox child, which then checks code', async () => {
+    const file = await makePythonSnapshotFile(process.execPath);
+    expect(file).toBeDefined();
+    expect(childArguments(DEFAULT_LIMITS, file).at(-1)).toBe(file);
+    const child = new SandboxChild(DEFAULT_LIMITS);
+    try {
+      await child.ready;
+      expect(child.python).toBe('snapshot');
+      const solution = 'def leap_year(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n';
+      const result = await child.run({
+        mode: 'check',
+        language: 'python',
+        module: 'leap',
+        code: solution,
+        tests: LEAP_TESTS,
+      });
+      expect(result.status).toBe('pass');
+    } finally {
+      child.kill();
+    }
   }, 60_000);
 });
