@@ -225,7 +225,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
                   exerciseId={exercise.id}
                   getCode={() => codeNow.current}
                   lastResult={lastResult}
-                  onHint={() => void api.openLesson(ref).then((o) => setState(o.state))}
+                  onHint={() => void api.getLessonState(ref).then(setState)}
                 />
                 <SolutionReveal
                   lessonRef={ref}

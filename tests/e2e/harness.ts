@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -71,6 +72,45 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/**
+ * The usual set-up of an e2e file: a fresh app and a browser, started before its tests and closed
+ * after them. Call it at the top of the file; hooks the file registers later run after this
+ * beforeAll and before this afterAll, so they can already use both.
+ *
+ * `const { app, browser } = useAppAndBrowser()` gives two stand-ins that can be named anywhere
+ * in the file and reach the real app and browser once they are running.
+ */
+export function useAppAndBrowser(env: Record<string, string> = {}): { app: RunningApp; browser: Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp(undefined, env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return { app: standIn('app', () => app), browser: standIn('browser', () => browser) };
+}
+
+/** Forwards every property read to the object `current` returns, with methods bound to it. */
+function standIn<T extends object>(name: string, current: () => T | undefined): T {
+  const live = (): T => {
+    const target = current();
+    if (!target) throw new Error(`The e2e ${name} is used before useAppAndBrowser's beforeAll started it.`);
+    return target;
+  };
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = live();
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+    has: (_, key) => Reflect.has(live(), key),
   });
 }
 

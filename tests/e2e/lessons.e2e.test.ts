@@ -4,20 +4,11 @@
  * kept; takes hints one by one; reveals a solution after three failed checks; runs programs
  * that read input, loop forever or fail, in Python and JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  pasteCode,
-  screenshot,
-  startApp,
-  typeCode,
-  type RunningApp,
-} from './harness.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, pasteCode, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const { app, browser } = useAppAndBrowser();
 let page: Page;
 
 async function openLesson(p: Page, track: string, lesson: string): Promise<void> {
@@ -30,15 +21,8 @@ async function waitReady(p: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   page = await openPage(browser, app.launchUrl);
   await page.getByRole('link', { name: 'Learn' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 describe('a new learner in the Python track', () => {

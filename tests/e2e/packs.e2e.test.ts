@@ -7,35 +7,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, test } from 'vitest';
 import enApp from '../../renderer/i18n/locales/en/app.json';
 import en from '../../renderer/i18n/locales/en/packs.json';
 import zh from '../../renderer/i18n/locales/zh/packs.json';
-import {
-  launchBrowser,
-  openPage,
-  resetSettings,
-  ROOT,
-  SCREENSHOTS,
-  startApp,
-  type RunningApp,
-} from './harness.ts';
+import { openPage, resetSettings, ROOT, SCREENSHOTS, useAppAndBrowser } from './harness.ts';
 
 const PACKS = path.join(ROOT, 'tests/fixtures/packs');
-let app: RunningApp;
-let browser: Browser;
+const { app, browser } = useAppAndBrowser();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
 beforeEach(async () => {
   await resetSettings(app);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 async function settings(page: Page, lang: 'en' | 'zh' = 'en') {

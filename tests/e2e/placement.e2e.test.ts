@@ -5,32 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import {
-  launchBrowser,
-  openPage,
-  pasteCode,
-  ROOT,
-  screenshot,
-  startApp,
-  type RunningApp,
-} from './harness.ts';
+import { openPage, pasteCode, ROOT, screenshot, useAppAndBrowser } from './harness.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const { app, browser } = useAppAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   page = await openPage(browser, app.launchUrl);
   await page.getByRole('link', { name: 'Learn' }).waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 /** The reference solution of a built-in Python exercise, read from its file as an author wrote it. */

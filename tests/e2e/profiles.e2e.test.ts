@@ -1,28 +1,21 @@
 /** Learner profiles and backup/restore, driven through the real UI in Chromium (web mode). */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import en from '../../renderer/i18n/locales/en/profiles.json';
 import zh from '../../renderer/i18n/locales/zh/profiles.json';
 import appEn from '../../renderer/i18n/locales/en/app.json';
-import { launchBrowser, openPage, resetSettings, screenshot, startApp, type RunningApp } from './harness.ts';
+import { openPage, resetSettings, screenshot, useAppAndBrowser } from './harness.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const { app, browser } = useAppAndBrowser();
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-downloads-'));
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
 beforeEach(async () => {
   await resetSettings(app);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   fs.rmSync(downloads, { recursive: true, force: true });
 });
 

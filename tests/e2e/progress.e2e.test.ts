@@ -8,40 +8,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
 import app_en from '../../renderer/i18n/locales/en/app.json';
 import app_zh from '../../renderer/i18n/locales/zh/app.json';
 import en from '../../renderer/i18n/locales/en/progress.json';
 import zh from '../../renderer/i18n/locales/zh/progress.json';
 import en_t from '../../renderer/i18n/locales/en/teacher.json';
 import zh_t from '../../renderer/i18n/locales/zh/teacher.json';
-import {
-  SCREENSHOTS,
-  launchBrowser,
-  openPage,
-  resetSettings,
-  screenshot,
-  startApp,
-  type RunningApp,
-} from './harness.ts';
+import { SCREENSHOTS, callApi, openPage, resetSettings, screenshot, useAppAndBrowser } from './harness.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const { app, browser } = useAppAndBrowser();
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-downloads-'));
 
 /** One API call over HTTP with the launch token, as the page makes it. */
-async function call<T = unknown>(name: string, input: object = {}): Promise<T> {
-  const token = app.launchUrl.split('#token=')[1];
-  const res = await fetch(`${app.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.value as T;
-}
+const call = <T = unknown>(name: string, input: object = {}) => callApi<T>(app, name, input);
 
 const check = (exerciseId: string, status: 'pass' | 'fail', testsPassed: number) =>
   call('recordAttempt', {
@@ -93,13 +74,7 @@ async function switchLanguage(page: Page, lang: 'en' | 'zh') {
 }
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   await resetSettings(app);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 describe('progress dashboard and teacher reports in Chromium', () => {

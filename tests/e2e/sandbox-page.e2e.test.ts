@@ -5,13 +5,12 @@
  * process would send them (electron/main/browser-sandbox.ts is tested with fakes in
  * tests/unit/foundation). What runs is the real page, the real workers and runtimes.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
-import { launchBrowser, openPage, startApp, type RunningApp } from './harness.ts';
+import { openPage, useAppAndBrowser } from './harness.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const { app, browser } = useAppAndBrowser();
 let page: Page;
 
 interface Stand {
@@ -26,8 +25,6 @@ declare global {
 }
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   page = await openPage(browser, 'about:blank');
   await page.addInitScript(() => {
     let listener: ((id: number, request: RunRequest) => void) | undefined;
@@ -41,10 +38,6 @@ beforeAll(async () => {
   });
   await page.goto(`${app.url}/sandbox.html`);
   await page.waitForFunction(() => window.stand.ready);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 let nextId = 1;

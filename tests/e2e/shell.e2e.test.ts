@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeEach, describe, expect, test } from 'vitest';
 import en from '../../renderer/i18n/locales/en/app.json';
 import zh from '../../renderer/i18n/locales/zh/app.json';
-import { launchBrowser, openPage, resetSettings, screenshot, startApp, type RunningApp } from './harness.ts';
+import { openPage, resetSettings, screenshot, startApp, useAppAndBrowser } from './harness.ts';
 
 const PAGES = ['learn', 'practice', 'progress', 'teacher', 'settings', 'about'] as const;
-let app: RunningApp;
-let browser: Browser;
+const { app, browser } = useAppAndBrowser();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
 beforeEach(async () => {
   await resetSettings(app);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 describe('the app shell in Chromium', () => {

@@ -106,6 +106,11 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
       };
     },
 
+    async getLessonState({ trackId, exerciseId }) {
+      const { exercise } = await lesson(trackId, exerciseId);
+      return stateOf(trackId, exerciseId, exercise.hints.length);
+    },
+
     saveDraft({ trackId, exerciseId, code }) {
       progress.saveDraft(deps.profileId(), trackId, exerciseId, code);
       return { saved: true };

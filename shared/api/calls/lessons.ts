@@ -89,6 +89,8 @@ export const lessonCalls = {
   listTracks: call(z.object({}).strict(), z.array(TrackCard)),
   getTrack: call(z.object({ trackId }).strict(), TrackOverview),
   openLesson: call(lessonRef, OpenedLesson),
+  /** The learner's record on one lesson alone, for a refresh that needs no exercise or draft. */
+  getLessonState: call(lessonRef, LessonState),
   saveDraft: call(lessonRef.extend({ code: z.string().max(1_000_000) }), z.object({ saved: z.boolean() })),
   recordAttempt: call(AttemptReport, LessonState),
   /** The next authored hint of the ladder; recorded. */
