@@ -4,7 +4,8 @@
  * so the page stays fast however many attempts a learner has made.
  */
 import type { Db } from '../store/database.ts';
-import type { ProgressStore, AttemptKind, AttemptStatus } from './progress-store.ts';
+import type { ProgressStore } from './progress-store.ts';
+import type { AttemptKind, AttemptStatus } from './progress-records.ts';
 
 export interface Dashboard {
   mastery: { track: string; concept: string; mastery: number; evidence: number }[];

@@ -4,7 +4,8 @@
  * next best step; seeds mastery from a placement check. Elo-style; see
  * docs/decisions/0007-learner-model.md for why.
  */
-import type { ProgressStore, AttemptInput } from './progress-store.ts';
+import type { ProgressStore } from './progress-store.ts';
+import type { AttemptInput } from './progress-records.ts';
 import type { ConceptMastery, ModelRecords } from './model-records.ts';
 import {
   conceptDepths,

@@ -3,68 +3,24 @@
  * reveals, sessions and active time, and per-exercise completion. It records facts only; what
  * they mean for mastery is the learner model's job (`learner-model.ts`).
  */
-import { deflateSync, inflateSync } from 'node:zlib';
 import type { Db } from '../store/database.ts';
-import type { RunResult } from '../../../shared/runner/protocol.ts';
-
-export type AttemptKind = 'run' | 'check' | 'predict' | 'quiz';
-export type AttemptStatus = RunResult['status'];
-export type HintSource = 'authored' | 'computed' | 'model';
+import {
+  compressCode,
+  toAttempt,
+  toProgress,
+  type Attempt,
+  type AttemptInput,
+  type AttemptKind,
+  type AttemptRow,
+  type ExerciseProgress,
+  type ExerciseProgressRow,
+  type HintSource,
+} from './progress-records.ts';
 
 /** A heartbeat further than this from the previous one means the learner was away: not counted. */
 export const IDLE_AFTER_MS = 2 * 60_000;
 /** After this long without a heartbeat, the next one starts a new session. */
 export const NEW_SESSION_AFTER_MS = 30 * 60_000;
-
-export interface AttemptInput {
-  profileId: number;
-  track: string;
-  exercise: string;
-  kind: AttemptKind;
-  code?: string;
-  status: AttemptStatus;
-  testsPassed?: number;
-  testsTotal?: number;
-  timeTakenMs?: number;
-  /** How many hints the learner had seen on this exercise when they ran or checked. */
-  hintsShown?: number;
-  solutionRevealed?: boolean;
-  /** A generated practice exercise rather than one from the track. */
-  generated?: boolean;
-  /** Epoch ms; defaults to now. */
-  at?: number;
-}
-
-export interface Attempt {
-  id: number;
-  profileId: number;
-  track: string;
-  exercise: string;
-  kind: AttemptKind;
-  code: string | null;
-  status: AttemptStatus;
-  testsPassed: number;
-  testsTotal: number;
-  timeTakenMs: number;
-  hintsShown: number;
-  solutionRevealed: boolean;
-  generated: boolean;
-  createdAt: number;
-}
-
-export interface ExerciseProgress {
-  track: string;
-  exercise: string;
-  runs: number;
-  checks: number;
-  passes: number;
-  hintsShown: number;
-  solutionRevealed: boolean;
-  activeMs: number;
-  firstAt: number;
-  lastAt: number;
-  completedAt: number | null;
-}
 
 export interface ProgressStoreOptions {
   now?: () => number;
@@ -78,32 +34,7 @@ export function localDay(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function compressCode(code: string): Buffer {
-  return deflateSync(code);
-}
-
-export function decompressCode(blob: Buffer): string {
-  return inflateSync(blob).toString('utf8');
-}
-
 const GRADED: ReadonlySet<AttemptKind> = new Set(['check', 'predict', 'quiz']);
-
-interface AttemptRow {
-  id: number;
-  profile_id: number;
-  track: string;
-  exercise: string;
-  kind: AttemptKind;
-  code: Buffer | null;
-  status: AttemptStatus;
-  tests_passed: number;
-  tests_total: number;
-  time_taken_ms: number;
-  hints_shown: number;
-  solution_revealed: number;
-  generated: number;
-  created_at: number;
-}
 
 export class ProgressStore {
   readonly db: Db;
@@ -288,55 +219,6 @@ export class ProgressStore {
       ExerciseProgressRow | undefined;
     return row && toProgress(row);
   }
-}
-
-interface ExerciseProgressRow {
-  track: string;
-  exercise: string;
-  runs: number;
-  checks: number;
-  passes: number;
-  hints_shown: number;
-  solution_revealed: number;
-  active_ms: number;
-  first_at: number;
-  last_at: number;
-  completed_at: number | null;
-}
-
-function toProgress(r: ExerciseProgressRow): ExerciseProgress {
-  return {
-    track: r.track,
-    exercise: r.exercise,
-    runs: r.runs,
-    checks: r.checks,
-    passes: r.passes,
-    hintsShown: r.hints_shown,
-    solutionRevealed: r.solution_revealed === 1,
-    activeMs: r.active_ms,
-    firstAt: r.first_at,
-    lastAt: r.last_at,
-    completedAt: r.completed_at,
-  };
-}
-
-function toAttempt(r: AttemptRow): Attempt {
-  return {
-    id: r.id,
-    profileId: r.profile_id,
-    track: r.track,
-    exercise: r.exercise,
-    kind: r.kind,
-    code: r.code === null ? null : decompressCode(r.code),
-    status: r.status,
-    testsPassed: r.tests_passed,
-    testsTotal: r.tests_total,
-    timeTakenMs: r.time_taken_ms,
-    hintsShown: r.hints_shown,
-    solutionRevealed: r.solution_revealed === 1,
-    generated: r.generated === 1,
-    createdAt: r.created_at,
-  };
 }
 
 function prepare(db: Db) {

@@ -14,7 +14,8 @@ import { openDatabase, schemaVersion, type Db } from '../../../electron/core/sto
 import { MIGRATIONS } from '../../../electron/core/store/migrations/index.ts';
 import { SettingsStore } from '../../../electron/core/store/settings.ts';
 import { Profiles } from '../../../electron/core/learner/profiles.ts';
-import { ProgressStore, compressCode } from '../../../electron/core/learner/progress-store.ts';
+import { ProgressStore } from '../../../electron/core/learner/progress-store.ts';
+import { compressCode } from '../../../electron/core/learner/progress-records.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 const dirs: string[] = [];

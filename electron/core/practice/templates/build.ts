@@ -54,35 +54,44 @@ export interface Case {
   expected: unknown;
 }
 
-export function pyCallTests(module: string, fn: string, cases: Case[]): string {
-  const methods = cases.map(
-    (c, i) =>
-      `    def test_${i + 1}(self):\n        self.assertEqual(${fn}(${c.args.map(py).join(', ')}), ${py(c.expected)})\n`,
-  );
-  return `import unittest\nfrom ${module} import ${fn}\n\n\nclass PracticeTest(unittest.TestCase):\n${methods.join('\n')}`;
+/** A unittest file with one test method per body (each body is indented for a method). */
+export function pyTestCase(module: string, imports: string, bodies: string[]): string {
+  const methods = bodies.map((body, i) => `    def test_${i + 1}(self):\n${body}\n`);
+  return `import unittest\nfrom ${module} import ${imports}\n\n\nclass PracticeTest(unittest.TestCase):\n${methods.join('\n')}`;
 }
 
-export function jsCallTests(
-  module: string,
-  fn: string,
-  cases: Case[],
-  opts: { async?: boolean } = {},
-): string {
-  const specs = cases.map((c, i) => {
+export function pyCallTests(module: string, fn: string, cases: Case[]): string {
+  return pyTestCase(
+    module,
+    fn,
+    cases.map((c) => `        self.assertEqual(${fn}(${c.args.map(py).join(', ')}), ${py(c.expected)})`),
+  );
+}
+
+function jsDescribe(module: string, name: string, tests: string[]): string {
+  return `import { ${name} } from './${module}';\n\ndescribe('${name}', () => {\n${tests.join('\n')}});\n`;
+}
+
+export function jsCallTests(module: string, fn: string, cases: Case[]): string {
+  const tests = cases.map((c, i) => {
     const call = `${fn}(${c.args.map(js).join(', ')})`;
-    return opts.async
-      ? `  test('case ${i + 1}', async () => {\n    expect(await ${call}).toEqual(${js(c.expected)});\n  });\n`
-      : `  test('case ${i + 1}', () => {\n    expect(${call}).toEqual(${js(c.expected)});\n  });\n`;
+    return `  test('case ${i + 1}', () => {\n    expect(${call}).toEqual(${js(c.expected)});\n  });\n`;
   });
-  return `import { ${fn} } from './${module}';\n\ndescribe('${fn}', () => {\n${specs.join('\n')}});\n`;
+  return jsDescribe(module, fn, tests);
+}
+
+/** Written-out tests, one per `[title, body]`; each runs as an async test, so a body may await. */
+export function jsTestFile(module: string, name: string, specs: [string, string][]): string {
+  const tests = specs.map(([title, body]) => `  test('${title}', async () => {\n${body}\n  });\n`);
+  return jsDescribe(module, name, tests);
 }
 
 export function pyStub(signature: string, todo: LocalizedText): string {
   return `def ${signature}:\n    # ${todo.en}\n    pass\n`;
 }
 
-export function jsStub(signature: string, todo: LocalizedText, opts: { async?: boolean } = {}): string {
-  return `export ${opts.async ? 'async ' : ''}function ${signature} {\n  // ${todo.en}\n}\n`;
+export function jsStub(signature: string, todo: LocalizedText): string {
+  return `export function ${signature} {\n  // ${todo.en}\n}\n`;
 }
 
 export function text(en: string, zh: string): LocalizedText {
@@ -104,13 +113,4 @@ export function distinctInts(rng: Rng, count: number, low: number, high: number)
   const seen = new Set<number>();
   while (seen.size < count) seen.add(rng.int(low, high));
   return [...seen];
-}
-
-export function fourHints(
-  a: LocalizedText,
-  b: LocalizedText,
-  c: LocalizedText,
-  d: LocalizedText,
-): [LocalizedText, LocalizedText, LocalizedText, LocalizedText] {
-  return [a, b, c, d];
 }
