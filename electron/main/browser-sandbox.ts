@@ -23,7 +23,7 @@ export interface BrowserSandboxOptions {
   loadTimeoutMs?: number;
   /**
    * Beyond a run's time limit before the window counts as hung, ms: the page's own host stops the
-   * run at the limit and replaces a worker that ignores it a second later.
+   * run at the limit, and replaces (and reloads) a worker that ignores it a second later.
    */
   graceMs?: number;
 }
@@ -35,23 +35,46 @@ interface Pending {
   startedAt: number;
 }
 
+type Runtime = 'python' | 'javascript';
+
 export class BrowserSandbox {
   private readonly options: Required<BrowserSandboxOptions>;
   private window: BrowserWindow | undefined;
   private ready: Promise<void> | undefined;
   private markReady: (() => void) | undefined;
+  private failReady: ((error: Error) => void) | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** One request per runtime in the page at a time, so each is timed from when it really starts. */
+  private readonly queues = new Map<Runtime, Promise<unknown>>();
   private nextId = 1;
   private closed = false;
 
   constructor(options: BrowserSandboxOptions) {
-    this.options = { loadTimeoutMs: 60_000, graceMs: 2_500, ...options };
+    this.options = { loadTimeoutMs: 60_000, graceMs: 10_000, ...options };
     options.ipc.on(SANDBOX_CHANNELS.ready, this.onReady);
     options.ipc.on(SANDBOX_CHANNELS.result, this.onResult);
   }
 
-  /** Runs one request in the sandbox window. Resolves with a result in every case. */
-  async run(request: RunRequest): Promise<RunResult> {
+  /** Runs one request in the sandbox window, after the ones before it on the same runtime. */
+  run(request: RunRequest): Promise<RunResult> {
+    const runtime: Runtime = request.language === 'python' ? 'python' : 'javascript';
+    const turn = (this.queues.get(runtime) ?? Promise.resolve()).then(() => this.runNow(request));
+    this.queues.set(
+      runtime,
+      turn.catch(() => {}),
+    );
+    return turn;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.options.ipc.removeListener(SANDBOX_CHANNELS.ready, this.onReady);
+    this.options.ipc.removeListener(SANDBOX_CHANNELS.result, this.onResult);
+    this.replaceWindow('the app is closing');
+  }
+
+  /** Resolves with a result in every case. */
+  private async runNow(request: RunRequest): Promise<RunResult> {
     if (this.closed) return runnerErrorResult('RunnerError', 'The sandbox is closed.');
     let contents: WebContents;
     try {
@@ -63,40 +86,42 @@ export class BrowserSandbox {
     const limit = request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
     return new Promise<RunResult>((resolve) => {
       const timer = setTimeout(() => {
-        // The page did not answer even after its own host's stop: replace the window.
+        // The page did not answer even after its own host's stop and restart: replace the window.
         this.settle(id, timeoutResult(limit, { restarted: true }));
         this.replaceWindow('the sandbox window stopped answering');
       }, limit + this.options.graceMs);
       this.pending.set(id, { request, resolve, timer, startedAt: performance.now() });
-      contents.send(SANDBOX_CHANNELS.run, id, request);
+      try {
+        contents.send(SANDBOX_CHANNELS.run, id, request);
+      } catch (error) {
+        this.replaceWindow(`the request could not be sent: ${(error as Error).message}`);
+      }
     });
   }
 
-  close(): void {
-    this.closed = true;
-    this.options.ipc.removeListener(SANDBOX_CHANNELS.ready, this.onReady);
-    this.options.ipc.removeListener(SANDBOX_CHANNELS.result, this.onResult);
-    this.replaceWindow('the app is closing');
-  }
-
-  /** The sandbox window's contents once its page listens; starts the window when there is none. */
+  /** The sandbox window's contents once its page is ready; starts the window when there is none. */
   private started(): Promise<WebContents> {
     if (!this.window || this.window.isDestroyed()) {
       const win = this.options.createWindow();
       this.window = win;
       this.ready = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
-          reject(new Error(`The sandbox did not start within ${this.options.loadTimeoutMs} ms.`));
-          this.replaceWindow('it did not start');
+          if (this.window === win)
+            this.replaceWindow(`it did not start within ${this.options.loadTimeoutMs} ms`);
         }, this.options.loadTimeoutMs);
         this.markReady = () => {
           clearTimeout(timer);
           resolve();
         };
-        win.webContents.on('render-process-gone', (_event, details) => {
+        this.failReady = (error) => {
           clearTimeout(timer);
-          reject(new Error(`The sandbox stopped (${details.reason}).`));
+          reject(error);
+        };
+        win.webContents.on('render-process-gone', (_event, details) => {
           if (this.window === win) this.replaceWindow(`its renderer stopped (${details.reason})`);
+        });
+        win.webContents.on('did-fail-load', (_event, code, description) => {
+          if (this.window === win) this.replaceWindow(`its page did not load (${code} ${description})`);
         });
       });
     }
@@ -130,12 +155,17 @@ export class BrowserSandbox {
     run.resolve(withExplanations(result, run.request.language));
   }
 
-  /** Drops the window (the next run starts a fresh one); runs still waiting end as crashed. */
+  /**
+   * Drops the window (the next run starts a fresh one): runs in it end as crashed, and runs still
+   * waiting for it to start get the reason.
+   */
   private replaceWindow(reason: string): void {
     const win = this.window;
+    this.failReady?.(new Error(`The sandbox stopped: ${reason}.`));
     this.window = undefined;
     this.ready = undefined;
     this.markReady = undefined;
+    this.failReady = undefined;
     for (const [id, run] of [...this.pending]) {
       const message = `The runner stopped unexpectedly (${reason}). It has been restarted; run again.`;
       this.settle(id, {

@@ -5,8 +5,9 @@
  * (its `runAsNode` fuse is off, and `utilityProcess` ignores Node's permission flags), so in the
  * desktop app the backend's untrusted code runs here, behind Chromium's renderer sandbox.
  *
- * Requests arrive through `window.lanternSandbox` (the sandbox preload); one run at a time per
- * runtime, since a new run on a runtime stops the one before. `stdin` lines answer input().
+ * Requests arrive through `window.lanternSandbox` (the sandbox preload) once both runtimes have
+ * loaded. The app sends one run per runtime at a time; the page queues them too, since a new run
+ * on a runtime stops the one before. `stdin` lines answer input().
  */
 import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
 import { runnerErrorResult } from '../../shared/runner/results.ts';
@@ -21,7 +22,11 @@ declare global {
 
 const host = runnerHost();
 host.warm('python');
-void host.whenReady('python').then(() => host.warm('javascript'));
+/** Both runtimes loaded (or failed to): the app times each run from when it sends it. */
+const loaded = host.whenReady('python').then(() => {
+  host.warm('javascript');
+  return host.whenReady('javascript');
+});
 
 const queues = new Map<Runtime, Promise<unknown>>();
 
@@ -51,5 +56,5 @@ if (bridge) {
         ),
     );
   });
-  bridge.ready();
+  void loaded.then(() => bridge.ready());
 }

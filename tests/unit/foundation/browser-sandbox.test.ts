@@ -147,7 +147,55 @@ describe('the sandbox window the desktop app runs backend code in', () => {
       loadTimeoutMs: 50,
     });
     const result = await sandbox.run(request);
-    expect(result).toMatchObject({ status: 'error', message: 'The sandbox did not start within 50 ms.' });
+    expect(result).toMatchObject({
+      status: 'error',
+      message: 'The sandbox stopped: it did not start within 50 ms.',
+    });
+  });
+
+  test('runs sent together reach the page one per runtime at a time, each timed from its start', async () => {
+    open({ graceMs: 100 });
+    const python = [1, 2, 3].map((n) => sandbox.run({ ...request, code: `print(${n})` }));
+    const js = sandbox.run({ ...request, language: 'javascript', code: 'console.log(4)' });
+    await tick();
+    const page = windows[0]!;
+    // One Python run and one JavaScript run are in the page; the other Python runs wait.
+    expect(page.sent.map((s) => s.request.code)).toEqual(['print(1)', 'console.log(4)']);
+    page.answer(page.sent.find((s) => s.request.language === 'javascript')!.id, passed('4\n'));
+    // Each Python run takes half its time (limit and grace, 300 ms), together more: none times
+    // out, since each one's clock starts when it is sent.
+    for (const n of [1, 2, 3]) {
+      await new Promise((r) => setTimeout(r, 150));
+      const sent = page.sent.find((s) => s.request.code === `print(${n})`)!;
+      page.answer(sent.id, passed(`${n}\n`));
+      await tick();
+    }
+    const results = await Promise.all([...python, js]);
+    expect(results.map((r) => [r.status, r.stdout])).toEqual([
+      ['pass', '1\n'],
+      ['pass', '2\n'],
+      ['pass', '3\n'],
+      ['pass', '4\n'],
+    ]);
+  });
+
+  test('runs waiting for a window that is replaced get a clear error, not a hang', async () => {
+    windows = [];
+    sandbox = new BrowserSandbox({
+      ipc: ipc as never,
+      createWindow: () => {
+        const w = new FakeWindow();
+        windows.push(w);
+        return w as never;
+      },
+    });
+    const waiting = sandbox.run(request);
+    await tick();
+    windows[0]!.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND');
+    expect(await waiting).toMatchObject({
+      status: 'error',
+      message: 'The sandbox stopped: its page did not load (-6 ERR_FILE_NOT_FOUND).',
+    });
   });
 
   test('after close, runs are refused and its listeners are gone', async () => {
