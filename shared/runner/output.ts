@@ -1,9 +1,12 @@
 /**
- * Output capture with the caps of protocol.ts, shared by both hosts: keeps stdout and stderr,
+ * Output capture with the caps of protocol.ts, the one implementation for every runner and host
+ * (the Python runner, the JavaScript runner, the Node sandbox host): keeps stdout and stderr,
  * counts bytes (UTF-8) and lines across both, and after the cap keeps nothing more but one
  * clear "output truncated" line, so a flood can never blank or freeze the console.
  */
 import { OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_LINES } from './protocol.ts';
+
+export type Stream = 'stdout' | 'stderr';
 
 export const TRUNCATION_NOTICE = `\n[output truncated: more than ${OUTPUT_LIMIT_LINES.toLocaleString('en')} lines or ${OUTPUT_LIMIT_BYTES / 1_000_000} MB]\n`;
 
@@ -38,7 +41,7 @@ export class CappedOutput {
   }
 
   /** Appends what fits; returns the text actually kept (to stream to the console), '' if none. */
-  write(stream: 'stdout' | 'stderr', text: string): string {
+  write(stream: Stream, text: string): string {
     if (this.truncated || text === '') return '';
     let kept = text;
     const newlines = countNewlines(text);

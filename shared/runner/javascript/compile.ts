@@ -2,11 +2,13 @@
  * Prepares the learner's and the test file's source for QuickJS: TypeScript is stripped to
  * JavaScript with sucrase (well kept, pure JS so it runs in both hosts, and line-preserving, so a
  * line in an error is a line in the editor), and import specifiers are resolved to the few
- * modules a sandboxed exercise may import.
+ * modules a sandboxed exercise may import. Async functions are then rewritten so the sandbox can
+ * see their promises (async-tracking.ts).
  */
 import { transform } from 'sucrase';
 import type { Language } from '../../content/schema.ts';
 import type { LearnerError } from '../protocol.ts';
+import { trackAsyncFunctions } from './async-tracking.ts';
 
 /** The synthetic module that re-exports the test API, for `import { expect } from '@jest/globals'`. */
 export const JEST_GLOBALS_MODULE = 'lantern:jest-globals';
@@ -35,14 +37,14 @@ export function fileName(module: string, language: Language, suffix = ''): strin
 }
 
 export function compile(name: string, source: string, language: Language): SourceFile {
-  if (language !== 'typescript') return { name, original: source, code: source };
+  if (language !== 'typescript') return { name, original: source, code: trackAsyncFunctions(source) };
   try {
     const { code } = transform(source, {
       transforms: ['typescript'],
       filePath: name,
       disableESTransforms: true,
     });
-    return { name, original: source, code };
+    return { name, original: source, code: trackAsyncFunctions(code) };
   } catch (error) {
     const loc = (error as { loc?: { line?: number; column?: number } }).loc;
     const raw = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@
 import type { LearnerError } from '../protocol.ts';
 import { originalColumn, type SourceFile } from './compile.ts';
 import type { ThrownValue } from './sandbox/host.ts';
+import { TRACK_ASYNC_GLOBAL } from './sandbox/rejections.ts';
 
 interface Frame {
   fn: string | null;
@@ -36,7 +37,9 @@ function parseStack(stack: string): Frame[] {
  * test file; frames in the harness or the assertion library are dropped.
  */
 export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): LearnerError {
-  const frames = parseStack(thrown.stack).filter((frame) => files.some((file) => file.name === frame.file));
+  const frames = withoutAsyncWrappers(parseStack(thrown.stack)).filter((frame) =>
+    files.some((file) => file.name === frame.file),
+  );
   // An Error subclass's constructor is on the stack where the error was made; the learner wants
   // the line that threw it, as V8 shows.
   while (frames.length > 1 && frames[0]?.fn === thrown.name) frames.shift();
@@ -71,6 +74,14 @@ export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): Learne
     error.message = 'Your program used more memory than it is allowed (256 MB) and was stopped.';
   }
   return error;
+}
+
+/**
+ * A rewritten async function (async-tracking.ts) shows as its body, the tracker, then the
+ * function itself on its first line: keep the body, which carries the function's name.
+ */
+function withoutAsyncWrappers(frames: Frame[]): Frame[] {
+  return frames.filter((_, i) => frames[i - 1]?.fn !== TRACK_ASYNC_GLOBAL);
 }
 
 /** Runaway recursion leaves hundreds of identical frames: show three, then count the rest. */

@@ -18,7 +18,7 @@ import { withExplanations } from '../explain.ts';
 import { CompileError, compile, fileName, resolveImport, type SourceFile } from './compile.ts';
 import { discardQuickJS, loadQuickJS } from './engine.ts';
 import { stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
-import { CappedOutput, type Stream } from './output.ts';
+import { CappedOutput, type Stream } from '../output.ts';
 import { Sandbox, type Outcome } from './sandbox-session.ts';
 import type { HarnessEvent } from './sandbox/host.ts';
 
@@ -71,6 +71,9 @@ export async function prepareJavaScriptRunner(): Promise<void> {
   prepareSpare('check');
 }
 
+/** Per-test output is kept shorter: it is shown beside one test, not in the console. */
+const TEST_OUTPUT_LIMIT = 10_000;
+
 const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
 
 export async function runJavaScript(
@@ -79,7 +82,20 @@ export async function runJavaScript(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const started = now();
-  const output = new CappedOutput((stream, text) => io.write(stream, text));
+  const output = new CappedOutput();
+  /** What the running test has printed, if a test is running; kept even past the console's cap. */
+  let testOutput: string | null = null;
+  const write = (stream: Stream, text: string) => {
+    if (testOutput !== null && testOutput.length < TEST_OUTPUT_LIMIT)
+      testOutput += text.slice(0, TEST_OUTPUT_LIMIT - testOutput.length);
+    const kept = output.write(stream, text);
+    if (kept) io.write(stream, kept);
+  };
+  const endTestOutput = () => {
+    const printed = testOutput ?? '';
+    testOutput = null;
+    return printed;
+  };
   const finish = (partial: Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): RunResult =>
     withExplanations(
       {
@@ -131,11 +147,11 @@ export async function runJavaScript(
   const onEvent = (event: HarnessEvent) => {
     if (event.kind === 'test-start') {
       running = { name: event.name };
-      output.startTest();
+      testOutput = '';
     } else if (event.kind === 'test-end') {
       running = null;
       const result: TestResult = { name: event.name, status: event.status };
-      const printed = output.endTest();
+      const printed = endTestOutput();
       if (printed) result.output = printed;
       if (event.error) {
         result.message = testMessage(event.error, files);
@@ -156,7 +172,7 @@ export async function runJavaScript(
   sandbox.start({
     deadline: Date.now() + limit,
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-    write: (stream, text) => output.write(stream, text),
+    write,
     readLine: (prompt) => (stdin.length > 0 ? (stdin.shift() ?? null) : io.readLine(prompt)),
     onEvent,
     modules: new Map(files.map((file) => [file.name, file.code])),
@@ -198,17 +214,23 @@ export async function runJavaScript(
     const outcome = await sandbox.runTests();
     const current = running as { name: string } | null;
     if (current !== null) {
-      const why =
-        outcome.kind === 'interrupted'
-          ? (outcome.reason === 'timeout' ? timeoutError(limit) : stoppedError()).message
-          : 'This test never finished: it waits for a promise that never settles (a missing resolve() or await?).';
-      const printed = output.endTest();
-      tests.push({
+      const printed = endTestOutput();
+      const unfinished: TestResult = {
         name: current.name,
         status: 'error',
-        message: why,
+        message:
+          outcome.kind === 'interrupted'
+            ? (outcome.reason === 'timeout' ? timeoutError(limit) : stoppedError()).message
+            : 'This test never finished: it waits for a promise that never settles (a missing resolve() or await?).',
         ...(printed ? { output: printed } : {}),
-      });
+      };
+      // An error nothing caught while the test ran (a timer that threw, a promise rejected with
+      // no handler) is that test's error.
+      if (outcome.kind === 'threw') {
+        unfinished.message = testMessage(outcome.error, files);
+        unfinished.error = toLearnerError(outcome.error, files);
+      }
+      tests.push(unfinished);
     }
     const result = checkResult(outcome, tests, skipped, files, limit);
     return finish(

@@ -18,7 +18,7 @@ import type {
 import { CHECK_HARNESS, RUN_HARNESS } from './harness-bundle.generated.ts';
 import { TEST_GLOBALS, type HarnessEvent, type ThrownValue } from './sandbox/host.ts';
 import { JEST_GLOBALS_MODULE } from './compile.ts';
-import type { Stream } from './output.ts';
+import type { Stream } from '../output.ts';
 
 export const MEMORY_LIMIT_BYTES = 256 * 1024 * 1024;
 /** Below what the host's own native stack allows, so deep recursion is a RangeError, not a crash. */
@@ -222,6 +222,16 @@ export class Sandbox {
         state.error.dispose();
         return { kind: 'threw', error };
       }
+      // Node's moment for unhandled rejections: the microtask queue has just drained.
+      if (!this.runtime.hasPendingJob()) {
+        const reported = this.callControl('reportUnhandled');
+        if (typeof reported !== 'number')
+          return this.interruptedOutcome() ?? { kind: 'threw', error: reported };
+        if (this.uncaught) {
+          if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
+          return { kind: 'threw', error: this.uncaught };
+        }
+      }
       if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
       const delay = this.callControl('nextTimerDelay');
       if (typeof delay !== 'number') return this.interruptedOutcome() ?? { kind: 'threw', error: delay };
@@ -242,7 +252,7 @@ export class Sandbox {
   }
 
   /** Calls a no-argument control method; a number result, or what it threw. */
-  private callControl(method: 'nextTimerDelay' | 'runDueTimers'): number | ThrownValue {
+  private callControl(method: 'nextTimerDelay' | 'runDueTimers' | 'reportUnhandled'): number | ThrownValue {
     const control = this.control;
     if (control === null) return -1;
     const fn = this.context.getProp(control, method);

@@ -1,5 +1,6 @@
 /** The JavaScript/TypeScript escape corpus against the Node sandbox host (verdict in corpus.ts). */
 import { describe, expect, it } from 'vitest';
+import { TRUNCATION_NOTICE } from '../../../shared/runner/output.ts';
 import { expectContained, type EscapeCase } from './corpus.ts';
 import { useSandbox } from './helpers.ts';
 
@@ -121,7 +122,11 @@ const cases: EscapeCase[] = [
     name: 'an output flood',
     request: { code: 'while (true) console.log("flood ".repeat(5000));', timeLimitMs: 1000 },
     status: 'timeout',
-    check: (r) => expect(r.truncated).toBe(true),
+    check: (r) => {
+      expect(r.truncated).toBe(true);
+      expect(r.stdout.endsWith(TRUNCATION_NOTICE)).toBe(true);
+      expect(r.stdout.match(/output truncated/g)).toHaveLength(1);
+    },
   },
   {
     name: 'deep recursion',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_LIMIT_LINES } from '../../../shared/runner/protocol.ts';
+import { OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_LINES } from '../../../shared/runner/protocol.ts';
+import { TRUNCATION_NOTICE } from '../../../shared/runner/output.ts';
 import { run } from './helpers.ts';
 
 describe('Run mode', () => {
@@ -73,12 +74,25 @@ describe('Run mode', () => {
     expect(result.error).toMatchObject({ type: 'AgeError', message: 'too old', line: 7 });
   });
 
-  it('cuts an output flood at the cap with one clear notice', async () => {
+  it('cuts an output flood at the cap with one clear notice, the same one Python gives', async () => {
     const result = await run('for (let i = 0; i < 20000; i++) console.log(i);');
     expect(result.truncated).toBe(true);
     expect(result.stdout.split('\n').length).toBeLessThanOrEqual(OUTPUT_LIMIT_LINES + 3);
-    expect(result.stdout).toContain('[output truncated');
+    expect(result.stdout.endsWith(TRUNCATION_NOTICE)).toBe(true);
+    expect(result.stdout.match(/output truncated/g)).toHaveLength(1);
+    expect(result.streamed).toBe(result.stdout);
     expect(result.status).toBe('pass');
+  });
+
+  it('cuts a flood of long lines at the byte cap, without splitting a character', async () => {
+    const result = await run('for (let i = 0; i < 2000; i++) console.log("é😀".repeat(300));');
+    expect(result.truncated).toBe(true);
+    expect(result.stdout.endsWith(TRUNCATION_NOTICE)).toBe(true);
+    expect(result.stdout.match(/output truncated/g)).toHaveLength(1);
+    expect(result.stdout).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    expect(new TextEncoder().encode(result.stdout).length).toBeLessThanOrEqual(
+      OUTPUT_LIMIT_BYTES + new TextEncoder().encode(TRUNCATION_NOTICE).length,
+    );
   });
 });
 

@@ -17,6 +17,12 @@ interface Timer {
 }
 
 export interface Timers {
+  /**
+   * Resolves on the next turn of the event loop, after the job queue has drained: the test
+   * runner's look for promise rejections that no handler took. Not a learner timer, so
+   * `clearTimeout` cannot cancel it.
+   */
+  nextTurn(): Promise<void>;
   nextDelay(): number;
   /** Runs the earliest due timer, if any; an error its callback throws goes to `onError`. */
   runDue(onError: (error: unknown) => void): void;
@@ -71,6 +77,7 @@ export function installConsole(realm: typeof globalThis, host: SandboxHost): voi
 
 export function installTimers(realm: typeof globalThis): Timers {
   const timers = new Map<number, Timer>();
+  const turns: (() => void)[] = [];
   let nextId = 1;
   const add = (callback: unknown, delay: unknown, args: unknown[], repeat: boolean): number => {
     if (typeof callback !== 'function') throw new TypeError('The callback must be a function');
@@ -104,7 +111,9 @@ export function installTimers(realm: typeof globalThis): Timers {
     void Promise.resolve().then(callback as Callback);
   });
   return {
+    nextTurn: () => new Promise<void>((resolve) => void turns.push(resolve)),
     nextDelay() {
+      if (turns.length > 0) return 0;
       let earliest = Infinity;
       for (const timer of timers.values()) earliest = Math.min(earliest, timer.due);
       return earliest === Infinity ? -1 : Math.max(0, earliest - Date.now());
@@ -112,6 +121,8 @@ export function installTimers(realm: typeof globalThis): Timers {
     runDue(onError) {
       // One timer per call: the host drains the microtask queue between two timers, as browsers
       // and Node do, so a promise a timer resolves runs before the next timer fires.
+      const turn = turns.shift();
+      if (turn) return turn();
       const now = Date.now();
       let timer: Timer | undefined;
       for (const t of timers.values()) {

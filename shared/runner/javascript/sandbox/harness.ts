@@ -16,16 +16,23 @@
  * - @vitest/expect keeps its state on a private `globalThis` (the bundle's), and the two APIs that
  *   change what "equal" means (`expect.extend`, `expect.addEqualityTesters`) are not offered.
  * - `console` stays replaceable: it only affects output, and output never decides a result.
+ * - Unhandled promise rejections (rejections.ts) are tracked by hooks installed before lockdown
+ *   and state kept in closures here, so learner code can neither remove the hooks nor clear the
+ *   record: an assertion that fails in a promise nobody awaits still fails the run.
  */
 import { describeThrown } from './describe-thrown.ts';
 import { installConsole, installTimers } from './globals.ts';
-import type { HarnessControl, HarnessEvent, SandboxHost } from './host.ts';
+import type { HarnessControl, HarnessEvent, SandboxHost, ThrownValue } from './host.ts';
 import { lockdown } from './lockdown.ts';
+import { TRACK_ASYNC_GLOBAL, trackRejections } from './rejections.ts';
 
 /** What check mode adds: globals to define read-only, and the test runner. */
 export interface TestSetup {
   globals: Record<string, unknown>;
-  run(report: (event: HarnessEvent) => void): Promise<void>;
+  run(
+    report: (event: HarnessEvent) => void,
+    unhandled: () => Promise<{ reason: unknown } | null>,
+  ): Promise<void>;
   isAssertion(value: object): boolean;
 }
 
@@ -34,9 +41,24 @@ export function installHarness(
   realm: typeof globalThis,
   setup: (() => TestSetup) | null,
 ): HarnessControl {
-  const report = (event: HarnessEvent): void => host.report(JSON.stringify(event));
+  /** While a test runs, the test runner claims unhandled rejections for that test. */
+  let testRunning = false;
+  const report = (event: HarnessEvent): void => {
+    if (event.kind === 'test-start') testRunning = true;
+    else if (event.kind === 'test-end') testRunning = false;
+    host.report(JSON.stringify(event));
+  };
   installConsole(realm, host);
   const timers = installTimers(realm);
+  const rejections = trackRejections(realm);
+  // Named after the global, so errors.ts can find (and hide) the frames of a rewritten async function.
+  const trackAsync = { [TRACK_ASYNC_GLOBAL]: (body: () => unknown) => rejections.trackAsync(body) };
+  Object.defineProperty(realm, TRACK_ASYNC_GLOBAL, {
+    value: trackAsync[TRACK_ASYNC_GLOBAL],
+    writable: false,
+    enumerable: false,
+    configurable: false,
+  });
   const tests = setup ? setup() : null;
   for (const [name, value] of Object.entries(tests?.globals ?? {})) {
     Object.defineProperty(realm, name, { value, writable: false, configurable: false });
@@ -46,11 +68,32 @@ export function installHarness(
   return {
     runTests: async () => {
       if (tests === null) throw new Error('runTests is only available in check mode');
-      await tests.run(report);
+      await tests.run(report, async () => {
+        await timers.nextTurn();
+        return rejections.takeUnhandled();
+      });
     },
     nextTimerDelay: () => timers.nextDelay(),
     runDueTimers: () =>
       timers.runDue((error) => report({ kind: 'uncaught', error: describeThrown(error, isAssertion) })),
+    reportUnhandled: () => {
+      if (testRunning) return 0;
+      const rejection = rejections.takeUnhandled();
+      if (rejection === null) return 0;
+      report({ kind: 'uncaught', error: describeRejection(rejection.reason, isAssertion) });
+      return 1;
+    },
     describe: (value) => JSON.stringify(describeThrown(value, isAssertion)),
+  };
+}
+
+/** A rejection reads like an uncaught throw; one with a non-Error reason says what happened. */
+function describeRejection(reason: unknown, isAssertion: (value: object) => boolean): ThrownValue {
+  const described = describeThrown(reason, isAssertion);
+  if ((typeof reason === 'object' || typeof reason === 'function') && reason !== null) return described;
+  return {
+    ...described,
+    name: 'UnhandledPromiseRejection',
+    message: `A promise was rejected with ${described.message.replace(/ was thrown \(not an Error object\)$/, '')} and nothing handled it (add .catch() or await it).`,
   };
 }

@@ -57,6 +57,11 @@ export interface HarnessControl {
   nextTimerDelay(): number;
   /** Runs the timers that are due; errors they throw are reported as `uncaught`. */
   runDueTimers(): void;
+  /**
+   * Reports the oldest promise rejection nothing has handled as `uncaught` (1), or does nothing
+   * (0). The host calls it each time the job queue has drained.
+   */
+  reportUnhandled(): number;
   /** JSON-encoded ThrownValue for a value the host caught. */
   describe(value: unknown): string;
 }

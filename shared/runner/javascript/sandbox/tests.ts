@@ -64,7 +64,15 @@ function eachTitle(title: string, row: unknown, index: number): string {
 
 export interface TestApi {
   globals: Record<string, unknown>;
-  run(report: (event: HarnessEvent) => void): Promise<void>;
+  /**
+   * `unhandled` waits for the job queue to drain and returns the oldest promise rejection that
+   * nothing handled meanwhile (rejections.ts): asked at the end of each test, so an assertion
+   * failing in a promise the test did not await or return fails that test.
+   */
+  run(
+    report: (event: HarnessEvent) => void,
+    unhandled: () => Promise<{ reason: unknown } | null>,
+  ): Promise<void>;
 }
 
 export function createTestApi(expect: Expect): TestApi {
@@ -140,8 +148,8 @@ export function createTestApi(expect: Expect): TestApi {
 
   return {
     globals,
-    run: async (report) => {
-      const state: RunState = { expect, report, hasOnly: () => hasOnly, nextId: 0, skipped: 0 };
+    run: async (report, unhandled) => {
+      const state: RunState = { expect, report, unhandled, hasOnly: () => hasOnly, nextId: 0, skipped: 0 };
       await runSuite(root, [], [], false, state);
       if (state.skipped > 0) report({ kind: 'skipped', count: state.skipped });
     },
@@ -151,6 +159,7 @@ export function createTestApi(expect: Expect): TestApi {
 interface RunState {
   expect: Expect;
   report: (event: HarnessEvent) => void;
+  unhandled: () => Promise<{ reason: unknown } | null>;
   hasOnly: () => boolean;
   nextId: number;
   skipped: number;
@@ -222,6 +231,8 @@ async function runSuite(
           }
         }
       }
+      const rejection = await state.unhandled();
+      if (rejection !== null && !failed) [failed, failure] = [true, rejection.reason];
       const countFailure = failed ? null : assertionCountFailure(state.expect);
       if (countFailure !== null) [failed, failure] = [true, new Error(countFailure)];
     }
