@@ -1,8 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
@@ -50,24 +49,21 @@ function copyQuickJS(): Plugin {
 }
 
 /**
- * The Python runner's start-up snapshot at `/runtimes/python.snapshot`: Pyodide started once here,
- * in Node, with the runner's own options, its memory saved (shared/runner/python/boot.ts). A
- * runner restores it in a fraction of a normal start; without it a runner starts normally.
+ * The Python runner's start-up snapshot at `/runtimes/python.snapshot`: Pyodide started once, in
+ * a Node process of its own (electron/core/runner-host/python-snapshot.ts), with the runner's own
+ * options, its memory saved (shared/runner/python/boot.ts). A runner restores it in a fraction of
+ * a normal start; without it a runner starts normally.
  */
 function pythonSnapshot(): Plugin {
   return {
     name: 'lantern-python-snapshot',
     apply: 'build',
     async writeBundle(options) {
-      const indexURL = resolve(root, 'node_modules/pyodide') + '/';
-      const { makePythonSnapshot } = await import('./shared/runner/python/boot.ts');
-      const { loadPyodide } = (await import(
-        pathToFileURL(resolve(indexURL, 'pyodide.mjs')).href
-      )) as typeof import('pyodide');
-      const snapshot = await makePythonSnapshot(loadPyodide, indexURL);
-      const to = resolve(options.dir ?? 'out/renderer', 'runtimes');
-      mkdirSync(to, { recursive: true });
-      writeFileSync(resolve(to, 'python.snapshot'), snapshot);
+      const { makePythonSnapshotFile } = await import('./electron/core/runner-host/python-snapshot.ts');
+      const target = resolve(options.dir ?? 'out/renderer', 'runtimes', 'python.snapshot');
+      rmSync(target, { force: true });
+      if (!(await makePythonSnapshotFile(process.execPath, target)))
+        this.warn('The Python start-up snapshot could not be made; runners will start Python normally.');
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Tutor figures from a simulated session through the real handler map, with the fake Messages API
  * adding a fixed latency. The learner opens a lesson (the lesson page asks for practice to be
- * prefetched, as it does in the app), asks for 20 hints with a pause between them, then makes 10
+ * prefetched, as it does in the app: one like the lesson, and the weak spots once a session), asks for 20 hints with a pause between them, then makes 10
  * "Practise my weak spots" requests, answered by model tool calls (built from the offline
  * templates, so they run and pass validation like a good model answer), working on each one for
  * a while before the next.
@@ -106,12 +106,15 @@ const PRACTICE_PURPOSES = "'practice', 'practice-repair'";
 
 try {
   const exercises = ['clamp', 'count-vowels', 'countdown', 'factorial', 'flatten'];
-  // The lesson page of the first exercise, once its runner is up.
-  const lesson = await call<{ exercise: { concepts: string[] } }>('openLesson', {
+  // The learner opens a lesson: once its runner is up, the page asks for a problem like it and,
+  // the first time in a session, one per weak spot.
+  await call('openLesson', { trackId: 'python', exerciseId: exercises[0] });
+  await call('prefetchPractice', {
     trackId: 'python',
+    locale: 'en',
     exerciseId: exercises[0],
+    weakSpots: true,
   });
-  await call('prefetchPractice', { trackId: 'python', locale: 'en', concepts: lesson.exercise.concepts });
   const toRequest: number[] = [];
   const inputTokens: number[] = [];
   for (let i = 0; i < HINTS; i++) {

@@ -1,6 +1,6 @@
 /**
  * Binds the handler map to IPC: one channel for calls, one for pushed events. Every call is
- * checked for its sender (only the app's own top-level document) before its payload is
+ * checked for its sender (only the app's own top-level main document) before its payload is
  * validated against the contract.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
@@ -11,9 +11,14 @@ import { isAppUrl } from './security.ts';
 export const CALL_CHANNEL = 'lantern:call';
 export const EVENT_CHANNEL = 'lantern:event';
 
+/**
+ * The app's own main document, top-level: not a frame inside it, and not the hidden sandbox page
+ * (app://lantern/sandbox.html), which has no business calling the API.
+ */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
-  return !!frame && frame.parent === null && isAppUrl(frame.url);
+  if (!frame || frame.parent !== null || !isAppUrl(frame.url)) return false;
+  return ['/', '/index.html'].includes(new URL(frame.url).pathname);
 }
 
 export function eventEmitterFor(contents: WebContents): CallContext['emit'] {

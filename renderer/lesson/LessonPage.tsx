@@ -19,10 +19,12 @@ import { useAsync } from './useAsync.ts';
 import { testCounts } from './attempt.ts';
 import './lesson.css';
 import { useActiveTime } from './useActiveTime.ts';
-import { runnerHost } from '../runner/host.ts';
+import { runnerHost, runtimeOf } from '../runner/host.ts';
 import { useMoreLikeThis } from '../pages/practice/useMoreLikeThis.ts';
 
 const DRAFT_DELAY_MS = 600;
+/** Tracks whose weak spots were prefetched in this session (the Practice page refreshes them). */
+const weakSpotsPrefetched = new Set<string>();
 
 export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseId: string }) {
   const { t } = useTranslation();
@@ -65,23 +67,27 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
     document.title = `${text(exercise.title)} · Lantern`;
   }, [exercise.title, text]);
 
-  // Have a practice problem on this exercise's concepts (and the learner's weak spots) ready for
-  // "More like this" and the Practice page; after the runner is up, so it does not slow its load.
+  // Have a practice problem like this exercise ready for "More like this" (and, once a session per
+  // track, one per weak spot for the Practice page); after the lesson's runner is up, so the
+  // work does not slow its load.
   const isExercise = exercise.type === 'exercise';
-  const concepts = exercise.concepts.join(',');
+  const runtime = runtimeOf(exercise.language ?? 'python');
   useEffect(() => {
     if (!isExercise) return;
     let live = true;
     void runnerHost()
-      .whenReady('python')
+      .whenReady(runtime)
       .then(() => {
-        if (live) return api.prefetchPractice({ trackId, locale, concepts: concepts.split(',') });
+        if (!live) return;
+        const weakSpots = !weakSpotsPrefetched.has(trackId);
+        weakSpotsPrefetched.add(trackId);
+        return api.prefetchPractice({ trackId, locale, exerciseId: exercise.id, weakSpots });
       })
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, [api, trackId, locale, concepts, isExercise]);
+  }, [api, trackId, locale, exercise.id, runtime, isExercise]);
 
   const saveDraft = useCallback(
     (code: string) => {

@@ -145,8 +145,15 @@ export async function callApi<T = unknown>(app: RunningApp, name: string, input:
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(input),
   });
-  const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!res.ok || !envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? res.status}`);
+  const text = await res.text();
+  let envelope: { ok: boolean; value?: T; error?: { message: string } } | undefined;
+  try {
+    envelope = JSON.parse(text) as typeof envelope;
+  } catch {
+    throw new Error(`${name}: HTTP ${res.status} ${text.slice(0, 200)}`);
+  }
+  if (!res.ok || !envelope?.ok)
+    throw new Error(`${name}: ${envelope?.error?.message ?? `HTTP ${res.status}`}`);
   return envelope.value as T;
 }
 

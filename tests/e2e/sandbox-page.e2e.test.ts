@@ -5,6 +5,8 @@
  * process would send them (electron/main/browser-sandbox.ts is tested with fakes in
  * tests/unit/foundation). What runs is the real page, the real workers and runtimes.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
@@ -120,6 +122,35 @@ describe('the desktop app’s sandbox page in Chromium', () => {
     });
     const outputs = await page.evaluate((ids) => ids.map((id) => window.stand.results[id]!.stdout), ids);
     expect(outputs).toEqual(['0\n', '10\n', '20\n']);
+  });
+
+  test('a real request to a listening server never arrives, from Python or JavaScript', async () => {
+    let hits = 0;
+    const server = http.createServer((_req, res) => {
+      hits++;
+      res.end('reached');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const python = await run({
+        mode: 'run',
+        language: 'python',
+        module: 'main',
+        code: `import urllib.request\nprint(urllib.request.urlopen(${JSON.stringify(url)}).read())\n`,
+      });
+      expect(python.status).toBe('error');
+      const js = await run({
+        mode: 'run',
+        language: 'javascript',
+        module: 'main',
+        code: `const r = typeof fetch === 'function' ? await fetch(${JSON.stringify(url)}) : null;\nconsole.log(r ? await r.text() : 'no fetch');`,
+      });
+      expect(js.stdout).not.toContain('reached');
+      expect(hits).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 
   test('a runaway loop times out, the network is out of reach, and the next run works', async () => {

@@ -96,12 +96,21 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     return found;
   }
 
-  async function prefetch(trackId: string, locale: UiLocale, named: readonly string[] = []) {
+  /** The exercise "More like this" starts from: a track's own, or a generated one. */
+  async function exerciseLike(trackId: string, exerciseId: string): Promise<Exercise> {
     const track = await trackOf(trackId);
-    const weak = (await weakSpots(trackId)).map((w) => w.concept);
-    const ofTrack = named.filter((c) => track.concepts.some((k) => k.id === c));
-    const concepts = [...new Set([...ofTrack, ...weak])];
-    await deps.practice.prefetch({ track: trackId, concepts, locale });
+    const like =
+      track.exercises.find((e) => e.id === exerciseId) ?? deps.practiceStore.get(exerciseId)?.exercise;
+    if (!like) throw new Error(`There is no exercise "${exerciseId}" in the track "${trackId}".`);
+    return like;
+  }
+
+  async function prefetch(trackId: string, locale: UiLocale, like: Exercise | undefined, weak: boolean) {
+    if (like) await deps.practice.prefetchLike(like, { track: trackId, locale });
+    if (weak) {
+      const concepts = (await weakSpots(trackId)).map((w) => w.concept);
+      await deps.practice.prefetch({ track: trackId, concepts, locale });
+    }
   }
 
   return {
@@ -118,10 +127,7 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     },
 
     async morePractice({ trackId, exerciseId, locale }) {
-      const track = await trackOf(trackId);
-      const like =
-        track.exercises.find((e) => e.id === exerciseId) ?? deps.practiceStore.get(exerciseId)?.exercise;
-      if (!like) throw new Error(`There is no exercise "${exerciseId}" in the track "${trackId}".`);
+      const like = await exerciseLike(trackId, exerciseId);
       const problem = await deps.practice.moreLike(like, { track: trackId, locale });
       give(problem.exercise.id);
       return view(problem, problem.fromReady);
@@ -164,10 +170,11 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
       };
     },
 
-    async prefetchPractice({ trackId, locale, concepts }) {
+    async prefetchPractice({ trackId, locale, exerciseId, weakSpots: weak }) {
       await trackOf(trackId);
+      const like = exerciseId ? await exerciseLike(trackId, exerciseId) : undefined;
       // In the background: the page learns of each ready problem through `jobDone`.
-      prefetch(trackId, locale, concepts).catch((err: unknown) =>
+      prefetch(trackId, locale, like, weak).catch((err: unknown) =>
         deps.log.warn({ track: trackId, err: String(err) }, 'practice prefetch failed'),
       );
       return { queued: true };

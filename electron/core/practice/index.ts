@@ -99,52 +99,60 @@ export class PracticeService {
     const concepts = request.concepts.filter((c) => track.concepts.some((k) => k.id === c));
     if (concepts.length === 0)
       throw new Error(`None of the concepts ${request.concepts.join(', ')} is in track "${track.id}".`);
-    const difficulty = request.difficulty ?? DEFAULT_DIFFICULTY;
-    this.counters.requests += 1;
-    try {
-      const ready = this.store.takeReady(track.id, concepts, request.locale, difficulty);
-      if (ready) {
-        this.counters.fromReady += 1;
-        return { ...problemOf(ready), fromReady: true };
-      }
-      const concept = concepts[0] as string;
-      const produced = await this.produce(track, concept, difficulty, request.locale);
-      const served = this.store.markServed(produced.stored.exercise.id) ?? produced.stored;
-      return { ...problemOf(served), fromReady: false, notice: produced.notice };
-    } finally {
-      if (this.options.prefetch !== false) this.inBackground(this.prefetch({ ...request, difficulty }));
-    }
+    return this.serve(track, concepts, request.locale, request.difficulty ?? DEFAULT_DIFFICULTY);
   }
 
-  /** Another problem practising the same concepts as `exercise` (built-in or generated). */
+  /**
+   * Another problem practising the concept of `exercise` (built-in or generated): a ready one on
+   * that concept, nearest in difficulty, is "like this" already.
+   */
   async moreLike(exercise: Exercise, options: { track: string; locale: UiLocale }): Promise<PracticeProblem> {
     const track = await this.trackOf(options.track);
-    const concept = exercise.concepts.find((c) => track.concepts.some((k) => k.id === c));
-    if (!concept) throw new Error(`Exercise "${exercise.id}" has no concept of track "${track.id}".`);
-    this.counters.requests += 1;
-    const request = {
+    const concept = conceptLike(track, exercise);
+    return this.serve(track, [concept], options.locale, exercise.difficulty, exercise);
+  }
+
+  /** Prepares one problem like `exercise` in the background (what "More like this" will serve). */
+  async prefetchLike(exercise: Exercise, options: { track: string; locale: UiLocale }): Promise<void> {
+    const track = await this.trackOf(options.track);
+    const concept = conceptLike(track, exercise);
+    await this.prefetch({
       track: track.id,
       concepts: [concept],
       locale: options.locale,
       difficulty: exercise.difficulty,
-    };
+    });
+  }
+
+  /** A ready problem on the first concept that has one, else one made now; then refills them. */
+  private async serve(
+    track: PracticeTrack,
+    concepts: string[],
+    locale: UiLocale,
+    difficulty: number,
+    like?: Exercise,
+  ): Promise<PracticeProblem> {
+    this.counters.requests += 1;
     try {
-      // A ready problem on the same concept, nearest in difficulty, is "like this" already.
-      const ready = this.store.takeReady(track.id, [concept], options.locale, exercise.difficulty);
+      const ready = this.store.takeReady(track.id, concepts, locale, difficulty);
       if (ready) {
         this.counters.fromReady += 1;
         return { ...problemOf(ready), fromReady: true };
       }
-      const produced = await this.produce(track, concept, exercise.difficulty, options.locale, exercise);
+      const produced = await this.produce(track, concepts[0] as string, difficulty, locale, like);
       const served = this.store.markServed(produced.stored.exercise.id) ?? produced.stored;
       return { ...problemOf(served), fromReady: false, notice: produced.notice };
     } finally {
-      if (this.options.prefetch !== false) this.inBackground(this.prefetch(request));
+      this.inBackground(this.prefetch({ track: track.id, concepts, locale, difficulty }));
     }
   }
 
-  /** Makes sure one exercise is ready for each concept; resolves when the queued work is done. */
+  /**
+   * Makes sure one exercise is ready for each concept; resolves when the queued work is done.
+   * Does nothing when prefetching is off.
+   */
   async prefetch(request: PracticeRequest): Promise<void> {
+    if (this.options.prefetch === false) return;
     const track = await this.trackOf(request.track);
     const difficulty = request.difficulty ?? DEFAULT_DIFFICULTY;
     for (const concept of request.concepts) {
@@ -212,6 +220,13 @@ export class PracticeService {
     if (!track) throw new Error(`There is no track "${trackId}".`);
     return track;
   }
+}
+
+/** The concept "More like this" practises: the exercise's first one that the track teaches. */
+function conceptLike(track: PracticeTrack, exercise: Exercise): string {
+  const concept = exercise.concepts.find((c) => track.concepts.some((k) => k.id === c));
+  if (!concept) throw new Error(`Exercise "${exercise.id}" has no concept of track "${track.id}".`);
+  return concept;
 }
 
 function problemOf(stored: {

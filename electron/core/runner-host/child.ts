@@ -80,7 +80,8 @@ try {
   const { pyodide, snapshotError, from } = await bootPython(
     loadPyodide,
     indexURL,
-    snapshotFile ? new Uint8Array(readFileSync(snapshotFile)) : undefined,
+    // Read inside the promise: a file gone since the host looked means a normal start.
+    snapshotFile ? Promise.resolve().then(() => new Uint8Array(readFileSync(snapshotFile))) : undefined,
   );
   pythonFrom = from;
   if (snapshotError) process.stderr.write(`Python started without its snapshot: ${snapshotError}\n`);

@@ -15,9 +15,9 @@ import { runnerErrorResult, timeoutResult } from '../../../shared/runner/results
 import type { HostToRunner, RunnerToHost } from '../../../shared/runner/worker-protocol.ts';
 import { checkRunResult } from './result-check.ts';
 import { pythonSnapshotPath } from './python-snapshot.ts';
+import { permissionFlags } from './sandbox-flags.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
 const CHILD_SCRIPT = path.join(here, 'child.ts');
 
 export interface SandboxLimits {
@@ -50,13 +50,9 @@ export interface RunCallbacks {
  * snapshot, when there is one, is the script's argument; it lies inside the readable node_modules.
  */
 export function childArguments(limits: SandboxLimits, snapshot?: string): string[] {
-  const readable = [path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'shared'), here];
   return [
-    '--permission',
-    ...readable.map((dir) => `--allow-fs-read=${dir}${path.sep}*`),
+    ...permissionFlags(),
     `--max-old-space-size=${limits.heapMb}`,
-    '--disallow-code-generation-from-strings',
-    '--disable-warning=ExperimentalWarning',
     CHILD_SCRIPT,
     ...(snapshot ? [snapshot] : []),
   ];

@@ -11,9 +11,10 @@ import { useLocale } from '../../i18n/useLocale.ts';
 export function useMoreLikeThis(trackId: string, exerciseId: string) {
   const { api } = useApp();
   const { locale } = useLocale();
-  // Busy for the exercise it was asked on: the page stays mounted when it opens the next problem.
+  // Busy and failed for the exercise it was asked on: the page stays mounted when it opens the
+  // next problem.
   const [busyFor, setBusyFor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ on: string; message: string } | null>(null);
   const go = async () => {
     setBusyFor(exerciseId);
     setError(null);
@@ -21,9 +22,9 @@ export function useMoreLikeThis(trackId: string, exerciseId: string) {
       const next = await api.morePractice({ trackId, exerciseId, locale });
       location.hash = href('practice', next.id);
     } catch (err) {
-      setError((err as Error).message);
+      setError({ on: exerciseId, message: (err as Error).message });
       setBusyFor(null);
     }
   };
-  return { go, busy: busyFor === exerciseId, error };
+  return { go, busy: busyFor === exerciseId, error: error?.on === exerciseId ? error.message : null };
 }

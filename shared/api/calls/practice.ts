@@ -66,12 +66,18 @@ export const practiceCalls = {
   getPracticeProblem: call(z.object({ id: problemId }).strict(), PracticeProblemView),
   listPractice: call(z.object({ trackId, locale: Locale }).strict(), PracticeList),
   /**
-   * Starts preparing one problem per weak concept, and per concept named (a lesson's, for "More
-   * like this"); `jobDone` says when each is ready.
+   * Starts preparing problems in the background: one per weak concept (unless `weakSpots` is
+   * false), and one like `exerciseId` (what its "More like this" will serve). `jobDone` says when
+   * each is ready.
    */
   prefetchPractice: call(
     z
-      .object({ trackId, locale: Locale, concepts: z.array(z.string().min(1).max(100)).max(20).optional() })
+      .object({
+        trackId,
+        locale: Locale,
+        exerciseId: problemId.optional(),
+        weakSpots: z.boolean().default(true),
+      })
       .strict(),
     z.object({ queued: z.boolean() }),
   ),

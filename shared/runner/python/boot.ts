@@ -5,7 +5,7 @@
  * (about 0.2 s of the 0.25 s it takes to build the harness). The build starts Pyodide once in
  * Node with the options below, runs `SNAPSHOT_PREPARE`, and saves the interpreter's memory
  * (`makeMemorySnapshot`, the mechanism Pyodide offers for this). A runner restores that memory
- * instead of starting Python again, then runs `AFTER_RESTORE` for what must differ between loads.
+ * instead of starting Python again, then runs `afterRestore()` for what must differ between loads.
  * A snapshot that is missing, from another Pyodide build, or broken falls back to a normal start:
  * slower, never wrong. Why and what it costs: docs/decisions/0017-python-memory-snapshot.md.
  */
@@ -37,14 +37,41 @@ export function pyodideOptions(indexURL: string): LoadOptions {
  */
 export const SNAPSHOT_PREPARE = `import ${HARNESS_IMPORTS}\nos.environ.pop('_', None)\n`;
 
+/** A zone name as Emscripten writes it for a normal start ("UTC+0900" for 540 minutes east). */
+function zoneName(minutesWest: number): string {
+  const sign = minutesWest > 0 ? '-' : '+';
+  const minutes = Math.abs(minutesWest);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `UTC${sign}${hh}${mm}`;
+}
+
 /**
- * Run after a restore. The snapshot froze the state `random` seeded itself with at import; without
- * a fresh seed every load would draw the same numbers.
+ * Python run after a restore, for what must differ between loads or machines:
+ * - the snapshot froze the state `random` seeded itself with at import: seed it afresh;
+ * - the snapshot was made in UTC: the `time` module's zone (`timezone`, `altzone`, `daylight`,
+ *   `tzname`) and `LANG` are set from this runtime's own, as a normal start would set them. (The C
+ *   library's zone name, which `%Z` prints, stays "UTC": Pyodide has no `time.tzset`.)
  */
-export const AFTER_RESTORE = String.raw`
-import random
-random.seed()
-`;
+export function afterRestore(now = new Date()): string {
+  const year = now.getFullYear();
+  const january = new Date(year, 0, 1).getTimezoneOffset();
+  const july = new Date(year, 6, 1).getTimezoneOffset();
+  const standard = Math.max(january, july);
+  const summer = Math.min(january, july);
+  const language = (globalThis.navigator?.language ?? 'C').replace('-', '_');
+  return [
+    'import os, random, sys, time',
+    'random.seed()',
+    `time.timezone = ${standard * 60}`,
+    `time.altzone = ${summer * 60}`,
+    `time.daylight = ${january === july ? 0 : 1}`,
+    `time.tzname = (${JSON.stringify(zoneName(standard))}, ${JSON.stringify(zoneName(summer))})`,
+    `os.environ['LANG'] = ${JSON.stringify(`${language}.UTF-8`)}`,
+    'sys.path[:] = list(dict.fromkeys(sys.path))',
+    'del os, random, sys, time',
+  ].join('\n');
+}
 
 export interface PythonBoot {
   pyodide: PyodideAPI;
@@ -71,7 +98,7 @@ export async function bootPython(
   if (bytes) {
     try {
       const pyodide = await loadPyodide({ ...pyodideOptions(indexURL), _loadSnapshot: bytes });
-      pyodide.runPython(AFTER_RESTORE);
+      pyodide.runPython(afterRestore());
       return { pyodide, from: 'snapshot' };
     } catch (error) {
       snapshotError = `the snapshot could not be restored: ${(error as Error).message ?? String(error)}`;

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { SandboxPool } from '../../../electron/core/runner-host/index.ts';
+import { makePythonSnapshotFile } from '../../../electron/core/runner-host/python-snapshot.ts';
 import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
 
 export interface Ran extends RunResult {
@@ -19,10 +20,17 @@ export interface Sandbox {
   javascriptCheck(code: string, tests: string, extra?: Partial<RunRequest>): Promise<Ran>;
 }
 
-/** Registers beforeAll/afterAll hooks that warm and close one pool for the calling file. */
+/**
+ * Registers beforeAll/afterAll hooks that warm and close one pool for the calling file. The
+ * host's Python snapshot is made first, so the tests run against a restored interpreter, as the
+ * app's runners do (python-snapshot.test.ts covers a normal start).
+ */
 export function useSandbox(): Sandbox {
   const pool = new SandboxPool({ size: 1 });
-  beforeAll(() => pool.warm(), 120_000);
+  beforeAll(async () => {
+    await makePythonSnapshotFile(process.execPath);
+    await pool.warm();
+  }, 120_000);
   afterAll(() => pool.close());
   const run = async (request: RunRequest): Promise<Ran> => {
     let streamed = '';

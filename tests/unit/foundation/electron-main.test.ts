@@ -72,6 +72,8 @@ describe('IPC', () => {
 
   test('only the top frame of the app is a trusted sender', () => {
     expect(isTrustedSender(frame('app://lantern/index.html'))).toBe(true);
+    expect(isTrustedSender(frame('app://lantern/'))).toBe(true);
+    expect(isTrustedSender(frame('app://lantern/sandbox.html'))).toBe(false);
     expect(isTrustedSender(frame('https://evil.example/'))).toBe(false);
     expect(isTrustedSender(frame('app://lantern/index.html', {}))).toBe(false);
     expect(isTrustedSender(frame('file:///etc/passwd'))).toBe(false);
