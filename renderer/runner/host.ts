@@ -22,7 +22,7 @@ import { clear, INTERRUPT_BUFFER_BYTES, raise, viewOf, type InterruptReason } fr
 export type Runtime = 'python' | 'javascript';
 export type RuntimeState =
   | { phase: 'loading'; fraction: number }
-  | { phase: 'ready'; loadMs: number }
+  | { phase: 'ready'; loadMs: number; python?: 'snapshot' | 'start' }
   | { phase: 'failed'; message: string };
 
 export interface RunCallbacks {
@@ -112,7 +112,11 @@ class WorkerSlot {
         this.onState();
         return;
       case 'ready':
-        this.state = { phase: 'ready', loadMs: message.loadMs };
+        this.state = {
+          phase: 'ready',
+          loadMs: message.loadMs,
+          ...(message.python ? { python: message.python } : {}),
+        };
         this.settleWaiters();
         this.onState();
         return;

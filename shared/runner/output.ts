@@ -10,6 +10,10 @@ export type Stream = 'stdout' | 'stderr';
 
 export const TRUNCATION_NOTICE = `\n[output truncated: more than ${OUTPUT_LIMIT_LINES.toLocaleString('en')} lines or ${OUTPUT_LIMIT_BYTES / 1_000_000} MB]\n`;
 
+/** What one test printed is shown beside it, cut at this many characters with this notice. */
+export const TEST_OUTPUT_LIMIT = 65_536;
+export const TEST_OUTPUT_NOTICE = '\n[output truncated]\n';
+
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {

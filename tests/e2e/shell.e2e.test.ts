@@ -18,6 +18,11 @@ describe('the app shell in Chromium', () => {
     expect(page.url()).not.toContain('token='); // the token left the address bar
     await page.getByRole('link', { name: en.nav.about }).click();
     await expect.poll(() => page.getByTestId('isolation').textContent()).toBe(en.about.isolationOn);
+    // The Python runner restored its start-up snapshot (the build made one; decision 0017).
+    const restored = en.about.pythonSnapshot.replace('{{seconds}}', '[0-9.]+');
+    await expect
+      .poll(() => page.getByTestId('python-runner').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^${restored}$`));
   });
 
   test('every page is reachable from the navigation, in English and in Chinese', async () => {

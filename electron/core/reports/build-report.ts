@@ -3,6 +3,7 @@
  * it with the profile's key. The code of attempts stays on the learner's machine.
  */
 import type { Db } from '../store/database.ts';
+import type { AttemptRow as StoredAttemptRow, ExerciseProgressRow } from '../learner/progress-records.ts';
 import type { Profiles } from '../learner/profiles.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
 import type { LearnerModel } from '../learner/learner-model.ts';
@@ -161,30 +162,5 @@ type ReportTitle = { en: string; zh: string };
 const pickTitle = (t: ReportTitle): ReportTitle => ({ en: t.en, zh: t.zh });
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-interface ExerciseProgressRow {
-  track: string;
-  exercise: string;
-  runs: number;
-  checks: number;
-  passes: number;
-  hints_shown: number;
-  solution_revealed: number;
-  active_ms: number;
-  first_at: number;
-  last_at: number;
-  completed_at: number | null;
-}
-
-interface AttemptRow {
-  created_at: number;
-  track: string;
-  exercise: string;
-  kind: 'run' | 'check' | 'predict' | 'quiz';
-  status: 'pass' | 'fail' | 'error' | 'timeout';
-  tests_passed: number;
-  tests_total: number;
-  time_taken_ms: number;
-  hints_shown: number;
-  solution_revealed: number;
-  generated: number;
-}
+/** The attempt columns a report carries (no code). */
+type AttemptRow = Omit<StoredAttemptRow, 'id' | 'profile_id' | 'code'>;

@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../../..');
 
+/** `writable`: a folder the process may also write to (and so read back, to rename and remove). */
 export function permissionFlags(options: { writable?: string } = {}): string[] {
   const readable = [path.join(REPO_ROOT, 'node_modules'), path.join(REPO_ROOT, 'shared'), here];
+  if (options.writable) readable.push(options.writable);
   return [
     '--permission',
     ...readable.map((dir) => `--allow-fs-read=${dir}${path.sep}*`),

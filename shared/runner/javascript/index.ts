@@ -18,16 +18,13 @@ import { withExplanations } from '../explain.ts';
 import { CompileError, compile, fileName, resolveImport, type SourceFile } from './compile.ts';
 import { discardQuickJS, loadQuickJS } from './engine.ts';
 import { stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
-import { CappedOutput, type Stream } from '../output.ts';
+import type { RunnerIO } from '../io.ts';
+import { CappedOutput, TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE, type Stream } from '../output.ts';
 import { Sandbox, type Outcome } from './sandbox-session.ts';
 import type { HarnessEvent } from './sandbox/host.ts';
 
 /** How the runner talks to whoever shows the console (same shape as the Python runner's). */
-export interface RunnerIO {
-  write(stream: Stream, text: string): void;
-  /** A line typed by the learner, or null at end of input. */
-  readLine(prompt: string): string | null;
-}
+export type { RunnerIO } from '../io.ts';
 
 export interface RunOptions {
   /** Polled while code runs (and between timers); true stops it like the time limit does. */
@@ -71,9 +68,6 @@ export async function prepareJavaScriptRunner(): Promise<void> {
   prepareSpare('check');
 }
 
-/** Per-test output is kept shorter: it is shown beside one test, not in the console. */
-const TEST_OUTPUT_LIMIT = 10_000;
-
 const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
 
 export async function runJavaScript(
@@ -85,15 +79,20 @@ export async function runJavaScript(
   const output = new CappedOutput();
   /** What the running test has printed, if a test is running; kept even past the console's cap. */
   let testOutput: string | null = null;
+  let testOutputCut = false;
   const write = (stream: Stream, text: string) => {
-    if (testOutput !== null && testOutput.length < TEST_OUTPUT_LIMIT)
-      testOutput += text.slice(0, TEST_OUTPUT_LIMIT - testOutput.length);
+    if (testOutput !== null) {
+      const room = TEST_OUTPUT_LIMIT - testOutput.length;
+      if (text.length > room) testOutputCut = true;
+      if (room > 0) testOutput += text.slice(0, room);
+    }
     const kept = output.write(stream, text);
     if (kept) io.write(stream, kept);
   };
   const endTestOutput = () => {
-    const printed = testOutput ?? '';
+    const printed = (testOutput ?? '') + (testOutputCut ? TEST_OUTPUT_NOTICE : '');
     testOutput = null;
+    testOutputCut = false;
     return printed;
   };
   const finish = (partial: Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): RunResult =>
@@ -148,6 +147,7 @@ export async function runJavaScript(
     if (event.kind === 'test-start') {
       running = { name: event.name };
       testOutput = '';
+      testOutputCut = false;
     } else if (event.kind === 'test-end') {
       running = null;
       const result: TestResult = { name: event.name, status: event.status };

@@ -23,6 +23,8 @@
  *   passes only when every collected test did.
  * - builtins, sys and every module loaded at start-up are restored after each run.
  */
+import { TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE } from '../output.ts';
+
 /** The modules the harness imports first (the Python snapshot has them loaded: boot.ts). */
 export const HARNESS_IMPORTS =
   'sys, builtins, types, ast, io, operator, os, signal, unittest, unittest.case, unittest.util';
@@ -32,7 +34,7 @@ import ${HARNESS_IMPORTS}
 
 WORKDIR = '/lantern'
 MAX_REPR = 2000
-MAX_TEST_OUTPUT = 65536
+MAX_TEST_OUTPUT = ${TEST_OUTPUT_LIMIT}
 RECURSION_LIMIT = 1000
 MAX_RECURSION_LIMIT = 3000
 
@@ -540,7 +542,7 @@ def _run_one(test):
     result = {'name': name}
     output = _sio_getvalue(capture)
     if output:
-        result['output'] = output if len(output) <= MAX_TEST_OUTPUT else output[:MAX_TEST_OUTPUT] + '\n[output truncated]\n'
+        result['output'] = output if len(output) <= MAX_TEST_OUTPUT else output[:MAX_TEST_OUTPUT] + ${JSON.stringify(TEST_OUTPUT_NOTICE)}
     if outcome == 'interrupted':
         result['status'] = 'interrupted'
     elif expect_fail:

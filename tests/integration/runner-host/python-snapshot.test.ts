@@ -5,6 +5,7 @@
  * is broken or cannot be read falls back to a normal start.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
@@ -150,13 +151,21 @@ describe('the Node host’s snapshot', () => {
       `--allow-fs-write=${SNAPSHOT_DIR}${path.sep}*`,
     ]);
     expect(args).not.toContain('--allow-child-process');
+    // Also where nothing else may be read (the build writes into out/renderer/runtimes).
+    const elsewhere = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-snapshot-')),
+      'python.snapshot',
+    );
     try {
+      expect(await makePythonSnapshotFile(process.execPath, elsewhere)).toBe(elsewhere);
+      expect(fs.readdirSync(path.dirname(elsewhere))).toEqual(['python.snapshot']);
       expect(await makePythonSnapshotFile(process.execPath, target)).toBe(target);
       expect(fs.statSync(target).size).toBeGreaterThan(1_000_000);
       // Written through a temporary file that is gone afterwards.
       expect(fs.readdirSync(SNAPSHOT_DIR).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     } finally {
       fs.rmSync(target, { force: true });
+      fs.rmSync(path.dirname(elsewhere), { recursive: true, force: true });
     }
   }, 60_000);
 
