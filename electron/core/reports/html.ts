@@ -135,6 +135,7 @@ export function reportToHtml(
   .cards b { display: block; font-size: 1.3rem; }
   table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; } th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }
   thead th { background: #f0f0f0; } svg { max-width: 100%; height: auto; }
+  @page { size: A4; margin: 16mm 14mm; }
   @media print { body { margin: 0; } section, table, svg { break-inside: avoid; } thead { display: table-header-group; } }
 </style>
 </head>
