@@ -35,6 +35,7 @@ import {
   type TokenUsage,
 } from './models.ts';
 import { startOfLocalMonth, type CallPurpose, type UsageStore } from './usage.ts';
+import { sdkLogger, staticTokenAuthClient, textOf, tokenUsage, vertexBaseURL } from './sdk-helpers.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -368,55 +369,4 @@ export class ClaudeClient {
     }
     return this.sdk;
   }
-}
-
-/** Same endpoints the Vertex SDK picks (client.ts), spelled out so it never reads process.env itself. */
-function vertexBaseURL(region: string): string {
-  if (region === 'global') return 'https://aiplatform.googleapis.com/v1';
-  if (region === 'us') return 'https://aiplatform.us.rep.googleapis.com/v1';
-  if (region === 'eu') return 'https://aiplatform.eu.rep.googleapis.com/v1';
-  return `https://${region}-aiplatform.googleapis.com/v1`;
-}
-
-/** The two members of google-auth-library's AuthClient the Vertex SDK uses. */
-function staticTokenAuthClient(token: string, projectId: string | undefined) {
-  const client = {
-    projectId: projectId ?? null,
-    getRequestHeaders: async () => new Headers({ Authorization: `Bearer ${token}` }),
-  };
-  return client as unknown as NonNullable<ConstructorParameters<typeof AnthropicVertex>[0]>['authClient'];
-}
-
-/** SDK warnings go to Lantern's log, whose sink masks anything that looks like a key. */
-function sdkLogger(log: Logger) {
-  const write =
-    (level: 'error' | 'warn' | 'info' | 'debug') =>
-    (message: string, ...rest: unknown[]) =>
-      log[level](
-        {
-          sdk: 'anthropic',
-          detail: rest
-            .map((r) => (r instanceof Error ? r.message : typeof r === 'string' ? r : ''))
-            .filter(Boolean),
-        },
-        message,
-      );
-  return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
-}
-
-export function tokenUsage(message: Pick<Message, 'usage'>): TokenUsage {
-  const u = message.usage;
-  return {
-    inputTokens: u.input_tokens ?? 0,
-    outputTokens: u.output_tokens ?? 0,
-    cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
-    cacheReadTokens: u.cache_read_input_tokens ?? 0,
-  };
-}
-
-export function textOf(message: Pick<Message, 'content'>): string {
-  return message.content
-    .filter((b): b is Extract<typeof b, { type: 'text' }> => b.type === 'text')
-    .map((b) => b.text)
-    .join('');
 }
