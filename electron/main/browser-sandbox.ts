@@ -9,7 +9,13 @@
  * the sandbox window's own messages are heard.
  */
 import type { BrowserWindow, IpcMain, IpcMainEvent, WebContents } from 'electron';
-import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../shared/runner/protocol.ts';
+import {
+  DEFAULT_TIME_LIMIT_MS,
+  runtimeOf,
+  type RunRequest,
+  type RunResult,
+  type Runtime,
+} from '../../shared/runner/protocol.ts';
 import { withExplanations } from '../../shared/runner/explain.ts';
 import { runnerErrorResult, timeoutResult } from '../../shared/runner/results.ts';
 import { SANDBOX_CHANNELS } from '../../shared/runner/sandbox-bridge.ts';
@@ -35,8 +41,6 @@ interface Pending {
   startedAt: number;
 }
 
-type Runtime = 'python' | 'javascript';
-
 export class BrowserSandbox {
   private readonly options: Required<BrowserSandboxOptions>;
   private window: BrowserWindow | undefined;
@@ -57,7 +61,7 @@ export class BrowserSandbox {
 
   /** Runs one request in the sandbox window, after the ones before it on the same runtime. */
   run(request: RunRequest): Promise<RunResult> {
-    const runtime: Runtime = request.language === 'python' ? 'python' : 'javascript';
+    const runtime = runtimeOf(request.language);
     const turn = (this.queues.get(runtime) ?? Promise.resolve()).then(() => this.runNow(request));
     this.queues.set(
       runtime,

@@ -8,7 +8,13 @@
  * one started, and the run ends with `restarted: true` so the learner is told.
  */
 import type { Language } from '../../shared/content/schema.ts';
-import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../shared/runner/protocol.ts';
+import {
+  DEFAULT_TIME_LIMIT_MS,
+  runtimeOf,
+  type RunRequest,
+  type RunResult,
+  type Runtime,
+} from '../../shared/runner/protocol.ts';
 import { runnerErrorResult, timeoutResult } from '../../shared/runner/results.ts';
 import { withExplanations } from '../../shared/runner/explain.ts';
 import {
@@ -19,7 +25,7 @@ import {
 } from '../../shared/runner/worker-protocol.ts';
 import { clear, INTERRUPT_BUFFER_BYTES, raise, viewOf, type InterruptReason } from './interrupt.ts';
 
-export type Runtime = 'python' | 'javascript';
+export { runtimeOf, type Runtime } from '../../shared/runner/protocol.ts';
 export type RuntimeState =
   | { phase: 'loading'; fraction: number }
   | { phase: 'ready'; loadMs: number; python?: 'snapshot' | 'start' }
@@ -37,10 +43,6 @@ const NOT_STARTED: RuntimeState = { phase: 'loading', fraction: 0 };
 export const STOP_GRACE_MS = 1000;
 /** The JavaScript sandbox keeps its own clock; the host's is a backstop behind it. */
 const JS_BACKSTOP_MS = 500;
-
-export function runtimeOf(language: Language): Runtime {
-  return language === 'python' ? 'python' : 'javascript';
-}
 
 interface ActiveRun {
   id: number;

@@ -1,3 +1,10 @@
+/** The runtime a language runs in: Python in Pyodide; JavaScript and TypeScript in QuickJS. */
+export type Runtime = 'python' | 'javascript';
+
+export function runtimeOf(language: Language): Runtime {
+  return language === 'python' ? 'python' : 'javascript';
+}
+
 /**
  * The runner protocol: what a host (browser worker or Node sandbox process) is asked to do and
  * the one result shape it answers with (close to Exercism's results.json, plus `timeout`).
