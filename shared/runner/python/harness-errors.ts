@@ -1,0 +1,191 @@
+/**
+ * The harness's errors for beginners and the learner's guards (part of HARNESS_SOURCE,
+ * harness-source.ts): tracebacks trimmed to the learner's own frames with the line to mark in the
+ * editor, expected and actual of equality assertions, and the stand-ins for sys.exit, abort and
+ * setrecursionlimit.
+ */
+export const HARNESS_ERRORS = String.raw`# --- errors for beginners --------------------------------------------------------------------
+
+def _plain(value, limit=MAX_REPR):
+    if type(value) is not str:
+        return None
+    return value if len(value) <= limit else value[:limit] + '…'
+
+def _safe_repr(value):
+    try:
+        return _plain(repr(value)) or '<unprintable value>'
+    except BaseException:
+        return '<unprintable value>'
+
+def _safe_str(exc):
+    try:
+        text = str(exc)
+    except BaseException:
+        return ''
+    return _plain(text) or ''
+
+def _column(line_text, byte_offset):
+    if byte_offset is None or line_text is None:
+        return None
+    return len(line_text.encode('utf-8')[:byte_offset].decode('utf-8', 'replace')) + 1
+
+def _frames(exc):
+    """(file, line, function, column) for every frame of the traceback in a file we show."""
+    files = _state['files']
+    found = []
+    tb = _tb_get(exc)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        name = code.co_filename
+        if name in files:
+            line = tb.tb_lineno
+            col = None
+            try:
+                pos = list(code.co_positions())[tb.tb_lasti // 2]
+                if pos[0] == line:
+                    col = _column(_source_line(name, line), pos[2])
+            except Exception:
+                pass
+            found.append((name, line, code.co_name, col))
+        tb = tb.tb_next
+    return found
+
+def _source_line(path, line):
+    lines = _state['files'].get(path, (None, []))[1]
+    if line is None or line < 1 or line > len(lines):
+        return None
+    return lines[line - 1]
+
+def _format_frames(frames):
+    out = []
+    last, repeats = None, 0
+    for path, line, func, _col in frames:
+        key = (path, line, func)
+        if key == last:
+            repeats += 1
+            if repeats >= 3:
+                continue
+        else:
+            if repeats >= 3:
+                out.append('  [Previous line repeated ' + str(repeats - 2) + ' more times]')
+            last, repeats = key, 0
+        out.append('  File "' + _state['files'][path][0] + '", line ' + str(line) + ', in ' + func)
+        text = _source_line(path, line)
+        if text is not None and text.strip():
+            out.append('    ' + text.strip())
+    if repeats >= 3:
+        out.append('  [Previous line repeated ' + str(repeats - 2) + ' more times]')
+    return out
+
+def _learner_error(exc):
+    et = type(exc)
+    files = _state['files']
+    if issubclass(et, SyntaxError):
+        msg = _plain(_syntax_fields['msg'](exc)) or 'invalid syntax'
+        path = _syntax_fields['filename'](exc)
+        line = _syntax_fields['lineno'](exc)
+        offset = _syntax_fields['offset'](exc)
+        if type(path) is str and path in files and type(line) is int:
+            name = _state['files'][path][0]
+            text = _source_line(path, line)
+            tb = ['  File "' + name + '", line ' + str(line)]
+            if text is not None:
+                tb.append('    ' + text.rstrip())
+            error = {'type': _type_name(et), 'message': msg, 'file': name, 'line': line,
+                     'traceback': '\n'.join(tb + [_type_name(et) + ': ' + msg])}
+            if type(offset) is int and offset > 0:
+                error['column'] = offset
+            return error
+        frames = _frames(exc)
+    else:
+        msg = _safe_str(exc)
+        frames = _frames(exc)
+    name = _type_name(et)
+    if et is KeyError and msg:
+        args = _args_get(exc)
+        if len(args) == 1:
+            msg = _safe_repr(args[0])
+    error = {'type': name, 'message': msg}
+    learner = [f for f in frames if f[0] in _state['learner_files']]
+    where = learner[-1] if learner else (frames[-1] if frames else None)
+    if where is not None:
+        error['file'] = files[where[0]][0]
+        if where[1] is not None:
+            error['line'] = where[1]
+        if where[3] is not None:
+            error['column'] = where[3]
+    lines = ['Traceback (most recent call last):'] + _format_frames(frames) if frames else []
+    lines.append(name + (': ' + msg if msg else ''))
+    error['traceback'] = '\n'.join(lines)
+    return error
+
+def _equality_values(exc):
+    """expected/actual of a failed unittest equality assertion or a rewritten bare assert."""
+    tb = _tb_get(exc)
+    while tb is not None:
+        frame = tb.tb_frame
+        code = frame.f_code
+        if code in _EQUALITY_CODES:
+            names = code.co_varnames
+            local = frame.f_locals
+            return _safe_repr(local[names[2]]), _safe_repr(local[names[1]])
+        if tb.tb_next is None and code.co_filename == _state['tests_file']:
+            local = frame.f_locals
+            if '__lantern_expected' in local and '__lantern_actual' in local:
+                return _safe_repr(local['__lantern_expected']), _safe_repr(local['__lantern_actual'])
+        tb = tb.tb_next
+    return None
+
+# Defined in a namespace of its own: a class is findable through __subclasses__(), and its
+# methods' __globals__ must not lead to the harness.
+_TRANSFORMER_SOURCE = """
+class NameEqualities(ast.NodeTransformer):
+    depth = 0
+    def visit_FunctionDef(self, node):
+        self.depth += 1
+        self.generic_visit(node)
+        self.depth -= 1
+        return node
+    visit_AsyncFunctionDef = visit_FunctionDef
+    def visit_Assert(self, node):
+        test = node.test
+        if self.depth and type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) is ast.Eq:
+            test.left = ast.NamedExpr(target=ast.Name('__lantern_actual', ast.Store()), value=test.left)
+            test.comparators = [ast.NamedExpr(target=ast.Name('__lantern_expected', ast.Store()), value=test.comparators[0])]
+        return node
+"""
+def _make_transformer():
+    namespace = {'ast': ast, '__name__': 'lantern_asserts',
+                 '__builtins__': {'type': type, 'len': len, '__build_class__': builtins.__build_class__}}
+    exec(_TRANSFORMER_SOURCE, namespace)
+    return namespace['NameEqualities']
+
+_Transformer = _make_transformer()
+
+# Stand-ins for the calls that would take the whole interpreter down with the program (os._exit
+# and os.abort end the runtime; an unlimited recursion limit overflows the host's stack). Made in
+# a namespace of their own for the same reason as the transformer: learner code can read a
+# function's __globals__, and these must not lead to the harness.
+_GUARDS_SOURCE = '''
+def _exit(status=0):
+    raise SystemExit(status)
+def abort():
+    raise SystemExit('abort() was called')
+def setrecursionlimit(limit):
+    set_limit(min(limit, MAX_LIMIT) if type(limit) is int else limit)
+'''
+def _make_guards():
+    namespace = {'__name__': 'os', 'set_limit': _setrecursionlimit, 'MAX_LIMIT': MAX_RECURSION_LIMIT,
+                 '__builtins__': {'SystemExit': SystemExit, 'min': min, 'type': type, 'int': int}}
+    exec(_GUARDS_SOURCE, namespace)
+    return namespace
+
+def _install_guards():
+    guards = _make_guards()
+    for mod in (os, _modules.get('posix')):
+        if mod is not None:
+            mod._exit = guards['_exit']
+            mod.abort = guards['abort']
+    sys.setrecursionlimit = guards['setrecursionlimit']
+
+`;
