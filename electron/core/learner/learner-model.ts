@@ -18,14 +18,12 @@ import {
   MASTERED,
   TARGET_BAND,
   authoredFromRating,
-  exerciseStep,
-  learnerStep,
   logit,
   outcomeScore,
   predictSuccess,
   ratingFromAuthored,
-  repeatWeight,
 } from './elo.ts';
+import { updateAttempt } from './model-core.ts';
 import { afterReview, firstReview, isDue } from './review-schedule.ts';
 
 export interface RecordAttemptInput extends AttemptInput {
@@ -100,10 +98,7 @@ export class LearnerModel {
     if (!concepts?.length || authored === undefined) return { attemptId, mastery: [] };
 
     const stored = this.records.difficulty(a.track, a.exercise);
-    const rating = stored?.rating ?? ratingFromAuthored(authored);
     const before = concepts.map((c) => this.conceptState(a.profileId, a.track, c, course));
-    const ability = before.reduce((s, m) => s + m.ability, 0) / before.length;
-    const expected = predictSuccess(ability, rating);
     const score = outcomeScore({
       passed: a.status === 'pass',
       hintsShown: a.hintsShown ?? 0,
@@ -111,33 +106,23 @@ export class LearnerModel {
       testsPassed: a.testsPassed ?? 0,
       testsTotal: a.testsTotal ?? 0,
     });
-    const surprise = score - expected;
-    const weight = repeatWeight(priorChecks);
-
-    const after = before.map((m): ConceptMastery => {
-      const newAbility = m.ability + learnerStep(m.evidence) * weight * surprise;
-      return {
-        ...m,
-        ability: newAbility,
-        mastery: predictSuccess(newAbility, course?.conceptReference.get(m.concept) ?? 0),
-        evidence: m.evidence + 1,
-        updatedAt: at,
-      };
-    });
+    const update = updateAttempt(
+      before,
+      stored ?? { rating: ratingFromAuthored(authored), evidence: 0 },
+      score,
+      priorChecks,
+    );
+    const after = update.concepts.map((m): ConceptMastery => ({
+      ...m,
+      mastery: predictSuccess(m.ability, course?.conceptReference.get(m.concept) ?? 0),
+      updatedAt: at,
+    }));
     for (const m of after) {
       this.records.saveMastery(a.profileId, m, attemptId);
       this.updateReview(a.profileId, m, score >= 0.5, at);
     }
-    // Only a learner's first check of an exercise tells how hard it is; retries are biased.
-    if (priorChecks === 0) {
-      const evidence = stored?.evidence ?? 0;
-      this.records.saveDifficulty(
-        a.track,
-        a.exercise,
-        rating - exerciseStep(evidence) * surprise,
-        evidence + 1,
-      );
-    }
+    if (update.difficulty)
+      this.records.saveDifficulty(a.track, a.exercise, update.difficulty.rating, update.difficulty.evidence);
     return { attemptId, mastery: after };
   }
 
