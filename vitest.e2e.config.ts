@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // expect.poll waits for what the page shows; its default (1 s) is shorter than a busy
+    // 2-core machine needs between a click and the backend's answer reaching the screen.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
