@@ -1,3 +1,6 @@
 #!/usr/bin/env node
-// The `lantern` bin: loads the TypeScript CLI, which Node (>= 22.18 / 23.6) runs by type stripping.
-import '../electron/cli/main.ts';
+// The `lantern` bin: checks the Node version, then loads the TypeScript CLI, which Node runs by
+// type stripping. The import is dynamic so that an older Node reads the version message first.
+import '../scripts/require-node.js';
+
+await import('../electron/cli/main.ts');
