@@ -3,7 +3,8 @@
  * "More like this" on an exercise. Problems are made by Claude (or, offline, by templates), run
  * and checked before they are stored, and prefetched so a ready one is usually waiting.
  *
- * The lead binds PracticeService to the API; see docs/decisions/0006-generated-practice.md.
+ * tutor-services.ts builds the PracticeService that practice-handlers.ts serves; see
+ * docs/decisions/0006-generated-practice.md.
  */
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
 import type { Logger } from '../logger.ts';
@@ -67,7 +68,7 @@ export interface PracticeServiceOptions {
   log?: Logger;
   /** Keep one ready per active concept in the background (default true). */
   prefetch?: boolean;
-  /** Called when a background job ends (the lead pushes the `jobDone` event). */
+  /** Called when a background job ends (the backend pushes the `jobDone` event). */
   onPrefetched?: (info: { track: string; concept: string; ok: boolean; detail?: string }) => void;
   /** Seeds for the offline generator (tests, benches). */
   seed?: () => number;

@@ -66,7 +66,7 @@ export const DEFAULT_TUTOR_SETTINGS: TutorSettings = {
 };
 
 /**
- * Secrets, passed separately from settings: the lead keeps them in Electron safeStorage and never
+ * Secrets, passed separately from settings: the desktop app keeps them in Electron safeStorage and never
  * sends them to the renderer. Missing ones fall back to the standard environment variables.
  */
 export interface TutorSecrets {

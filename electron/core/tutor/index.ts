@@ -1,6 +1,6 @@
 /**
  * The tutor service the API handlers bind to: hints, "Test connection" and the usage summary.
- * Settings (no secrets) and secrets are passed separately: the lead keeps secrets in Electron
+ * Settings (no secrets) and secrets are passed separately: the desktop app keeps secrets in Electron
  * safeStorage, passes them here, and never sends them to the renderer. In web mode and the CLI
  * the standard environment variables fill in what is not given.
  */
