@@ -28,9 +28,12 @@ export const TARGET_BAND = { low: 0.7, high: 0.85, centre: 0.775 } as const;
 /** A concept counts as mastered (prerequisites met, reviews scheduled) from this mastery on. */
 export const MASTERED = 0.8;
 
-/** Step size for a learner's ability: large while little is known, smaller with evidence. */
+/**
+ * Step size for a learner's ability: large while little is known, smaller with evidence. Half of
+ * decision 0007's 1.6, which overshot: see decision 0031.
+ */
 export function learnerStep(evidence: number): number {
-  return 1.6 / (1 + 0.12 * evidence);
+  return 0.8 / (1 + 0.12 * evidence);
 }
 
 /** Step size for an exercise's difficulty, which pools every learner on this machine. */

@@ -23,7 +23,7 @@ import {
   predictSuccess,
   ratingFromAuthored,
 } from './elo.ts';
-import { updateAttempt } from './model-core.ts';
+import { unseenAbility, updateAttempt } from './model-core.ts';
 import { afterReview, firstReview, isDue } from './review-schedule.ts';
 
 export interface RecordAttemptInput extends AttemptInput {
@@ -98,7 +98,11 @@ export class LearnerModel {
     if (!concepts?.length || authored === undefined) return { attemptId, mastery: [] };
 
     const stored = this.records.difficulty(a.track, a.exercise);
-    const before = concepts.map((c) => this.conceptState(a.profileId, a.track, c, course));
+    const practised = new Map(this.records.mastery(a.profileId, a.track).map((m) => [m.concept, m]));
+    const start = unseenAbility(practised.values());
+    const before = concepts.map(
+      (c) => practised.get(c) ?? { ...this.conceptState(a.profileId, a.track, c, course), ability: start },
+    );
     const score = outcomeScore({
       passed: a.status === 'pass',
       hintsShown: a.hintsShown ?? 0,

@@ -28,6 +28,22 @@ export interface AttemptUpdate<C extends AbilityState> {
   difficulty: DifficultyState | undefined;
 }
 
+/**
+ * Where a learner's ability in a concept they have not practised yet starts: the mean of their
+ * abilities in the concepts they have, weighted by evidence and shrunk towards 0 (a new
+ * learner's) by one attempt's worth. General aptitude carries over between the concepts of a
+ * course; decision 0031 has the measurements.
+ */
+export function unseenAbility(practised: Iterable<AbilityState>): number {
+  let sum = 0;
+  let evidence = 0;
+  for (const m of practised) {
+    sum += m.ability * m.evidence;
+    evidence += m.evidence;
+  }
+  return sum / (evidence + 1);
+}
+
 /** An exercise of several concepts is predicted from the mean ability over them. */
 export function predictAttempt(concepts: readonly AbilityState[], rating: number): number {
   const ability = concepts.reduce((s, m) => s + m.ability, 0) / concepts.length;

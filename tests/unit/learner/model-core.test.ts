@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictAttempt, updateAttempt } from '../../../electron/core/learner/model-core.ts';
+import { predictAttempt, unseenAbility, updateAttempt } from '../../../electron/core/learner/model-core.ts';
 
 describe('model core', () => {
   it('predicts an exercise of several concepts from their mean ability', () => {
@@ -26,9 +26,9 @@ describe('model core', () => {
       0,
     );
     expect(u.expected).toBe(0.5);
-    // learner step 1.6 / (1 + 0.12 n) times the surprise 0.5
-    expect(u.concepts[0]).toEqual({ ability: 0.8, evidence: 1, concept: 'a' });
-    expect(u.concepts[1]?.ability).toBeCloseTo(0.5, 12);
+    // learner step 0.8 / (1 + 0.12 n) times the surprise 0.5
+    expect(u.concepts[0]).toEqual({ ability: 0.4, evidence: 1, concept: 'a' });
+    expect(u.concepts[1]?.ability).toBeCloseTo(0.25, 12);
     expect(u.concepts[1]?.evidence).toBe(6);
     // exercise step 0.8 times the surprise, downwards: it was easier than thought
     expect(u.difficulty).toEqual({ rating: -0.4, evidence: 1 });
@@ -36,7 +36,18 @@ describe('model core', () => {
 
   it('weighs the third check of an exercise by a third and leaves its difficulty alone', () => {
     const u = updateAttempt([{ ability: 0, evidence: 0 }], { rating: 0, evidence: 4 }, 0, 2);
-    expect(u.concepts[0]?.ability).toBeCloseTo((-1.6 * 0.5) / 3, 12);
+    expect(u.concepts[0]?.ability).toBeCloseTo((-0.8 * 0.5) / 3, 12);
     expect(u.difficulty).toBeUndefined();
+  });
+
+  it('starts an unpractised concept at the evidence-weighted mean of the others, shrunk towards 0', () => {
+    expect(unseenAbility([])).toBe(0);
+    // (1 × 3 + (−1) × 1) / (3 + 1 + 1)
+    expect(
+      unseenAbility([
+        { ability: 1, evidence: 3 },
+        { ability: -1, evidence: 1 },
+      ]),
+    ).toBeCloseTo(0.4, 12);
   });
 });
