@@ -1,7 +1,9 @@
 /**
  * Web mode: the same handler map as the desktop app, over loopback HTTP, plus the built
  * renderer. Listens on 127.0.0.1 only; every API request must carry the per-launch token
- * (`Authorization: Bearer …`) and a Host header naming this server (no DNS rebinding).
+ * (`Authorization: Bearer …`) and a Host header naming this server (no DNS rebinding). An API
+ * request whose Origin header names another site is refused even with the token: a browser adds
+ * Origin to every cross-site fetch, so a page elsewhere that learned the token still cannot call.
  *
  *   POST /api/call/<name>   JSON body = the call's input; answers the call's Envelope
  *   GET  /api/events        the pushed events, as a server-sent event stream
@@ -63,6 +65,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   }
 
+  /** No Origin (curl, the CLI, a same-origin GET) is fine; a present one must be this server. */
+  function originAllowed(value: string | undefined): boolean {
+    return value === undefined || value === origin() || value === `http://localhost:${port}`;
+  }
+
   function authorized(req: http.IncomingMessage): boolean {
     const header = req.headers.authorization ?? '';
     const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
@@ -77,6 +84,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const url = new URL(req.url ?? '/', origin());
     if (url.pathname.startsWith('/api/')) {
+      if (!originAllowed(req.headers.origin)) {
+        send(res, 403, {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: `Calls from ${req.headers.origin} are refused: only this Lantern page (${origin()}) may use the API.`,
+          },
+        });
+        return;
+      }
       if (!authorized(req)) {
         send(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } });
         return;

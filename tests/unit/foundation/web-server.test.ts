@@ -39,6 +39,7 @@ function request(opts: {
   host?: string;
   token?: string | null;
   body?: string;
+  origin?: string;
 }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
     (resolve, reject) => {
@@ -52,6 +53,7 @@ function request(opts: {
             host: opts.host ?? `127.0.0.1:${server.port}`,
             ...(opts.token !== null ? { authorization: `Bearer ${opts.token ?? server.token}` } : {}),
             'content-type': 'application/json',
+            ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
           },
         },
         (res) => {
@@ -108,6 +110,22 @@ describe('web mode', () => {
     expect(res.status).toBe(421);
     const page = await request({ path: '/', host: `attacker.test:${server.port}` });
     expect(page.status).toBe(421);
+  });
+
+  test('a call from another site is refused with 403 even with the token; this page’s own origin is served', async () => {
+    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${server.port + 1}`]) {
+      const res = await request({ path: '/api/call/getSettings', method: 'POST', body: '{}', origin });
+      expect(res.status).toBe(403);
+      const { error } = JSON.parse(res.body) as { error: { code: string; message: string } };
+      expect(error.code).toBe('forbidden');
+      expect(error.message).toContain(`Calls from ${origin} are refused`);
+    }
+    const events = await request({ path: '/api/events', origin: 'http://evil.example' });
+    expect(events.status).toBe(403);
+    for (const origin of [server.url, `http://localhost:${server.port}`]) {
+      const own = await request({ path: '/api/call/getSettings', method: 'POST', body: '{}', origin });
+      expect(own.status).toBe(200);
+    }
   });
 
   test('a bad payload gets 400 with the field named', async () => {
