@@ -9,6 +9,7 @@ import os from 'node:os';
 import { openDatabase, schemaVersion, type Db } from './store/database.ts';
 import { SettingsStore } from './store/settings.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { lockDataFolder } from './data-lock.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createTutorServices } from './tutor-services.ts';
 import type { SecretStore } from './tutor/secret-store.ts';
@@ -88,9 +89,18 @@ export async function loadCourseMaps(curriculum: Curriculum, into: Map<string, C
 }
 
 export function createBackend(options: BackendOptions): Backend {
+  // Before anything in the folder is touched: a second Lantern must not clean up the first one's files.
+  const lock = lockDataFolder(options.dataDir, options.mode);
   const log = createLogger(options.dataDir, { toStdout: options.logToStdout });
   const databaseFile = path.join(options.dataDir, 'lantern.db');
-  const { db, movedAside } = openDatabase(databaseFile);
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    opened = openDatabase(databaseFile);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  const { db, movedAside } = opened;
   const notices: AppInfo['notices'] = [];
   if (movedAside) {
     const message = `The database ${movedAside.from} could not be read (${movedAside.reason}). It was moved to ${movedAside.to} and a new, empty one was started. Nothing was deleted.`;
@@ -194,6 +204,7 @@ export function createBackend(options: BackendOptions): Backend {
       tutorServices.close();
       db.close();
       log.flush?.();
+      lock.release();
     },
   };
 }

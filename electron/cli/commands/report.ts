@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openDatabase } from '../../core/store/database.ts';
 import { SettingsStore } from '../../core/store/settings.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
+import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '../../core/data-lock.ts';
 import { Curriculum } from '../../core/curriculum/index.ts';
 import { ProgressStore } from '../../core/learner/progress-store.ts';
 import { Profiles } from '../../core/learner/profiles.ts';
@@ -81,7 +82,22 @@ async function exportReport(
     io.err(`There is no Lantern database at ${file}. Set LANTERN_DATA_DIR to the data folder.\n`);
     return 1;
   }
-  const { db } = openDatabase(file);
+  // export writes: it may migrate the database and makes the profile's signing key on first use.
+  let lock: DataFolderLock;
+  try {
+    lock = lockDataFolder(dataDir, 'cli report export');
+  } catch (err) {
+    if (!(err instanceof DataFolderInUseError)) throw err;
+    io.err(`${err.message} (Or export the report from that Lantern's Progress page.)\n`);
+    return 1;
+  }
+  let db: ReturnType<typeof openDatabase>['db'];
+  try {
+    db = openDatabase(file).db;
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   try {
     const profiles = new Profiles(db, new SettingsStore(db));
     const profile = profiles.byName(profileName);
@@ -117,6 +133,7 @@ async function exportReport(
     return 0;
   } finally {
     db.close();
+    lock.release();
   }
 }
 
