@@ -7,6 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../core/app-services.ts';
 import { resolveDataDir } from '../core/data-dir.ts';
+import { DataFolderInUseError } from '../core/data-lock.ts';
+import { readSettings } from '../core/api/app-handlers.ts';
+import { createOpenExternal } from './external-links.ts';
+import { mainLocale, mainText } from './main-text.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
 import { SafeStorageSecretStore } from './secret-store.ts';
 import { bindIpc, eventEmitterFor } from './ipc.ts';
@@ -17,7 +21,6 @@ import {
   APP_SCHEME,
   denyAllPermissions,
   guardNavigation,
-  isSafeExternalUrl,
   mainWindowOptions,
   sandboxWindowOptions,
   type WindowBounds,
@@ -52,11 +55,9 @@ if (!app.requestSingleInstanceLock()) {
     },
   });
 
-  const openExternal = async (url: string) => {
-    if (!isSafeExternalUrl(url)) return false;
-    await shell.openExternal(url);
-    return true;
-  };
+  const locale = () =>
+    mainLocale(backend ? readSettings(backend.settings).language : undefined, app.getLocale());
+  const openExternal = createOpenExternal({ dialog, shell, window: () => win, locale });
 
   app.on('second-instance', () => {
     if (win) {
@@ -65,9 +66,8 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
-    const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-    backend = createBackend({
+  function startBackend(dataDir: string): Backend {
+    return createBackend({
       dataDir,
       mode: 'electron',
       version: app.getVersion(),
@@ -84,6 +84,31 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     });
+  }
+
+  app.whenReady().then(() => {
+    const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+    try {
+      backend = startBackend(dataDir);
+    } catch (err) {
+      // Another Lantern (web mode, the CLI) holds the folder: say who, and do not touch it.
+      if (!(err instanceof DataFolderInUseError)) throw err;
+      const l = locale();
+      const holder = err.holder;
+      dialog.showErrorBox(
+        mainText(l, 'dataFolder', 'inUseTitle'),
+        holder
+          ? mainText(l, 'dataFolder', 'inUse', {
+              folder: dataDir,
+              pid: holder.pid,
+              mode: holder.mode,
+              since: new Date(holder.startedAt).toLocaleString(app.getLocale()),
+            })
+          : mainText(l, 'dataFolder', 'inUseUnknown', { folder: dataDir }),
+      );
+      app.quit();
+      return;
+    }
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
     denyAllPermissions(session.defaultSession);
     bindIpc(ipcMain, backend.handlers, (name, err) =>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { renderMarkdown } from './markdown.ts';
+import { ExternalLinkDialog, useExternalLinks } from './ExternalLinkDialog.tsx';
 
 /**
  * Rendered Markdown. Code blocks are coloured by Monaco's own tokenizer, so a snippet in the
@@ -8,6 +9,7 @@ import { renderMarkdown } from './markdown.ts';
  */
 export function Markdown({ source, className }: { source: string; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const links = useExternalLinks();
   useEffect(() => {
     const blocks = ref.current?.querySelectorAll<HTMLElement>('pre > code[class*="language-"]');
     if (!blocks || blocks.length === 0) return;
@@ -27,11 +29,16 @@ export function Markdown({ source, className }: { source: string; className?: st
     };
   }, [source]);
   return (
-    <div
-      ref={ref}
-      className={`markdown ${className ?? ''}`}
-      // markdown-it runs with html:false, so the only markup is what Markdown itself produces.
-      dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}
-    />
+    <>
+      <div
+        ref={ref}
+        className={`markdown ${className ?? ''}`}
+        onClick={links.onClick}
+        onAuxClick={links.onClick}
+        // markdown-it runs with html:false, so the only markup is what Markdown itself produces.
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}
+      />
+      {links.pending && <ExternalLinkDialog url={links.pending} onClose={links.close} />}
+    </>
   );
 }

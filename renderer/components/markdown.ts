@@ -1,7 +1,8 @@
 /**
  * Markdown for lesson prose and hints: markdown-it (CommonMark + GFM tables and strikethrough)
  * with raw HTML off, so content and model output can never inject markup. Links open nothing
- * in-app: they get rel=noopener and the app's navigation guard sends http(s) ones outside.
+ * in-app: they get rel=noopener, and a click asks the person before the link leaves Lantern
+ * (ExternalLinkDialog.tsx; in the desktop app the main process asks).
  */
 import MarkdownIt from 'markdown-it';
 
