@@ -68,6 +68,25 @@ function pythonSnapshot(): Plugin {
   };
 }
 
+/**
+ * Monaco's main entry registers about 80 languages and the CSS/HTML language services; Lantern's
+ * editor shows only these. Every other language's registration becomes an empty module, so its
+ * grammar, and the CSS and HTML services with their workers, never reach the bundle.
+ */
+const MONACO_LANGUAGES = ['python', 'javascript', 'typescript', 'json', 'yaml', 'markdown'];
+function monacoOnlyOurLanguages(): Plugin {
+  const registration = /monaco-editor\/esm\/vs\/languages\/(definitions|features)\/([\w-]+)\/register\.js$/;
+  return {
+    name: 'lantern-monaco-languages',
+    enforce: 'pre',
+    load(id) {
+      const match = registration.exec(id.replaceAll('\\', '/'));
+      if (match && !MONACO_LANGUAGES.includes(match[2])) return 'export {};';
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -92,7 +111,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react(), copyPyodide(), copyQuickJS(), pythonSnapshot()],
+    plugins: [react(), monacoOnlyOurLanguages(), copyPyodide(), copyQuickJS(), pythonSnapshot()],
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
