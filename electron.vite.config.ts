@@ -81,7 +81,7 @@ function monacoOnlyOurLanguages(): Plugin {
     enforce: 'pre',
     load(id) {
       const match = registration.exec(id.replaceAll('\\', '/'));
-      if (match && !MONACO_LANGUAGES.includes(match[2])) return 'export {};';
+      if (match && !MONACO_LANGUAGES.includes(match[2] ?? '')) return 'export {};';
       return null;
     },
   };

@@ -7,6 +7,16 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// Packages that run only in Node (native addons, file logging, the model SDKs with their keys).
+const nodeOnlyPackages = [
+  'better-sqlite3',
+  'pino',
+  'pino/*',
+  'rotating-file-stream',
+  '@anthropic-ai/*',
+  'electron-vite',
+  'electron-builder',
+];
 
 const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
@@ -43,6 +53,10 @@ export default tseslint.config(
           message: 'The renderer talks to the backend only through window.lantern (shared/api).',
         },
         { group: nodeBuiltins, message: 'The renderer never touches Node.' },
+        {
+          group: nodeOnlyPackages,
+          message: 'A Node-only package: the backend uses it, and the renderer asks the backend.',
+        },
       ]),
     },
   },
