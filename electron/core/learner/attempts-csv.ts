@@ -1,0 +1,271 @@
+/**
+ * The attempts CSV (docs/attempts-csv.md): one checked attempt per row,
+ * `learner,exercise,concepts,timestamp,outcome,hints[,revealed]`. Read as a stream of lines so a
+ * log of millions of rows never sits in memory; every bad row is named by line and column.
+ */
+import fs from 'node:fs';
+
+export const ATTEMPT_COLUMNS = ['learner', 'exercise', 'concepts', 'timestamp', 'outcome', 'hints'] as const;
+/** Optional seventh column: the learner had seen the solution before this attempt. */
+export const REVEALED_COLUMN = 'revealed';
+
+export interface AttemptRecord {
+  learner: string;
+  exercise: string;
+  concepts: string[];
+  /** Epoch ms. */
+  at: number;
+  /** 1 for a pass, otherwise the fraction of tests passed. */
+  outcome: number;
+  hints: number;
+  revealed: boolean;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+export class AttemptsCsvError extends Error {
+  readonly line: number;
+  /** 1-based column (field) number. */
+  readonly column: number;
+
+  constructor(line: number, column: number, problem: string) {
+    const name = column <= ATTEMPT_COLUMNS.length ? ATTEMPT_COLUMNS[column - 1] : REVEALED_COLUMN;
+    super(`line ${line}, column ${column} (${name}): ${problem}`);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const FRACTION = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+const COUNT = /^\d+$/;
+
+/** Timestamp as epoch ms, or undefined. A date and time without an offset is read as UTC. */
+export function parseTimestamp(text: string): number | undefined {
+  const m = ISO_8601.exec(text);
+  if (!m) return undefined;
+  // Date.parse rolls 30 February over into March; a log that says so is wrong.
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > new Date(Date.UTC(Number(text.slice(0, 4)), month, 0)).getUTCDate()
+  )
+    return undefined;
+  const zoned = text.length > 10 && m[1] === undefined ? `${text}Z` : text;
+  const at = Date.parse(zoned.replace(' ', 'T'));
+  return Number.isNaN(at) ? undefined : at;
+}
+
+/**
+ * Fields of one line. Quoted fields may hold commas and doubled quotes, but not line breaks.
+ * Returns the 1-based column of an unterminated quote instead.
+ */
+export function splitCsvLine(line: string): string[] | { unterminated: number } {
+  if (!line.includes('"')) return line.split(',');
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) return { unterminated: fields.length + 1 };
+        value += line.slice(j, q);
+        if (line[q + 1] === '"') {
+          value += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
+      }
+      const comma = line.indexOf(',', j);
+      fields.push(value + line.slice(j, comma < 0 ? undefined : comma));
+      if (comma < 0) return fields;
+      i = comma + 1;
+    } else {
+      const comma = line.indexOf(',', i);
+      fields.push(line.slice(i, comma < 0 ? undefined : comma));
+      if (comma < 0) return fields;
+      i = comma + 1;
+    }
+  }
+}
+
+/** A field for a CSV line, quoted only when it has to be. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function attemptsCsvHeader(withRevealed = false): string {
+  return [...ATTEMPT_COLUMNS, ...(withRevealed ? [REVEALED_COLUMN] : [])].join(',');
+}
+
+export function attemptCsvLine(
+  a: Omit<AttemptRecord, 'line' | 'revealed'> & { revealed?: boolean },
+  withRevealed = false,
+): string {
+  const fields = [
+    csvField(a.learner),
+    csvField(a.exercise),
+    csvField(a.concepts.join(';')),
+    new Date(a.at).toISOString(),
+    String(Math.round(a.outcome * 1e6) / 1e6),
+    String(a.hints),
+  ];
+  if (withRevealed) fields.push(a.revealed ? '1' : '0');
+  return fields.join(',');
+}
+
+/**
+ * Reads an attempts CSV a line at a time, in file order. Throws AttemptsCsvError at the first
+ * bad row, including a learner's attempt dated before that learner's previous one (a replay must
+ * see each learner's attempts in the order they happened).
+ */
+export class AttemptsCsvReader {
+  private lineNo = 0;
+  private width = 0;
+  private readonly lastAt = new Map<string, number>();
+
+  /** The attempt on the next line, or undefined for the header and blank lines. */
+  read(raw: string): AttemptRecord | undefined {
+    const lineNo = ++this.lineNo;
+    let line = lineNo === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() === '') return undefined;
+    const fields = splitCsvLine(line);
+    if (!Array.isArray(fields))
+      throw new AttemptsCsvError(lineNo, fields.unterminated, 'a quote is not closed');
+    if (this.width === 0) {
+      this.width = checkHeader(fields, lineNo);
+      return undefined;
+    }
+    const record = parseRow(fields, this.width, lineNo);
+    const previous = this.lastAt.get(record.learner);
+    if (previous !== undefined && record.at < previous)
+      throw new AttemptsCsvError(
+        lineNo,
+        4,
+        `${fields[3]?.trim()} is earlier than this learner's previous attempt; sort the file by timestamp`,
+      );
+    this.lastAt.set(record.learner, record.at);
+    return record;
+  }
+
+  /** At the end of the file: a file without even a header is an error. */
+  end(): void {
+    if (this.width === 0)
+      throw new AttemptsCsvError(1, 1, `the file is empty; the header is ${attemptsCsvHeader()}`);
+  }
+}
+
+/** The attempts in a CSV text. */
+export function* parseAttemptsCsv(text: string): Generator<AttemptRecord> {
+  const reader = new AttemptsCsvReader();
+  for (const line of text.split('\n')) {
+    const a = reader.read(line);
+    if (a) yield a;
+  }
+  reader.end();
+}
+
+/**
+ * Streams an attempts CSV file: reads it in chunks and hands each attempt to `onAttempt` as soon
+ * as its line is complete, so memory does not grow with the file. Returns the number of attempts.
+ */
+export async function readAttemptsFile(file: string, onAttempt: (a: AttemptRecord) => void): Promise<number> {
+  const reader = new AttemptsCsvReader();
+  let rest = '';
+  let count = 0;
+  const take = (line: string) => {
+    const a = reader.read(line);
+    if (a) {
+      count++;
+      onAttempt(a);
+    }
+  };
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) take(line);
+  }
+  if (rest) take(rest);
+  reader.end();
+  return count;
+}
+
+function checkHeader(fields: string[], lineNo: number): number {
+  const names = fields.map((f) => f.trim().toLowerCase());
+  const expected: string[] = [...ATTEMPT_COLUMNS, REVEALED_COLUMN];
+  const width = names.length === 7 ? 7 : 6;
+  for (let i = 0; i < Math.max(width, names.length); i++)
+    if (names[i] !== expected[i] || i >= width)
+      throw new AttemptsCsvError(
+        lineNo,
+        i + 1,
+        names[i] === undefined
+          ? `the header is missing; it must be ${attemptsCsvHeader()}`
+          : `the header has "${fields[i]}" here; it must be ${attemptsCsvHeader()} (optionally ,${REVEALED_COLUMN})`,
+      );
+  return width;
+}
+
+function parseRow(fields: string[], width: number, lineNo: number): AttemptRecord {
+  if (fields.length !== width)
+    throw new AttemptsCsvError(
+      lineNo,
+      Math.min(fields.length, width) + 1,
+      `expected ${width} fields, found ${fields.length}`,
+    );
+  const [learner = '', exercise = '', conceptList = '', timestamp = '', outcomeText = '', hintsText = ''] =
+    fields.map((f) => f.trim());
+  if (!learner) throw new AttemptsCsvError(lineNo, 1, 'the learner is empty');
+  if (!exercise) throw new AttemptsCsvError(lineNo, 2, 'the exercise is empty');
+  const concepts = conceptList
+    .split(';')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  if (!concepts.length)
+    throw new AttemptsCsvError(lineNo, 3, 'name at least one concept (separate several with ;)');
+  const at = parseTimestamp(timestamp);
+  if (at === undefined)
+    throw new AttemptsCsvError(
+      lineNo,
+      4,
+      `"${timestamp}" is not an ISO-8601 timestamp (2026-03-01T09:30:00Z)`,
+    );
+  const outcome = FRACTION.test(outcomeText) ? Number(outcomeText) : NaN;
+  if (!(outcome >= 0 && outcome <= 1))
+    throw new AttemptsCsvError(
+      lineNo,
+      5,
+      `"${outcomeText}" is not an outcome: 1 for a pass, 0 for a fail, or the fraction of tests passed`,
+    );
+  if (hintsText !== '' && !COUNT.test(hintsText))
+    throw new AttemptsCsvError(
+      lineNo,
+      6,
+      `"${hintsText}" is not a count of hints (a whole number, or empty)`,
+    );
+  let revealed = false;
+  if (width === 7) {
+    const r = (fields[6] ?? '').trim().toLowerCase();
+    if (r === '1' || r === 'true') revealed = true;
+    else if (r !== '' && r !== '0' && r !== 'false')
+      throw new AttemptsCsvError(lineNo, 7, `"${fields[6]}" is not 1 or 0`);
+  }
+  return {
+    learner,
+    exercise,
+    concepts,
+    at,
+    outcome,
+    hints: hintsText === '' ? 0 : Number(hintsText),
+    revealed,
+    line: lineNo,
+  };
+}
