@@ -8,6 +8,7 @@ import { validateCommand } from './validate.ts';
 import { reportCommand } from './report.ts';
 import { hintCommand } from './hint.ts';
 import { generateCommand } from './generate.ts';
+import { modelCommand } from './model.ts';
 
 export const commands: Command[] = [
   validateCommand(),
@@ -15,4 +16,5 @@ export const commands: Command[] = [
   reportCommand(),
   hintCommand(),
   generateCommand(),
+  modelCommand(),
 ];

@@ -1,0 +1,70 @@
+/**
+ * A learner's own checked attempts as an attempts CSV (docs/attempts-csv.md), so
+ * `lantern model evaluate` can replay them. Exercises and concepts are named `<track>/<id>`:
+ * tracks may share ids, and the model keeps them apart.
+ */
+import type { Db } from '../store/database.ts';
+import type { CourseMap } from './course-map.ts';
+import { attemptCsvLine, attemptsCsvHeader } from './attempts-csv.ts';
+
+interface Row {
+  track: string;
+  exercise: string;
+  status: string;
+  tests_passed: number;
+  tests_total: number;
+  hints_shown: number;
+  solution_revealed: number;
+  created_at: number;
+  generated_concept: string | null;
+}
+
+export interface AttemptsExport {
+  csv: string;
+  written: number;
+  /** Attempts whose exercise is no longer known (a removed pack): their concepts are unknown. */
+  skipped: number;
+}
+
+export function exportAttemptsCsv(
+  db: Db,
+  profile: { id: number; name: string },
+  courseOf: (track: string) => CourseMap | undefined,
+): AttemptsExport {
+  const rows = db
+    .prepare(
+      `SELECT a.track, a.exercise, a.status, a.tests_passed, a.tests_total, a.hints_shown,
+              a.solution_revealed, a.created_at, g.concept AS generated_concept
+       FROM attempt a LEFT JOIN generated_exercise g ON g.id = a.exercise AND g.track = a.track
+       WHERE a.profile_id = ? AND a.kind IN ('check', 'predict', 'quiz')
+       ORDER BY a.created_at, a.id`,
+    )
+    .all(profile.id) as Row[];
+  const lines = [attemptsCsvHeader(true)];
+  let skipped = 0;
+  for (const r of rows) {
+    const concepts =
+      courseOf(r.track)?.byId.get(r.exercise)?.concepts ?? (r.generated_concept ? [r.generated_concept] : []);
+    if (!concepts.length) {
+      skipped++;
+      continue;
+    }
+    lines.push(
+      attemptCsvLine(
+        {
+          learner: profile.name,
+          exercise: `${r.track}/${r.exercise}`,
+          concepts: concepts.map((c) => `${r.track}/${c}`),
+          at: r.created_at,
+          // Outcome 1 means a pass; a failed check whose tests all passed (an error after them) is not one.
+          outcome:
+            r.status === 'pass' ? 1 : r.tests_total > 0 ? Math.min(0.99, r.tests_passed / r.tests_total) : 0,
+          hints: r.hints_shown,
+          revealed: r.solution_revealed === 1,
+        },
+        true,
+      ),
+    );
+  }
+  return { csv: `${lines.join('\n')}\n`, written: lines.length - 1, skipped };
+}

@@ -1,0 +1,268 @@
+/**
+ * Replays a log of attempts through the learner model and two simple baselines, each predicting
+ * every attempt before it sees its outcome, and scores those predictions (prediction-metrics.ts).
+ * The model is the app's own (model-core.ts), with state kept in memory instead of SQLite.
+ * A success is a pass (outcome 1), with or without hints.
+ */
+import { outcomeScore, ratingFromAuthored } from './elo.ts';
+import {
+  predictAttempt,
+  unseenAbility,
+  updateAttempt,
+  type AbilityState,
+  type DifficultyState,
+} from './model-core.ts';
+import { PredictionMetrics, type MetricsSummary } from './prediction-metrics.ts';
+import type { AttemptRecord } from './attempts-csv.ts';
+
+/** What a predictor needs of an attempt. */
+export type ReplayedAttempt = Pick<
+  AttemptRecord,
+  'learner' | 'exercise' | 'concepts' | 'at' | 'outcome' | 'hints' | 'revealed'
+>;
+
+export interface Predictor {
+  readonly id: string;
+  readonly label: string;
+  /** The chance of success, before the outcome is known. */
+  predict(a: ReplayedAttempt): number;
+  /** Learns from the attempt's outcome. */
+  observe(a: ReplayedAttempt): void;
+}
+
+const succeeded = (a: ReplayedAttempt): 0 | 1 => (a.outcome >= 1 ? 1 : 0);
+
+/**
+ * Lantern's model, exactly as LearnerModel.recordAttempt runs it: ability per learner and concept,
+ * difficulty per exercise (shared by all learners), the outcome discounted by hints, retries
+ * weighed down. An exercise Lantern knows starts at its authored difficulty (`authoredDifficulty`);
+ * any other starts at the middle of the scale and is learned from the log.
+ */
+export class LanternPredictor implements Predictor {
+  readonly id = 'lantern';
+  readonly label = 'Lantern (Elo)';
+  private readonly abilities = new Map<string, Map<string, AbilityState>>();
+  private readonly difficulties = new Map<string, DifficultyState>();
+  private readonly checks = new Map<string, Map<string, number>>();
+  private readonly authoredDifficulty: (exercise: string) => number | undefined;
+
+  constructor(authoredDifficulty: (exercise: string) => number | undefined = () => undefined) {
+    this.authoredDifficulty = authoredDifficulty;
+  }
+
+  predict(a: ReplayedAttempt): number {
+    return predictAttempt(this.conceptStates(a), this.difficulty(a.exercise).rating);
+  }
+
+  observe(a: ReplayedAttempt): void {
+    const states = this.conceptStates(a);
+    let learnerChecks = this.checks.get(a.learner);
+    if (!learnerChecks) this.checks.set(a.learner, (learnerChecks = new Map()));
+    const priorChecks = learnerChecks.get(a.exercise) ?? 0;
+    const score = outcomeScore({
+      passed: a.outcome >= 1,
+      hintsShown: a.hints,
+      solutionRevealed: a.revealed,
+      testsPassed: a.outcome,
+      testsTotal: 1,
+    });
+    const update = updateAttempt(states, this.difficulty(a.exercise), score, priorChecks);
+    const learner = this.abilities.get(a.learner) ?? new Map<string, AbilityState>();
+    this.abilities.set(a.learner, learner);
+    a.concepts.forEach((c, i) => learner.set(c, update.concepts[i]!));
+    if (update.difficulty) this.difficulties.set(a.exercise, update.difficulty);
+    learnerChecks.set(a.exercise, priorChecks + 1);
+  }
+
+  /** The learner's estimated abilities per concept, with the evidence behind each. */
+  abilitiesOf(learner: string): ReadonlyMap<string, AbilityState> {
+    return this.abilities.get(learner) ?? new Map();
+  }
+
+  private conceptStates(a: ReplayedAttempt): AbilityState[] {
+    const learner = this.abilities.get(a.learner);
+    if (!learner) return a.concepts.map(() => ({ ability: 0, evidence: 0 }));
+    let start: number | undefined;
+    return a.concepts.map(
+      (c) => learner.get(c) ?? { ability: (start ??= unseenAbility(learner.values())), evidence: 0 },
+    );
+  }
+
+  private difficulty(exercise: string): DifficultyState {
+    const stored = this.difficulties.get(exercise);
+    if (stored) return stored;
+    const authored = this.authoredDifficulty(exercise);
+    return { rating: authored === undefined ? 0 : ratingFromAuthored(authored), evidence: 0 };
+  }
+}
+
+/**
+ * Baseline: the exercise's success rate so far, pulled towards the success rate of the whole log
+ * so far by PRIOR_WEIGHT pseudo-attempts (so a new exercise is predicted at the overall rate).
+ */
+export class ExerciseRatePredictor implements Predictor {
+  static readonly PRIOR_WEIGHT = 2;
+  readonly id = 'exercise-rate';
+  readonly label = 'Exercise success rate';
+  private readonly seen = new Map<string, { n: number; s: number }>();
+  private n = 0;
+  private s = 0;
+
+  predict(a: ReplayedAttempt): number {
+    const overall = (this.s + 1) / (this.n + 2);
+    const e = this.seen.get(a.exercise);
+    const w = ExerciseRatePredictor.PRIOR_WEIGHT;
+    return ((e?.s ?? 0) + w * overall) / ((e?.n ?? 0) + w);
+  }
+
+  observe(a: ReplayedAttempt): void {
+    const y = succeeded(a);
+    const e = this.seen.get(a.exercise) ?? { n: 0, s: 0 };
+    e.n++;
+    e.s += y;
+    this.seen.set(a.exercise, e);
+    this.n++;
+    this.s += y;
+  }
+}
+
+/**
+ * Baseline: Performance Factors Analysis (Pavlik, Cen & Koedinger 2009). The logit of success is
+ * the sum over the exercise's concepts of β_c + γ_c·log(1 + successes) + ρ_c·log(1 + failures),
+ * counting the learner's earlier successes and failures on concept c. A global β, γ, ρ is added
+ * to each concept's own so that rare concepts borrow from the rest. Fitted online by stochastic
+ * gradient descent on log-loss, one step per attempt after its prediction; counts enter as
+ * log(1 + n) so a long history does not swamp the fixed step size.
+ */
+export class PfaPredictor implements Predictor {
+  static readonly LEARNING_RATE = 0.02;
+  readonly id = 'pfa';
+  readonly label = 'PFA (online SGD)';
+  private readonly global = new Float64Array(3);
+  private readonly weights = new Map<string, Float64Array>();
+  private readonly counts = new Map<string, Map<string, { s: number; f: number }>>();
+
+  predict(a: ReplayedAttempt): number {
+    return 1 / (1 + Math.exp(-this.logit(a)));
+  }
+
+  observe(a: ReplayedAttempt): void {
+    const y = succeeded(a);
+    const step = PfaPredictor.LEARNING_RATE * (y - this.predict(a));
+    let learner = this.counts.get(a.learner);
+    if (!learner) this.counts.set(a.learner, (learner = new Map()));
+    for (const c of a.concepts) {
+      const w = this.weightsOf(c);
+      const n = learner.get(c) ?? { s: 0, f: 0 };
+      const xs = Math.log1p(n.s);
+      const xf = Math.log1p(n.f);
+      w[0]! += step;
+      w[1]! += step * xs;
+      w[2]! += step * xf;
+      this.global[0]! += step;
+      this.global[1]! += step * xs;
+      this.global[2]! += step * xf;
+    }
+    for (const c of a.concepts) {
+      const n = learner.get(c) ?? { s: 0, f: 0 };
+      if (y) n.s++;
+      else n.f++;
+      learner.set(c, n);
+    }
+  }
+
+  private logit(a: ReplayedAttempt): number {
+    const learner = this.counts.get(a.learner);
+    const g = this.global;
+    let z = 0;
+    for (const c of a.concepts) {
+      const w = this.weights.get(c);
+      const n = learner?.get(c);
+      z +=
+        g[0]! +
+        (w?.[0] ?? 0) +
+        (g[1]! + (w?.[1] ?? 0)) * Math.log1p(n?.s ?? 0) +
+        (g[2]! + (w?.[2] ?? 0)) * Math.log1p(n?.f ?? 0);
+    }
+    return z;
+  }
+
+  private weightsOf(concept: string): Float64Array {
+    let w = this.weights.get(concept);
+    if (!w) this.weights.set(concept, (w = new Float64Array(3)));
+    return w;
+  }
+}
+
+export interface ModelFigures {
+  id: string;
+  label: string;
+  metrics: MetricsSummary;
+}
+
+export interface EvaluationReport {
+  attempts: number;
+  learners: number;
+  exercises: number;
+  concepts: number;
+  /** Lantern's model first, then the baselines. */
+  models: ModelFigures[];
+}
+
+export interface EvaluateOptions {
+  /** Authored difficulty (1–10) of the exercises Lantern knows; the rest are learned from the log. */
+  authoredDifficulty?: (exercise: string) => number | undefined;
+}
+
+export function defaultPredictors(options: EvaluateOptions = {}): Predictor[] {
+  return [new LanternPredictor(options.authoredDifficulty), new ExerciseRatePredictor(), new PfaPredictor()];
+}
+
+/** Replays attempts in order: each predictor predicts an attempt, then learns its outcome. */
+export class AttemptsEvaluation {
+  readonly predictors: readonly Predictor[];
+  private readonly metrics: PredictionMetrics[];
+  private readonly learners = new Set<string>();
+  private readonly exercises = new Set<string>();
+  private readonly concepts = new Set<string>();
+  private count = 0;
+
+  constructor(options: EvaluateOptions = {}, predictors: Predictor[] = defaultPredictors(options)) {
+    this.predictors = predictors;
+    this.metrics = predictors.map(() => new PredictionMetrics());
+  }
+
+  add(a: ReplayedAttempt): void {
+    const y = succeeded(a);
+    for (let i = 0; i < this.predictors.length; i++) this.metrics[i]!.add(this.predictors[i]!.predict(a), y);
+    for (const p of this.predictors) p.observe(a);
+    this.learners.add(a.learner);
+    this.exercises.add(a.exercise);
+    for (const c of a.concepts) this.concepts.add(c);
+    this.count++;
+  }
+
+  report(): EvaluationReport {
+    return {
+      attempts: this.count,
+      learners: this.learners.size,
+      exercises: this.exercises.size,
+      concepts: this.concepts.size,
+      models: this.predictors.map((p, i) => ({
+        id: p.id,
+        label: p.label,
+        metrics: this.metrics[i]!.summary(),
+      })),
+    };
+  }
+}
+
+export function evaluateAttempts(
+  attempts: Iterable<ReplayedAttempt>,
+  options: EvaluateOptions = {},
+  predictors?: Predictor[],
+): EvaluationReport {
+  const evaluation = new AttemptsEvaluation(options, predictors);
+  for (const a of attempts) evaluation.add(a);
+  return evaluation.report();
+}
