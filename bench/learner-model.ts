@@ -1,0 +1,188 @@
+/**
+ * The learner model against its baselines and the truth (issue 12, items 4 and 5), on synthetic
+ * logs with known abilities and difficulties (electron/core/learner/synthetic-attempts.ts):
+ *   - AUC, RMSE and log-loss of Lantern's model, decision 0007's original steps, each exercise's
+ *     success rate so far, and PFA fitted online; and of the true chances themselves (the ceiling)
+ *   - Spearman ρ of estimated vs true ability after each learner's 30th attempt (target ≥ 0.8)
+ *   - `lantern model evaluate` on a 1,000,000-row file: time (target < 30 s) and memory
+ *   - recording an attempt in the app (target ≤ 1 ms), and the model's update alone
+ * Run: node bench/learner-model.ts   (or npm run bench learner-model)
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  CLASSROOM,
+  CRAMMING,
+  SELF_TAUGHT,
+  syntheticAttempts,
+  syntheticAttemptsCsv,
+  type Population,
+} from '../electron/core/learner/synthetic-attempts.ts';
+import {
+  AttemptsEvaluation,
+  LanternPredictor,
+  defaultPredictors,
+  type Predictor,
+  type ReplayedAttempt,
+} from '../electron/core/learner/model-evaluation.ts';
+import { PredictionMetrics, spearman } from '../electron/core/learner/prediction-metrics.ts';
+import { exerciseStep, outcomeScore, predictSuccess, repeatWeight } from '../electron/core/learner/elo.ts';
+import { updateAttempt } from '../electron/core/learner/model-core.ts';
+import { attemptOf, benchStore, median, percentile, timeMs } from './_storage-fixtures.ts';
+
+const f3 = (v: number | null) => (v === null ? '–' : v.toFixed(3));
+
+/** Decision 0007 as first shipped: learner step 1.6/(1 + 0.12 n), every concept starts at 0. */
+class Decision0007Predictor implements Predictor {
+  readonly id = '0007';
+  readonly label = 'Elo as in 0007 (step 1.6)';
+  private readonly ability = new Map<string, { a: number; n: number }>();
+  private readonly difficulty = new Map<string, { r: number; n: number }>();
+  private readonly checks = new Map<string, number>();
+
+  predict(x: ReplayedAttempt): number {
+    const mean = x.concepts.reduce((s, c) => s + (this.ability.get(`${x.learner}\0${c}`)?.a ?? 0), 0);
+    return predictSuccess(mean / x.concepts.length, this.difficulty.get(x.exercise)?.r ?? 0);
+  }
+
+  observe(x: ReplayedAttempt): void {
+    const key = `${x.learner}\0${x.exercise}`;
+    const prior = this.checks.get(key) ?? 0;
+    const surprise =
+      outcomeScore({
+        passed: x.outcome >= 1,
+        hintsShown: x.hints,
+        solutionRevealed: x.revealed,
+        testsPassed: x.outcome,
+        testsTotal: 1,
+      }) - this.predict(x);
+    for (const c of x.concepts) {
+      const m = this.ability.get(`${x.learner}\0${c}`) ?? { a: 0, n: 0 };
+      this.ability.set(`${x.learner}\0${c}`, {
+        a: m.a + (1.6 / (1 + 0.12 * m.n)) * repeatWeight(prior) * surprise,
+        n: m.n + 1,
+      });
+    }
+    if (prior === 0) {
+      const d = this.difficulty.get(x.exercise) ?? { r: 0, n: 0 };
+      this.difficulty.set(x.exercise, { r: d.r - exerciseStep(d.n) * surprise, n: d.n + 1 });
+    }
+    this.checks.set(key, prior + 1);
+  }
+}
+
+function population(name: string, p: Population): void {
+  const predictors = [...defaultPredictors(), new Decision0007Predictor()];
+  const evaluation = new AttemptsEvaluation({}, predictors);
+  const truth = new PredictionMetrics();
+  const lantern = predictors[0] as LanternPredictor;
+  const est: number[] = [];
+  const tru: number[] = [];
+  for (const a of syntheticAttempts(p)) {
+    evaluation.add(a);
+    truth.add(a.chance, a.outcome >= 1 ? 1 : 0);
+    if (a.attemptNo === 30) {
+      const seen = [...lantern.abilitiesOf(a.learner).values()];
+      est.push(
+        seen.reduce((s, m) => s + m.ability * m.evidence, 0) / seen.reduce((s, m) => s + m.evidence, 0),
+      );
+      tru.push(a.trueAbility);
+    }
+  }
+  const r = evaluation.report();
+  console.log(
+    `\n${name}: ${r.attempts.toLocaleString('en')} attempts, ${r.learners} learners, ${r.exercises} exercises ` +
+      `(ability sd ${p.abilitySd}, learn ${p.learnRate}/attempt, forget ${p.forgetDays} d, guess ${p.guess})`,
+  );
+  console.log(`${''.padEnd(30)}${['AUC', 'RMSE', 'log-loss'].map((h) => h.padStart(9)).join('')}`);
+  const t = truth.summary();
+  for (const m of [...r.models, { label: 'the true chances (ceiling)', metrics: t }])
+    console.log(
+      `${m.label.padEnd(30)}${[m.metrics.auc, m.metrics.rmse, m.metrics.logLoss].map((v) => f3(v).padStart(9)).join('')}`,
+    );
+  console.log(
+    `Spearman ρ, estimated vs true ability after 30 attempts: ${f3(spearman(est, tru))}   target ≥ 0.8`,
+  );
+}
+
+function throughput(rows: number): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-evaluate-'));
+  const file = path.join(dir, 'attempts.csv');
+  try {
+    const fd = fs.openSync(file, 'w');
+    let lines: string[] = [];
+    const shape = { ...CLASSROOM, learners: Math.ceil(rows / CLASSROOM.attemptsPerLearner), cohort: 100 };
+    for (const line of syntheticAttemptsCsv(shape)) {
+      lines.push(line);
+      if (lines.length === 20_000) {
+        fs.writeSync(fd, `${lines.join('\n')}\n`);
+        lines = [];
+      }
+    }
+    fs.writeSync(fd, `${lines.join('\n')}\n`);
+    fs.closeSync(fd);
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', path.join(import.meta.dirname, '_evaluate-file.ts'), file],
+      { encoding: 'utf8' },
+    );
+    if (child.status !== 0) throw new Error(child.stderr);
+    const m = JSON.parse(child.stdout) as {
+      attempts: number;
+      learners: number;
+      wallS: number;
+      cpuS: number;
+      maxRssMb: number;
+      heapAfterGcMb: number;
+    };
+    const size = (fs.statSync(file).size / 2 ** 20).toFixed(0);
+    console.log(
+      `\nlantern model evaluate, ${m.attempts.toLocaleString('en')} rows (${size} MB, ${m.learners.toLocaleString('en')} learners):`,
+    );
+    console.log(`  wall ${m.wallS.toFixed(1)} s (CPU ${m.cpuS.toFixed(1)} s)   target < 30 s`);
+    console.log(
+      `  peak RSS ${m.maxRssMb.toFixed(0)} MB; heap after GC ${m.heapAfterGcMb.toFixed(0)} MB ` +
+        `(the model state: ${((m.heapAfterGcMb * 1024) / m.learners).toFixed(1)} KB per learner; the file is never held)`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function recording(): void {
+  const s = benchStore('learner-model');
+  try {
+    const learner = s.profiles.create('Ana').id;
+    const start = Date.now() - 30 * 86_400_000;
+    const times: number[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const input = attemptOf(learner, n, start);
+      times.push(timeMs(() => s.model.recordAttempt(input)));
+    }
+    const steady = times.slice(500);
+    console.log(
+      `\nrecordAttempt in the app (SQLite, median)   ${median(steady).toFixed(3)} ms   p95 ${percentile(steady, 95).toFixed(3)} ms   target ≤ 1 ms`,
+    );
+  } finally {
+    s.close();
+  }
+  const states = [
+    { ability: 0.3, evidence: 12 },
+    { ability: -0.4, evidence: 3 },
+  ];
+  const n = 1_000_000;
+  const t = process.hrtime.bigint();
+  let sink = 0;
+  for (let i = 0; i < n; i++)
+    sink += updateAttempt(states, { rating: 0.1, evidence: 40 }, i % 3 ? 1 : 0, i % 4).expected;
+  const us = Number(process.hrtime.bigint() - t) / 1e3 / n;
+  console.log(`the model's update alone (model-core)        ${us.toFixed(3)} µs ${sink > 0 ? '' : ' '}`);
+}
+
+population('Classroom', CLASSROOM);
+population('Self-taught', SELF_TAUGHT);
+population('Cramming', CRAMMING);
+throughput(1_000_000);
+recording();
