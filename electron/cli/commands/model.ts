@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../core/store/database.ts';
+import Database from 'better-sqlite3';
 import { SettingsStore } from '../../core/store/settings.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { Curriculum } from '../../core/curriculum/index.ts';
@@ -170,7 +170,9 @@ async function exportAttempts(
     io.err(`There is no Lantern database at ${file}. Set LANTERN_DATA_DIR to the data folder.\n`);
     return 1;
   }
-  const { db } = openDatabase(file);
+  // Read-only, without migrating: the export writes nothing, so it may run beside the app
+  // (decision 0027's lock is for writers).
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const profiles = new Profiles(db, new SettingsStore(db));
     const profile = profiles.byName(profileName);
