@@ -37,6 +37,7 @@ export class AttemptsCsvError extends Error {
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const FRACTION = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const COUNT = /^\d+$/;
 
@@ -45,14 +46,11 @@ export function parseTimestamp(text: string): number | undefined {
   const m = ISO_8601.exec(text);
   if (!m) return undefined;
   // Date.parse rolls 30 February over into March; a log that says so is wrong.
+  const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
-  if (
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > new Date(Date.UTC(Number(text.slice(0, 4)), month, 0)).getUTCDate()
-  )
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!))
     return undefined;
   const zoned = text.length > 10 && m[1] === undefined ? `${text}Z` : text;
   const at = Date.parse(zoned.replace(' ', 'T'));

@@ -83,6 +83,10 @@ describe('attempts CSV', () => {
     );
   });
 
+  it('takes 29 February in a leap year', () => {
+    expect(parse(`${HEADER}\nana,e1,c1,2028-02-29,1,0\n`)[0]?.at).toBe(Date.UTC(2028, 1, 29));
+  });
+
   it.each([
     ['learner,exercise,topics,timestamp,outcome,hints\n', 1, 3, 'the header has "topics" here'],
     ['learner,exercise,concepts\n', 1, 4, 'the header is missing'],
@@ -93,6 +97,7 @@ describe('attempts CSV', () => {
     [`${HEADER}\nana,e1, ; ,2026-03-01T09:30:00Z,1,0\n`, 2, 3, 'name at least one concept'],
     [`${HEADER}\nana,e1,c1,01/03/2026,1,0\n`, 2, 4, '"01/03/2026" is not an ISO-8601 timestamp'],
     [`${HEADER}\nana,e1,c1,2026-02-30T09:00:00Z,1,0\n`, 2, 4, 'is not an ISO-8601 timestamp'],
+    [`${HEADER}\nana,e1,c1,2026-02-29,1,0\n`, 2, 4, 'is not an ISO-8601 timestamp'],
     [`${HEADER}\nana,e1,c1,2026-03-01T09:30:00Z,1.5,0\n`, 2, 5, '"1.5" is not an outcome'],
     [`${HEADER}\nana,e1,c1,2026-03-01T09:30:00Z,pass,0\n`, 2, 5, '"pass" is not an outcome'],
     [`${HEADER}\nana,e1,c1,2026-03-01T09:30:00Z,1,-1\n`, 2, 6, '"-1" is not a count of hints'],
