@@ -78,7 +78,8 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
       },
       {
         client: deps.client,
-        validate: (exercise) => validateExercise(exercise, { ...ctx, language: track.language, locale }),
+        validate: (exercise) =>
+          validateExercise(exercise, { ...ctx, language: track.language, locale, written: 'model' }),
         signal: deps.signal,
       },
     );

@@ -82,3 +82,74 @@ export function findNearDuplicate(
   }
   return best;
 }
+
+/** Markdown text with code spans and fenced blocks removed (code may show `<` and tags). */
+function prose(markdown: string): string {
+  return markdown.replace(/```[\s\S]*?(```|$)/g, ' ').replace(/`[^`\n]*`/g, ' ');
+}
+
+const ELEMENTS =
+  'a|abbr|audio|b|base|big|blockquote|body|br|button|canvas|center|code|details|div|dl|dd|dt|em|embed|figure|font|form|frame|h[1-6]|head|hr|html|i|iframe|img|input|kbd|label|li|link|mark|marquee|meta|noscript|object|ol|option|p|pre|q|s|section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|th|thead|title|tr|u|ul|video';
+/** A real tag: `<b>`, `</b>`, `<br/>`, `<img src=x>` (a placeholder like `<i counts>` has no `=`). */
+const TAG = new RegExp(
+  `<(${ELEMENTS})(\\s*\\/?|(\\s+[a-z-]+\\s*=\\s*[^<>]*))>|<\\/(${ELEMENTS})\\s*>|<!--|javascript:|\\bon(click|load|error|mouse[a-z]+|key[a-z]+|focus|blur|submit|change|input|toggle|begin)\\s*=`,
+  'i',
+);
+
+/**
+ * Why a statement or hint is not plain text, or undefined. Statements are Markdown shown to the
+ * learner: HTML in the prose (a tag, a comment, an event handler, a javascript: link) is refused
+ * whatever the renderer would do with it, and a script tag is refused even inside code.
+ */
+export function markupProblem(markdown: string): string | undefined {
+  if (/<\s*\/?\s*(script|iframe|object|embed|style)\b/i.test(markdown))
+    return 'contains a script, style or frame tag';
+  const tag = TAG.exec(prose(markdown));
+  return tag ? `contains HTML (${tag[0].slice(0, 30)}); write plain Markdown` : undefined;
+}
+
+/** Windows-1252's characters for the bytes 0x80–0x9F (where it differs from Latin-1). */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function byteOf(ch: string): number | undefined {
+  const code = ch.codePointAt(0) ?? 0;
+  const high = CP1252.indexOf(ch);
+  if (high >= 0) return 0x80 + high;
+  return code >= 0xa0 && code <= 0xff ? code : undefined;
+}
+
+/**
+ * Why text looks garbled, or undefined: the replacement character U+FFFD, C1 control characters,
+ * the classic "锟斤拷" of a broken GBK round trip, or UTF-8 read as Latin-1 / Windows-1252 — a run
+ * of such characters that decodes as UTF-8 ("ä¸­æ–‡" is 中文). "café" and "naïve" stay text.
+ */
+export function garbledProblem(text: string): string | undefined {
+  if (text.includes('\ufffd')) return 'contains the replacement character �';
+  if (/[\u0080-\u009f]/.test(text.replace(/[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, '')))
+    return 'contains control characters';
+  if (/锟斤拷|烫烫烫|屯屯屯/.test(text)) return 'contains garbled Chinese (锟斤拷)';
+  const chars = [...text];
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < chars.length; i++) {
+    const bytes: number[] = [];
+    let j = i;
+    while (j < chars.length && byteOf(chars[j] as string) !== undefined)
+      bytes.push(byteOf(chars[j++] as string) as number);
+    if (bytes.length >= 2) {
+      // Any two-to-four byte window that is one valid multi-byte UTF-8 character gives it away.
+      for (let s = 0; s < bytes.length - 1; s++) {
+        const lead = bytes[s] as number;
+        const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+        if (size === 0 || s + size > bytes.length) continue;
+        try {
+          decoder.decode(new Uint8Array(bytes.slice(s, s + size)));
+          return `contains mojibake ("${chars.slice(i, j).join('')}" is UTF-8 read as Latin-1)`;
+        } catch {
+          // not a UTF-8 sequence: ordinary accented letters
+        }
+      }
+    }
+    i = j;
+  }
+  return undefined;
+}

@@ -7,11 +7,23 @@ import { Exercise, type Language, type UiLocale } from '../../../shared/content/
 import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../../shared/runner/protocol.ts';
 import { findNearDuplicate, isInLanguage } from './text-checks.ts';
 import { leakedLine } from '../curriculum/verify.ts';
+import { mutationChecks, staticTestChecks, textChecks, type ModelCheck } from './model-checks.ts';
+import type { MutationResult } from './mutation-run.ts';
 
 export type RunCode = (request: RunRequest) => Promise<RunResult>;
 
 export type CheckName =
-  'schema' | 'solution' | 'deterministic' | 'starter' | 'time' | 'language' | 'duplicate' | 'hint-leak';
+  | 'schema'
+  | 'solution'
+  | 'deterministic'
+  | 'starter'
+  | 'time'
+  | 'language'
+  | 'duplicate'
+  | 'hint-leak'
+  | 'concept'
+  | 'difficulty'
+  | ModelCheck;
 
 export interface ValidationProblem {
   check: CheckName;
@@ -23,6 +35,8 @@ export interface ValidationReport {
   problems: ValidationProblem[];
   /** Slowest of the two solution runs, when they ran. */
   solutionMs?: number;
+  /** How well the tests catch wrong solutions (model-written problems, once everything else passed). */
+  mutation?: MutationResult;
 }
 
 export interface ValidationContext {
@@ -33,6 +47,11 @@ export interface ValidationContext {
   trackConcepts?: readonly string[];
   /** Exercises it must not nearly repeat: the track's and the stored generated ones. */
   existing?: Iterable<{ id: string; text: string }>;
+  /**
+   * A model wrote it: its tests must assert, be named for what they check and catch mutants of
+   * the solution. Templates are authored and tested in the repository instead.
+   */
+  written?: 'model' | 'template';
 }
 
 /** The text two exercises are compared by: what the learner reads and what the answer is. */
@@ -81,6 +100,8 @@ export async function validateExercise(
     }
   });
 
+  textChecks(exercise, add);
+
   const dup = findNearDuplicate(exerciseFingerprint(exercise, locale), ctx.existing ?? []);
   if (dup) add('duplicate', `nearly the same as exercise "${dup.id}" (similarity ${dup.score.toFixed(2)})`);
 
@@ -120,7 +141,21 @@ export async function validateExercise(
     add('starter', `the starter code must be valid code: ${starter.error.message}`);
   }
 
-  return { ok: problems.length === 0, problems, solutionMs };
+  let mutation: MutationResult | undefined;
+  if (ctx.written === 'model') {
+    staticTestChecks(exercise, first, locale, add);
+    // Mutation testing runs dozens of variants: only for a problem that is otherwise sound.
+    if (problems.length === 0) {
+      const fastest = Math.min(first.durationMs, second?.durationMs ?? first.durationMs);
+      mutation = await mutationChecks(
+        exercise,
+        { reference: first, starter, solutionMs: fastest },
+        ctx.run,
+        add,
+      );
+    }
+  }
+  return { ok: problems.length === 0, problems, solutionMs, ...(mutation ? { mutation } : {}) };
 }
 
 function sameOutcome(a: RunResult, b: RunResult): boolean {

@@ -40,7 +40,7 @@ const GOOD = {
   starter: 'def double(n):\n    pass\n',
   solution: 'def double(n):\n    return n * 2\n',
   tests:
-    'import unittest\nfrom double import double\n\n\nclass DoubleTest(unittest.TestCase):\n    def test_four(self):\n        self.assertEqual(double(4), 8)\n\n    def test_zero(self):\n        self.assertEqual(double(0), 0)\n',
+    'import unittest\nfrom double import double\n\n\nclass DoubleTest(unittest.TestCase):\n    def test_four_gives_eight(self):\n        self.assertEqual(double(4), 8)\n\n    def test_zero_stays_zero(self):\n        self.assertEqual(double(0), 0)\n\n    def test_negative_number_doubles(self):\n        self.assertEqual(double(-3), -6)\n',
   hints: [
     'What does "twice" mean as arithmetic?',
     'Multiplication does it in one step.',
@@ -60,6 +60,8 @@ const ZH_GOOD = {
     '你的函数还没有返回值：看看最后一行。',
     '返回这个数乘以二',
   ],
+  tests:
+    'import unittest\nfrom double import double\n\n\nclass DoubleTest(unittest.TestCase):\n    def test_四的两倍是八(self):\n        self.assertEqual(double(4), 8)\n\n    def test_零还是零(self):\n        self.assertEqual(double(0), 0)\n\n    def test_负数也翻倍(self):\n        self.assertEqual(double(-3), -6)\n',
 };
 const haiku = MODELS['haiku-4-5'].anthropic;
 const sonnet = MODELS['sonnet-5-5'].anthropic;
@@ -143,9 +145,9 @@ describe('a practice problem from the model', () => {
   });
 
   it('tests that pass once and fail the next time are rejected as flaky', async () => {
-    // The solution leaves a file behind: its second run sees it and answers wrong.
+    // The solution leaves a file behind when it loads: its second run sees it and answers wrong.
     const flaky =
-      'import os\n\ndef double(n):\n    if os.path.exists("/tmp/ran"):\n        return n\n    open("/tmp/ran", "w").close()\n    return n * 2\n';
+      'import os\n\n_AGAIN = os.path.exists("/tmp/ran")\nopen("/tmp/ran", "w").close()\n\ndef double(n):\n    return n if _AGAIN else n * 2\n';
     fake.enqueue(
       toolReply(GENERATED_PROBLEM_TOOL, { ...GOOD, solution: flaky }),
       toolReply(GENERATED_PROBLEM_TOOL, GOOD),

@@ -1,0 +1,108 @@
+/**
+ * The checks a model-written problem passes on top of running it: its text is text, its tests
+ * assert, are named for what they check in the learner's language, and catch the mutants of its
+ * solution (at least MIN_MUTATION_SCORE of them, and each test some mutant or the empty
+ * function). Offline templates are written and tested here, so only the text checks apply to
+ * them. Messages are for the model's repair round.
+ */
+import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
+import type { RunResult } from '../../../shared/runner/protocol.ts';
+import { mutationTest, type MutationResult, type RunCode } from './mutation-run.ts';
+import { leafName, nameProblem, staticTests } from './test-checks.ts';
+import { garbledProblem, markupProblem } from './text-checks.ts';
+
+export const MIN_MUTATION_SCORE = 0.8;
+
+export type ModelCheck = 'markup' | 'garbled' | 'assertions' | 'test-names' | 'mutation' | 'deterministic';
+type Add = (check: ModelCheck, message: string) => void;
+
+/** HTML and garbled text, in the title, statement and hints of both locales. */
+export function textChecks(exercise: Exercise, add: Add): void {
+  const parts: [string, string][] = [];
+  for (const lang of ['en', 'zh'] as const) {
+    parts.push([`title`, exercise.title[lang]], [`statement`, exercise.body[lang]]);
+    exercise.hints.forEach((h, i) => parts.push([`hint ${i + 1}`, h[lang]]));
+  }
+  const seen = new Set<string>();
+  for (const [where, text] of parts) {
+    const markup = markupProblem(text);
+    const garbled = garbledProblem(text);
+    for (const [check, problem] of [
+      ['markup', markup],
+      ['garbled', garbled],
+    ] as const) {
+      const message = problem && `the ${where} ${problem}`;
+      if (message && !seen.has(message)) {
+        seen.add(message);
+        add(check, message);
+      }
+    }
+  }
+}
+
+/** Each test asserts, has a name of its own that says what it checks; there are enough of them. */
+export function staticTestChecks(exercise: Exercise, reference: RunResult, locale: UiLocale, add: Add): void {
+  const language = exercise.language ?? 'python';
+  const tests = exercise.tests ?? '';
+  const reported = reference.tests.map((t) => t.name);
+
+  const declared = staticTests(tests, language);
+  const counts = new Map<string, number>();
+  for (const t of declared) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+  for (const [name, n] of counts)
+    if (n > 1) add('assertions', `${n} tests share the name "${name}"; each test needs its own name`);
+  for (const t of declared)
+    if (!t.asserts) add('assertions', `test "${t.name}" asserts nothing; every test must check a result`);
+  const names = new Set<string>();
+  for (const name of reported) {
+    const problem = nameProblem(name, locale);
+    if (problem) names.add(problem);
+  }
+  for (const problem of [...names].slice(0, 4)) add('test-names', problem);
+  if (reported.length > 0 && reported.length < 3)
+    add('assertions', `only ${reported.length} test(s); write 3 to 6`);
+}
+
+/** Mutation testing: the tests must catch wrong versions of the solution. */
+export async function mutationChecks(
+  exercise: Exercise,
+  runs: { reference: RunResult; starter: RunResult; solutionMs: number },
+  run: RunCode,
+  add: Add,
+): Promise<MutationResult> {
+  const language = exercise.language ?? 'python';
+  const tests = exercise.tests ?? '';
+  const reported = runs.reference.tests.map((t) => t.name);
+  const mutation = await mutationTest(
+    { language, module: exercise.module ?? 'solution', solution: exercise.solution ?? '', tests },
+    run,
+    { referenceTests: reported, solutionMs: runs.solutionMs },
+  );
+  if (mutation.referenceFailed) {
+    add(
+      'deterministic',
+      'the reference solution failed its own tests when they ran again in another order; the tests must not depend on state, time or chance',
+    );
+    return mutation;
+  }
+  if (mutation.total === 0)
+    add('mutation', 'the solution is too small for its tests to be checked; write a real function');
+  else if (mutation.score < MIN_MUTATION_SCORE) {
+    const examples = mutation.survivors.slice(0, 4).map((s) => `line ${s.line}: ${s.description}`);
+    add(
+      'mutation',
+      `the tests catch only ${mutation.killed} of ${mutation.total} wrong versions of the solution (${Math.round(mutation.score * 100)}%, need ${MIN_MUTATION_SCORE * 100}%); these wrong versions still pass: ${examples.join('; ')}. Add tests with expected values that tell them apart (boundaries, empty input, each branch).`,
+    );
+  }
+  const starterFailed = new Set(runs.starter.tests.filter((t) => t.status !== 'pass').map((t) => t.name));
+  for (const name of reported) {
+    const useful =
+      (mutation.kills[name] ?? 0) > 0 || mutation.failsWhenEmpty.includes(name) || starterFailed.has(name);
+    if (!useful)
+      add(
+        'mutation',
+        `test "${leafName(name)}" passes for every wrong version and for an empty function: it tests nothing`,
+      );
+  }
+  return mutation;
+}
