@@ -38,7 +38,7 @@ export function exerciseFromTemplate(
 ): Exercise {
   const made = template.make(new Rng(seed));
   return {
-    id: generatedId(track, template.concept, made.solution + made.tests),
+    id: generatedId(track, template.concept, { ...made, template: template.id, language }),
     title: made.title,
     type: 'exercise',
     concepts: [template.concept],

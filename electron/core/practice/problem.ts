@@ -56,11 +56,27 @@ export interface ProblemContext {
   locale: UiLocale;
 }
 
-/** A stable id from the content, so the same problem always gets the same id. */
-export function generatedId(track: string, concept: string, content: string): string {
-  const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
+/**
+ * A stable id from the whole problem: the same problem always gets the same id, and two problems
+ * that differ anywhere (statement, hints, tests, solution, level) never share one. `content` is
+ * every field, serialised with sorted keys.
+ */
+export function generatedId(track: string, concept: string, content: unknown): string {
+  const hash = createHash('sha256').update(canonical(content)).digest('hex').slice(0, 16);
   const slug = `gen-${track}-${concept}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
   return `${slug}-${hash}`;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
@@ -71,7 +87,7 @@ export function problemToExercise(problem: GeneratedProblem, ctx: ProblemContext
   const text = (s: string) => ({ en: s, zh: s });
   const concept = problem.concepts[0] ?? 'practice';
   return Exercise.parse({
-    id: generatedId(ctx.track, concept, problem.solution + problem.tests),
+    id: generatedId(ctx.track, concept, { ...problem, language: ctx.language, locale: ctx.locale }),
     title: text(problem.title),
     type: 'exercise',
     concepts: problem.concepts,
