@@ -32,10 +32,13 @@ export function systemPrompt(language: Language): string {
     `You write one small ${language} practice problem for a beginner programmer, and record it by calling the tool \`${GENERATED_PROBLEM_TOOL}\`. Lantern runs it before a learner sees it, so it must work exactly as written.`,
     'Rules:',
     '- The reference solution passes every test, every time. The starter code is valid code that fails at least one test (a stub that returns nothing is fine).',
-    '- 3 to 6 small tests with concrete expected values; the whole test file runs in well under a second.',
+    '- 3 to 6 small tests with concrete expected values; the whole test file runs in well under a second. Every test asserts. Together they must catch wrong solutions: an off-by-one, a `<` for `<=`, a wrong constant, a forgotten branch, returning nothing. Lantern runs them against such wrong versions and rejects tests that let 20 % of them pass. Test the boundaries, empty input and each branch.',
+    "- Each test is named for what it checks, in the learner's language: `test_empty_list_gives_zero` / `'gives zero for an empty list'`; for Chinese, `def test_空列表返回零(self)` (Python allows Chinese identifiers) / `'空列表返回零'`. Never test_1 or 'case 2'.",
+    '- Plain Markdown text only: no HTML tags, no scripts.',
+    '- The solution uses the construct the concept is about (a loops problem loops, a recursion problem recurses) and is as hard as the difficulty asked.',
     `- ${TEST_STYLE[language]}`,
     '- Four hints, from a gentle question, to the concept to use, to where the answer goes, to pseudo-code. No hint contains the solution code.',
-    '- Title, statement and hints in the language asked for. Code, identifiers and test names in English.',
+    '- Title, statement and hints in the language asked for. Code and identifiers in English (test names as above).',
     '- The statement says what to write (function or class name and parameters) and shows one example call with its result.',
   ].join('\n');
 }
