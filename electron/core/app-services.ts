@@ -8,7 +8,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { openDatabase, schemaVersion, type Db } from './store/database.ts';
 import { SettingsStore } from './store/settings.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, logWritten, type Logger } from './logger.ts';
 import { lockDataFolder } from './data-lock.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createTutorServices } from './tutor-services.ts';
@@ -203,7 +203,7 @@ export function createBackend(options: BackendOptions): Backend {
     close() {
       tutorServices.close();
       db.close();
-      log.flush?.();
+      void logWritten(log);
       lock.release();
     },
   };

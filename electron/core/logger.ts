@@ -34,6 +34,17 @@ export function maskSecrets(text: string): string {
   );
 }
 
+const files = new WeakMap<Logger, { write(chunk: string, done: () => void): unknown }>();
+
+/**
+ * Resolves once every line logged so far is in the file: a write's callback runs after the
+ * writes before it (Node's Writable keeps order). For shutdown and for tests that read the log.
+ */
+export function logWritten(log: Logger): Promise<void> {
+  const file = files.get(log);
+  return file ? new Promise((resolve) => file.write('', () => resolve())) : Promise.resolve();
+}
+
 export function createLogger(dataDir: string, options: { level?: string; toStdout?: boolean } = {}): Logger {
   const dir = path.join(dataDir, 'logs');
   fs.mkdirSync(dir, { recursive: true });
@@ -45,7 +56,7 @@ export function createLogger(dataDir: string, options: { level?: string; toStdou
       if (options.toStdout) process.stdout.write(safe);
     },
   };
-  return pino(
+  const log = pino(
     {
       level: options.level ?? process.env.LANTERN_LOG_LEVEL ?? 'info',
       base: { app: 'lantern' },
@@ -53,6 +64,8 @@ export function createLogger(dataDir: string, options: { level?: string; toStdou
     },
     sink,
   );
+  files.set(log, file);
+  return log;
 }
 
 /** A logger that writes nowhere, for tests and tools that do not want a file. */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/core/app-services.ts';
+import { logWritten } from '../../../electron/core/logger.ts';
 import { dispatch } from '../../../shared/api/dispatch.ts';
 import type { EventName } from '../../../shared/api/contract.ts';
 import {
@@ -57,8 +58,8 @@ function app(env: NodeJS.ProcessEnv) {
     if (!envelope.ok) throw new Error(envelope.error.message);
     return envelope.value as Record<string, unknown>;
   };
-  const logText = () => {
-    backend.log.flush?.();
+  const logText = async () => {
+    await logWritten(backend.log);
     const file = path.join(dir, 'logs', 'lantern.log');
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   };
@@ -145,10 +146,9 @@ it('a key set through the API is used, reported only as set, and never appears i
   // SDK 1.x sends the key as `Authorization: Bearer`.
   expect(fake.requests[0]?.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
   await call('getTutorSettings', {});
-  await new Promise((r) => setTimeout(r, 200));
   expect(JSON.stringify(answers)).not.toContain(TEST_KEY.slice(12));
-  expect(logText()).toContain('tutor secret changed');
-  expect(logText()).not.toContain(TEST_KEY.slice(12));
+  expect(await logText()).toContain('tutor secret changed');
+  expect(await logText()).not.toContain(TEST_KEY.slice(12));
 });
 
 it('usage shows the spend of recorded calls with the price table', async () => {

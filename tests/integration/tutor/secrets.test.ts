@@ -8,7 +8,7 @@ import {
   textReply,
   type FakeAnthropic,
 } from '../../fake-anthropic/server.ts';
-import { createLogger } from '../../../electron/core/logger.ts';
+import { createLogger, logWritten } from '../../../electron/core/logger.ts';
 import { requestHint } from '../../../electron/core/tutor/hints.ts';
 import { makeClient, tempDb, TEST_KEY } from './helpers.ts';
 import { clamp, failingRun, STARTER } from './fixtures.ts';
@@ -41,7 +41,7 @@ it('a refused key, a failed and a successful hint leave no key in the log or in 
     await requestHint({ client, log }, request),
   ];
   log.info({ settings: client.settings }, 'tutor settings');
-  await new Promise((r) => setTimeout(r, 300));
+  await logWritten(log);
   const text = fs.readFileSync(path.join(env.dir, 'logs', 'lantern.log'), 'utf8');
   expect(text).toContain('model call failed');
   expect(text).toContain('key-refused');

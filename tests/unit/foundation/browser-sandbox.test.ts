@@ -4,7 +4,7 @@
  * runs in real Chromium in tests/e2e/sandbox-page.e2e.test.ts.
  */
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
 import { SANDBOX_CHANNELS } from '../../../shared/runner/sandbox-bridge.ts';
 
@@ -64,8 +64,13 @@ function open(options: { graceMs?: number; loadTimeoutMs?: number } = {}) {
   });
   return sandbox;
 }
-const tick = () => new Promise((r) => setTimeout(r, 5));
-afterEach(() => sandbox?.close());
+// The sandbox's run limits are timers: a fake clock moves them, so no test waits in real time.
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  sandbox?.close();
+  vi.useRealTimers();
+});
+const tick = () => vi.advanceTimersByTimeAsync(5);
 
 describe('the sandbox window the desktop app runs backend code in', () => {
   test('is hidden, sandboxed, isolated and not throttled while hidden', () => {
@@ -134,7 +139,9 @@ describe('the sandbox window the desktop app runs backend code in', () => {
 
   test('a page that never answers ends the run as a timeout past the limit and grace', async () => {
     open({ graceMs: 50 });
-    const result = await sandbox.run(request);
+    const running = sandbox.run(request);
+    await vi.runAllTimersAsync();
+    const result = await running;
     expect(result).toMatchObject({ status: 'timeout', restarted: true });
     expect(windows[0]!.destroyed).toBe(true);
   });
@@ -146,7 +153,9 @@ describe('the sandbox window the desktop app runs backend code in', () => {
       createWindow: () => new FakeWindow() as never,
       loadTimeoutMs: 50,
     });
-    const result = await sandbox.run(request);
+    const running = sandbox.run(request);
+    await vi.advanceTimersByTimeAsync(50);
+    const result = await running;
     expect(result).toMatchObject({
       status: 'error',
       message: 'The sandbox stopped: it did not start within 50 ms.',
@@ -165,7 +174,7 @@ describe('the sandbox window the desktop app runs backend code in', () => {
     // Each Python run takes half its time (limit and grace, 300 ms), together more: none times
     // out, since each one's clock starts when it is sent.
     for (const n of [1, 2, 3]) {
-      await new Promise((r) => setTimeout(r, 150));
+      await vi.advanceTimersByTimeAsync(150);
       const sent = page.sent.find((s) => s.request.code === `print(${n})`)!;
       page.answer(sent.id, passed(`${n}\n`));
       await tick();

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, maskSecrets } from '../../../electron/core/logger.ts';
+import { createLogger, logWritten, maskSecrets } from '../../../electron/core/logger.ts';
 
 describe('the log', () => {
   test('secret fields and key-shaped strings never reach the file', async () => {
@@ -10,8 +10,7 @@ describe('the log', () => {
     const log = createLogger(dir);
     const key = 'sk-ant-api03-' + 'A'.repeat(80);
     log.info({ provider: { apiKey: key }, authorization: 'Bearer abcdefghijklmnop' }, `calling with ${key}`);
-    log.flush();
-    await new Promise((r) => setTimeout(r, 100));
+    await logWritten(log);
     const text = fs.readFileSync(path.join(dir, 'logs', 'lantern.log'), 'utf8');
     expect(text).toContain('calling with');
     expect(text).not.toContain('A'.repeat(20));
