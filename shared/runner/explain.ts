@@ -100,6 +100,7 @@ const RULES: Rule[] = [
   { group: 'javascript', type: 'TypeError', key: 'TypeError' },
   { group: 'javascript', type: 'RangeError', message: /call stack/i, key: 'RangeError-stack' },
   { group: 'javascript', type: 'RangeError', key: 'RangeError' },
+  { group: 'javascript', type: 'ModuleNeverFinished', key: 'ModuleNeverFinished' },
   { group: 'common', type: 'Timeout', key: 'Timeout' },
   { group: 'common', type: 'MemoryError', key: 'MemoryError' },
   { group: 'common', type: 'HarnessTampering', key: 'HarnessTampering' },

@@ -79,6 +79,8 @@ export const EXPLANATIONS_EN = {
       'A value is outside the range allowed, for example a negative array length or too many digits for toFixed().',
     'RangeError-stack':
       'A function kept calling itself and never stopped. A recursive function needs a base case that returns without calling itself, and every call must come closer to it.',
+    ModuleNeverFinished:
+      'The code waits with await for a promise that never settles, so it never finished and the tests could not all run. Check that every promise you await calls resolve() or reject() in the end.',
   },
   common: {
     Timeout:
@@ -149,6 +151,8 @@ export const EXPLANATIONS_ZH = {
     RangeError: '某个值超出了允许的范围，比如数组长度是负数，或者 toFixed() 的位数太多。',
     'RangeError-stack':
       '函数一直在调用自己，停不下来。递归函数需要一个不再调用自己、直接返回的基本情况，而且每次调用都要离它更近一步。',
+    ModuleNeverFinished:
+      '代码用 await 等待一个永远不会完成的 Promise，所以它一直没有结束，测试也没能全部运行。请检查你等待的每个 Promise 最后都会调用 resolve() 或 reject()。',
   },
   common: {
     Timeout:

@@ -9,6 +9,7 @@ import { transform } from 'sucrase';
 import type { Language } from '../../content/schema.ts';
 import type { LearnerError } from '../protocol.ts';
 import { trackAsyncFunctions } from './async-tracking.ts';
+import { TEST_API_MODULE } from './test-file.ts';
 
 /** The synthetic module that re-exports the test API, for `import { expect } from '@jest/globals'`. */
 export const JEST_GLOBALS_MODULE = 'lantern:jest-globals';
@@ -61,10 +62,12 @@ export function compile(name: string, source: string, language: Language): Sourc
 
 /**
  * Maps an import specifier to a module name the loader knows, or null when the sandbox has no
- * such module (Node built-ins, npm packages, other files).
+ * such module (Node built-ins, npm packages, other files). Only the test file reaches the real
+ * test API (test-file.ts); the learner's file gets the one on the global object.
  */
-export function resolveImport(specifier: string, learnerFile: string): string | null {
-  if (TEST_API_MODULES.has(specifier)) return JEST_GLOBALS_MODULE;
+export function resolveImport(specifier: string, learnerFile: string, fromTestFile = false): string | null {
+  if (TEST_API_MODULES.has(specifier)) return fromTestFile ? TEST_API_MODULE : JEST_GLOBALS_MODULE;
+  if (specifier === TEST_API_MODULE) return fromTestFile ? TEST_API_MODULE : null;
   const stem = learnerFile.replace(/\.[jt]s$/, '');
   const bare = specifier.replace(/^\.\//, '').replace(/\.(m?js|ts)$/, '');
   if (specifier.startsWith('./') && bare === stem) return learnerFile;

@@ -130,6 +130,20 @@ export function timeoutError(limitMs: number): LearnerError {
   };
 }
 
+/**
+ * Check found nothing left to run while `file` was still loading: its top level awaits a promise
+ * that never settles. The tests never ran, so this is never a pass.
+ */
+export function neverFinishedError(file: string, learnerFile: boolean): LearnerError {
+  return {
+    type: 'ModuleNeverFinished',
+    message: learnerFile
+      ? 'Your code never finished loading: its top level waits (await) for a promise that never settles, so the tests could not run.'
+      : 'The tests never finished: they wait for a promise that never settles, so not every test ran.',
+    file,
+  };
+}
+
 export function stoppedError(): LearnerError {
   return { type: 'Stopped', message: 'You stopped the program.' };
 }

@@ -17,10 +17,11 @@ import {
 import { withExplanations } from '../explain.ts';
 import { CompileError, compile, fileName, resolveImport, type SourceFile } from './compile.ts';
 import { discardQuickJS, loadQuickJS } from './engine.ts';
-import { stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
+import { neverFinishedError, stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
 import type { RunnerIO } from '../io.ts';
 import { CappedOutput, TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE, type Stream } from '../output.ts';
 import { Sandbox, type Outcome } from './sandbox-session.ts';
+import { bindTestApi } from './test-file.ts';
 import type { HarnessEvent } from './sandbox/host.ts';
 
 /** How the runner talks to whoever shows the console (same shape as the Python runner's). */
@@ -123,7 +124,8 @@ export async function runJavaScript(
   }
   if (req.mode === 'check') {
     try {
-      files.push(compile(testName, req.tests ?? '', req.language));
+      const compiled = compile(testName, req.tests ?? '', req.language);
+      files.push({ ...compiled, code: bindTestApi(compiled.code) });
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
       const learnerError = { ...error.learnerError, file: testName };
@@ -176,7 +178,7 @@ export async function runJavaScript(
     readLine: (prompt) => (stdin.length > 0 ? (stdin.shift() ?? null) : io.readLine(prompt)),
     onEvent,
     modules: new Map(files.map((file) => [file.name, file.code])),
-    resolve: (specifier) => resolveImport(specifier, learnerName),
+    resolve: (specifier, importer) => resolveImport(specifier, learnerName, importer === testName),
   });
   try {
     if (sandbox.installError) {
@@ -190,6 +192,7 @@ export async function runJavaScript(
     // The learner's module first, as the Python harness does: its mistakes are the learner's to
     // fix even when the test file does not import it, and the test file's import then reuses it.
     const own = await sandbox.evalModule(learnerName);
+    if (own.kind === 'stuck') return finish(neverFinished(learnerName, true));
     if (own.kind !== 'settled') {
       const base = runResult(own, files, limit);
       return finish({
@@ -201,6 +204,7 @@ export async function runJavaScript(
       });
     }
     const loaded = await sandbox.evalModule(testName);
+    if (loaded.kind === 'stuck') return finish(neverFinished(testName, false));
     if (loaded.kind !== 'settled') {
       const base = runResult(loaded, files, limit);
       return finish({
@@ -243,6 +247,14 @@ export async function runJavaScript(
   }
 }
 
+function neverFinished(
+  file: string,
+  learnerFile: boolean,
+): Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'> {
+  const error = neverFinishedError(file, learnerFile);
+  return { status: 'error', message: error.message, tests: [], error };
+}
+
 function runResult(
   outcome: Outcome,
   files: SourceFile[],
@@ -277,6 +289,8 @@ function checkResult(
 ): Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'> {
   if (outcome.kind === 'interrupted' || outcome.kind === 'threw')
     return { ...runResult(outcome, files, limit), tests };
+  // Nothing left to run and the runner not done (a hook waiting forever): some tests never ran.
+  if (outcome.kind === 'stuck') return { ...neverFinished(files[1]?.name ?? '', false), tests };
   const passed = tests.filter((test) => test.status === 'pass').length;
   const skippedNote = skipped > 0 ? `, ${skipped} skipped` : '';
   if (tests.length === 0) {

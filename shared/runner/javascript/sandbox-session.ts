@@ -16,8 +16,8 @@ import type {
   QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
 import { CHECK_HARNESS, RUN_HARNESS } from './harness-bundle.generated.ts';
-import { TEST_GLOBALS, type HarnessEvent, type ThrownValue } from './sandbox/host.ts';
-import { JEST_GLOBALS_MODULE } from './compile.ts';
+import type { HarnessEvent, ThrownValue } from './sandbox/host.ts';
+import { loadModule, normalizeImport, takeTestApi } from './sandbox-modules.ts';
 import type { Stream } from '../output.ts';
 
 export const MEMORY_LIMIT_BYTES = 256 * 1024 * 1024;
@@ -51,8 +51,6 @@ export type Outcome =
   | { kind: 'interrupted'; reason: 'timeout' | 'stopped' }
   /** Nothing left to run, but the awaited promise never settled. */
   | { kind: 'stuck' };
-
-const jestGlobalsSource = `const g = globalThis;\n${TEST_GLOBALS.map((name) => `export const ${name} = g.${name};`).join('\n')}\n`;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -97,17 +95,9 @@ export class Sandbox {
     this.runtime.setMaxStackSize(STACK_LIMIT_BYTES);
     this.runtime.setInterruptHandler(() => this.shouldInterrupt());
     this.runtime.setModuleLoader(
-      (name) => {
-        if (name === JEST_GLOBALS_MODULE) return jestGlobalsSource;
-        const source = this.options.modules.get(name);
-        if (source !== undefined) return source;
-        return {
-          error: new Error(
-            `Cannot find module '${name}'. Only your own file and '@jest/globals' can be imported here.`,
-          ),
-        };
-      },
-      (importer, specifier) => this.options.resolve(specifier, importer) ?? specifier,
+      (name) => loadModule(name, this.options.modules),
+      (importer, specifier) =>
+        normalizeImport(importer, specifier, (spec, from) => this.options.resolve(spec, from)),
     );
     this.context = this.runtime.newContext();
     this.installError = this.install();
@@ -161,7 +151,14 @@ export class Sandbox {
     if ('error' in control) return control.error;
     this.control = control.value;
     this.handles.push(control.value);
-    return null;
+    return this.mode === 'check' ? this.takeTestApi() : null;
+  }
+
+  /** Evaluates the test file's API module before any learner code (sandbox-modules.ts). */
+  private takeTestApi(): ThrownValue | null {
+    const taken = this.guard(() => takeTestApi(this.context, this.runtime));
+    if ('error' in taken) return taken.error;
+    return taken.value === 1 ? null : hostCrash(new Error('the test API was not taken'));
   }
 
   /** Evaluates a module (and what it imports), then runs its promises and timers to the end. */

@@ -9,6 +9,11 @@
  *
  * The bundle is wrapped so that its `globalThis` is a private null-prototype object: the state
  * @vitest/expect keeps on well-known global symbols never lands on the learner's global object.
+ * The wrapper also binds every built-in the realm has (`Object`, `Array`, `JSON`, `Promise`…,
+ * and `undefined`, `NaN`, `Infinity`) as parameters, read when the bundle is evaluated, before any
+ * learner code: the harness's own code never looks a built-in up on the global object, whatever
+ * learner code later does to it. And the few equality decisions @vitest/expect and chai would
+ * ask the compared values themselves go to sandbox/trusted-equality.ts (PATCHES below).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -37,12 +42,87 @@ const LOCAL_SHIMS = [
   'dispatchEvent(e){for(const f of this.#l.get(e.type)??[])f.call(this,e);return true}};',
 ].join('');
 
+/** The realm's built-ins (QuickJS's global object, less `globalThis` and `eval`). */
+const INTRINSICS = [
+  ...['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'],
+  ...['InternalError', 'AggregateError', 'Array', 'Object', 'Function', 'Iterator', 'parseInt'],
+  ...['parseFloat', 'isNaN', 'isFinite', 'decodeURI', 'decodeURIComponent', 'encodeURI'],
+  ...['encodeURIComponent', 'escape', 'unescape', 'Number', 'Boolean', 'String', 'Math', 'Reflect'],
+  ...['Symbol', 'BigInt', 'Date', 'RegExp', 'JSON', 'Proxy', 'Map', 'Set', 'WeakMap', 'WeakSet'],
+  ...['ArrayBuffer', 'SharedArrayBuffer', 'Uint8ClampedArray', 'Int8Array', 'Uint8Array'],
+  ...['Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array'],
+  ...['Float16Array', 'Float32Array', 'Float64Array', 'DataView', 'Promise', 'WeakRef'],
+  'FinalizationRegistry',
+];
+/** Read from the real global object at evaluation time; the three constants computed. */
+const INTRINSIC_VALUES = [...INTRINSICS.map((name) => `globalThis.${name}`), 'void 0', '0/0', '1/0'];
+const INTRINSIC_PARAMS = [...INTRINSICS, 'undefined', 'NaN', 'Infinity'];
+
+const TRUSTED = `${sandbox}trusted-equality.ts`;
+const IMPORT_TRUSTED = `import * as __lanternTrusted from ${JSON.stringify(TRUSTED)};\n`;
+
+/** [module path suffix, what to find, what it becomes]; a find that no longer matches fails the build. */
+const PATCHES: [string, RegExp, string][] = [
+  [
+    '@vitest/expect/dist/index.js',
+    /(function isAsymmetric\(obj\) \{\s*)return [^;]*;/,
+    '$1return __lanternTrusted.isTrustedMatcher(obj);',
+  ],
+  [
+    '@vitest/expect/dist/index.js',
+    /return Object\.is\(a\.valueOf\(\), b\.valueOf\(\)\);/,
+    'return __lanternTrusted.sameBoxed(a, b);',
+  ],
+  [
+    '@vitest/expect/dist/index.js',
+    /case "\[object Date\]": \{[^}]*?return numA === numB[^;]*;\s*\}/,
+    'case "[object Date]": return __lanternTrusted.sameBoxed(a, b);',
+  ],
+  [
+    '@vitest/expect/dist/index.js',
+    /case "\[object RegExp\]": return a\.source === b\.source && a\.flags === b\.flags;/,
+    'case "[object RegExp]": return __lanternTrusted.sameRegExp(a, b);',
+  ],
+  [
+    '@vitest/expect/dist/index.js',
+    /typeof expected === "object" && "asymmetricMatch" in expected && typeof expected\.asymmetricMatch === "function"/,
+    '__lanternTrusted.isTrustedMatcher(expected)',
+  ],
+  [
+    'chai/index.js',
+    /return deepEqual\(leftHandOperand\.valueOf\(\), rightHandOperand\.valueOf\(\)\);/,
+    'return __lanternTrusted.sameBoxed(leftHandOperand, rightHandOperand);',
+  ],
+  [
+    'chai/index.js',
+    /return leftHandOperand\.toString\(\) === rightHandOperand\.toString\(\);/,
+    'return __lanternTrusted.sameRegExp(leftHandOperand, rightHandOperand);',
+  ],
+];
+
+const trustedEquality = {
+  name: 'lantern-trusted-equality',
+  transform(code: string, id: string) {
+    const patches = PATCHES.filter(([suffix]) =>
+      id.replaceAll('\\', '/').endsWith(`/node_modules/${suffix}`),
+    );
+    if (patches.length === 0) return null;
+    let out = code;
+    for (const [suffix, find, replace] of patches) {
+      if (!find.test(out)) throw new Error(`bundle-harness: ${suffix} no longer contains ${String(find)}`);
+      out = out.replace(find, replace);
+    }
+    return { code: IMPORT_TRUSTED + out };
+  },
+};
+
 async function bundleEntry(entry: string): Promise<string> {
   const result = await build({
     input: `${sandbox}${entry}`,
     write: false,
     platform: 'neutral',
     treeshake: true,
+    plugins: [trustedEquality],
     output: { format: 'iife', name: 'lanternHarness', minify: !process.env.HARNESS_DEBUG, comments: false },
     logLevel: 'silent',
   });
@@ -50,7 +130,7 @@ async function bundleEntry(entry: string): Promise<string> {
   if (!chunk || chunk.type !== 'chunk') throw new Error(`rolldown produced no chunk for ${entry}`);
   const privateGlobal =
     'var globalThis=Object.create(null);globalThis.WeakRef=WeakRef;globalThis.FinalizationRegistry=FinalizationRegistry;';
-  return `${PRELUDE}(function(){${privateGlobal}${LOCAL_SHIMS}${chunk.code}\nreturn lanternHarness.install;})()`;
+  return `${PRELUDE}(function(${INTRINSIC_PARAMS.join(',')}){${privateGlobal}${LOCAL_SHIMS}${chunk.code}\nreturn lanternHarness.install;})(${INTRINSIC_VALUES.join(',')})`;
 }
 
 export async function bundleHarness(): Promise<string> {

@@ -10,6 +10,7 @@
 import * as chai from 'chai';
 import {
   ASYMMETRIC_MATCHERS_OBJECT,
+  AsymmetricMatcher,
   ChaiStyleAssertions,
   JestAsymmetricMatchers,
   JestChaiExpect,
@@ -18,6 +19,7 @@ import {
   getState,
   setState,
 } from '@vitest/expect';
+import { trustMatcher } from './trusted-equality.ts';
 
 chai.use(JestExtend);
 chai.use(JestChaiExpect);
@@ -61,6 +63,33 @@ export function createExpect(): Expect {
   return expect;
 }
 
+/**
+ * The test file's `expect`: its own state, and the asymmetric matchers it makes (`expect.any`,
+ * `expect.not.objectContaining`…) are the only ones the equality checks accept
+ * (trusted-equality.ts). The `expect` learner code sees is a plain `createExpect()`.
+ */
+export function createTrustedExpect(): Expect {
+  const expect = createExpect();
+  const not = expect.not as Record<PropertyKey, unknown>;
+  brandMatchers(expect as unknown as Record<PropertyKey, unknown>);
+  const ownNot: Record<PropertyKey, unknown> = {};
+  for (const key of Reflect.ownKeys(not)) ownNot[key] = not[key];
+  brandMatchers(ownNot);
+  expect.not = ownNot;
+  return expect;
+}
+
+function brandMatchers(target: Record<PropertyKey, unknown>): void {
+  for (const key of Reflect.ownKeys(target)) {
+    const original = target[key];
+    if (typeof original !== 'function' || key === 'getState') continue;
+    target[key] = function (this: unknown, ...args: unknown[]) {
+      const made: unknown = Reflect.apply(original, this, args);
+      return made instanceof AsymmetricMatcher ? trustMatcher(made) : made;
+    };
+  }
+}
+
 /** Clears the per-test counters (`expect.assertions(n)`, `expect.hasAssertions()`). */
 export function resetExpectState(expect: Expect): void {
   setState(
@@ -82,4 +111,5 @@ export function assertionCountFailure(expect: Expect): string | null {
 }
 
 export const AssertionError = chai.AssertionError;
-export const chaiConfig = chai.config;
+/** Everything the matchers are made of (`Assertion.prototype` and its methods, `util`, `config`), to freeze. */
+export const chaiLibrary: object = { ...chai };

@@ -10,11 +10,18 @@
  * - Pass/fail is decided by the runner in tests.ts from whether the test function settled without
  *   throwing; the host also counts a test that started and never reported as an error.
  * - `lockdown()` freezes every built-in and makes the global names of built-ins and of the test
- *   API (`expect`, `describe`, `test`…) read-only before learner code runs; the assertion
- *   library's objects are frozen with them. Patching `Object.prototype`, `Array.prototype`,
- *   `Object.is`, matchers or `expect` throws a TypeError the learner sees as a normal error.
+ *   API (`expect`, `describe`, `test`…) read-only accessors before learner code runs; the assertion
+ *   library (chai's `Assertion.prototype` and all) is frozen with them. Patching `Object.prototype`,
+ *   `Array.prototype`, `Object.is`, matchers or `expect` throws a TypeError the learner sees as a
+ *   normal error.
+ * - The harness's own code never reads a global: the bundle binds the built-ins it was evaluated
+ *   with (bundle-harness.ts). The test file reads its test API (`describe`, `test`, `expect`…)
+ *   from a module only it can import (../test-file.ts); the globals learner code sees are another
+ *   `expect` and a test API that refuses (check-entry.ts).
  * - @vitest/expect keeps its state on a private `globalThis` (the bundle's), and the two APIs that
  *   change what "equal" means (`expect.extend`, `expect.addEqualityTesters`) are not offered.
+ *   Equality never asks the compared values whether they are a matcher or what they box
+ *   (trusted-equality.ts).
  * - `console` stays replaceable: it only affects output, and output never decides a result.
  * - Unhandled promise rejections (rejections.ts) are tracked by hooks installed before lockdown
  *   and state kept in closures here, so learner code can neither remove the hooks nor clear the
@@ -22,13 +29,20 @@
  */
 import { describeThrown } from './describe-thrown.ts';
 import { installConsole, installTimers } from './globals.ts';
-import type { HarnessControl, HarnessEvent, SandboxHost, ThrownValue } from './host.ts';
-import { lockdown } from './lockdown.ts';
+import {
+  TEST_API_HANDOFF,
+  type HarnessControl,
+  type HarnessEvent,
+  type SandboxHost,
+  type ThrownValue,
+} from './host.ts';
+import { harden, lockdown } from './lockdown.ts';
 import { TRACK_ASYNC_GLOBAL, trackRejections } from './rejections.ts';
 
-/** What check mode adds: globals to define read-only, and the test runner. */
+/** What check mode adds: globals to define read-only, the test file's API, and the test runner. */
 export interface TestSetup {
   globals: Record<string, unknown>;
+  testFile: Record<string, unknown>;
   run(
     report: (event: HarnessEvent) => void,
     unhandled: () => Promise<{ reason: unknown } | null>,
@@ -53,17 +67,24 @@ export function installHarness(
   const rejections = trackRejections(realm);
   // Named after the global, so errors.ts can find (and hide) the frames of a rewritten async function.
   const trackAsync = { [TRACK_ASYNC_GLOBAL]: (body: () => unknown) => rejections.trackAsync(body) };
+  // Configurable until lockdown() turns every global into a read-only accessor: the engine does
+  // not keep a non-configurable data property of the global object from being redefined.
   Object.defineProperty(realm, TRACK_ASYNC_GLOBAL, {
     value: trackAsync[TRACK_ASYNC_GLOBAL],
     writable: false,
     enumerable: false,
-    configurable: false,
+    configurable: true,
   });
   const tests = setup ? setup() : null;
   for (const [name, value] of Object.entries(tests?.globals ?? {})) {
-    Object.defineProperty(realm, name, { value, writable: false, configurable: false });
+    Object.defineProperty(realm, name, { value, writable: false, configurable: true });
   }
   lockdown(realm);
+  if (tests) {
+    const testFile = { ...tests.testFile, [TRACK_ASYNC_GLOBAL]: trackAsync[TRACK_ASYNC_GLOBAL] };
+    harden(testFile);
+    Object.defineProperty(realm, TEST_API_HANDOFF, { value: testFile, writable: false, configurable: true });
+  }
   const isAssertion = tests ? tests.isAssertion : () => false;
   return {
     runTests: async () => {

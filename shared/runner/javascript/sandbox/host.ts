@@ -23,6 +23,9 @@ export const TEST_GLOBALS = [
   'vi',
 ] as const;
 
+/** The temporary global the test API module reads once, before learner code exists (../test-file.ts). */
+export const TEST_API_HANDOFF = '__lanternTestApi';
+
 export interface SandboxHost {
   write(stream: 'stdout' | 'stderr', text: string): void;
   /** A line the learner typed, or null at end of input. */

@@ -110,6 +110,13 @@ function hiddenIntrinsics(): unknown[] {
 /**
  * Freezes every built-in reachable from the global object, tames the override mistake and
  * makes the global bindings of built-ins read-only. `realm` is the sandbox's global object.
+ *
+ * Each global becomes a non-configurable accessor with no way to set it. Not a read-only data
+ * property: this QuickJS build lets `Object.defineProperty(globalThis, 'JSON', { value })` replace
+ * a non-writable, non-configurable data property of the global object (even a frozen one), while
+ * it does refuse to redefine a non-configurable accessor (tests/unit/runner-js/lockdown.test.ts
+ * tries both). `undefined`, `NaN` and `Infinity` are born non-configurable data properties and stay
+ * replaceable: the harness and the test file bind their own (decision 0025).
  */
 export function lockdown(realm: typeof globalThis): void {
   const roots: unknown[] = hiddenIntrinsics();
@@ -118,12 +125,18 @@ export function lockdown(realm: typeof globalThis): void {
     const desc = Object.getOwnPropertyDescriptor(realm, key);
     if (!desc) continue;
     roots.push('value' in desc ? desc.value : desc.get);
-    if (desc.configurable) {
-      Object.defineProperty(realm, key, {
-        ...desc,
-        ...('value' in desc ? { writable: false } : {}),
-        configurable: false,
-      });
+    if (!desc.configurable) continue;
+    if ('value' in desc) {
+      const value: unknown = desc.value;
+      const name = String(key);
+      const get = () => value;
+      const set = () => {
+        throw new TypeError(`Cannot change the built-in ${name}: built-ins are read-only here`);
+      };
+      roots.push(get, set);
+      Object.defineProperty(realm, key, { get, set, enumerable: desc.enumerable, configurable: false });
+    } else {
+      Object.defineProperty(realm, key, { ...desc, configurable: false });
     }
   }
   // Tame before freezing: a frozen property can no longer become an accessor.

@@ -5,6 +5,10 @@
  * Integrity: the registry lives in this closure, results leave only through `report` (a host
  * function learner code never sees), and a test counts as passed only when this runner saw its
  * function settle without throwing. Printing "✓ passed" or redefining globals changes nothing.
+ * These functions reach only the test file (as module bindings, ../test-file.ts); the global
+ * `describe`, `test`… that learner code sees are `refusingTestApi()`, so learner code can neither
+ * add, focus nor skip a test, nor hand one of these functions to the test file in disguise. The
+ * registry closes when the tests start: nothing registers a test while tests run.
  */
 import { AssertionError, assertionCountFailure, resetExpectState, type Expect } from './expect.ts';
 import { describeThrown } from './describe-thrown.ts';
@@ -75,18 +79,56 @@ export interface TestApi {
   ): Promise<void>;
 }
 
+/** What learner code is told when it calls the test API. */
+export const LEARNER_TEST_API_MESSAGE =
+  "describe(), test() and their .only/.skip forms belong to the exercise's test file: your code cannot add, focus or skip tests.";
+
+/** The global `describe`, `test`, hooks… learner code sees: each call throws. */
+export function refusingTestApi(): Record<string, unknown> {
+  const refuse = () => {
+    throw new Error(LEARNER_TEST_API_MESSAGE);
+  };
+  const forms = () =>
+    Object.assign(() => refuse(), { skip: refuse, only: refuse, todo: refuse, each: refuse });
+  const describe = forms();
+  const test = forms();
+  return {
+    describe,
+    test,
+    it: forms(),
+    xdescribe: describe.skip,
+    xtest: test.skip,
+    xit: test.skip,
+    fdescribe: describe.only,
+    fit: test.only,
+    beforeAll: refuse,
+    afterAll: refuse,
+    beforeEach: refuse,
+    afterEach: refuse,
+  };
+}
+
 export function createTestApi(expect: Expect): TestApi {
   const root = newSuite('', 'run');
   let current = root;
   let hasOnly = false;
+  let closed = false;
+  const open = (what: string) => {
+    if (closed)
+      throw new Error(
+        `${what} cannot be called while the tests run: register tests at the top of the test file`,
+      );
+  };
 
   const register = (name: unknown, fn: unknown, mode: Mode): void => {
+    open('test()');
     if (typeof fn !== 'function' && mode !== 'skip')
       throw new TypeError(`test "${String(name)}" needs a function`);
     if (mode === 'only') hasOnly = true;
     current.children.push({ kind: 'test', name: String(name), fn: fn as TestFn, mode });
   };
   const group = (name: unknown, fn: unknown, mode: Mode): void => {
+    open('describe()');
     if (typeof fn !== 'function') throw new TypeError(`describe "${String(name)}" needs a function`);
     if (mode === 'only') hasOnly = true;
     const suite = newSuite(String(name), mode);
@@ -127,6 +169,7 @@ export function createTestApi(expect: Expect): TestApi {
     each: withEach(group, 'run'),
   });
   const hook = (list: 'beforeAll' | 'afterAll' | 'beforeEach' | 'afterEach') => (fn: unknown) => {
+    open(`${list}()`);
     if (typeof fn !== 'function') throw new TypeError(`${list} needs a function`);
     current[list].push(fn as TestFn);
   };
@@ -149,6 +192,7 @@ export function createTestApi(expect: Expect): TestApi {
   return {
     globals,
     run: async (report, unhandled) => {
+      closed = true;
       const state: RunState = { expect, report, unhandled, hasOnly: () => hasOnly, nextId: 0, skipped: 0 };
       await runSuite(root, [], [], false, state);
       if (state.skipped > 0) report({ kind: 'skipped', count: state.skipped });
