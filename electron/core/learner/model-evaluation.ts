@@ -50,12 +50,21 @@ export class LanternPredictor implements Predictor {
     this.authoredDifficulty = authoredDifficulty;
   }
 
+  /** What predict read, which observe of the same attempt reuses (half the lookups). */
+  private predicted: { a: ReplayedAttempt; states: AbilityState[]; difficulty: DifficultyState } | undefined;
+
   predict(a: ReplayedAttempt): number {
-    return predictAttempt(this.conceptStates(a), this.difficulty(a.exercise).rating);
+    const states = this.conceptStates(a);
+    const difficulty = this.difficulty(a.exercise);
+    this.predicted = { a, states, difficulty };
+    return predictAttempt(states, difficulty.rating);
   }
 
   observe(a: ReplayedAttempt): void {
-    const states = this.conceptStates(a);
+    const seen = this.predicted?.a === a ? this.predicted : undefined;
+    this.predicted = undefined;
+    const states = seen?.states ?? this.conceptStates(a);
+    const difficulty = seen?.difficulty ?? this.difficulty(a.exercise);
     let learnerChecks = this.checks.get(a.learner);
     if (!learnerChecks) this.checks.set(a.learner, (learnerChecks = new Map()));
     const priorChecks = learnerChecks.get(a.exercise) ?? 0;
@@ -66,10 +75,10 @@ export class LanternPredictor implements Predictor {
       testsPassed: a.outcome,
       testsTotal: 1,
     });
-    const update = updateAttempt(states, this.difficulty(a.exercise), score, priorChecks);
-    const learner = this.abilities.get(a.learner) ?? new Map<string, AbilityState>();
-    this.abilities.set(a.learner, learner);
-    a.concepts.forEach((c, i) => learner.set(c, update.concepts[i]!));
+    const update = updateAttempt(states, difficulty, score, priorChecks);
+    let learner = this.abilities.get(a.learner);
+    if (!learner) this.abilities.set(a.learner, (learner = new Map()));
+    for (let i = 0; i < a.concepts.length; i++) learner.set(a.concepts[i]!, update.concepts[i]!);
     if (update.difficulty) this.difficulties.set(a.exercise, update.difficulty);
     learnerChecks.set(a.exercise, priorChecks + 1);
   }
@@ -142,13 +151,19 @@ export class PfaPredictor implements Predictor {
   private readonly weights = new Map<string, Float64Array>();
   private readonly counts = new Map<string, Map<string, { s: number; f: number }>>();
 
+  private predicted: { a: ReplayedAttempt; p: number } | undefined;
+
   predict(a: ReplayedAttempt): number {
-    return 1 / (1 + Math.exp(-this.logit(a)));
+    const p = 1 / (1 + Math.exp(-this.logit(a)));
+    this.predicted = { a, p };
+    return p;
   }
 
   observe(a: ReplayedAttempt): void {
     const y = succeeded(a);
-    const step = PfaPredictor.LEARNING_RATE * (y - this.predict(a));
+    const p = this.predicted?.a === a ? this.predicted.p : this.predict(a);
+    this.predicted = undefined;
+    const step = PfaPredictor.LEARNING_RATE * (y - p);
     let learner = this.counts.get(a.learner);
     if (!learner) this.counts.set(a.learner, (learner = new Map()));
     for (const c of a.concepts) {
