@@ -1,0 +1,297 @@
+/**
+ * Turns what a hint holds into programs worth running: each piece alone, all pieces joined, and
+ * each piece applied to the learner's current code as the edit it describes (a line replaced, a
+ * diff applied, a token swapped, a function or its body replaced by the hint's version).
+ */
+import type { CodePiece, DiffHunk, Extraction } from './extract.ts';
+import { autoIndent, looksLikeCode, tokenize } from './tokens.ts';
+
+export interface Candidate {
+  code: string;
+  /** How it was made, for the log and the reason given to the model. */
+  how: string;
+}
+
+type Lang = 'python' | 'javascript';
+
+export function candidates(learner: string, ex: Extraction, language: Lang, max = 24): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>([learner.trim()]);
+  const add = (code: string | undefined, how: string) => {
+    if (!code || !code.trim()) return;
+    const key = code.trim();
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ code: code.endsWith('\n') ? code : `${code}\n`, how });
+  };
+  const blocks = ex.pieces.filter((p) => isBlock(p));
+  const variants = (p: CodePiece) => versions(p.code, language);
+
+  for (const e of ex.lineEdits) add(replaceLine(learner, e.line, e.text, e.from), `line ${e.line} replaced`);
+  for (const h of ex.diffs) add(applyHunk(learner, h), 'diff applied');
+  for (const p of blocks)
+    for (const v of variants(p)) {
+      add(replaceDefinitions(learner, v, language), `function replaced (${p.dress})`);
+      add(v, `piece alone (${p.dress})`);
+      add(replaceBody(learner, v, language), `body replaced (${p.dress})`);
+    }
+  if (blocks.length > 1) {
+    const joined = blocks.map((p) => p.code.replace(/\n*$/, '\n')).join('');
+    for (const v of versions(joined, language)) {
+      add(v, 'pieces joined');
+      add(replaceDefinitions(learner, v, language), 'function replaced (pieces joined)');
+      add(replaceBody(learner, v, language), 'body replaced (pieces joined)');
+    }
+  }
+  for (const e of ex.tokenEdits) {
+    if (!learner.includes(e.from) || e.to.length > 200) continue;
+    add(learner.split(e.from).join(e.to), `"${e.from}" → "${e.to}" everywhere`);
+    let at = learner.indexOf(e.from);
+    for (let n = 0; at !== -1 && n < 3; n++, at = learner.indexOf(e.from, at + 1))
+      add(learner.slice(0, at) + e.to + learner.slice(at + e.from.length), `"${e.from}" → "${e.to}" once`);
+  }
+  const statements = ex.pieces.filter(
+    (p) => tokenize(p.code).length >= 2 && functionSpans(p.code, language).length === 0,
+  );
+  for (const p of statements) {
+    if (p.code.trim().split('\n').length === 1)
+      add(replaceSimilarLine(learner, p.code), 'similar line replaced');
+    for (const at of ['start', 'end'] as const)
+      add(insertIntoBody(learner, p.code, language, at), `inserted at the ${at} of the body`);
+  }
+  const spans = ex.pieces.filter((p) => p.dress === 'inline' && looksLikeCode(p.code));
+  if (spans.length > 1) {
+    const steps = spans.map((p) => p.code.trim());
+    for (const v of versions(`${steps.join('\n')}\n`, language))
+      add(replaceBody(learner, v, language), 'inline steps as the body');
+  }
+  return out.slice(0, max);
+}
+
+/** Pieces that can be code on their own: every block, and inline spans holding a statement. */
+function isBlock(p: CodePiece): boolean {
+  if (p.dress !== 'inline') return true;
+  return p.code.includes('\n') || /\b(def|function|class)\b|=>/.test(p.code);
+}
+
+/** The piece as written, and (Python with its indentation lost) re-indented. */
+function versions(code: string, language: Lang): string[] {
+  const out = [code];
+  const lines = code.split('\n').filter((l) => l.trim());
+  if (
+    language === 'python' &&
+    lines.length > 1 &&
+    lines.every((l) => !/^\s/.test(l)) &&
+    lines.some((l) => /:\s*$/.test(l))
+  )
+    out.push(autoIndent(lines));
+  return out;
+}
+
+export function replaceLine(code: string, n: number, text: string, from?: string): string | undefined {
+  const lines = code.split('\n');
+  const old = lines[n - 1];
+  if (old === undefined) return undefined;
+  if (from) {
+    if (old.includes(from)) lines[n - 1] = old.replace(from, text);
+    else if (code.includes(from)) return code.replace(from, text);
+    else return undefined;
+    return lines.join('\n');
+  }
+  const indent = /^\s*/.exec(old)?.[0] ?? '';
+  const newLines = text.replace(/\n$/, '').split('\n');
+  const base = Math.min(...newLines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  lines.splice(n - 1, 1, ...newLines.map((l) => (l.trim() ? indent + l.slice(base) : l)));
+  return lines.join('\n');
+}
+
+/** A hunk placed where its removed (or surrounding) lines are, compared without spacing. */
+export function applyHunk(code: string, h: DiffHunk): string | undefined {
+  const lines = code.split('\n');
+  const key = (s: string) => s.replace(/\s+/g, '');
+  const find = (needle: string[], from = 0) => {
+    const n = needle.map(key).filter(Boolean);
+    if (n.length === 0) return -1;
+    for (let i = from; i < lines.length; i++) {
+      let j = 0;
+      let k = i;
+      while (k < lines.length && j < n.length) {
+        if (!key(lines[k] ?? '')) k++;
+        else if (key(lines[k] ?? '') === n[j]) {
+          j++;
+          k++;
+        } else break;
+      }
+      if (j === n.length) return i;
+    }
+    return -1;
+  };
+  if (h.removed.some((l) => l.trim())) {
+    const at = find(h.removed);
+    if (at === -1) return undefined;
+    const count = h.removed.filter((l) => l.trim()).length;
+    let end = at;
+    for (let seen = 0; seen < count; end++) if (key(lines[end] ?? '')) seen++;
+    return [...lines.slice(0, at), ...reindent(h.added, lines[at] ?? ''), ...lines.slice(end)].join('\n');
+  }
+  const anchor = h.before.filter((l) => l.trim());
+  if (anchor.length > 0) {
+    const at = find(anchor);
+    if (at === -1) return undefined;
+    const after = at + h.before.length;
+    return [...lines.slice(0, after), ...h.added, ...lines.slice(after)].join('\n');
+  }
+  const next = h.after.filter((l) => l.trim());
+  const at = next.length > 0 ? find(next) : -1;
+  if (at === -1) return undefined;
+  return [...lines.slice(0, at), ...h.added, ...lines.slice(at)].join('\n');
+}
+
+/** Added lines written without the indentation of the lines they replace get it. */
+function reindent(added: string[], replaced: string): string[] {
+  if (added.some((l) => /^\s/.test(l))) return added;
+  const indent = /^\s*/.exec(replaced)?.[0] ?? '';
+  return added.map((l) => (l.trim() ? indent + l : l));
+}
+
+interface Span {
+  name: string;
+  start: number;
+  /** Exclusive line index. */
+  end: number;
+  /** First line of the body (Python: the line after `def`; JS: the line after the opening brace). */
+  bodyStart: number;
+  indent: string;
+}
+
+/** Top-level-or-nested function definitions and their line spans. */
+export function functionSpans(code: string, language: Lang): Span[] {
+  const lines = code.split('\n');
+  const spans: Span[] = [];
+  lines.forEach((line, i) => {
+    const indent = /^\s*/.exec(line)?.[0] ?? '';
+    if (language === 'python') {
+      const m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(/.exec(line);
+      if (!m?.[1]) return;
+      let end = i + 1;
+      while (
+        end < lines.length &&
+        (!(lines[end] ?? '').trim() || (/^\s*/.exec(lines[end] ?? '')?.[0].length ?? 0) > indent.length)
+      )
+        end++;
+      while (end > i + 1 && !(lines[end - 1] ?? '').trim()) end--;
+      spans.push({ name: m[1], start: i, end, bodyStart: i + 1, indent });
+      return;
+    }
+    const m =
+      /^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*(\w+)\s*\(/.exec(line) ??
+      /^\s*(?:export\s+)?(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>|\w+\s*=>)/.exec(
+        line,
+      );
+    if (!m?.[1]) return;
+    let depth = 0;
+    let opened = false;
+    let end = i;
+    for (; end < lines.length; end++) {
+      for (const ch of lines[end] ?? '') {
+        if (ch === '{') {
+          depth++;
+          opened = true;
+        } else if (ch === '}') depth--;
+      }
+      if ((opened && depth <= 0) || (!opened && /;\s*$|=>\s*[^{\s].*$/.test(lines[end] ?? ''))) break;
+    }
+    spans.push({ name: m[1], start: i, end: end + 1, bodyStart: i + 1, indent });
+  });
+  return spans;
+}
+
+/** The learner's functions replaced by the hint's functions of the same name. */
+export function replaceDefinitions(learner: string, piece: string, language: Lang): string | undefined {
+  const theirs = functionSpans(piece, language);
+  if (theirs.length === 0) return undefined;
+  const pieceLines = piece.replace(/\n$/, '').split('\n');
+  let lines = learner.split('\n');
+  let changed = false;
+  for (const t of theirs) {
+    const mine = functionSpans(lines.join('\n'), language).find((s) => s.name === t.name);
+    const body = pieceLines
+      .slice(t.start, t.end)
+      .map((l) => l.slice(Math.min(t.indent.length, /^\s*/.exec(l)?.[0].length ?? 0)));
+    if (mine) {
+      lines = [
+        ...lines.slice(0, mine.start),
+        ...body.map((l) => (l ? mine.indent + l : l)),
+        ...lines.slice(mine.end),
+      ];
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : undefined;
+}
+
+/** Statements without a `def`, put in as the body of the learner's only function. */
+export function replaceBody(learner: string, piece: string, language: Lang): string | undefined {
+  if (functionSpans(piece, language).length > 0) return undefined;
+  const spans = functionSpans(learner, language).filter((s) => s.indent === '');
+  const only = spans.length === 1 ? spans[0] : undefined;
+  if (!only) return undefined;
+  const stmts = piece.replace(/\n$/, '').split('\n');
+  if (!stmts.some((l) => looksLikeCode(l))) return undefined;
+  const lines = learner.split('\n');
+  const bodyIndent = /^\s*/.exec(lines.slice(only.bodyStart).find((l) => l.trim()) ?? '    ')?.[0] || '    ';
+  const base = Math.min(...stmts.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  const body = stmts.map((l) => (l.trim() ? bodyIndent + l.slice(base) : l));
+  const end = language === 'python' ? only.end : only.end - 1;
+  return [...lines.slice(0, only.bodyStart), ...body, ...lines.slice(end)].join('\n');
+}
+
+/** Statements put into the learner's only function: first in its body, or before its last return. */
+function insertIntoBody(
+  learner: string,
+  piece: string,
+  language: Lang,
+  at: 'start' | 'end',
+): string | undefined {
+  const only = functionSpans(learner, language).filter((s) => s.indent === '');
+  if (only.length !== 1 || !only[0]) return undefined;
+  const span = only[0];
+  const lines = learner.split('\n');
+  let pos = span.bodyStart;
+  if (at === 'end') {
+    pos = -1;
+    for (let i = span.end - 1; i >= span.bodyStart; i--)
+      if (/^\s*return\b/.test(lines[i] ?? '')) {
+        pos = i;
+        break;
+      }
+    if (pos === -1) return undefined;
+  }
+  const indent = /^\s*/.exec(lines.slice(pos).find((l) => l.trim()) ?? '')?.[0] || '    ';
+  const stmts = piece.replace(/\n$/, '').split('\n');
+  const base = Math.min(...stmts.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  lines.splice(pos, 0, ...stmts.map((l) => (l.trim() ? indent + l.slice(base) : l)));
+  return lines.join('\n');
+}
+
+/** A one-line fragment put in place of the learner line it most resembles. */
+function replaceSimilarLine(learner: string, fragment: string): string | undefined {
+  const f = new Set(tokenize(fragment));
+  const lines = learner.split('\n');
+  let best = -1;
+  let bestScore = 0.34;
+  lines.forEach((l, i) => {
+    const t = new Set(tokenize(l));
+    if (t.size === 0) return;
+    const inter = [...f].filter((x) => t.has(x)).length;
+    const score = inter / new Set([...f, ...t]).size;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  if (best === -1) return undefined;
+  const indent = /^\s*/.exec(lines[best] ?? '')?.[0] ?? '';
+  lines[best] = indent + fragment.trim();
+  return lines.join('\n');
+}

@@ -1,0 +1,134 @@
+/**
+ * Edits told in words: "replace line 3 with …", "line 4 should be …", "把第 3 行的 return 0 改成
+ * return 1", and token swaps ("change `<` to `<=`", "return 1 instead of 0", "用 <= 代替 <").
+ * What they name is applied to the learner's code and run; see apply.ts.
+ */
+
+/** "Replace line 3 with …" (text is the new line) or "第 3 行的 X 改成 Y" (from → text in line 3). */
+export interface LineEdit {
+  line: number;
+  text: string;
+  from?: string;
+}
+
+/** "Change X to Y", "Y instead of X", "把 X 改成 Y": X and Y as written. */
+export interface TokenEdit {
+  from: string;
+  to: string;
+}
+
+/** What follows an edit phrase: a fence, a code span, indented lines, or the rest of the sentence. */
+function codeAfter(text: string, at: number): string | undefined {
+  const rest = text.slice(at).replace(/^[ \t]*[:：]?[ \t]*/, '');
+  const fence = /^\n?[ \t]*(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\1|$)/.exec(rest);
+  if (fence) return fence[2];
+  const span = /^(`+)([^`]+?)\1/.exec(rest);
+  if (span) return span[2];
+  if (rest.startsWith('\n')) {
+    const block = /^\n((?:(?: {2,}|\t).*(?:\n|$))+)/.exec(rest);
+    return block?.[1];
+  }
+  const line = /^[^\n]*/.exec(rest)?.[0] ?? '';
+  const cut =
+    line.split(
+      /[。；！？]|，(?=[\u3400-\u9fff])|\.\s+(?=[A-Z])|\s+(?:so that|so|and then|then|to make|because)\s/,
+    )[0] ?? '';
+  const s = cut
+    .trim()
+    .replace(/[.。]$/, '')
+    .replace(/^["“]|["”]$/g, '');
+  return s || undefined;
+}
+
+const LINE_EDITS: RegExp[] = [
+  /\b(?:replace|change|rewrite|make|turn|edit|update)\s+(?:the\s+)?line\s+(\d+)(?:\s+(?:with|to|into|so(?:\s+that)?\s+it\s+(?:reads|says)|as))/gi,
+  /\bline\s+(\d+)\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|read|say|become|look\s+like)/gi,
+  /\bon\s+line\s+(\d+),?\s+(?:write|put|use|type|it\s+should\s+say)/gi,
+  /第\s*(\d+)\s*行(?:应该|应当|要)?(?:改成|改为|换成|替换为|替换成|写成|应该是|变成|应为|为)/g,
+];
+
+export function lineEdits(text: string): LineEdit[] {
+  const out: LineEdit[] = [];
+  for (const re of LINE_EDITS) {
+    for (const m of text.matchAll(re)) {
+      const code = codeAfter(text, (m.index ?? 0) + m[0].length);
+      if (code) out.push({ line: Number(m[1]), text: code });
+    }
+  }
+  // "把第 3 行的 return 0 改成 return 1", "line 3: change `<` to `<=`"
+  const within =
+    /(?:第\s*(\d+)\s*行的?\s*(`[^`]+`|[^\u3400-\u9fff\n，。]+?)\s*(?:改成|改为|换成|替换为|替换成|写成|变成))|(?:\bline\s+(\d+),?:?\s+(?:change|replace|swap)\s+(`[^`]+`|\S+)\s+(?:with|to|into|for|by))/gi;
+  for (const m of text.matchAll(within)) {
+    const code = codeAfter(text, (m.index ?? 0) + m[0].length);
+    const from = (m[2] ?? m[4] ?? '').replace(/`/g, '').trim();
+    if (code && from) out.push({ line: Number(m[1] ?? m[3]), text: code, from });
+  }
+  return out;
+}
+
+const TERM = String.raw`(\x60[^\x60]+\x60|[^\s\x60,;:!?，。；：！？]+(?:[ \t]+[^\s\x60,;:!?，。；：！？]+){0,2})`;
+const ZH_TERM = String.raw`(\x60[^\x60]+\x60|[^\u3400-\u9fff\n，。；：！？]+?)`;
+const TOKEN_EDITS: { re: RegExp; from: number; to: number }[] = [
+  {
+    re: new RegExp(
+      String.raw`\b(?:change|replace|turn|swap|switch)\s+(?:the\s+)?${TERM}\s+(?:to|into|with|for|by)\s+${TERM}`,
+      'gi',
+    ),
+    from: 1,
+    to: 2,
+  },
+  { re: new RegExp(String.raw`\bfrom\s+${TERM}\s+to\s+${TERM}`, 'gi'), from: 1, to: 2 },
+  { re: new RegExp(String.raw`${TERM}\s+instead\s+of\s+${TERM}`, 'gi'), from: 2, to: 1 },
+  { re: new RegExp(String.raw`${TERM}\s+(?:should|must)\s+(?:be|become)\s+${TERM}`, 'gi'), from: 1, to: 2 },
+  {
+    re: new RegExp(
+      String.raw`(?:把|将)\s*${ZH_TERM}\s*(?:改成|改为|换成|替换为|替换成|变成|写成)\s*${ZH_TERM}(?=[\u3400-\u9fff，。；！？\n]|$)`,
+      'g',
+    ),
+    from: 1,
+    to: 2,
+  },
+  {
+    re: new RegExp(
+      String.raw`用\s*${ZH_TERM}\s*(?:代替|替换|取代|替代)\s*${ZH_TERM}(?=[\u3400-\u9fff，。；！？\n]|$)`,
+      'g',
+    ),
+    from: 2,
+    to: 1,
+  },
+  {
+    re: new RegExp(String.raw`${ZH_TERM}\s*而不是\s*${ZH_TERM}(?=[\u3400-\u9fff，。；！？\n]|$)`, 'g'),
+    from: 2,
+    to: 1,
+  },
+];
+
+export function tokenEdits(text: string): TokenEdit[] {
+  const out: TokenEdit[] = [];
+  const clean = (s: string | undefined) =>
+    (s ?? '')
+      .replace(/`/g, '')
+      .replace(/[.。]$/, '')
+      .trim();
+  for (const { re, from, to } of TOKEN_EDITS) {
+    for (const line of text.split('\n')) {
+      for (const m of line.matchAll(re)) {
+        const f = clean(m[from]);
+        const t = clean(m[to]);
+        if (f && t && f !== t) {
+          out.push({ from: f, to: t });
+          // "return 1 instead of 0": the verb is shared; "change the 0 to a 1": drop the articles.
+          const ft = f.split(/\s+/);
+          const tt = t.split(/\s+/);
+          if (ft.length === 1)
+            for (let k = 0; k < tt.length - 1; k++)
+              out.push({ from: [...tt.slice(k, -1), f].join(' '), to: tt.slice(k).join(' ') });
+          for (let k = 1; k < tt.length; k++) out.push({ from: f, to: tt.slice(k).join(' ') });
+          const bare = (s: string) => s.replace(/^(?:a|an|the)\s+/i, '');
+          if (bare(f) !== f || bare(t) !== t) out.push({ from: bare(f), to: bare(t) });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,242 @@
+/**
+ * Finds every piece of code in a hint, whatever it wears: fences with any or no info string (also
+ * opened mid-line), `> ` quotes, <pre>/<code> HTML, indented or bare code lines, inline spans,
+ * numbered steps that are code, unified diffs, and edits told in words ("replace line 3 with …",
+ * "change `<` to `<=`", "把第 3 行的 return 0 改成 return 1").
+ */
+import { lineEdits, tokenEdits, type LineEdit, type TokenEdit } from './edits.ts';
+import { looksLikeCode } from './tokens.ts';
+
+export type { LineEdit, TokenEdit } from './edits.ts';
+
+export type Dress = 'fence' | 'html' | 'inline' | 'indented' | 'bare' | 'numbered' | 'diff';
+
+export interface CodePiece {
+  code: string;
+  dress: Dress;
+  /** A fence's info string, lower case ('' when none). */
+  info?: string;
+}
+
+/** One hunk of a unified diff: the lines around, the lines taken out and the lines put in. */
+export interface DiffHunk {
+  before: string[];
+  removed: string[];
+  added: string[];
+  after: string[];
+}
+
+export interface Extraction {
+  pieces: CodePiece[];
+  diffs: DiffHunk[];
+  lineEdits: LineEdit[];
+  tokenEdits: TokenEdit[];
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Text as a reader sees it: no zero-width characters, entities decoded, `> ` quotes unwrapped. */
+export function normalise(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(
+      /&(lt|gt|amp|quot|apos|nbsp);|&#(\d+);|&#x([0-9a-f]+);/gi,
+      (_, name: string, dec: string, hex: string) =>
+        name
+          ? (ENTITIES[name.toLowerCase()] ?? '')
+          : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+    )
+    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
+}
+
+export function extract(text: string, vocabulary: ReadonlySet<string> = new Set()): Extraction {
+  const t = normalise(text);
+  const out: Extraction = { pieces: [], diffs: [], lineEdits: lineEdits(t), tokenEdits: tokenEdits(t) };
+  let rest = t.replace(/<(pre|code)\b[^>]*>([\s\S]*?)(?:<\/\1>|$)/gi, (_, _tag, inner: string) => {
+    out.pieces.push({ code: inner.replace(/<[^>]+>/g, ''), dress: 'html' });
+    return '\n\n';
+  });
+  rest = rest.replace(/<\/?[a-z][^>]*>/gi, ' ');
+  rest = takeFences(rest, out.pieces);
+  for (const p of [...out.pieces]) {
+    const hunks = parseDiff(p.code.split('\n'));
+    if (hunks.length > 0 || p.info === 'diff' || p.info === 'patch') addDiff(out, hunks);
+  }
+  const lines = rest.split('\n');
+  addDiff(out, parseDiff(lines));
+  scanLines(lines, vocabulary, out.pieces);
+  for (const m of rest.matchAll(/(`+)([^`]+?)\1/g)) {
+    const code = (m[2] ?? '').trim();
+    if (code) out.pieces.push({ code, dress: 'inline' });
+  }
+  return out;
+}
+
+function addDiff(out: Extraction, hunks: DiffHunk[]): void {
+  for (const h of hunks) {
+    out.diffs.push(h);
+    if (h.added.length > 0) out.pieces.push({ code: `${h.added.join('\n')}\n`, dress: 'diff' });
+  }
+}
+
+/** Fenced blocks, wherever their opening marker sits; each is replaced by a paragraph break. */
+function takeFences(text: string, pieces: CodePiece[]): string {
+  let out = '';
+  let i = 0;
+  const opener = /(`{3,}|~{3,})/g;
+  while (i < text.length) {
+    opener.lastIndex = i;
+    const m = opener.exec(text);
+    if (!m) break;
+    const marker = m[1] ?? '```';
+    out += text.slice(i, m.index);
+    let start = m.index + marker.length;
+    const eol = text.indexOf('\n', start);
+    const firstLine = text.slice(start, eol === -1 ? text.length : eol);
+    let info = '';
+    const closerAt = (from: number) => {
+      const re = new RegExp(`${marker[0] === '`' ? '`' : '~'}{${marker.length},}`, 'g');
+      re.lastIndex = from;
+      return re.exec(text);
+    };
+    const sameLine = closerAt(start);
+    if (sameLine && (eol === -1 || sameLine.index < eol) && !/^\s*[\w+#.-]*\s*$/.test(firstLine)) {
+      // ```x = 1``` on one line.
+    } else if (/^\s*[\w+#.-]*\s*$/.test(firstLine)) {
+      info = firstLine.trim().toLowerCase();
+      start = eol === -1 ? text.length : eol + 1;
+    }
+    const close = closerAt(start);
+    const end = close ? close.index : text.length;
+    pieces.push({ code: text.slice(start, end), dress: 'fence', info });
+    out += '\n\n';
+    i = close ? close.index + close[0].length : text.length;
+  }
+  return out + text.slice(i);
+}
+
+const DIFF_LINE = /^(@@.*|---(\s.*)?|\+\+\+(\s.*)?|[+-](?![+-]).*| .*|)$/;
+
+/** Unified-diff hunks in a run of lines (headers optional, line numbers ignored). */
+export function parseDiff(lines: string[]): DiffHunk[] {
+  const hunks: DiffHunk[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    while (j < lines.length && DIFF_LINE.test(lines[j] ?? '') && (lines[j] !== '' || j > i)) j++;
+    const block = lines.slice(i, j);
+    const plus = block.filter((l) => /^\+(?!\+\+)/.test(l));
+    const minus = block.filter((l) => /^-(?!--)/.test(l));
+    const header = block.some((l) => l.startsWith('@@'));
+    // A bullet list ("- a", "- b") is not a diff: a diff puts lines in.
+    if (plus.length > 0 && (minus.length > 0 || header)) {
+      const hunk: DiffHunk = { before: [], removed: [], added: [], after: [] };
+      for (const l of block) {
+        if (/^(@@|---|\+\+\+)/.test(l)) continue;
+        const body = l.slice(1);
+        if (l.startsWith('+')) hunk.added.push(body);
+        else if (l.startsWith('-')) hunk.removed.push(body);
+        else if (hunk.removed.length + hunk.added.length === 0) hunk.before.push(body);
+        else hunk.after.push(body);
+      }
+      while (hunk.after.length > 0 && !hunk.after.at(-1)?.trim()) hunk.after.pop();
+      hunks.push(hunk);
+    }
+    i = Math.max(j, i + 1);
+  }
+  return hunks;
+}
+
+const NUMBERED =
+  /^\s*(?:\d+\s*[.)、:：]|step\s*\d+\s*[:.)]|第\s*[\d一二三四五六七八九十]+\s*步\s*[:：]?|[-*•·+])[ \t]?(.*)$/i;
+const CJK_SPLIT = /[\u3000-\u303f\u3400-\u9fff\uff0c\uff1a\uff1b\uff01\uff1f]+/;
+
+/** Numbered steps that are code, runs of indented or bare code lines, and code inside Chinese prose. */
+function scanLines(lines: string[], vocabulary: ReadonlySet<string>, pieces: CodePiece[]): void {
+  let run: { lines: string[]; dress: Dress } | undefined;
+  const flush = () => {
+    if (run && run.lines.some((l) => l.trim())) {
+      while (!run.lines.at(-1)?.trim()) run.lines.pop();
+      pieces.push({ code: `${run.lines.join('\n')}\n`, dress: run.dress });
+    }
+    run = undefined;
+  };
+  for (const line of lines) {
+    const numbered = NUMBERED.exec(line);
+    const body = numbered ? (numbered[1] ?? '') : line;
+    const indented = /^( {4,}|\t)/.test(line);
+    if (numbered && looksLikeCode(body, vocabulary)) {
+      if (run?.dress !== 'numbered') flush();
+      run ??= { lines: [], dress: 'numbered' };
+      run.lines.push(body.replace(/`/g, ''));
+    } else if (!numbered && looksLikeCode(line.replace(/`/g, ''), vocabulary)) {
+      if (run?.dress === 'numbered') flush();
+      run ??= { lines: [], dress: indented ? 'indented' : 'bare' };
+      run.lines.push(line.replace(/`/g, ''));
+    } else if (run && run.dress !== 'numbered' && (indented || !line.trim())) {
+      run.lines.push(line);
+    } else {
+      flush();
+      for (const s of codeInProse(line, vocabulary)) pieces.push({ code: `${s}\n`, dress: 'bare' });
+    }
+  }
+  flush();
+}
+
+const STATEMENT_START =
+  /\b(return|if|for|while|print|console\.log|const|let|var|def|function|throw|raise)\b/g;
+
+/**
+ * Code written inside a sentence: the stretches between CJK characters or wide gaps, and
+ * statements ("… write return max(low, min(value, high)) and be done") cut where English resumes.
+ */
+export function codeInProse(line: string, vocabulary: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  const plain = line.replace(/`/g, ' ');
+  for (const part of plain.split(CJK_SPLIT).flatMap((p) => p.split(/\s{2,}/))) {
+    const s = part.trim().replace(/[.。]$/, '');
+    if (s && s !== line.trim() && looksLikeCode(s, vocabulary)) out.add(s);
+  }
+  for (const m of plain.matchAll(STATEMENT_START)) {
+    const s = statementAt(plain, m.index ?? 0, vocabulary);
+    if (s && looksLikeCode(s, vocabulary)) out.add(s);
+  }
+  return [...out];
+}
+
+/** From a keyword, the tokens that are code: names the exercise knows, keywords, operators, literals. */
+function statementAt(text: string, start: number, vocabulary: ReadonlySet<string>): string | undefined {
+  const re = /\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d+(?:\.\d+)?|[A-Za-z_$][\w$]*|[^\sA-Za-z_$\d])/y;
+  re.lastIndex = start;
+  let end = start;
+  let depth = 0;
+  let words = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const t = m[1] ?? '';
+    if (/^[A-Za-z_$]/.test(t)) {
+      const known =
+        vocabulary.has(t) ||
+        /^(return|if|for|while|in|not|and|or|print|len|range|max|min|sum|abs|str|int|def|function|const|let|var|of|true|false|True|False|None|null|console|log|throw|raise|new|else|elif)$/.test(
+          t,
+        );
+      if (!known && depth === 0) break;
+      words++;
+    } else if (/^[([{]$/.test(t)) depth++;
+    else if (/^[)\]}]$/.test(t)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (
+      depth === 0 &&
+      /^[.,;!?。，]$/.test(t) &&
+      !/^\.\w/.test(text.slice(re.lastIndex - 1, re.lastIndex + 1))
+    )
+      break;
+    end = re.lastIndex;
+  }
+  const s = text
+    .slice(start, end)
+    .trim()
+    .replace(/\s+(and|or|if|then)$/, '');
+  return words >= 2 && depth === 0 ? s : undefined;
+}

@@ -1,0 +1,192 @@
+/**
+ * One guard in front of every word the tutor shows (decision 0019). `HintGuard.judge` decides
+ * whether a text gives the exercise away:
+ *  1. code in another programming language than the exercise's is refused outright;
+ *  2. every piece of code is run alone, joined, and applied to the learner's code as the edit it
+ *     describes: a program that fixes a failing test is a leak;
+ *  3. the rest is compared with the minimal fix and the solution's missing lines;
+ *  4. where the rules are unsure, a second opinion (a cheap model call) decides; without one the
+ *     unsure text is refused.
+ */
+import type { Exercise } from '../../../../shared/content/schema.ts';
+import type { RunRequest, RunResult } from '../../../../shared/runner/protocol.ts';
+import { candidates } from './apply.ts';
+import { compare, minimalFix, type MinimalFix } from './compare.ts';
+import { extract, type Extraction } from './extract.ts';
+import type { SecondOpinion } from './second-opinion.ts';
+import { detectLanguage, family, proseTokens, tokenize, vocabularyOf } from './tokens.ts';
+
+export { GuardedStream, type StreamOutcome } from './stream.ts';
+export { modelSecondOpinion, type SecondOpinion } from './second-opinion.ts';
+
+/** Runs learner-shaped code against tests in the sandbox (`runInSandbox` from runner-host). */
+export type RunTests = (request: RunRequest) => Promise<RunResult>;
+
+export type LeakWhy = 'other-language' | 'passes-tests' | 'states-fix' | 'near-solution' | 'second-opinion';
+
+export type Verdict = { leak: false; unsure?: string } | { leak: true; why: LeakWhy; detail: string };
+
+export interface GuardContext {
+  exercise: Exercise;
+  /** The learner's current code. */
+  code: string;
+  /** Ladder rung the text is for (a follow-up: the rung reached). */
+  level: number;
+  runTests?: RunTests;
+  secondOpinion?: SecondOpinion;
+  signal?: AbortSignal;
+  /** Upper bound on sandbox runs for one text. */
+  maxRuns?: number;
+}
+
+/** Share of the solution's missing lines a hint may write out before it is a leak / unsure. */
+export const COVERAGE = { leak: 0.6, unsure: 0.3 };
+const RUN_LIMIT_MS = 3000;
+
+export class HintGuard {
+  private readonly ctx: GuardContext;
+  private readonly fix: MinimalFix;
+  private readonly vocabulary: Set<string>;
+  private readonly language: 'python' | 'javascript';
+  private readonly runs = new Map<string, Promise<RunResult | undefined>>();
+  private baseline: Promise<RunResult | undefined> | undefined;
+  /** Runs made, for the bench and the log. */
+  runCount = 0;
+  secondOpinions = 0;
+
+  constructor(ctx: GuardContext) {
+    this.ctx = ctx;
+    const ex = ctx.exercise;
+    this.fix = minimalFix(ctx.code, ex.solution ?? '');
+    this.vocabulary = vocabularyOf(ex.solution, ex.starter, ctx.code);
+    this.language = family(ex.language);
+  }
+
+  /** The rules alone (with the sandbox); `unsure` says why a second opinion is wanted. */
+  async judge(text: string): Promise<Verdict> {
+    const found = extract(text, this.vocabulary);
+    const blocks = found.pieces.filter((p) => p.dress !== 'inline' || tokenize(p.code).length >= 6);
+    for (const p of blocks) {
+      const lang = detectLanguage(p.code);
+      if (lang && lang !== this.language)
+        return { leak: true, why: 'other-language', detail: `${lang} (${p.dress})` };
+    }
+    const codeTokens = found.pieces.flatMap((p) => [
+      ...tokenize(p.code).map((t) => t.toLowerCase()),
+      '\u0000',
+    ]);
+    const cmp = compare(proseTokens(text), codeTokens, this.fix);
+    if (cmp.coverage >= COVERAGE.leak)
+      return {
+        leak: true,
+        why: 'near-solution',
+        detail: `${Math.round(cmp.coverage * 100)} % of the missing lines`,
+      };
+    // At the pseudo-code rung the fix may be named in words, never written as code.
+    const inCode =
+      cmp.statesFix !== undefined && compare(codeTokens, codeTokens, this.fix).statesFix !== undefined;
+    if (cmp.statesFix && (this.ctx.level < 4 || inCode))
+      return { leak: true, why: 'states-fix', detail: cmp.statesFix };
+
+    const ran = await this.runCandidates(found);
+    if (ran.leak) return ran;
+
+    if (cmp.statesFix) return { leak: false, unsure: `states the fix at level 4: ${cmp.statesFix}` };
+    if (cmp.coverage >= COVERAGE.unsure)
+      return { leak: false, unsure: `writes ${Math.round(cmp.coverage * 100)} % of the missing lines` };
+    if (cmp.renamedCoverage >= 0.5)
+      return {
+        leak: false,
+        unsure: `renamed copy of ${Math.round(cmp.renamedCoverage * 100)} % of the missing lines`,
+      };
+    if (ran.unsure) return { leak: false, unsure: ran.unsure };
+    return { leak: false };
+  }
+
+  /** The rules, then the second opinion where they are unsure (refused when none can be had). */
+  async judgeFully(text: string): Promise<Verdict> {
+    const verdict = await this.judge(text);
+    if (verdict.leak || !verdict.unsure) return verdict;
+    return this.confirm(text, verdict.unsure);
+  }
+
+  async confirm(text: string, unsure: string): Promise<Verdict> {
+    const opinion = await this.ctx.secondOpinion?.(
+      { exercise: this.ctx.exercise, code: this.ctx.code, text, level: this.ctx.level },
+      this.ctx.signal,
+    );
+    if (opinion) this.secondOpinions++;
+    if (!opinion) return { leak: true, why: 'second-opinion', detail: `no second opinion; ${unsure}` };
+    return opinion.givesAway
+      ? { leak: true, why: 'second-opinion', detail: opinion.reason || unsure }
+      : { leak: false };
+  }
+
+  private async runCandidates(found: Extraction): Promise<Verdict> {
+    const { exercise, runTests } = this.ctx;
+    const list = candidates(this.ctx.code, found, this.language, this.ctx.maxRuns ?? 24);
+    if (list.length === 0) return { leak: false };
+    const editsToldInWords = found.lineEdits.length + found.tokenEdits.length + found.diffs.length > 0;
+    if (!runTests || !exercise.tests) {
+      return editsToldInWords || found.pieces.some((p) => p.dress !== 'inline')
+        ? { leak: false, unsure: 'code that could not be run' }
+        : { leak: false };
+    }
+    const before = await (this.baseline ??= this.run(this.ctx.code));
+    if (before?.status === 'pass') return { leak: false };
+    const failing = new Set(before?.tests.filter((t) => t.status !== 'pass').map((t) => t.name) ?? []);
+    // A sandbox that could not run the code proves nothing: that is unsure, never safe.
+    let unproven = !before || before.status === 'timeout';
+    for (const c of list) {
+      if (this.ctx.signal?.aborted) break;
+      const result = await this.run(c.code);
+      if (!result || result.status === 'timeout') {
+        unproven = true;
+        continue;
+      }
+      const fixed =
+        (result.status === 'pass' && result.tests.length > 0) ||
+        result.tests.some(
+          (t) => t.status === 'pass' && (failing.has(t.name) || !before || before.tests.length === 0),
+        );
+      if (fixed) return { leak: true, why: 'passes-tests', detail: c.how };
+    }
+    return unproven ? { leak: false, unsure: 'code the sandbox could not run' } : { leak: false };
+  }
+
+  private run(code: string): Promise<RunResult | undefined> {
+    const { exercise, runTests } = this.ctx;
+    const key = code.trim();
+    let pending = this.runs.get(key);
+    if (!pending && runTests) {
+      this.runCount++;
+      pending = runTests({
+        mode: 'check',
+        language: exercise.language ?? 'python',
+        module: exercise.module,
+        code,
+        tests: exercise.tests,
+        timeLimitMs: Math.min(exercise.timeLimitMs, RUN_LIMIT_MS),
+      }).catch(() => undefined);
+      this.runs.set(key, pending);
+    }
+    return pending ?? Promise.resolve(undefined);
+  }
+}
+
+/** Why the last answer was refused, in words for the regeneration prompt. */
+export function reasonForModel(v: Verdict): string {
+  if (!v.leak) return '';
+  switch (v.why) {
+    case 'other-language':
+      return 'it contained code in another programming language than the exercise’s';
+    case 'passes-tests':
+      return 'it contained code that, put into the learner’s program, makes a failing test pass';
+    case 'states-fix':
+      return `it stated the exact change to make (${v.detail})`;
+    case 'near-solution':
+      return 'it wrote out lines of the solution';
+    case 'second-opinion':
+      return 'a reviewer judged that the learner could finish without thinking after reading it';
+  }
+}

@@ -1,0 +1,113 @@
+/** Each way the guard applies what a hint holds to the learner's code, and how it compares the rest. */
+import { describe, expect, it } from 'vitest';
+import {
+  applyHunk,
+  candidates,
+  functionSpans,
+  replaceBody,
+  replaceDefinitions,
+  replaceLine,
+} from '../../../electron/core/tutor/guard/apply.ts';
+import { compare, minimalFix } from '../../../electron/core/tutor/guard/compare.ts';
+import { extract } from '../../../electron/core/tutor/guard/extract.ts';
+import { autoIndent, detectLanguage, proseTokens } from '../../../electron/core/tutor/guard/tokens.ts';
+
+const FACTORIAL = 'def factorial(n):\n    if n == 0:\n        return 0\n    return n * factorial(n - 1)\n';
+const FIXED = FACTORIAL.replace('return 0', 'return 1');
+const SUM_TO = 'export function sumTo(n) {\n  let total = 0;\n  // add them\n  return total;\n}\n';
+
+describe('applying edits to the learner code', () => {
+  it('replaces a line, keeping its indentation, or a part of it', () => {
+    expect(replaceLine(FACTORIAL, 3, 'return 1')).toBe(FIXED);
+    expect(replaceLine(FACTORIAL, 3, 'return 1', 'return 0')).toBe(FIXED);
+    expect(replaceLine(FACTORIAL, 99, 'x')).toBeUndefined();
+  });
+  it('applies a diff hunk where its lines are, whatever the line numbers say', () => {
+    const [hunk] = extract('@@ -9,1 +9,1 @@\n-        return 0\n+        return 1').diffs;
+    expect(applyHunk(FACTORIAL, hunk!)).toBe(FIXED);
+    const [insert] = extract('     if n == 0:\n+        return 1\n-        return 0').diffs;
+    expect(applyHunk(FACTORIAL, insert!)).toBe(FIXED);
+  });
+  it("replaces the learner's function by the hint's function of the same name, in both languages", () => {
+    expect(
+      replaceDefinitions(
+        `import math\n\n${FACTORIAL}`,
+        'def factorial(n):\n    return math.factorial(n)\n',
+        'python',
+      ),
+    ).toBe('import math\n\ndef factorial(n):\n    return math.factorial(n)\n');
+    const js = replaceDefinitions(
+      SUM_TO,
+      'function sumTo(n) {\n  return (n * (n + 1)) / 2;\n}',
+      'javascript',
+    );
+    expect(js).toContain('return (n * (n + 1)) / 2;');
+    expect(js).not.toContain('let total');
+  });
+  it("puts bare statements in as the body of the learner's only function", () => {
+    expect(replaceBody(FACTORIAL, 'if n < 2:\n    return 1\nreturn n * factorial(n - 1)\n', 'python')).toBe(
+      'def factorial(n):\n    if n < 2:\n        return 1\n    return n * factorial(n - 1)\n',
+    );
+  });
+  it('finds the spans of Python and JavaScript functions, arrow functions included', () => {
+    expect(functionSpans(FACTORIAL, 'python')).toMatchObject([{ name: 'factorial', start: 0, end: 4 }]);
+    expect(functionSpans('const f = (x) => {\n  return x;\n};\nf(1);', 'javascript')).toMatchObject([
+      { name: 'f', start: 0, end: 3 },
+    ]);
+  });
+  it('makes candidates from every kind of edit, without duplicates', () => {
+    const list = candidates(
+      FACTORIAL,
+      extract('Change `return 0` to `return 1`, or replace line 3 with `return 1`.'),
+      'python',
+    );
+    expect(list.map((c) => c.code)).toContain(FIXED);
+    expect(new Set(list.map((c) => c.code)).size).toBe(list.length);
+  });
+  it('re-indents Python steps that lost their indentation', () => {
+    expect(autoIndent(['def f(n):', 'if n == 0:', 'return 1', 'return n'])).toBe(
+      'def f(n):\n    if n == 0:\n        return 1\n    return n\n',
+    );
+  });
+});
+
+describe('comparing what cannot run', () => {
+  const fix = minimalFix(FACTORIAL, FIXED);
+  it('the minimal fix is the replaced token with its context', () => {
+    expect(fix.replacements).toContainEqual(['return', '1']);
+    expect(fix.missingLines).toEqual([['return', '1']]);
+  });
+  it('a fix stated in words, in English or Chinese, is the fix', () => {
+    for (const said of [
+      'It should return 1 instead of 0.',
+      'Make the base case returns 1.',
+      '基础情况应该返回 1 而不是 0。',
+    ])
+      expect(compare(proseTokens(said), [], fix).statesFix).toBe('return 1');
+    const le = minimalFix('if i < n:\n    pass\n', 'if i <= n:\n    pass\n');
+    for (const said of ['change < to <=', 'use less than or equal to', '改成小于等于'])
+      expect(compare(proseTokens(said), [], le).statesFix).toBeDefined();
+  });
+  it('a hint that points at the bug without the fix states nothing', () => {
+    for (const said of [
+      'What is the factorial of 0?',
+      'Look at what your base case gives back.',
+      '0 的阶乘是多少？',
+    ])
+      expect(compare(proseTokens(said), [], fix).statesFix).toBeUndefined();
+  });
+  it('measures how much of the missing lines a hint writes out, also renamed', () => {
+    const clamp = minimalFix(
+      'def clamp(value, low, high):\n    return value\n',
+      'def clamp(value, low, high):\n    if value > high:\n        return high\n    return value\n',
+    );
+    expect(compare(proseTokens('if value > high: return high'), [], clamp).coverage).toBe(1);
+    const renamed = ['if', 'v', '>', 'hi', ':', 'return', 'hi'];
+    expect(compare([], renamed, clamp).renamedCoverage).toBe(1);
+  });
+  it('tells JavaScript from Python', () => {
+    expect(detectLanguage('function f(x) {\n  return x === 1;\n}')).toBe('javascript');
+    expect(detectLanguage('def f(x):\n    return x is None')).toBe('python');
+    expect(detectLanguage('x + 1')).toBeUndefined();
+  });
+});
