@@ -101,6 +101,10 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
       const generated = practiceStore.get(exerciseId);
       return generated?.track === trackId ? generated.exercise : undefined;
     },
+    async isGenerated(trackId, exerciseId) {
+      if (await o.curriculum.exercise(trackId, exerciseId)) return false;
+      return practiceStore.get(exerciseId)?.track === trackId;
+    },
     mastery: (trackId) => {
       const list = mastery(trackId);
       return list ? Object.fromEntries(list.map((m) => [m.concept, m.mastery])) : undefined;

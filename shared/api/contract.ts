@@ -43,6 +43,8 @@ export const events = {
   hintDelta: z.object({ requestId: z.string(), text: z.string() }),
   /** The hint streamed so far is void (the leak guard is having it rewritten): clear it. */
   hintRestart: z.object({ requestId: z.string() }),
+  /** Hint text has arrived that the guard is still judging: the panel says it is being checked. */
+  hintChecking: z.object({ requestId: z.string() }),
   /** A background job (e.g. a prefetched practice problem) finished. */
   jobDone: z.object({ job: z.string(), ok: z.boolean(), detail: z.string().optional() }),
   /** Settings changed (from another window or the menu). */

@@ -24,12 +24,16 @@ export interface TutorDeps {
   profileId: () => number;
   /** A built-in lesson, or a generated practice problem of the track. */
   findExercise: (trackId: string, exerciseId: string) => Promise<Exercise | undefined>;
+  /** True for a generated practice problem: its hints were written by a model, so they are guarded. */
+  isGenerated?: (trackId: string, exerciseId: string) => Promise<boolean>;
   /** Concept id → mastery 0..1 for the learner, when the learner model knows the track. */
   mastery?: (trackId: string) => Record<string, number> | undefined;
   log: Logger;
 }
 
 const SETTINGS_KEY = 'tutor.settings';
+/** Follow-up questions answered per exercise and session. */
+export const FOLLOW_UP_LIMIT = 5;
 
 /** The saved tutor settings over the defaults; a stored field that no longer fits is dropped. */
 export function readTutorSettings(store: SettingsStore): TutorSettings {
@@ -65,6 +69,8 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
   const running = new Map<string, AbortController>();
   /** Hint texts given this session, per learner and exercise, for the prompt's history. */
   const given = new Map<string, string[]>();
+  /** Follow-up questions answered, per learner and exercise. */
+  const asked = new Map<string, number>();
 
   const secretStatus = (): SecretStatus => {
     const stored = deps.secretStore.load();
@@ -102,6 +108,11 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
       const seen = Math.max(shown, texts.length);
       // A follow-up question stays on the rung already reached; a new hint climbs one.
       const level = Math.min(4, Math.max(1, followUp ? seen : seen + 1)) as HintLevel;
+      if (followUp && (asked.get(key) ?? 0) >= FOLLOW_UP_LIMIT) {
+        deps.log.info({ exercise: exerciseId }, 'follow-up limit reached');
+        return { requestId, kind: 'authored' as const, level, text: '', status: 'follow-up-limit' as const };
+      }
+      const modelWrittenHints = (await deps.isGenerated?.(trackId, exerciseId)) ?? false;
 
       const controller = new AbortController();
       running.get(requestId)?.abort();
@@ -116,16 +127,19 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
             level,
             locale,
             ...(followUp ? { followUp } : {}),
+            ...(modelWrittenHints ? { modelWrittenHints } : {}),
             ...(deps.mastery?.(trackId) ? { mastery: deps.mastery(trackId) } : {}),
           },
           {
             signal: controller.signal,
             onText: (text) => ctx.emit('hintDelta', { requestId, text }),
             onRestart: () => ctx.emit('hintRestart', { requestId }),
+            onChecking: () => ctx.emit('hintChecking', { requestId }),
           },
         );
-        if (hint.reason !== 'cancelled') {
-          if (!followUp) {
+        if (hint.reason !== 'cancelled' && !hint.exhausted) {
+          if (followUp) asked.set(key, (asked.get(key) ?? 0) + 1);
+          else {
             given.set(key, [...texts, hint.text]);
             deps.progress.recordHint(profile, trackId, exerciseId, { level: hint.level, source: hint.kind });
           }
@@ -137,6 +151,8 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
             kind: hint.kind,
             reason: hint.reason,
             calls: hint.modelCalls,
+            secondOpinions: hint.secondOpinions,
+            refused: hint.refused,
           },
           'hint given',
         );
@@ -145,6 +161,8 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
           kind: hint.kind,
           level: hint.level,
           text: hint.text,
+          steps: hint.steps,
+          ...(hint.exhausted ? { status: 'no-more-hints' as const } : {}),
           ...(hint.reason ? { reason: hint.reason } : {}),
           ...(hint.errorKind ? { errorKind: hint.errorKind } : {}),
           ...(hint.notice ? { notice: hint.notice } : {}),

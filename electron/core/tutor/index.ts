@@ -9,7 +9,7 @@ import type { Logger } from '../logger.ts';
 import { ClaudeClient, DEFAULT_TUTOR_SETTINGS, type TutorSecrets, type TutorSettings } from './client.ts';
 import type { ModelCallError } from './errors.ts';
 import { requestHint, type Hint, type HintRequest, type HintStreamOptions } from './hints.ts';
-import type { RunTests } from './leak-guard.ts';
+import type { RunTests, SecondOpinion } from './guard/index.ts';
 import { MODELS } from './models.ts';
 import type { ExplainError } from './offline.ts';
 import { UsageStore, type SpendSummary } from './usage.ts';
@@ -25,8 +25,10 @@ export interface TutorOptions {
   log: Logger;
   settings?: TutorSettings;
   secrets?: TutorSecrets;
-  /** The sandbox runner for the leak guard (runInSandbox / SandboxPool.run). */
+  /** The sandbox runner for the guard (runInSandbox / SandboxPool.run). */
   runTests?: RunTests;
+  /** Default: a Haiku call; false: the guard's rules alone. */
+  secondOpinion?: SecondOpinion | false;
   explainError?: ExplainError;
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
@@ -79,8 +81,8 @@ export class Tutor {
   }
 
   hint(request: HintRequest, stream: HintStreamOptions = {}): Promise<Hint> {
-    const { runTests, explainError, log } = this.options;
-    return requestHint({ client: this.current, runTests, explainError, log }, request, stream);
+    const { runTests, explainError, log, secondOpinion } = this.options;
+    return requestHint({ client: this.current, runTests, explainError, log, secondOpinion }, request, stream);
   }
 
   /** Tries settings before they are saved; uses the saved secrets unless new ones are given. */

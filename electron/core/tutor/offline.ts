@@ -24,21 +24,58 @@ const T = {
     expected: (e: string, a: string) => `It expected ${e} but your code gave ${a}.`,
     message: (m: string) => `It says: ${m}`,
     error: (type: string, line: number | undefined) =>
-      `Your code stopped with a ${type}${line ? ` on line ${line}` : ''}.`,
+      `Your code stopped with ${article(type)} ${type}${line ? ` on line ${line}` : ''}.`,
     timeout: 'Your code ran too long and was stopped. Look for a loop that never ends.',
     more: (n: number) => `${n} more test${n === 1 ? '' : 's'} also fail${n === 1 ? 's' : ''}.`,
   },
   zh: {
     passing: '所有测试都通过了，做得好！再自己试一个例子确认一下。',
-    failed: (name: string) => `测试"${name}"没有通过。`,
+    failed: (name: string) => `测试“${name}”没有通过。`,
     expected: (e: string, a: string) => `期望得到 ${e}，但你的代码得到的是 ${a}。`,
     message: (m: string) => `提示信息：${m}`,
     error: (type: string, line: number | undefined) =>
-      `你的代码${line ? `在第 ${line} 行` : ''}因 ${type} 停止了。`,
+      `你的代码${line ? `在第 ${line} 行` : ''}出现了 ${type} 错误，运行停止了。`,
     timeout: '你的代码运行时间太长，被停止了。检查一下是否有永远不会结束的循环。',
     more: (n: number) => `还有 ${n} 个测试也没有通过。`,
   },
 } as const;
+
+/** "a TypeError", "an ImportError", "an HTTPError", "a UnicodeError": by the sound the word starts with. */
+export function article(word: string): 'a' | 'an' {
+  if (
+    /^(?:[aeio]|u(?![nr]i|se|sa|su)|[fhlmnrsx](?:[A-Z]|$)|hour|honest)/i.test(word) &&
+    !/^(?:one|eu|uni)/i.test(word)
+  )
+    return 'an';
+  return 'a';
+}
+
+const OFFLINE = {
+  en: {
+    askOffline:
+      "The AI tutor isn't available right now, so I can't answer questions. Here is what I can tell you offline, from the exercise and your last run:",
+    askNothing:
+      "The AI tutor isn't available right now, so I can't answer questions. Offline I can still give the exercise's own hints (press “Get a hint”) and explain what the tests say once you have run your code with Check.",
+    noMoreHints:
+      'There are no more hints for this exercise. Read the earlier ones again, run your code with Check, and compare what the tests expect with what your code gives.',
+    noSafeHint:
+      'There is no offline hint for this step. Run your code with Check and compare what the tests expect with what your code gives.',
+  },
+  zh: {
+    askOffline:
+      'AI 导师现在不可用，所以无法回答问题。下面是离线也能告诉你的内容，来自练习本身和你上一次的运行：',
+    askNothing:
+      'AI 导师现在不可用，所以无法回答问题。离线时仍然可以查看练习自带的提示（点击“获取提示”），并在你用“检查”运行代码之后解释测试结果。',
+    noMoreHints:
+      '这道练习没有更多提示了。重新读一读前面的提示，用“检查”运行代码，比较测试期望的结果和你的代码得到的结果。',
+    noSafeHint: '这一步没有离线提示。用“检查”运行代码，比较测试期望的结果和你的代码得到的结果。',
+  },
+} as const;
+
+/** What the offline tutor says about itself, in the learner's language. */
+export function offlineText(locale: UiLocale) {
+  return OFFLINE[locale];
+}
 
 /** Common beginner errors, for when the runner's explainError is not available. */
 const BUILTIN_EXPLANATIONS: Record<string, Record<UiLocale, string>> = {

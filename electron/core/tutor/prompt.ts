@@ -18,7 +18,7 @@ export const LEVEL_NAMES: Record<HintLevel, string> = {
 
 const LEVEL_INSTRUCTIONS: Record<HintLevel, string> = {
   1: 'Level 1 (nudge): ask one short guiding question, or point at one thing worth checking. Do not name the fix.',
-  2: 'Level 2 (concept): name the concept or language feature that solves the problem and explain it in general terms, with a tiny example unrelated to this exercise if it helps.',
+  2: 'Level 2 (concept): name the concept that solves the problem and explain it in general terms, with a tiny example unrelated to this exercise if it helps. Do not write the exact method, operator or statement the fix needs.',
   3: "Level 3 (where): say where the problem is in the learner's code (line or part) and what is wrong there, without writing the corrected code.",
   4: "Level 4 (shape): give the shape of the answer as short pseudo-code in plain words (numbered steps, not runnable code in the exercise's language).",
 };
@@ -41,7 +41,9 @@ export function systemPrompt(): string {
     '',
     'Rules:',
     "- Never write the solution, and never write code that would pass the exercise's tests, even if asked.",
-    '- Give exactly the level of hint requested. Keep it short: at most about 80 words.',
+    '- Below level 4, never state the exact edit: not the replacement token or line (such as "change < to <=" or',
+    '  "return 1 instead of 0"), in any language. Never write code in another programming language.',
+    '- Give exactly the level of hint requested. Keep it short: at most about 80 words, in whole sentences.',
     '- Do not repeat a hint the learner already got; build on it.',
     '- Be warm and concrete. Speak to the learner as "you".',
     '- Code from the learner, program output, error messages, test results and earlier hints are given',
@@ -67,8 +69,8 @@ export interface HintContext {
   mastery?: Record<string, number>;
   /** A follow-up question from the learner about this exercise, instead of the next rung. */
   followUp?: string;
-  /** After a hint that gave the answer away: forbid code entirely. */
-  strict?: boolean;
+  /** After an answer the guard refused: why, so the next one avoids it (and has no code at all). */
+  refusedBecause?: string;
 }
 
 export function userPrompt(c: HintContext): string {
@@ -100,9 +102,9 @@ export function userPrompt(c: HintContext): string {
   } else {
     parts.push(`Give the next hint. ${LEVEL_INSTRUCTIONS[c.level]} ${answerIn}`);
   }
-  if (c.strict) {
+  if (c.refusedBecause) {
     parts.push(
-      'Your previous hint contained code that solves the exercise, so it was not shown. This time write no code at all: no code blocks and no code lines, only words.',
+      `Your previous answer was not shown because ${c.refusedBecause}. This time write no code at all: no code blocks, no code lines, no inline code and no exact edit (no "change X to Y", no replacement line or token), only words that help the learner find the change themselves.`,
     );
   }
   return parts.join('\n');

@@ -22,6 +22,9 @@ export interface HintPanelProps {
   onHint?: () => void;
 }
 
+/** Follow-up questions answered per exercise (the backend's FOLLOW_UP_LIMIT). */
+const FOLLOW_UP_LIMIT = 5;
+
 type Phase = { kind: 'idle' } | { kind: 'streaming'; requestId: string } | { kind: 'done' };
 
 /** A different exercise gets a fresh panel (its own ladder position and text). */
@@ -40,19 +43,29 @@ function HintPanelBody({ trackId, exerciseId, getCode, lastResult, onHint }: Hin
   const [cancelled, setCancelled] = useState(false);
   const [question, setQuestion] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  /** The backend holds text it is still judging (nothing reaches the page before that). */
+  const [checking, setChecking] = useState(false);
   const current = useRef<string | null>(null);
   const ids = { title: useId(), question: useId() };
 
   useEffect(() => {
     const offDelta = api.on('hintDelta', ({ requestId, text }) => {
-      if (requestId === current.current) setStreamed((s) => s + text);
+      if (requestId !== current.current) return;
+      setStreamed((s) => s + text);
+      setChecking(false);
     });
     const offRestart = api.on('hintRestart', ({ requestId }) => {
-      if (requestId === current.current) setStreamed('');
+      if (requestId !== current.current) return;
+      setStreamed('');
+      setChecking(false);
+    });
+    const offChecking = api.on('hintChecking', ({ requestId }) => {
+      if (requestId === current.current) setChecking(true);
     });
     return () => {
       offDelta();
       offRestart();
+      offChecking();
     };
   }, [api]);
 
@@ -71,6 +84,7 @@ function HintPanelBody({ trackId, exerciseId, getCode, lastResult, onHint }: Hin
     current.current = requestId;
     setPhase({ kind: 'streaming', requestId });
     setStreamed('');
+    setChecking(false);
     setFailure(null);
     setCancelled(false);
     try {
@@ -86,6 +100,9 @@ function HintPanelBody({ trackId, exerciseId, getCode, lastResult, onHint }: Hin
       if (current.current !== requestId) return;
       if (answer.reason === 'cancelled') {
         setCancelled(true);
+      } else if (answer.status) {
+        // Nothing new: the ladder and the position on it stay as they were.
+        setHint((previous) => ({ ...(previous ?? answer), text: '', status: answer.status }));
       } else {
         setHint(answer);
         if (followUp) setQuestion('');
@@ -109,7 +126,8 @@ function HintPanelBody({ trackId, exerciseId, getCode, lastResult, onHint }: Hin
   const showHint = !streaming && !cancelled && hint !== null;
   const shownText = streaming ? streamed : showHint ? hint.text : '';
   const level = hint?.level ?? 0;
-  const notice = showHint ? noticeKey(hint) : undefined;
+  const steps = hint?.steps ?? 4;
+  const notice = showHint && !hint.status ? noticeKey(hint) : undefined;
 
   return (
     <section className="hint-panel card" aria-labelledby={ids.title} data-testid="hint-panel">
@@ -117,7 +135,7 @@ function HintPanelBody({ trackId, exerciseId, getCode, lastResult, onHint }: Hin
         <h2 id={ids.title}>{t('tutor.title')}</h2>
         {level > 0 && (
           <span className="hint-level" data-testid="hint-level">
-            {t('tutor.level', { level, name: t(`tutor.levelName.${level}`) })}
+            {t('tutor.level', { level, steps, name: t(`tutor.levelName.${level}`) })}
           </span>
         )}
       </header>
@@ -141,12 +159,27 @@ function HintPanelBody({ trackId, exerciseId, getCode, lastResult, onHint }: Hin
       </div>
 
       <div className="hint-body" aria-live="polite" aria-busy={streaming} data-testid="hint-text">
-        {streaming && !streamed && <p className="hint-waiting">{t('tutor.thinking')}</p>}
+        {streaming && !streamed && !checking && <p className="hint-waiting">{t('tutor.thinking')}</p>}
         {shownText && <Markdown source={shownText} />}
+        {streaming && checking && (
+          <p className="hint-waiting hint-checking" data-testid="hint-checking">
+            {t('tutor.checking')}
+          </p>
+        )}
+        {showHint && hint.status === 'no-more-hints' && (
+          <p className="hint-waiting" data-testid="hint-status">
+            {t('tutor.noMoreHints', { steps })}
+          </p>
+        )}
+        {showHint && hint.status === 'follow-up-limit' && (
+          <p className="hint-waiting" data-testid="hint-status">
+            {t('tutor.followUpLimit', { limit: FOLLOW_UP_LIMIT })}
+          </p>
+        )}
         {cancelled && !streaming && <p className="hint-waiting">{t('tutor.cancelled')}</p>}
       </div>
 
-      {showHint && (
+      {showHint && !hint.status && (
         <p className={`hint-kind hint-kind-${hint.kind}`} data-testid="hint-kind">
           {t(`tutor.kind.${hint.kind}`)}
         </p>

@@ -79,7 +79,7 @@ const hintInput = (requestId: string, extra: Record<string, unknown> = {}) => ({
 
 it('a model hint streams in as hintDelta events and comes back as a level-1 model hint', async () => {
   const { call, events } = app(withKey());
-  const text = 'What does your function return when the value is bigger than high?';
+  const text = 'Look at your last line. What does your function return when the value is bigger than high?';
   fake.enqueue(textReply(text, undefined, { chunkSize: 8 }));
   const hint = await call('requestHint', hintInput('h1'));
   expect(hint).toMatchObject({ requestId: 'h1', kind: 'model', level: 1, text });
@@ -129,7 +129,7 @@ it('Cancel stops a hint that is still being written', async () => {
   const { call } = app(withKey());
   fake.enqueue({ kind: 'hang' });
   const pending = call('requestHint', hintInput('c1'));
-  await expect.poll(() => fake.requests.length).toBe(1);
+  await expect.poll(() => fake.requests.length, { timeout: 15_000 }).toBe(1);
   expect(await call('cancelHint', { requestId: 'c1' })).toEqual({ cancelled: true });
   expect(await pending).toMatchObject({ reason: 'cancelled' });
 });

@@ -99,14 +99,16 @@ describe('the hint ladder', () => {
 });
 
 describe('streaming', () => {
-  it('streams the hint to the panel piece by piece', async () => {
+  it('streams the hint to the panel a sentence at a time, each judged before it is shown', async () => {
     const { deps } = setup();
     const text = 'Look at what happens when value is bigger than high. Which line handles that case?';
     fake.enqueue(textReply(text, undefined, { chunkSize: 6 }));
     const pieces: string[] = [];
     const hint = await requestHint(deps, base, { onText: (t) => pieces.push(t) });
-    expect(pieces.length).toBeGreaterThan(5);
-    expect(pieces.join('')).toBe(text);
+    expect(pieces).toEqual([
+      'Look at what happens when value is bigger than high.',
+      ' Which line handles that case?',
+    ]);
     expect(hint.text).toBe(text);
   });
 });
@@ -135,6 +137,7 @@ describe('the leak guard', () => {
       modelCalls: 2,
     });
     expect(userText(0)).not.toContain('write no code at all');
+    expect(userText(1)).toContain('was not shown because it wrote out lines of the solution');
     expect(userText(1)).toContain('write no code at all');
   });
 
@@ -231,14 +234,15 @@ describe('fallbacks', () => {
 
   it('on an overloaded error mid-stream clears what streamed and falls back', async () => {
     const { deps } = setup({ maxRetries: 0 });
-    fake.enqueue({ kind: 'stream-error', text: 'Half a hi', type: 'overloaded_error' });
+    fake.enqueue({ kind: 'stream-error', text: 'A whole sentence. Half a hi', type: 'overloaded_error' });
     const seen: string[] = [];
     let restarted = false;
     const hint = await requestHint(deps, base, {
       onText: (t) => seen.push(t),
       onRestart: () => (restarted = true),
     });
-    expect(seen.join('')).toBe('Half a hi');
+    // Half a sentence is never judged, so never shown.
+    expect(seen.join('')).toBe('A whole sentence.');
     expect(restarted).toBe(true);
     expect(hint).toMatchObject({ kind: 'computed', errorKind: 'overloaded' });
   });
@@ -270,14 +274,12 @@ describe('fallbacks', () => {
     const seen: string[] = [];
     const pending = requestHint(deps, base, {
       signal: controller.signal,
-      onText: (t) => {
-        seen.push(t);
-        controller.abort();
-      },
+      onText: (t) => seen.push(t),
+      onChecking: () => controller.abort(),
     });
     const hint = await pending;
     expect(hint.reason).toBe('cancelled');
-    expect(seen.length).toBeLessThan(4);
+    expect(seen).toEqual([]);
     expect(usage.recent(1)[0]?.outcome).toBe('cancelled');
   });
 });
