@@ -84,7 +84,10 @@ describe('the tutor with a key (fake Claude API)', () => {
     await expect.poll(() => panel.getByTestId('hint-text').textContent(), POLL).toContain('is it reached?');
     expect(await panel.getByTestId('hint-kind').textContent()).toBe(en.tutor.kind.model);
     expect(await panel.getByTestId('hint-level').textContent()).toBe(
-      en.tutor.level.replace('{{level}}', '1').replace('{{name}}', en.tutor.levelName['1']),
+      en.tutor.level
+        .replace('{{level}}', '1')
+        .replace('{{steps}}', '4')
+        .replace('{{name}}', en.tutor.levelName['1']),
     );
     expect(await panel.locator('strong').textContent()).toBe('second'); // Markdown rendered
     await screenshot(page, 'tutor-hint-en');
