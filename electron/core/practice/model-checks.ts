@@ -10,10 +10,22 @@ import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { mutationTest, type MutationResult, type RunCode } from './mutation-run.ts';
 import { leafName, nameProblem, staticTests } from './test-checks.ts';
 import { garbledProblem, markupProblem } from './text-checks.ts';
+import { CONSTRUCTS, codeFacts, estimateDifficulty } from '../../../shared/content/constructs.ts';
 
 export const MIN_MUTATION_SCORE = 0.8;
 
-export type ModelCheck = 'markup' | 'garbled' | 'assertions' | 'test-names' | 'mutation' | 'deterministic';
+export type ModelCheck =
+  | 'markup'
+  | 'garbled'
+  | 'assertions'
+  | 'test-names'
+  | 'mutation'
+  | 'deterministic'
+  | 'concept'
+  | 'difficulty';
+
+/** How far the difficulty estimated from the solution may be from the one asked for. */
+export const DIFFICULTY_TOLERANCE = 2;
 type Add = (check: ModelCheck, message: string) => void;
 
 /** HTML and garbled text, in the title, statement and hints of both locales. */
@@ -38,6 +50,33 @@ export function textChecks(exercise: Exercise, add: Add): void {
       }
     }
   }
+}
+
+/** The problem is on the concept asked for, its solution uses that concept's construct, and it is as hard as asked. */
+export function conceptChecks(
+  exercise: Exercise,
+  requested: { concept: string; difficulty: number },
+  add: Add,
+): void {
+  const language = exercise.language ?? 'python';
+  const solution = exercise.solution ?? '';
+  if (exercise.concepts[0] !== requested.concept)
+    add(
+      'concept',
+      `the problem must be on "${requested.concept}" (put it first in concepts), not "${exercise.concepts[0]}"`,
+    );
+  const construct = CONSTRUCTS[language === 'python' ? 'python' : 'javascript'][requested.concept];
+  if (construct && !construct.present(codeFacts(solution, language)))
+    add(
+      'concept',
+      `a "${requested.concept}" problem's solution must use ${construct.needs}; this one does not`,
+    );
+  const estimate = estimateDifficulty(solution, language);
+  if (Math.abs(estimate - requested.difficulty) > DIFFICULTY_TOLERANCE)
+    add(
+      'difficulty',
+      `the solution is about difficulty ${estimate} (from its length, nesting and constructs), but ${requested.difficulty} was asked for; make it ${estimate > requested.difficulty ? 'simpler' : 'harder'}`,
+    );
 }
 
 /** Each test asserts, has a name of its own that says what it checks; there are enough of them. */

@@ -79,7 +79,13 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
       {
         client: deps.client,
         validate: (exercise) =>
-          validateExercise(exercise, { ...ctx, language: track.language, locale, written: 'model' }),
+          validateExercise(exercise, {
+            ...ctx,
+            language: track.language,
+            locale,
+            written: 'model',
+            requested: { concept, difficulty: request.difficulty },
+          }),
         signal: deps.signal,
       },
     );

@@ -7,7 +7,13 @@ import { Exercise, type Language, type UiLocale } from '../../../shared/content/
 import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../../shared/runner/protocol.ts';
 import { findNearDuplicate, isInLanguage } from './text-checks.ts';
 import { leakedLine } from '../curriculum/verify.ts';
-import { mutationChecks, staticTestChecks, textChecks, type ModelCheck } from './model-checks.ts';
+import {
+  conceptChecks,
+  mutationChecks,
+  staticTestChecks,
+  textChecks,
+  type ModelCheck,
+} from './model-checks.ts';
 import type { MutationResult } from './mutation-run.ts';
 
 export type RunCode = (request: RunRequest) => Promise<RunResult>;
@@ -21,8 +27,6 @@ export type CheckName =
   | 'language'
   | 'duplicate'
   | 'hint-leak'
-  | 'concept'
-  | 'difficulty'
   | ModelCheck;
 
 export interface ValidationProblem {
@@ -52,6 +56,8 @@ export interface ValidationContext {
    * the solution. Templates are authored and tested in the repository instead.
    */
   written?: 'model' | 'template';
+  /** What was asked for (model problems): the concept and the difficulty, 1-10. */
+  requested?: { concept: string; difficulty: number };
 }
 
 /** The text two exercises are compared by: what the learner reads and what the answer is. */
@@ -143,6 +149,7 @@ export async function validateExercise(
 
   let mutation: MutationResult | undefined;
   if (ctx.written === 'model') {
+    if (ctx.requested) conceptChecks(exercise, ctx.requested, add);
     staticTestChecks(exercise, first, locale, add);
     // Mutation testing runs dozens of variants: only for a problem that is otherwise sound.
     if (problems.length === 0) {
