@@ -4,7 +4,11 @@
  * with the problem's concepts, so mastery and reports treat them like built-in exercises).
  */
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
-import type { PracticeProblemView, practiceCalls } from '../../../shared/api/calls/practice.ts';
+import type {
+  PracticeProblemView,
+  TemplateReason,
+  practiceCalls,
+} from '../../../shared/api/calls/practice.ts';
 import type { Exercise, LocalizedText, UiLocale } from '../../../shared/content/schema.ts';
 import type { RecordAttemptInput } from '../learner/learner-model.ts';
 import type { ConceptMastery } from '../learner/model-records.ts';
@@ -64,7 +68,13 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
   }
 
   async function view(
-    stored: { exercise: Exercise; track: string; concept: string; source: 'model' | 'template' },
+    stored: {
+      exercise: Exercise;
+      track: string;
+      concept: string;
+      source: 'model' | 'template';
+      templateReason?: TemplateReason;
+    },
     fromReady: boolean,
   ): Promise<PracticeProblemView> {
     const track = await trackOf(stored.track);
@@ -78,6 +88,9 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
       ...(conceptTitle ? { conceptTitle } : {}),
       source: stored.source,
       fromReady,
+      ...(stored.source === 'template' && stored.templateReason
+        ? { templateReason: stored.templateReason }
+        : {}),
       solved: progress?.completedAt != null,
       exercise: { ...exercise, hintCount: hints.length },
     };

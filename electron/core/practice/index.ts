@@ -7,6 +7,7 @@
  * docs/decisions/0006-generated-practice.md.
  */
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
+import type { TemplateReason } from '../../../shared/api/calls/practice.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../store/database.ts';
 import type { ModelCallError } from '../tutor/errors.ts';
@@ -41,6 +42,8 @@ export interface PracticeProblem {
   fromReady: boolean;
   /** Something the learner should be told (e.g. the offline fallback and why). */
   notice?: string;
+  /** For a template: why it is not a model problem (a code the page words). */
+  templateReason?: TemplateReason;
 }
 
 export interface PracticeStats {
@@ -236,6 +239,7 @@ function problemOf(stored: {
   concept: string;
   source: ExerciseSource;
   origin: string;
+  templateReason?: TemplateReason;
 }): Omit<PracticeProblem, 'fromReady'> {
   return {
     exercise: stored.exercise,
@@ -243,5 +247,8 @@ function problemOf(stored: {
     concept: stored.concept,
     source: stored.source,
     origin: stored.origin,
+    ...(stored.source === 'template' && stored.templateReason
+      ? { templateReason: stored.templateReason }
+      : {}),
   };
 }

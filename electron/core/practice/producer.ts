@@ -3,7 +3,8 @@
  * within budget), then the offline generator. Whatever comes back has passed every check.
  */
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
-import type { ModelCallError } from '../tutor/errors.ts';
+import type { TemplateReason } from '../../../shared/api/calls/practice.ts';
+import type { ModelCallError, ModelErrorKind } from '../tutor/errors.ts';
 import type { PracticeTrack } from './catalog.ts';
 import { generateWithModel, type ModelAttempt, type PracticeModelClient } from './model-generator.ts';
 import { generateOffline } from './offline.ts';
@@ -22,6 +23,8 @@ export interface Produced {
   stored: StoredExercise;
   /** Why it came from the offline generator although a model was set up, or why it is a repeat. */
   notice?: string;
+  /** Why a template was made instead of a model problem (also stored with it). */
+  templateReason?: TemplateReason;
   attempts: ModelAttempt[];
 }
 
@@ -60,6 +63,7 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
   let spent = 0;
 
   const unavailable = deps.client?.unavailableReason();
+  let templateReason: TemplateReason = deps.client ? reasonOf(unavailable?.kind ?? 'no-key') : 'no-key';
   if (deps.client && !unavailable) {
     const generation = await generateWithModel(
       {
@@ -100,6 +104,7 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
         source: 'model' as const,
         origin: generation.modelId,
         costUsd: spent,
+        ...scoreOf(generation.attempts),
       };
       deps.store.save(entry);
       return {
@@ -107,6 +112,7 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
         attempts,
       };
     }
+    templateReason = generation.error ? reasonOf(generation.error.kind) : 'refused';
     notice = generation.error
       ? `${generation.error.message} Here is a problem from Lantern's built-in templates.`
       : "Claude's problems did not pass Lantern's checks, so here is one from the built-in templates.";
@@ -126,11 +132,13 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
       source: 'template' as const,
       origin: offline.template,
       costUsd: spent,
+      templateReason,
     };
     deps.store.save(entry);
     return {
       stored: deps.store.get(entry.exercise.id) ?? { ...entry, createdAt: '', servedAt: null },
       notice,
+      templateReason,
       attempts,
     };
   }
@@ -143,4 +151,25 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
     };
   }
   throw new PracticeUnavailableError(concept);
+}
+
+/** The reason code a model error gives a template (the page words it in the learner's language). */
+export function reasonOf(kind: ModelErrorKind): TemplateReason {
+  switch (kind) {
+    case 'no-key':
+    case 'key-refused':
+    case 'offline':
+    case 'rate-limited':
+    case 'budget':
+      return kind;
+    case 'timeout':
+      return 'offline';
+    default:
+      return 'api-error';
+  }
+}
+
+function scoreOf(attempts: ModelAttempt[]): { mutationScore?: number } {
+  const score = attempts.find((a) => a.report.ok)?.report.mutation?.score;
+  return score === undefined ? {} : { mutationScore: score };
 }

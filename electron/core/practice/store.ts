@@ -4,6 +4,7 @@
  * requests never get the same one.
  */
 import { Exercise, type UiLocale } from '../../../shared/content/schema.ts';
+import type { TemplateReason } from '../../../shared/api/calls/practice.ts';
 import type { Db } from '../store/database.ts';
 
 export type ExerciseSource = 'model' | 'template';
@@ -18,6 +19,10 @@ export interface StoredExercise {
   origin: string;
   /** Dollars of model calls spent on producing it (including rejected attempts). */
   costUsd: number;
+  /** Share of its solution's mutants its tests catch (model problems; undefined for templates). */
+  mutationScore?: number;
+  /** A template made although a model was wanted: why. */
+  templateReason?: TemplateReason;
   createdAt: string;
   servedAt: string | null;
 }
@@ -30,6 +35,8 @@ export interface NewStoredExercise {
   source: ExerciseSource;
   origin: string;
   costUsd?: number;
+  mutationScore?: number;
+  templateReason?: TemplateReason;
 }
 
 interface Row {
@@ -41,6 +48,8 @@ interface Row {
   source: string;
   origin: string;
   cost_usd: number;
+  mutation_score: number | null;
+  template_reason: string | null;
   created_at: string;
   served_at: string | null;
 }
@@ -57,8 +66,9 @@ export class GeneratedExerciseStore {
   save(entry: NewStoredExercise): boolean {
     const info = this.db
       .prepare(
-        `INSERT OR IGNORE INTO generated_exercise (id, track, concept, difficulty, locale, exercise, source, origin, cost_usd)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO generated_exercise
+           (id, track, concept, difficulty, locale, exercise, source, origin, cost_usd, mutation_score, template_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         entry.exercise.id,
@@ -70,6 +80,8 @@ export class GeneratedExerciseStore {
         entry.source,
         entry.origin,
         entry.costUsd ?? 0,
+        entry.mutationScore ?? null,
+        entry.templateReason ?? null,
       );
     return info.changes === 1;
   }
@@ -152,6 +164,13 @@ export class GeneratedExerciseStore {
       .all(track, locale) as { concept: string; count: number }[];
   }
 
+  /** The title of a generated exercise (reports and the dashboard show titles, never ids). */
+  title(id: string): Exercise['title'] | undefined {
+    const row = this.db.prepare('SELECT exercise FROM generated_exercise WHERE id = ?').pluck().get(id) as
+      string | undefined;
+    return row ? (JSON.parse(row) as Exercise).title : undefined;
+  }
+
   /** Every stored exercise of a track (for the near-duplicate check). */
   allForTrack(track: string): StoredExercise[] {
     const rows = this.db.prepare('SELECT * FROM generated_exercise WHERE track = ?').all(track) as Row[];
@@ -178,6 +197,8 @@ function fromRow(row: Row): StoredExercise {
     source: row.source as ExerciseSource,
     origin: row.origin,
     costUsd: row.cost_usd,
+    ...(row.mutation_score != null ? { mutationScore: row.mutation_score } : {}),
+    ...(row.template_reason ? { templateReason: row.template_reason as TemplateReason } : {}),
     createdAt: row.created_at,
     servedAt: row.served_at,
   };

@@ -10,6 +10,22 @@ import { LessonExercise } from './lessons.ts';
 import { LocalizedText } from '../../content/schema.ts';
 
 const trackId = z.string().min(1).max(100);
+
+/**
+ * Why a problem came from the offline templates instead of the model: Claude not set up, the key
+ * refused, no network, rate-limited, the month's budget spent, every model answer refused by
+ * Lantern's checks, or another API error. The page words it from the catalogs.
+ */
+export const TemplateReason = z.enum([
+  'no-key',
+  'key-refused',
+  'offline',
+  'rate-limited',
+  'budget',
+  'refused',
+  'api-error',
+]);
+export type TemplateReason = z.infer<typeof TemplateReason>;
 const problemId = z.string().min(1).max(200);
 
 export const PracticeProblemView = z.object({
@@ -21,6 +37,8 @@ export const PracticeProblemView = z.object({
   source: z.enum(['model', 'template']),
   /** It was prepared in advance, so the learner did not wait. */
   fromReady: z.boolean(),
+  /** For a template: why it is not a model problem. */
+  templateReason: TemplateReason.optional(),
   solved: z.boolean(),
   exercise: LessonExercise,
 });

@@ -84,6 +84,9 @@ describe('a practice problem from the model', () => {
     fake.enqueue(toolReply(GENERATED_PROBLEM_TOOL, GOOD, { input_tokens: 900, output_tokens: 400 }));
     const { produced, usage } = await produce();
     expect(produced.stored).toMatchObject({ source: 'model', origin: haiku, concept: 'functions' });
+    // Its tests caught every wrong version of the solution Lantern made.
+    expect(produced.stored.mutationScore).toBe(1);
+    expect(produced.stored.templateReason).toBeUndefined();
     expect(produced.stored.exercise.title.en).toBe('Double it');
     expect(produced.attempts.map((a) => [a.stage, a.report.ok])).toEqual([['first', true]]);
     expect(fake.requests[0]?.body?.tool_choice).toEqual({ type: 'tool', name: GENERATED_PROBLEM_TOOL });
@@ -130,6 +133,9 @@ describe('a practice problem from the model', () => {
     expect(produced.attempts[2]?.report.problems[0]?.message).toMatch(/JSON/);
     expect(produced.stored.source).toBe('template');
     expect(produced.notice).toMatch(/did not pass Lantern's checks/);
+    // The page says why, from a code stored with the template.
+    expect(produced.templateReason).toBe('refused');
+    expect(store.get(produced.stored.exercise.id)?.templateReason).toBe('refused');
     // Only the validated template problem was kept.
     expect(store.allForTrack('python').map((s) => s.source)).toEqual(['template']);
 
@@ -173,6 +179,7 @@ describe('a practice problem from the model', () => {
     const { produced } = await produce();
     expect(produced.stored.source).toBe('template');
     expect(produced.notice).toMatch(/key/i);
+    expect(produced.stored.templateReason).toBe('key-refused');
     expect(fake.requests).toHaveLength(1);
   });
 });

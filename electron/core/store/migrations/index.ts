@@ -4,5 +4,6 @@ import { migration as m0001 } from './0001-profile-setting.ts';
 import { migration as m0002 } from './0002-progress.ts';
 import { migration as m0003 } from './0003-tutor.ts';
 import { migration as m0004 } from './0004-practice.ts';
+import { migration as m0005 } from './0005-practice-checks.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
