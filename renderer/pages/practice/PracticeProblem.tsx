@@ -93,6 +93,11 @@ export function PracticeProblem({ id }: { id: string }) {
           {t(`practicePage.source.${problem.source}`)} ·{' '}
           {t('practicePage.difficulty', { n: exercise.difficulty })}
         </p>
+        {problem.source === 'template' && problem.templateReason && (
+          <p className="status practice-reason" role="note" data-testid="practice-template-reason">
+            {t(`practicePage.templateReason.${problem.templateReason}`)}
+          </p>
+        )}
         <Markdown source={text(exercise.body)} className="lesson-body" />
         <div className="practice-go">
           <button
