@@ -4,6 +4,7 @@ import type { Dashboard, progressCalls } from '../../../shared/api/calls/progres
 import { DashboardQueries } from '../learner/dashboard.ts';
 import type { ReportSources } from '../reports/build-report.ts';
 import { reportFiles } from '../reports/report-files.ts';
+import { GeneratedExerciseStore } from '../practice/store.ts';
 
 export interface ProgressDeps {
   /** The records, the learner model and the course maps a report is built from. */
@@ -40,8 +41,10 @@ export function progressHandlers(deps: ProgressDeps): HandlersFor<typeof progres
     });
   }
 
+  const generated = new GeneratedExerciseStore(src.db);
   const exerciseTitle = (track: string, exercise: string) => {
-    const title = src.courseOf(track)?.byId.get(exercise)?.title;
+    // A generated practice problem is not in the course; its title is stored with it.
+    const title = src.courseOf(track)?.byId.get(exercise)?.title ?? generated.title(exercise);
     return title ? { title } : {};
   };
   const conceptTitle = (track: string, concept: string) => {

@@ -16,6 +16,7 @@ import {
   type ReportTrack,
 } from './report-schema.ts';
 import { signReport } from './signing.ts';
+import { GeneratedExerciseStore } from '../practice/store.ts';
 
 export interface ReportSources {
   db: Db;
@@ -37,6 +38,7 @@ export function buildProgressReport(
   const profile = src.profiles.get(profileId);
   if (!profile) throw new Error(`There is no learner profile with id ${profileId}.`);
   const { db } = src;
+  const generated = new GeneratedExerciseStore(db);
   const exerciseRows = db
     .prepare('SELECT * FROM exercise_progress WHERE profile_id = ? ORDER BY track, first_at')
     .all(profileId) as ExerciseProgressRow[];
@@ -71,7 +73,8 @@ export function buildProgressReport(
       exercises: exerciseRows
         .filter((r) => r.track === id)
         .map((r) => {
-          const t = exerciseTitle.get(r.exercise);
+          // Generated practice problems are not in the course: their title is stored with them.
+          const t = exerciseTitle.get(r.exercise) ?? generated.title(r.exercise);
           return {
             id: r.exercise,
             ...(t && { title: pickTitle(t) }),
