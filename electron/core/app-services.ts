@@ -20,6 +20,7 @@ import { LearnerModel } from './learner/learner-model.ts';
 import { ModelRecords } from './learner/model-records.ts';
 import { buildCourseMap, type CourseMap } from './learner/course-map.ts';
 import { Classes } from './reports/classes.ts';
+import { FileSigningKeys, moveSigningKeysOutOfDatabase, type KeySealer } from './reports/signing-keys.ts';
 import type { CallContext, Handlers } from '../../shared/api/dispatch.ts';
 import type { AppInfo } from '../../shared/api/contract.ts';
 import type { Track } from '../../shared/content/schema.ts';
@@ -36,6 +37,8 @@ export interface BackendOptions {
   /** The desktop app's folder/zip picker for packs. */
   choosePackPath?: () => Promise<string | null>;
   logToStdout?: boolean;
+  /** How report signing keys are sealed at rest (the desktop app: safeStorage); default: a 0600 file. */
+  keySealer?: KeySealer;
   /** Where tutor secrets are kept (the desktop app: safeStorage); default in memory only. */
   createSecretStore?: (log: Logger) => SecretStore;
   /** Prefetch practice problems in the background (default true). */
@@ -108,13 +111,25 @@ export function createBackend(options: BackendOptions): Backend {
     notices.push({ code: 'database-moved-aside', message });
   }
   const settings = new SettingsStore(db);
+  const signingKeys = new FileSigningKeys(options.dataDir, options.keySealer);
+  try {
+    const moved = moveSigningKeysOutOfDatabase(db, signingKeys);
+    if (moved > 0)
+      log.info(
+        { moved, file: signingKeys.file, protection: signingKeys.protection },
+        'report signing keys moved out of the database',
+      );
+  } catch (err) {
+    // The keys stay where they were until the next start; signing still works meanwhile.
+    log.error({ err, file: signingKeys.file }, 'report signing keys could not be moved out of the database');
+  }
   const curriculum = new Curriculum({
     builtinDir: options.exercisesDir,
     packsDir: path.join(options.dataDir, 'packs'),
     ...(options.runCode ? { runner: options.runCode } : {}),
   });
   const progress = new ProgressStore(db);
-  const profiles = new Profiles(db, settings);
+  const profiles = new Profiles(db, settings, signingKeys);
   const courseMaps = new Map<string, CourseMap>();
   const model = new LearnerModel(progress, new ModelRecords(db), (track) => courseMaps.get(track));
   const courseMapsReady = loadCourseMaps(curriculum, courseMaps).catch((err: unknown) =>
@@ -169,6 +184,7 @@ export function createBackend(options: BackendOptions): Backend {
     db,
     databaseFile,
     dataDir: options.dataDir,
+    signingKeys,
     reports: {
       db,
       profiles,

@@ -12,7 +12,7 @@ import { readSettings } from '../core/api/app-handlers.ts';
 import { createOpenExternal } from './external-links.ts';
 import { mainLocale, mainText } from './main-text.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
-import { SafeStorageSecretStore } from './secret-store.ts';
+import { SafeStorageSecretStore, safeStorageKeySealer } from './secret-store.ts';
 import { bindIpc, eventEmitterFor } from './ipc.ts';
 import { BrowserSandbox } from './browser-sandbox.ts';
 import { menuTemplate } from './menu.ts';
@@ -76,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal,
       runCode: (request) => sandbox.run(request),
       createSecretStore: (log) => new SafeStorageSecretStore(dataDir, log),
+      keySealer: safeStorageKeySealer(),
       choosePackPath: async () => {
         const result = await dialog.showOpenDialog({
           properties: ['openFile', 'openDirectory'],

@@ -11,6 +11,22 @@ import { safeStorage } from 'electron';
 import type { TutorSecrets } from '../core/tutor/client.ts';
 import type { SecretStore } from '../core/tutor/secret-store.ts';
 import type { Logger } from '../core/logger.ts';
+import { UNSEALED, type KeySealer } from '../core/reports/signing-keys.ts';
+
+/**
+ * Report signing keys sealed with safeStorage, like the tutor's keys. Without any encryption a
+ * signing key must still outlive the app (a new key each launch would make every report look
+ * like another learner's), so it is then kept as web mode keeps it: in a file only its owner can
+ * read (decision 0028).
+ */
+export function safeStorageKeySealer(): KeySealer {
+  if (!safeStorage.isEncryptionAvailable()) return UNSEALED;
+  return {
+    protection: 'safeStorage',
+    seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    open: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
+}
 
 export class SafeStorageSecretStore implements SecretStore {
   readonly storage: SecretStore['storage'];

@@ -12,6 +12,7 @@ import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '../..
 import { Curriculum } from '../../core/curriculum/index.ts';
 import { ProgressStore } from '../../core/learner/progress-store.ts';
 import { Profiles } from '../../core/learner/profiles.ts';
+import { FileSigningKeys, moveSigningKeysOutOfDatabase } from '../../core/reports/signing-keys.ts';
 import { ModelRecords } from '../../core/learner/model-records.ts';
 import { LearnerModel } from '../../core/learner/learner-model.ts';
 import type { CourseMap } from '../../core/learner/course-map.ts';
@@ -99,7 +100,10 @@ async function exportReport(
     throw err;
   }
   try {
-    const profiles = new Profiles(db, new SettingsStore(db));
+    // No keychain here: the key file is protected by its permissions only (decision 0028).
+    const keys = new FileSigningKeys(dataDir);
+    moveSigningKeysOutOfDatabase(db, keys);
+    const profiles = new Profiles(db, new SettingsStore(db), keys);
     const profile = profiles.byName(profileName);
     if (!profile) {
       const names = profiles.list().map((p) => p.name);

@@ -15,6 +15,7 @@ import type { Db } from '../store/database.ts';
 import type { SettingsStore } from '../store/settings.ts';
 import type { Profiles } from '../learner/profiles.ts';
 import type { Logger } from '../logger.ts';
+import { moveSigningKeysOutOfDatabase, type SigningKeys } from '../reports/signing-keys.ts';
 
 export interface DataDeps {
   db: Db;
@@ -24,6 +25,8 @@ export interface DataDeps {
   profiles: Profiles;
   profileId: () => number;
   log: Logger;
+  /** Where a restored backup's signing keys go (a backup from before decision 0028 holds them). */
+  signingKeys?: SigningKeys;
 }
 
 interface Upload {
@@ -107,7 +110,12 @@ export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
           throw new BackupError(
             `Only ${u.received} of ${u.sizeBytes} bytes of the restore file arrived. Try again.`,
           );
-        const result = await restoreBackup(deps.db, deps.databaseFile, u.file, { name: u.name });
+        const result = await restoreBackup(deps.db, deps.databaseFile, u.file, {
+          name: u.name,
+          prepare: (rebuilt) => {
+            if (deps.signingKeys) moveSigningKeysOutOfDatabase(rebuilt, deps.signingKeys);
+          },
+        });
         deps.log.info({ ...result }, 'backup restored');
         const profile = deps.profiles.get(deps.profileId());
         if (profile) ctx.emit('profileChanged', { profile });

@@ -3,9 +3,10 @@
  * delete. Every record hangs off a profile with ON DELETE CASCADE, so data stays separate and a
  * deleted profile leaves nothing behind. The caller offers an export before deleting.
  */
-import { generateKeyPairSync, createPrivateKey, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Db } from '../store/database.ts';
 import type { SettingsStore } from '../store/settings.ts';
+import { MemorySigningKeys, type SigningKeys } from '../reports/signing-keys.ts';
 
 export const CURRENT_PROFILE_SETTING = 'currentProfileId';
 const MAX_NAME_LENGTH = 60;
@@ -35,10 +36,13 @@ interface ProfileRow {
 export class Profiles {
   private readonly db: Db;
   private readonly settings: SettingsStore;
+  private readonly keys: SigningKeys;
 
-  constructor(db: Db, settings: SettingsStore) {
+  /** `keys`: where private signing keys live (the app and CLI pass the data folder's store). */
+  constructor(db: Db, settings: SettingsStore, keys: SigningKeys = new MemorySigningKeys()) {
     this.db = db;
     this.settings = settings;
+    this.keys = keys;
   }
 
   list(): Profile[] {
@@ -90,6 +94,11 @@ export class Profiles {
   /** Deletes a profile and all its records. Offer an export first: this cannot be undone. */
   delete(id: number): void {
     this.require(id);
+    const pub = (
+      this.db.prepare('SELECT signing_public_key AS pub FROM profile WHERE id = ?').get(id) as {
+        pub: Buffer | null;
+      }
+    ).pub;
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM profile WHERE id = ?').run(id);
       if (this.settings.get<number>(CURRENT_PROFILE_SETTING) === id) {
@@ -99,25 +108,30 @@ export class Profiles {
         else this.db.prepare('DELETE FROM setting WHERE key = ?').run(CURRENT_PROFILE_SETTING);
       }
     })();
+    // The learner's signing key goes with them: nothing could sign as them again.
+    if (pub) this.keys.delete(pub);
   }
 
-  /** The profile's Ed25519 key for signing reports, made on first use and kept with the profile. */
+  /**
+   * The profile's Ed25519 key for signing reports, made on first use. The public key is kept with
+   * the profile; the private key only in the signing-key store, never in the database. A profile
+   * whose private key this install does not have (restored from another computer's backup) gets
+   * a new pair: its reports then carry a new key, which a teacher sees.
+   */
   signingKey(id: number): { privateKey: KeyObject; publicKeyDer: Buffer } {
     this.require(id);
-    const row = this.db
-      .prepare('SELECT signing_private_key AS priv, signing_public_key AS pub FROM profile WHERE id = ?')
-      .get(id) as { priv: Buffer | null; pub: Buffer | null };
-    if (row.priv && row.pub)
-      return {
-        privateKey: createPrivateKey({ key: row.priv, format: 'der', type: 'pkcs8' }),
-        publicKeyDer: row.pub,
-      };
+    const row = this.db.prepare('SELECT signing_public_key AS pub FROM profile WHERE id = ?').get(id) as {
+      pub: Buffer | null;
+    };
+    const known = row.pub ? this.keys.get(row.pub) : undefined;
+    if (row.pub && known) return { privateKey: known, publicKeyDer: row.pub };
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const priv = privateKey.export({ format: 'der', type: 'pkcs8' });
     const pub = publicKey.export({ format: 'der', type: 'spki' });
+    this.keys.put(pub, priv);
     this.db
-      .prepare('UPDATE profile SET signing_private_key = ?, signing_public_key = ? WHERE id = ?')
-      .run(priv, pub, id);
+      .prepare('UPDATE profile SET signing_private_key = NULL, signing_public_key = ? WHERE id = ?')
+      .run(pub, id);
     return { privateKey, publicKeyDer: pub };
   }
 
