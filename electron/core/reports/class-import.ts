@@ -24,8 +24,14 @@ export type CheckedReport =
   | { ok: false; outcome: ImportOutcome };
 
 const MAX_ISSUES = 3;
+/**
+ * How far ahead of this computer's clock a report's export time may be: two computers' clocks
+ * differ by a little. Beyond that the date is not believable, and a future-dated report would
+ * stay "the newest" of its learner and shut out every real one after it.
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-export function checkReportFile(file: ReportFile): CheckedReport {
+export function checkReportFile(file: ReportFile, now: number = Date.now()): CheckedReport {
   const reject = (status: ImportOutcome['status'], extra: Partial<ImportOutcome> = {}): CheckedReport => ({
     ok: false,
     outcome: { file: file.name, result: 'rejected', status, ...extra },
@@ -63,6 +69,8 @@ export function checkReportFile(file: ReportFile): CheckedReport {
         .join('; '),
     });
   const report = parsed.data;
+  if (Date.parse(report.exportedAt) > now + MAX_CLOCK_SKEW_MS)
+    return reject('future', { ...learner, exportedAt: report.exportedAt });
   return {
     ok: true,
     report,
@@ -89,6 +97,8 @@ export function describeOutcome(o: ImportOutcome): string {
       return `${o.file}: not imported${who}: the same report is already in the class`;
     case 'older':
       return `${o.file}: not imported${who}: a newer report from this learner is already in the class`;
+    case 'future':
+      return `${o.file}: not imported${who}: dated ${o.exportedAt ?? '?'}, which is in the future on this computer. Check the date and time of the computer that exported it, and of this one`;
     case 'newer-schema':
       return `${o.file}: not imported${who}: written by a newer Lantern (report schema ${o.schemaVersion}; this one reads ${REPORT_SCHEMA_VERSION}). Update Lantern to import it`;
   }

@@ -41,7 +41,7 @@ async function readBatches(files: File[]) {
 }
 
 export function ReportImport({ classId, onImported }: { classId: number; onImported: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useApp();
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
@@ -77,7 +77,11 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
           ? t('classroom.statuses.badFile', { detail: o.detail ?? '' })
           : o.status === 'newer-schema'
             ? t('classroom.statuses.newerSchema', { version: o.schemaVersion ?? '?' })
-            : t(`classroom.statuses.${o.status}`);
+            : o.status === 'future'
+              ? t('classroom.statuses.future', {
+                  date: o.exportedAt ? new Date(o.exportedAt).toLocaleString(i18n.language) : '?',
+                })
+              : t(`classroom.statuses.${o.status}`);
     return `${t(`classroom.results.${o.result}`)}: ${status}`;
   };
   const merged = outcomes?.filter((o) => o.result !== 'rejected').length ?? 0;

@@ -28,7 +28,17 @@ export const ReportText = z.object({ name: z.string().min(1).max(1000), text: z.
 export const ImportOutcome = z.object({
   file: z.string(),
   result: z.enum(['imported', 'replaced', 'rejected']),
-  status: z.enum(['verified', 'unsigned', 'edited', 'bad-file', 'duplicate', 'older', 'newer-schema']),
+  /** future: exported later than this computer's clock allows (more than 5 minutes ahead). */
+  status: z.enum([
+    'verified',
+    'unsigned',
+    'edited',
+    'bad-file',
+    'duplicate',
+    'older',
+    'newer-schema',
+    'future',
+  ]),
   learner: z.string().optional(),
   exportedAt: z.string().optional(),
   /** The schema version a newer-schema file declares. */
