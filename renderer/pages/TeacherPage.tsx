@@ -13,6 +13,7 @@ import { ClassOverviewTable } from './teacher/ClassOverviewTable.tsx';
 import { LearnerDrillDown } from './teacher/LearnerDrillDown.tsx';
 import { NewClassForm } from './teacher/NewClassForm.tsx';
 import { DeleteClassButton } from './teacher/DeleteClassButton.tsx';
+import { VerifiedMeans } from './teacher/VerifiedMeans.tsx';
 import './progress/progress.css';
 import './teacher/teacher.css';
 
@@ -60,6 +61,7 @@ export function TeacherPage() {
     <section className="page teacher-page" aria-labelledby="page-title">
       <h1 id="page-title">{t('teacher.title')}</h1>
       <p className="lead">{t('teacher.intro')}</p>
+      <VerifiedMeans />
       {classes.error ? (
         <p className="status error" role="alert">
           {t('classroom.loadFailed', { message: classes.error.message })}

@@ -1,7 +1,10 @@
 /**
- * A link in pack content asks before it leaves Lantern (web mode, real Chromium): the question
- * names the whole address in the interface language, is reachable and answerable from the
- * keyboard, Cancel (or Escape) opens nothing, and "Open in browser" opens exactly that address.
+ * What a person sees of Lantern's trust boundaries (web mode, real Chromium):
+ * - a link in pack content asks before it leaves Lantern: the question names the whole address in
+ *   the interface language, is reachable and answerable from the keyboard, Cancel (or Escape)
+ *   opens nothing, and "Open in browser" opens exactly that address;
+ * - the Teacher page says what "verified" guarantees and what it does not, in both languages, and
+ *   refuses a report dated in the future with the reason.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -10,9 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import en from '../../renderer/i18n/locales/en/trust.json';
 import zh from '../../renderer/i18n/locales/zh/trust.json';
-import { launchBrowser, openPage, ROOT, SCREENSHOTS, startApp, type RunningApp } from './harness.ts';
+import enApp from '../../renderer/i18n/locales/en/app.json';
+import zhApp from '../../renderer/i18n/locales/zh/app.json';
+import enTeacher from '../../renderer/i18n/locales/en/teacher.json';
+import { signReport } from '../../electron/core/reports/signing.ts';
+import { callApi, launchBrowser, openPage, ROOT, SCREENSHOTS, startApp, type RunningApp } from './harness.ts';
 
 // The link points at a small server of the test's own: what the new tab asked for is recorded,
 // and nothing leaves the machine.
@@ -117,6 +125,58 @@ describe('a link in lesson text', () => {
     expect(await dialog.getByRole('button', { name: zh.externalLink.open }).isVisible()).toBe(true);
     await photograph(page, 'link-confirm-zh');
     await page.keyboard.press('Escape');
+    await page.context().close();
+  });
+});
+
+describe('the Teacher page', () => {
+  test('says what “verified” guarantees and what it does not, in English and Chinese', async () => {
+    for (const [locale, catalog, nav, name] of [
+      ['en-US', en, enApp.nav.teacher, 'teacher-verified-en'],
+      ['zh-CN', zh, zhApp.nav.teacher, 'teacher-verified-zh'],
+    ] as const) {
+      const page = await openPage(browser, app.launchUrl, locale);
+      await page.getByRole('link', { name: nav }).click();
+      const box = page.getByTestId('verified-means');
+      await box.waitFor();
+      const text = await box.innerText();
+      expect(text).toContain(catalog.reportTrust.title);
+      expect(text).toContain(catalog.reportTrust.guarantees);
+      expect(text).toContain(catalog.reportTrust.limits);
+      await photograph(page, name);
+      await page.context().close();
+    }
+  });
+
+  test('a report dated in the future is not imported, and the page says why', async () => {
+    const { files } = await callApi<{ files: { name: string; content: string }[] }>(app, 'exportReport', {
+      format: 'json',
+    });
+    // A learner's own install can sign anything: here, a report from next week.
+    const report = JSON.parse(files[0]!.content) as Record<string, unknown>;
+    const future = new Date(Date.now() + 7 * 86_400_000);
+    report.exportedAt = future.toISOString();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const signed = signReport(report, privateKey, publicKey.export({ format: 'der', type: 'spki' }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-future-')), 'next-week.json');
+    fs.writeFileSync(file, JSON.stringify(signed));
+
+    const page = await openPage(browser, app.launchUrl);
+    await page.getByRole('link', { name: enApp.nav.teacher }).click();
+    await page.getByLabel(enTeacher.classroom.newClassLabel).fill('Future class');
+    await page.getByRole('button', { name: enTeacher.classroom.createClass }).click();
+    await page.getByTestId('class-select').waitFor();
+    await page.getByLabel(enTeacher.classroom.chooseFiles).setInputFiles(file);
+    await page.getByTestId('import-results').waitFor();
+    const results = await page.getByTestId('import-results').innerText();
+    const shown = await page.evaluate((iso) => new Date(iso).toLocaleString('en'), future.toISOString());
+    expect(results).toContain(
+      `next-week.json (Learner) — ${enTeacher.classroom.results.rejected}: ${enTeacher.classroom.statuses.future.replace('{{date}}', shown)}`,
+    );
+    expect(await page.getByTestId('import-summary').innerText()).toBe('0 of 1 files merged into the class.');
+    await page
+      .getByTestId('import-results')
+      .screenshot({ path: path.join(SCREENSHOTS, 'teacher-future-report-en.png') });
     await page.context().close();
   });
 });
