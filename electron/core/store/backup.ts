@@ -308,6 +308,8 @@ function rebuild(
       .pluck()
       .all() as string[];
     db.prepare('ATTACH DATABASE ? AS backup').run(checkedCopy);
+    // Again after the migrations, which may have turned foreign keys back on for their own work.
+    db.pragma('foreign_keys = OFF');
     db.transaction(() => {
       for (const t of triggers) db.exec(`DROP TRIGGER "${t.name.replace(/"/g, '""')}"`);
       for (const table of tables) copyRows(db, table);

@@ -325,3 +325,34 @@ describe('restore accepts only Lantern’s own schema', () => {
     },
   );
 });
+
+describe('ids a restore must not hand out again', () => {
+  // A table with AUTOINCREMENT, as a later schema may give learners: its counter is in sqlite_sequence.
+  const WITH_COUNTER = [
+    ...MIGRATIONS,
+    {
+      version: MIGRATIONS.at(-1)!.version + 1,
+      name: 'note',
+      up: 'CREATE TABLE note (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);',
+    },
+  ];
+
+  test('AUTOINCREMENT counters come from the backup, and never go below the live ones', async () => {
+    const dir = tempDir();
+    const liveFile = path.join(dir, 'lantern.db');
+    const { db } = openDatabase(liveFile, WITH_COUNTER);
+    open.push(db);
+    const insert = db.prepare('INSERT INTO note (body) VALUES (?)');
+    insert.run('one');
+    insert.run('two');
+    const backup = path.join(tempDir(), 'b.db');
+    writeBackup(db, backup);
+    // Later, live: notes 3 to 5 are made and deleted. Their ids were given out.
+    for (const body of ['three', 'four', 'five']) insert.run(body);
+    db.exec('DELETE FROM note WHERE id > 2');
+
+    await restoreBackup(db, liveFile, backup, { migrations: WITH_COUNTER });
+    expect(db.prepare('SELECT body FROM note ORDER BY id').pluck().all()).toEqual(['one', 'two']);
+    expect(Number(insert.run('six').lastInsertRowid)).toBe(6);
+  });
+});
