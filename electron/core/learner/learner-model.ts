@@ -14,17 +14,18 @@ import {
   type CourseExercise,
   type CourseMap,
 } from './course-map.ts';
-import {
-  MASTERED,
-  TARGET_BAND,
-  authoredFromRating,
-  logit,
-  outcomeScore,
-  predictSuccess,
-  ratingFromAuthored,
-} from './elo.ts';
+import { MASTERED, outcomeScore, predictSuccess, ratingFromAuthored } from './elo.ts';
 import { unseenAbility, updateAttempt } from './model-core.ts';
-import { afterReview, firstReview, isDue } from './review-schedule.ts';
+import { DAY_MS, afterReview, firstReview, isDue } from './review-schedule.ts';
+import {
+  difficultyFor,
+  nextBestStep,
+  practiceDifficulty,
+  practiceTargets,
+  type LearnerSnapshot,
+  type NextStep,
+  type PracticeTarget,
+} from './recommend.ts';
 
 export interface RecordAttemptInput extends AttemptInput {
   /** For an exercise that is not in the track (generated practice): its concepts and difficulty. */
@@ -38,27 +39,7 @@ export interface RecordedAttempt {
   mastery: ConceptMastery[];
 }
 
-/** What to do next. `practice` is the generated exercise to ask the tutor for (and prefetch). */
-export type NextStep =
-  | {
-      kind: 'lesson' | 'exercise' | 'review';
-      exercise: string;
-      concepts: string[];
-      predictedSuccess: number;
-      practice?: PracticeRequest;
-    }
-  | ({
-      kind: 'practice';
-      /** The closest authored exercise, for when nothing can be generated. */ fallback?: string;
-    } & PracticeRequest)
-  | { kind: 'done' };
-
-export interface PracticeRequest {
-  concept: string;
-  /** Authored-scale difficulty 1–10 at which this learner's predicted success is mid-band. */
-  difficulty: number;
-  review: boolean;
-}
+export type { NextStep, PracticeRequest, PracticeTarget, StepReason } from './recommend.ts';
 
 export interface PlacementResult {
   exercise: string;
@@ -184,85 +165,49 @@ export class LearnerModel {
 
   /** The authored-scale difficulty (1–10) at which the learner is predicted mid-band on a concept. */
   practiceDifficulty(ability: number): number {
-    return Math.round(authoredFromRating(ability - logit(TARGET_BAND.centre)) * 10) / 10;
+    return practiceDifficulty(ability);
   }
 
-  /**
-   * The next best step in a track: a due review first; then an unread explanation of a concept
-   * that is open; then the open exercise whose predicted success is closest to the middle of the
-   * 70–85% band. A concept is open when each of its prerequisites is mastered or fully completed.
-   */
-  nextBestStep(profileId: number, track: string, now = this.progress.now()): NextStep {
+  /** What the recommender sees of a learner in a track (recommend.ts decides from it). */
+  private snapshot(profileId: number, track: string, now: number): LearnerSnapshot {
     const course = this.requireCourse(track);
-    const completed = new Set(this.progress.completedExercises(profileId, track));
-    const masteries = this.mastery(profileId, track);
-    const mastery = new Map(masteries.map((m) => [m.concept, m]));
-    const abilities = new Map(masteries.map((m) => [m.concept, m.ability]));
-    const difficulties = this.records.difficulties(track);
-    const met = (c: string) =>
-      (mastery.get(c)?.mastery ?? 0) >= MASTERED ||
-      (course.exercisesOfConcept.get(c) ?? []).every((e) => completed.has(e.id));
-    const open = (c: string) => (course.prerequisites.get(c) ?? []).every(met);
-    const practiceFor = (concept: string, review: boolean): PracticeRequest => ({
-      concept,
-      difficulty: this.practiceDifficulty(abilities.get(concept) ?? 0),
-      review,
-    });
-    const closest = (candidates: readonly CourseExercise[]) => {
-      let best: { e: CourseExercise; p: number; score: number } | undefined;
-      for (const e of candidates) {
-        const p = this.predict(e, abilities, difficulties);
-        const score = bandDistance(p);
-        if (!best || score < best.score) best = { e, p, score };
-      }
-      return best;
+    const stored = new Set(this.records.mastery(profileId, track).map((m) => m.concept));
+    return {
+      course,
+      concepts: new Map(
+        this.mastery(profileId, track).map((m) => [m.concept, { ...m, touched: stored.has(m.concept) }]),
+      ),
+      completed: new Set(this.progress.completedExercises(profileId, track)),
+      difficulties: this.records.difficulties(track),
+      due: this.records.dueReviews(profileId, now, track),
+      misses: this.records.missedChecks(profileId, track, now - 7 * DAY_MS),
+      now,
     };
+  }
 
-    for (const due of this.records.dueReviews(profileId, now, track)) {
-      if (!open(due.concept)) continue;
-      const pick = closest(course.exercisesOfConcept.get(due.concept) ?? []);
-      if (!pick) return { kind: 'practice', ...practiceFor(due.concept, true) };
-      return {
-        kind: 'review',
-        exercise: pick.e.id,
-        concepts: pick.e.concepts,
-        predictedSuccess: pick.p,
-        practice: practiceFor(due.concept, true),
-      };
-    }
+  /** The next best step in a track, with the reason it was chosen (see recommend.ts). */
+  nextBestStep(profileId: number, track: string, now = this.progress.now()): NextStep {
+    return nextBestStep(this.snapshot(profileId, track, now));
+  }
 
-    const weakest = course.track.concepts
-      .filter((c) => open(c.id) && (mastery.get(c.id)?.mastery ?? 0) < MASTERED)
-      .sort((x, y) => (mastery.get(x.id)?.mastery ?? 0) - (mastery.get(y.id)?.mastery ?? 0))[0];
-    const practice = weakest && practiceFor(weakest.id, false);
-    const available = course.exercises.filter((e) => !completed.has(e.id) && e.concepts.every(open));
+  /** What "Practise my weak spots" works on, best first, each at its mid-band difficulty. */
+  practiceTargets(
+    profileId: number,
+    track: string,
+    count?: number,
+    now = this.progress.now(),
+  ): PracticeTarget[] {
+    return practiceTargets(this.snapshot(profileId, track, now), count);
+  }
 
-    const reading = available.find(
-      (e) => e.type === 'explanation' && e.concepts.some((c) => (mastery.get(c)?.mastery ?? 0) < MASTERED),
+  /** The whole difficulty 1–10 to ask generated practice on these concepts for. */
+  difficultyFor(profileId: number, track: string, concepts: readonly string[]): number {
+    const course = this.requireCourse(track);
+    const mastery = this.mastery(profileId, track);
+    return difficultyFor(
+      { concepts: new Map(mastery.map((m) => [m.concept, { ...m, touched: true }])) },
+      concepts.filter((c) => course.prerequisites.has(c)),
     );
-    if (reading)
-      return {
-        kind: 'lesson',
-        exercise: reading.id,
-        concepts: reading.concepts,
-        predictedSuccess: 1,
-        practice,
-      };
-
-    const pick = closest(available.filter((e) => e.type !== 'explanation'));
-    const inBand = pick !== undefined && pick.p >= TARGET_BAND.low && pick.p <= TARGET_BAND.high;
-    if (pick && (inBand || !practice))
-      return {
-        kind: 'exercise',
-        exercise: pick.e.id,
-        concepts: pick.e.concepts,
-        predictedSuccess: pick.p,
-        practice,
-      };
-    // No authored exercise is at the right difficulty but generated practice can be; the closest
-    // authored one is the fallback for when nothing can be generated.
-    if (practice) return { kind: 'practice', ...practice, ...(pick && { fallback: pick.e.id }) };
-    return { kind: 'done' };
   }
 
   /**
@@ -328,13 +273,12 @@ export class LearnerModel {
       for (const c of changed) {
         const m = state.get(c);
         if (!m) continue;
+        // The ability moves; the evidence and the time it was last seen do not (ADR 0029).
         const next: ConceptMastery = {
           ...m,
           mastery: predictSuccess(m.ability, course.conceptReference.get(c) ?? 0),
-          evidence: Math.max(m.evidence, 2),
-          updatedAt: at,
         };
-        this.records.saveMastery(profileId, next, null);
+        this.records.saveMastery(profileId, next, null, at);
         if (next.mastery >= MASTERED && !this.records.review(profileId, track, c))
           this.records.saveReview(profileId, track, c, firstReview(at));
         saved.push(next);
@@ -349,11 +293,4 @@ export class LearnerModel {
     if (!course) throw new Error(`Track "${track}" is not installed.`);
     return course;
   }
-}
-
-/** 0 in the middle of the band, growing towards its edges, and above 1 outside it. */
-function bandDistance(p: number): number {
-  const half = (TARGET_BAND.high - TARGET_BAND.low) / 2;
-  const fromCentre = Math.abs(p - TARGET_BAND.centre);
-  return fromCentre <= half ? fromCentre / half : 1 + (fromCentre - half);
 }

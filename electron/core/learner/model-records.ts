@@ -13,8 +13,12 @@ export interface ConceptMastery {
   ability: number;
   /** Predicted chance of solving a typical exercise of the concept, 0–1. */
   mastery: number;
-  /** How many checked attempts (or placement results) the estimate rests on. */
+  /**
+   * How many checked attempts the estimate rests on. A placement result moves the ability but
+   * adds no evidence: a solved diagnostic is already a checked attempt, a skipped one shows nothing.
+   */
   evidence: number;
+  /** When evidence last changed the estimate (the last checked attempt); 0 when there is none. */
   updatedAt: number;
 }
 
@@ -45,9 +49,16 @@ export class ModelRecords {
     return row && toMastery(row);
   }
 
-  saveMastery(profileId: number, m: ConceptMastery, attemptId: number | null): void {
+  /** `at` dates the history point (default the state's own time). */
+  saveMastery(profileId: number, m: ConceptMastery, attemptId: number | null, at = m.updatedAt): void {
     this.stmt.upsertMastery.run(profileId, m.track, m.concept, m.ability, m.mastery, m.evidence, m.updatedAt);
-    this.stmt.insertHistory.run(profileId, m.track, m.concept, m.mastery, attemptId, m.updatedAt);
+    this.stmt.insertHistory.run(profileId, m.track, m.concept, m.mastery, attemptId, at);
+  }
+
+  /** Checks that did not pass since `since`, per concept of the track (generated practice included). */
+  missedChecks(profileId: number, track: string, since: number): Map<string, number> {
+    const rows = this.stmt.missed.all(profileId, track, since) as { concept: string; n: number }[];
+    return new Map(rows.map((r) => [r.concept, r.n]));
   }
 
   history(profileId: number, track: string, concept?: string): MasteryPoint[] {
@@ -163,5 +174,10 @@ function prepare(db: Db) {
          due_at = excluded.due_at, reviews = excluded.reviews, lapses = excluded.lapses`,
     ),
     due: db.prepare('SELECT * FROM review WHERE profile_id = ? AND due_at <= ? ORDER BY due_at'),
+    missed: db.prepare(
+      `SELECT h.concept, count(*) AS n FROM mastery_history h JOIN attempt a ON a.id = h.attempt_id
+       WHERE h.profile_id = ? AND h.track = ? AND h.created_at >= ? AND a.status <> 'pass'
+       GROUP BY h.concept`,
+    ),
   };
 }
