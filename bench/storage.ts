@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { DashboardQueries } from '../electron/core/learner/dashboard.ts';
+import { masteryFigure } from '../shared/api/calls/learner.ts';
 import {
   COURSE,
   attemptOf,
@@ -153,7 +154,7 @@ async function dashboardCall(s: BenchStore, learner: number): Promise<() => Prom
     const queries = new DashboardQueries(s.db, s.progress);
     return async () =>
       queries.dashboard(learner, {
-        mastery: s.model.mastery(learner, 'python'),
+        mastery: s.model.mastery(learner, 'python').map((m) => ({ ...m, ...masteryFigure(m) })),
       });
   }
 }

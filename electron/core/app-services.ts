@@ -18,12 +18,11 @@ import { ProgressStore } from './learner/progress-store.ts';
 import { Profiles } from './learner/profiles.ts';
 import { LearnerModel } from './learner/learner-model.ts';
 import { ModelRecords } from './learner/model-records.ts';
-import { buildCourseMap, type CourseMap } from './learner/course-map.ts';
+import { CourseMaps } from './learner/course-maps.ts';
 import { Classes } from './reports/classes.ts';
 import { FileSigningKeys, moveSigningKeysOutOfDatabase, type KeySealer } from './reports/signing-keys.ts';
 import type { CallContext, Handlers } from '../../shared/api/dispatch.ts';
 import type { AppInfo } from '../../shared/api/contract.ts';
-import type { Track } from '../../shared/content/schema.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -68,28 +67,8 @@ export interface Backend {
   close(): void;
 }
 
-/** The learner model reads each track's concept graph; built once the content has loaded. */
-export async function loadCourseMaps(curriculum: Curriculum, into: Map<string, CourseMap>): Promise<void> {
-  for (const summary of await curriculum.tracks()) {
-    const outline = await curriculum.track(summary.id);
-    if (!outline) continue;
-    const track: Track = {
-      id: outline.id,
-      title: outline.title,
-      description: outline.description,
-      language: outline.language,
-      concepts: outline.concepts,
-      units: outline.units.map((u) => ({ id: u.id, title: u.title, lessons: u.lessons.map((l) => l.id) })),
-    };
-    into.set(
-      track.id,
-      buildCourseMap(
-        track,
-        outline.units.flatMap((u) => u.lessons),
-      ),
-    );
-  }
-}
+/** Kept for the command line, which builds the maps once. */
+export { loadCourseMaps } from './learner/course-maps.ts';
 
 export function createBackend(options: BackendOptions): Backend {
   // Before anything in the folder is touched: a second Lantern must not clean up the first one's files.
@@ -130,11 +109,13 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const progress = new ProgressStore(db);
   const profiles = new Profiles(db, settings, signingKeys);
-  const courseMaps = new Map<string, CourseMap>();
-  const model = new LearnerModel(progress, new ModelRecords(db), (track) => courseMaps.get(track));
-  const courseMapsReady = loadCourseMaps(curriculum, courseMaps).catch((err: unknown) =>
+  const courseMaps = new CourseMaps(curriculum, (err) =>
     log.error({ err }, 'could not load the course maps'),
   );
+  // A pack installed or removed changes the learner model's map before the call returns.
+  curriculum.onChange(() => courseMaps.refresh());
+  const model = new LearnerModel(progress, new ModelRecords(db), (track) => courseMaps.get(track));
+  const courseMapsReady = courseMaps.ready;
   const profileId = () =>
     (profiles.current() ?? profiles.create(options.systemLocale?.startsWith('zh') ? '学习者' : 'Learner')).id;
 
@@ -180,6 +161,10 @@ export function createBackend(options: BackendOptions): Backend {
     profileId,
     recordAttempt: (input) => void model.recordAttempt(input),
     choosePackPath: options.choosePackPath,
+    nextStep: async (trackId) => {
+      await courseMapsReady;
+      return courseMaps.get(trackId) ? model.nextBestStep(profileId(), trackId) : undefined;
+    },
     profiles,
     db,
     databaseFile,
@@ -194,6 +179,7 @@ export function createBackend(options: BackendOptions): Backend {
       appVersion: options.version,
     },
     contentReady: courseMapsReady,
+    installedTracks: async () => (await curriculum.tracks()).map((t) => t.id),
     classes: new Classes(db),
     learnerModel: model,
   });

@@ -79,13 +79,15 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
       }),
   });
 
-  const mastery = (trackId: string) => {
+  /** undefined when the learner model does not know the track (its concept graph is not loaded). */
+  const known = <T>(read: () => T): T | undefined => {
     try {
-      return o.model.mastery(o.profileId(), trackId);
+      return read();
     } catch {
-      return undefined; // The track's concept graph is not loaded (yet).
+      return undefined;
     }
   };
+  const mastery = (trackId: string) => known(() => o.model.mastery(o.profileId(), trackId));
 
   const deps: TutorDeps & PracticeDeps = {
     tutor,
@@ -105,8 +107,9 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
       if (await o.curriculum.exercise(trackId, exerciseId)) return false;
       return practiceStore.get(exerciseId)?.track === trackId;
     },
+    // Only figures with evidence: the tutor is not told a prior as if it were the learner's level.
     mastery: (trackId) => {
-      const list = mastery(trackId);
+      const list = mastery(trackId)?.filter((m) => m.evidence > 0);
       return list ? Object.fromEntries(list.map((m) => [m.concept, m.mastery])) : undefined;
     },
     practice,
@@ -115,6 +118,14 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
     async conceptMastery(trackId) {
       await o.courseMapsReady;
       return mastery(trackId);
+    },
+    async practiceTargets(trackId) {
+      await o.courseMapsReady;
+      return known(() => o.model.practiceTargets(o.profileId(), trackId));
+    },
+    async practiceDifficulty(trackId, concepts) {
+      await o.courseMapsReady;
+      return known(() => o.model.difficultyFor(o.profileId(), trackId, concepts));
     },
     recordPracticeAttempt: (input) => void o.model.recordAttempt(input),
   };

@@ -24,6 +24,7 @@ export * from './calls/data.ts';
 export * from './calls/progress.ts';
 export * from './calls/teacher.ts';
 export * from './calls/placement.ts';
+export * from './calls/learner.ts';
 
 /** Every call, from each area's list. An area adds its calls in its own file under calls/. */
 export const calls = {

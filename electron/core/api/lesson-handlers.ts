@@ -10,6 +10,8 @@ import type { lessonCalls, LessonState } from '../../../shared/api/calls/lessons
 import type { Curriculum } from '../curriculum/index.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
 import type { Logger } from '../logger.ts';
+import type { NextStep } from '../learner/learner-model.ts';
+import { toRecommendation } from './recommendation.ts';
 
 export interface LessonDeps {
   curriculum: Curriculum;
@@ -20,6 +22,8 @@ export interface LessonDeps {
   recordAttempt: (input: Parameters<ProgressStore['insertAttempt']>[0]) => void;
   log: Logger;
   choosePackPath?: () => Promise<string | null>;
+  /** The learner model's next best step in a track; undefined when it does not know the track. */
+  nextStep?: (trackId: string) => Promise<NextStep | undefined>;
 }
 
 /** Three failed checks, or every hint seen, and the solution is offered. */
@@ -78,12 +82,17 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
         ...u,
         lessons: u.lessons.map((l) => ({ ...l, done: done.has(l.id) })),
       }));
-      const nextUp = units.flatMap((u) => u.lessons).find((l) => !l.done)?.id;
+      const step = await deps.nextStep?.(trackId);
+      const recommendation = step && toRecommendation(step, outline);
+      const nextUp = recommendation
+        ? recommendation.exercise
+        : units.flatMap((u) => u.lessons).find((l) => !l.done)?.id;
       return {
         ...outline,
         completed: done.size,
         units,
         ...(nextUp ? { nextUp } : {}),
+        ...(recommendation && { recommendation }),
       };
     },
 

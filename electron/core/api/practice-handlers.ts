@@ -9,8 +9,9 @@ import type {
   TemplateReason,
   practiceCalls,
 } from '../../../shared/api/calls/practice.ts';
+import type { StepReason } from '../../../shared/api/calls/learner.ts';
 import type { Exercise, LocalizedText, UiLocale } from '../../../shared/content/schema.ts';
-import type { RecordAttemptInput } from '../learner/learner-model.ts';
+import type { PracticeTarget, RecordAttemptInput } from '../learner/learner-model.ts';
 import type { ConceptMastery } from '../learner/model-records.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
 import type { Logger } from '../logger.ts';
@@ -27,6 +28,10 @@ export interface PracticeDeps {
   profileId: () => number;
   /** The learner's mastery per concept of a track, when the learner model knows the track. */
   conceptMastery: (trackId: string) => Promise<ConceptMastery[] | undefined>;
+  /** The learner model's practice targets (concept, difficulty, reason), best first. */
+  practiceTargets: (trackId: string) => Promise<PracticeTarget[] | undefined>;
+  /** The difficulty (1–10) the learner model asks practice on these concepts for. */
+  practiceDifficulty: (trackId: string, concepts: readonly string[]) => Promise<number | undefined>;
   /** Records through the learner model (mastery update). */
   recordPracticeAttempt: (input: RecordAttemptInput) => void;
   log: Logger;
@@ -34,10 +39,10 @@ export interface PracticeDeps {
 
 /** Concepts "Practise my weak spots" picks at most. */
 const WEAK_SPOTS = 3;
-/** Mastery (0..1) from which a concept no longer counts as a weak spot. */
-const WEAK_BELOW = 0.8;
 /** Problems kept in a learner's list. */
 const LIST_LENGTH = 50;
+/** The difficulty asked for on a track the learner model does not know. */
+const FALLBACK_DIFFICULTY = 3;
 
 export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practiceCalls> {
   async function trackOf(trackId: string) {
@@ -50,22 +55,39 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     track.concepts.find((c) => c.id === concept)?.title;
 
   /**
-   * The weakest concepts the learner has practised; a learner with no record yet starts with the
-   * track's first concepts (its order is the teaching order), not with ones they never met.
+   * What the learner model would practise now (due reviews, the weakest concepts, then ones not
+   * yet assessed), each at the difficulty that puts the learner mid-band. A track the model does
+   * not know starts with its first concepts at the middle of the scale.
    */
-  async function weakSpots(trackId: string): Promise<{ concept: string; mastery: number }[]> {
+  async function weakSpots(
+    trackId: string,
+  ): Promise<{ concept: string; mastery: number | null; difficulty: number; reason: StepReason }[]> {
     const track = await trackOf(trackId);
-    const mastery = (await deps.conceptMastery(trackId)) ?? [];
-    const practised = mastery
-      .filter((m) => m.evidence > 0 && m.mastery < WEAK_BELOW)
-      .sort((a, b) => a.mastery - b.mastery)
-      .map((m) => ({ concept: m.concept, mastery: m.mastery }));
-    if (practised.length > 0) return practised.slice(0, WEAK_SPOTS);
-    const byConcept = new Map(mastery.map((m) => [m.concept, m.mastery]));
-    return track.concepts
-      .slice(0, WEAK_SPOTS)
-      .map((c) => ({ concept: c.id, mastery: byConcept.get(c.id) ?? 0 }));
+    const mastery = new Map(((await deps.conceptMastery(trackId)) ?? []).map((m) => [m.concept, m]));
+    const figure = (concept: string) => {
+      const m = mastery.get(concept);
+      return m && m.evidence > 0 ? m.mastery : null;
+    };
+    const targets = await deps.practiceTargets(trackId);
+    if (targets?.length)
+      return targets.slice(0, WEAK_SPOTS).map((t) => ({
+        concept: t.concept,
+        mastery: figure(t.concept),
+        difficulty: t.difficulty,
+        reason: t.reason,
+      }));
+    return track.concepts.slice(0, WEAK_SPOTS).map((c) => ({
+      concept: c.id,
+      mastery: figure(c.id),
+      difficulty: FALLBACK_DIFFICULTY,
+      reason: { code: 'next-in-track', concept: c.id },
+    }));
   }
+
+  const withReasonTitle = (track: { concepts: { id: string; title: LocalizedText }[] }, r: StepReason) => {
+    const conceptTitle = r.concept ? titleOf(track, r.concept) : undefined;
+    return { ...r, ...(conceptTitle ? { conceptTitle } : {}) };
+  };
 
   async function view(
     stored: {
@@ -118,22 +140,33 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     return like;
   }
 
+  /** The difficulty "More like this" asks for: the learner's level on the exercise's concepts. */
+  const likeDifficulty = (trackId: string, like: Exercise) => deps.practiceDifficulty(trackId, like.concepts);
+
   async function prefetch(trackId: string, locale: UiLocale, like: Exercise | undefined, weak: boolean) {
-    if (like) await deps.practice.prefetchLike(like, { track: trackId, locale });
-    if (weak) {
-      const concepts = (await weakSpots(trackId)).map((w) => w.concept);
-      await deps.practice.prefetch({ track: trackId, concepts, locale });
+    if (like) {
+      const difficulty = await likeDifficulty(trackId, like);
+      await deps.practice.prefetchLike(like, { track: trackId, locale, ...(difficulty && { difficulty }) });
     }
+    if (weak)
+      for (const w of await weakSpots(trackId))
+        await deps.practice.prefetch({
+          track: trackId,
+          concepts: [w.concept],
+          locale,
+          difficulty: w.difficulty,
+        });
   }
 
   return {
     async nextPractice({ trackId, locale, difficulty }) {
-      const concepts = (await weakSpots(trackId)).map((w) => w.concept);
+      const spots = await weakSpots(trackId);
       const problem = await deps.practice.next({
         track: trackId,
-        concepts,
+        concepts: spots.map((w) => w.concept),
         locale,
-        ...(difficulty ? { difficulty } : {}),
+        // The learner model's level for the first spot; a ready problem nearest to it is served.
+        difficulty: difficulty ?? spots[0]?.difficulty ?? FALLBACK_DIFFICULTY,
       });
       give(problem.exercise.id);
       return view(problem, problem.fromReady);
@@ -141,7 +174,12 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
 
     async morePractice({ trackId, exerciseId, locale }) {
       const like = await exerciseLike(trackId, exerciseId);
-      const problem = await deps.practice.moreLike(like, { track: trackId, locale });
+      const difficulty = await likeDifficulty(trackId, like);
+      const problem = await deps.practice.moreLike(like, {
+        track: trackId,
+        locale,
+        ...(difficulty && { difficulty }),
+      });
       give(problem.exercise.id);
       return view(problem, problem.fromReady);
     },
@@ -179,7 +217,10 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
             }),
           ),
         waiting: deps.practiceStore.waiting(trackId, locale).map(withTitle),
-        weakSpots: (await weakSpots(trackId)).map(withTitle),
+        weakSpots: (await weakSpots(trackId)).map((w) => ({
+          ...withTitle(w),
+          reason: withReasonTitle(track, w.reason),
+        })),
       };
     },
 

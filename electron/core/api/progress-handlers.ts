@@ -5,6 +5,7 @@ import { DashboardQueries } from '../learner/dashboard.ts';
 import type { ReportSources } from '../reports/build-report.ts';
 import { reportFiles } from '../reports/report-files.ts';
 import { GeneratedExerciseStore } from '../practice/store.ts';
+import { masteryFigure } from '../../../shared/api/calls/learner.ts';
 
 export interface ProgressDeps {
   /** The records, the learner model and the course maps a report is built from. */
@@ -12,6 +13,8 @@ export interface ProgressDeps {
   /** Resolves once the course maps (concept titles, every concept of a track) have loaded. */
   contentReady: Promise<unknown>;
   profileId: () => number;
+  /** Every installed track, so a learner sees the concepts they have not started as not yet assessed. */
+  installedTracks?: () => Promise<string[]>;
 }
 
 export function progressHandlers(deps: ProgressDeps): HandlersFor<typeof progressCalls> {
@@ -22,10 +25,15 @@ export function progressHandlers(deps: ProgressDeps): HandlersFor<typeof progres
      UNION SELECT track FROM mastery WHERE profile_id = ? ORDER BY track`,
   );
 
-  /** Every concept of each started track (from the model), with titles from the content. */
-  function mastery(profileId: number): Dashboard['mastery'] {
+  /**
+   * Every concept of each started track, then of every other installed track, from the model,
+   * with titles from the content. A concept without evidence carries no percentage.
+   */
+  async function mastery(profileId: number): Promise<Dashboard['mastery']> {
     const stored = queries.dashboard(profileId).mastery;
-    const tracks = (startedTracks.all(profileId, profileId) as { track: string }[]).map((r) => r.track);
+    const started = (startedTracks.all(profileId, profileId) as { track: string }[]).map((r) => r.track);
+    const installed = (await deps.installedTracks?.()) ?? [];
+    const tracks = [...new Set([...started, ...installed])];
     return tracks.flatMap((track) => {
       const course = src.courseOf(track);
       if (!course) return stored.filter((m) => m.track === track);
@@ -34,9 +42,7 @@ export function progressHandlers(deps: ProgressDeps): HandlersFor<typeof progres
         trackTitle: course.track.title,
         concept: m.concept,
         ...conceptTitle(track, m.concept),
-        // Rounded as the exported report rounds it, so learner and teacher read the same percentage.
-        mastery: Math.round(m.mastery * 1000) / 1000,
-        evidence: m.evidence,
+        ...masteryFigure(m),
       }));
     });
   }
@@ -56,7 +62,7 @@ export function progressHandlers(deps: ProgressDeps): HandlersFor<typeof progres
     async getDashboard() {
       await deps.contentReady;
       const profileId = deps.profileId();
-      const d = queries.dashboard(profileId, { mastery: mastery(profileId) });
+      const d = queries.dashboard(profileId, { mastery: await mastery(profileId) });
       return {
         learner: src.profiles.get(profileId)?.name ?? '',
         mastery: d.mastery,

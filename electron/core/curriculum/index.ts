@@ -46,6 +46,7 @@ export class Curriculum {
   #problems: ContentError[] = [];
   /** Installs and removals, one at a time. */
   #writes: Promise<unknown> = Promise.resolve();
+  #listeners: (() => Promise<void> | void)[] = [];
 
   constructor(options: CurriculumOptions) {
     this.#options = options;
@@ -95,6 +96,18 @@ export class Curriculum {
     return this.#problems;
   }
 
+  /**
+   * Calls `listener` after each pack install or removal; the install or removal resolves only
+   * once every listener has (what depends on the tracks is up to date when it returns).
+   */
+  onChange(listener: () => Promise<void> | void): void {
+    this.#listeners.push(listener);
+  }
+
+  async #changed(): Promise<void> {
+    for (const listener of this.#listeners) await listener();
+  }
+
   /** Validates a pack (folder or zip), code included, then installs it whole or not at all. */
   installPack(folderOrZip: string): Promise<InstallResult> {
     return this.#serially(async () => {
@@ -125,6 +138,7 @@ export class Curriculum {
       }
       this.#cache = undefined;
       const installed = (await this.#tracks()).get(id);
+      await this.#changed();
       if (!installed)
         return { ok: false, errors: [{ file: folderOrZip, message: 'installed, but did not load' }] };
       return { ok: true, track: summary(installed) };
@@ -137,6 +151,7 @@ export class Curriculum {
       if ((await this.#tracks()).get(id)?.source !== 'pack') return false;
       await deletePack(this.#options.packsDir, id);
       this.#cache = undefined;
+      await this.#changed();
       return true;
     });
   }

@@ -6,9 +6,18 @@
 import type { Db } from '../store/database.ts';
 import type { ProgressStore } from './progress-store.ts';
 import type { AttemptKind, AttemptStatus } from './progress-records.ts';
+import { masteryFigure } from '../../../shared/api/calls/learner.ts';
 
 export interface Dashboard {
-  mastery: { track: string; concept: string; mastery: number; evidence: number }[];
+  /** `mastery` is null when there is no evidence ("not yet assessed"). */
+  mastery: {
+    track: string;
+    concept: string;
+    mastery: number | null;
+    evidence: number;
+    lastSeen: number | null;
+    confidence: 'none' | 'low' | 'medium' | 'high';
+  }[];
   exercisesSolved: number;
   solvedByTrack: Record<string, number>;
   activeMs: number;
@@ -51,7 +60,12 @@ export class DashboardQueries {
     const window = Array.from({ length: ACTIVITY_DAYS }, (_, i) => addDays(today, i - ACTIVITY_DAYS + 1));
     return {
       mastery:
-        options.mastery ?? (this.stmt.mastery.all(profileId) as Dashboard['mastery']).map((m) => ({ ...m })),
+        options.mastery ??
+        (this.stmt.mastery.all(profileId) as StoredMastery[]).map((m) => ({
+          track: m.track,
+          concept: m.concept,
+          ...masteryFigure(m),
+        })),
       exercisesSolved: solved.reduce((s, r) => s + r.n, 0),
       solvedByTrack: Object.fromEntries(solved.map((r) => [r.track, r.n])),
       activeMs: (this.stmt.activeMs.get(profileId) as { ms: number | null }).ms ?? 0,
@@ -74,6 +88,14 @@ export class DashboardQueries {
       dueReviews: this.stmt.due.all(profileId, now) as Dashboard['dueReviews'],
     };
   }
+}
+
+interface StoredMastery {
+  track: string;
+  concept: string;
+  mastery: number;
+  evidence: number;
+  updatedAt: number;
 }
 
 interface RecentRow {
@@ -106,7 +128,8 @@ export function streak(activeDays: ReadonlySet<string>, today: string): number {
 function prepare(db: Db) {
   return {
     mastery: db.prepare(
-      'SELECT track, concept, mastery, evidence FROM mastery WHERE profile_id = ? ORDER BY track, concept',
+      `SELECT track, concept, mastery, evidence, updated_at AS updatedAt FROM mastery
+       WHERE profile_id = ? ORDER BY track, concept`,
     ),
     solved: db.prepare(
       `SELECT track, count(*) AS n FROM exercise_progress

@@ -16,9 +16,12 @@ export interface PracticeCatalog {
   track(trackId: string): Promise<PracticeTrack | undefined>;
 }
 
-/** Adapts the app's Curriculum; a track is read once and kept. */
-export function curriculumCatalog(curriculum: Pick<Curriculum, 'track' | 'exercise'>): PracticeCatalog {
+/** Adapts the app's Curriculum; a track is read once and kept until a pack changes the tracks. */
+export function curriculumCatalog(
+  curriculum: Pick<Curriculum, 'track' | 'exercise'> & Partial<Pick<Curriculum, 'onChange'>>,
+): PracticeCatalog {
   const cache = new Map<string, Promise<PracticeTrack | undefined>>();
+  curriculum.onChange?.(() => cache.clear());
   const load = async (trackId: string): Promise<PracticeTrack | undefined> => {
     const outline = await curriculum.track(trackId);
     if (!outline) return undefined;

@@ -80,6 +80,13 @@ export interface PracticeServiceOptions {
 
 const DEFAULT_DIFFICULTY = 3;
 
+/** `difficulty`: the learner's level on the concept (the learner model's); default the exercise's. */
+export interface LikeOptions {
+  track: string;
+  locale: UiLocale;
+  difficulty?: number;
+}
+
 export class PracticeService {
   private readonly options: PracticeServiceOptions;
   private readonly store: GeneratedExerciseStore;
@@ -110,21 +117,21 @@ export class PracticeService {
    * Another problem practising the concept of `exercise` (built-in or generated): a ready one on
    * that concept, nearest in difficulty, is "like this" already.
    */
-  async moreLike(exercise: Exercise, options: { track: string; locale: UiLocale }): Promise<PracticeProblem> {
+  async moreLike(exercise: Exercise, options: LikeOptions): Promise<PracticeProblem> {
     const track = await this.trackOf(options.track);
     const concept = conceptLike(track, exercise);
-    return this.serve(track, [concept], options.locale, exercise.difficulty, exercise);
+    return this.serve(track, [concept], options.locale, options.difficulty ?? exercise.difficulty, exercise);
   }
 
   /** Prepares one problem like `exercise` in the background (what "More like this" will serve). */
-  async prefetchLike(exercise: Exercise, options: { track: string; locale: UiLocale }): Promise<void> {
+  async prefetchLike(exercise: Exercise, options: LikeOptions): Promise<void> {
     const track = await this.trackOf(options.track);
     const concept = conceptLike(track, exercise);
     await this.prefetch({
       track: track.id,
       concepts: [concept],
       locale: options.locale,
-      difficulty: exercise.difficulty,
+      difficulty: options.difficulty ?? exercise.difficulty,
     });
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { call } from '../define.ts';
 import { LessonSummary, TrackSummary } from '../../content/catalog.ts';
 import { Concept, ExerciseShape, LocalizedText } from '../../content/schema.ts';
+import { Recommendation } from './learner.ts';
 
 const trackId = z.string().min(1).max(100);
 const exerciseId = z.string().min(1).max(100);
@@ -20,8 +21,10 @@ export const TrackOverview = TrackCard.omit({ units: true }).extend({
       lessons: z.array(LessonSummary.extend({ done: z.boolean() })),
     }),
   ),
-  /** The first lesson not done yet, in track order. */
+  /** The recommended exercise (the learner model's next best step), else the first not done. */
   nextUp: z.string().optional(),
+  /** The learner model's next best step and why; absent while the model does not know the track. */
+  recommendation: Recommendation.optional(),
 });
 export type TrackOverview = z.infer<typeof TrackOverview>;
 

@@ -8,6 +8,7 @@ import { call } from '../define.ts';
 import { Locale } from './app.ts';
 import { LessonExercise } from './lessons.ts';
 import { LocalizedText } from '../../content/schema.ts';
+import { StepReason } from './learner.ts';
 
 const trackId = z.string().min(1).max(100);
 
@@ -63,9 +64,18 @@ export const PracticeList = z.object({
   waiting: z.array(
     z.object({ concept: z.string(), conceptTitle: LocalizedText.optional(), count: z.number() }),
   ),
-  /** The concepts "Practise my weak spots" would pick now, weakest first. */
+  /**
+   * The concepts "Practise my weak spots" would pick now, best first (due reviews, weakest, not
+   * yet assessed), each with the difficulty it is asked for and why; mastery null = not assessed.
+   */
   weakSpots: z.array(
-    z.object({ concept: z.string(), conceptTitle: LocalizedText.optional(), mastery: z.number() }),
+    z.object({
+      concept: z.string(),
+      conceptTitle: LocalizedText.optional(),
+      mastery: z.number().nullable(),
+      difficulty: z.number().int().min(1).max(10),
+      reason: StepReason,
+    }),
   ),
 });
 export type PracticeList = z.infer<typeof PracticeList>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call } from '../define.ts';
 import { LocalizedText } from '../../content/schema.ts';
+import { MasteryFigure } from './learner.ts';
 
 const count = z.number().int().min(0);
 const attemptKind = z.enum(['run', 'check', 'predict', 'quiz']);
@@ -9,15 +10,16 @@ const attemptStatus = z.enum(['pass', 'fail', 'error', 'timeout']);
 
 export const Dashboard = z.object({
   learner: z.string(),
-  /** Every concept of each track the learner has started, practised or not; mastery 0–1. */
+  /**
+   * Every concept of every installed track (tracks the learner started first), with its figure;
+   * a concept without evidence has mastery null ("not yet assessed").
+   */
   mastery: z.array(
-    z.object({
+    MasteryFigure.extend({
       track: z.string(),
       trackTitle: LocalizedText.optional(),
       concept: z.string(),
       title: LocalizedText.optional(),
-      mastery: z.number().min(0).max(1),
-      evidence: count,
     }),
   ),
   exercisesSolved: count,

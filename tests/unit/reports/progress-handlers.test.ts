@@ -58,7 +58,16 @@ describe('the dashboard call', () => {
       ['loops', '循环'],
       ['functions', '函数'],
     ]);
-    expect(d.mastery.every((m) => Math.round(m.mastery * 1000) === m.mastery * 1000)).toBe(true);
+    // Only the practised concept has a figure (rounded as the report rounds it); the others have none.
+    expect(d.mastery.map((m) => [m.concept, m.evidence, m.confidence])).toEqual([
+      ['variables', 1, 'low'],
+      ['loops', 0, 'none'],
+      ['functions', 0, 'none'],
+    ]);
+    const figure = d.mastery[0]!.mastery!;
+    expect(Math.round(figure * 1000)).toBe(figure * 1000);
+    expect(d.mastery.slice(1).map((m) => m.mastery)).toEqual([null, null]);
+    expect(d.mastery[0]!.lastSeen).toBe(T0 - 1000);
     expect(d.exercisesSolved).toBe(1);
     expect(d.recent[0]).toMatchObject({ exercise: 'hello', status: 'pass' });
     expect(d.hintsPerExercise).toEqual([{ track: 'py', exercise: 'count', hints: 1 }]);
