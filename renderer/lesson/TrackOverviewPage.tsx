@@ -4,6 +4,7 @@ import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import { useAsync } from './useAsync.ts';
 import { PLACEMENT_SEGMENT } from './PlacementPage.tsx';
+import { UpNext } from './UpNext.tsx';
 
 /** A track's units and lessons, each with its completion state, and what comes next. */
 export function TrackOverviewPage({ trackId }: { trackId: string }) {
@@ -32,7 +33,9 @@ export function TrackOverviewPage({ trackId }: { trackId: string }) {
       <h1 id="page-title">{text(value.title)}</h1>
       <p className="lead">{text(value.description)}</p>
       <p>{t('tracks.completed', { done: value.completed, total })}</p>
-      {next ? (
+      {value.recommendation ? (
+        <UpNext trackId={trackId} step={value.recommendation} started={value.completed > 0} />
+      ) : next ? (
         <p>
           <a className="button primary" href={href('learn', trackId, next.id)} data-testid="continue">
             {value.completed === 0

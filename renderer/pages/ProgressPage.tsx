@@ -40,13 +40,16 @@ export function ProgressPage() {
           {t('dashboard.loading')}
         </p>
       ) : isEmpty(d) ? (
-        <div className="card empty-state" data-testid="progress-empty">
-          <h2>{t('dashboard.emptyTitle')}</h2>
-          <p>{t('dashboard.emptyBody')}</p>
-          <a className="button primary" href="#/learn">
-            {t('dashboard.emptyAction')}
-          </a>
-        </div>
+        <>
+          <div className="card empty-state" data-testid="progress-empty">
+            <h2>{t('dashboard.emptyTitle')}</h2>
+            <p>{t('dashboard.emptyBody')}</p>
+            <a className="button primary" href="#/learn">
+              {t('dashboard.emptyAction')}
+            </a>
+          </div>
+          {d.mastery.length > 0 ? <MasterySection d={d} /> : null}
+        </>
       ) : (
         <Filled d={d} />
       )}
@@ -56,7 +59,6 @@ export function ProgressPage() {
 
 function Filled({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const tracks = [...new Set(d.mastery.map((m) => m.track))];
   const hints = d.hintsPerExercise.reduce((s, h) => s + h.hints, 0);
   const stats: [string, string, string][] = [
     [t('dashboard.solved'), String(d.exercisesSolved), 'stat-solved'],
@@ -76,13 +78,7 @@ function Filled({ d }: { d: Dashboard }) {
         ))}
       </dl>
       <div className="progress-grid">
-        <section className="card wide" aria-labelledby="mastery-title">
-          <h2 id="mastery-title">{t('dashboard.masteryTitle')}</h2>
-          <p className="muted">{t('dashboard.masteryHint')}</p>
-          {tracks.map((track) => (
-            <MasteryChart key={track} track={track} concepts={d.mastery.filter((m) => m.track === track)} />
-          ))}
-        </section>
+        <MasterySection d={d} />
         <section className="card wide" aria-labelledby="activity-title">
           <h2 id="activity-title">{t('dashboard.activityTitle')}</h2>
           <ActivityChart activity={d.activity} />
@@ -102,5 +98,21 @@ function Filled({ d }: { d: Dashboard }) {
       </div>
       <ReportExport />
     </>
+  );
+}
+
+/** Mastery per concept of every track; concepts without evidence say "not yet assessed". */
+function MasterySection({ d }: { d: Dashboard }) {
+  const { t } = useTranslation();
+  const tracks = [...new Set(d.mastery.map((m) => m.track))];
+  return (
+    <section className="card wide" aria-labelledby="mastery-title">
+      <h2 id="mastery-title">{t('dashboard.masteryTitle')}</h2>
+      <p className="muted">{t('dashboard.masteryHint')}</p>
+      <p className="muted">{t('learner.confidenceHelp')}</p>
+      {tracks.map((track) => (
+        <MasteryChart key={track} track={track} concepts={d.mastery.filter((m) => m.track === track)} />
+      ))}
+    </section>
   );
 }

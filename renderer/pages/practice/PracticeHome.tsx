@@ -9,6 +9,7 @@ import type { TrackCard } from '../../../shared/api/calls/lessons.ts';
 import { useApp } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { useLocale } from '../../i18n/useLocale.ts';
+import { useReasonText } from '../../components/learner/reason.ts';
 import './practice.css';
 
 const TRACK_KEY = 'lantern.practice.track';
@@ -17,6 +18,7 @@ export function PracticeHome() {
   const { t } = useTranslation();
   const { api } = useApp();
   const { locale, text } = useLocale();
+  const reasonText = useReasonText();
   const trackSelect = useId();
   const [tracks, setTracks] = useState<TrackCard[]>([]);
   const [trackId, setTrackId] = useState<string>(() => localStorage.getItem(TRACK_KEY) ?? '');
@@ -94,13 +96,22 @@ export function PracticeHome() {
           </select>
         </div>
         {list && list.weakSpots.length > 0 && (
-          <p className="practice-weak" data-testid="practice-weak-spots">
-            {t('practicePage.weakSpots', {
-              concepts: list.weakSpots
-                .map((w) => (w.conceptTitle ? text(w.conceptTitle) : w.concept))
-                .join(t('practicePage.listSeparator')),
-            })}
-          </p>
+          <div className="practice-weak" data-testid="practice-weak-spots">
+            <p>{t('learner.weakSpotsTitle')}</p>
+            <ul>
+              {list.weakSpots.map((w) => (
+                <li key={w.concept} data-concept={w.concept} data-difficulty={w.difficulty}>
+                  <strong>
+                    {t('learner.weakSpotLine', {
+                      concept: w.conceptTitle ? text(w.conceptTitle) : w.concept,
+                      n: w.difficulty,
+                    })}
+                  </strong>
+                  <span className="muted"> — {reasonText(w.reason)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         <div className="practice-go">
           <button

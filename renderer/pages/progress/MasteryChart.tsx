@@ -1,6 +1,7 @@
 /**
  * Mastery per concept of one track: a bar chart for the eye (hidden from screen readers) and
- * the same figures as a table right after it, which screen readers read and print keeps.
+ * the same figures as a table right after it, which screen readers read and print keeps. A
+ * concept without evidence has no bar and says "not yet assessed".
  */
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,6 +9,7 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  LabelList,
   ReferenceLine,
   ResponsiveContainer,
   XAxis,
@@ -15,8 +17,8 @@ import {
 } from 'recharts';
 import type { Dashboard } from '../../../shared/api/contract.ts';
 import { percent, titleOf, uiLocale } from './format.ts';
+import { MASTERED, MasteryTable } from '../../components/learner/MasteryTable.tsx';
 
-const MASTERED = 0.8;
 const ROW_PX = 30;
 
 export function MasteryChart({ track, concepts }: { track: string; concepts: Dashboard['mastery'] }) {
@@ -26,9 +28,9 @@ export function MasteryChart({ track, concepts }: { track: string; concepts: Das
   const rows = concepts.map((c) => ({
     id: c.concept,
     label: titleOf(c.title, c.concept, locale),
-    value: percent(c.mastery),
-    evidence: c.evidence,
-    mastered: c.mastery >= MASTERED,
+    value: c.mastery === null ? 0 : percent(c.mastery),
+    shown: c.mastery === null ? t('learner.notAssessedShort') : `${percent(c.mastery)}%`,
+    mastered: c.mastery !== null && c.mastery >= MASTERED,
   }));
   return (
     <div className="mastery-track">
@@ -46,11 +48,8 @@ export function MasteryChart({ track, concepts }: { track: string; concepts: Das
               <XAxis type="number" domain={[0, 100]} unit="%" tickCount={6} />
               <YAxis type="category" dataKey="label" width={170} interval={0} />
               <ReferenceLine x={MASTERED * 100} className="chart-goal" strokeDasharray="4 3" />
-              <Bar
-                dataKey="value"
-                isAnimationActive={false}
-                label={{ position: 'right', formatter: (v: unknown) => `${String(v)}%` }}
-              >
+              <Bar dataKey="value" isAnimationActive={false}>
+                <LabelList dataKey="shown" position="right" className="bar-label" />
                 {rows.map((r) => (
                   <Cell key={r.id} className={r.mastered ? 'bar-mastered' : 'bar-learning'} />
                 ))}
@@ -59,28 +58,18 @@ export function MasteryChart({ track, concepts }: { track: string; concepts: Das
           </ResponsiveContainer>
         </div>
       </figure>
-      <table className="data-table" data-testid={`mastery-table-${track}`}>
-        <caption>{t('dashboard.masteryTableCaption', { track: trackName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.concept')}</th>
-            <th scope="col">{t('dashboard.mastery')}</th>
-            <th scope="col">{t('dashboard.evidence')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.label}</th>
-              <td>
-                {r.value}
-                {r.mastered ? ` · ${t('dashboard.mastered')}` : ''}
-              </td>
-              <td>{r.evidence}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MasteryTable
+        caption={t('dashboard.masteryTableCaption', { track: trackName })}
+        testId={`mastery-table-${track}`}
+        rows={concepts.map((c) => ({
+          id: c.concept,
+          label: titleOf(c.title, c.concept, locale),
+          mastery: c.mastery,
+          evidence: c.evidence,
+          lastSeen: c.lastSeen,
+          confidence: c.confidence,
+        }))}
+      />
     </div>
   );
 }
