@@ -40,7 +40,7 @@ export function UpNext({
   };
 
   const meta = [
-    step.type ? t(`lesson.type.${step.type}`) : step.kind === 'practice' ? t('learner.upNext.generated') : '',
+    step.kind === 'practice' ? t('learner.upNext.generated') : step.type ? t(`lesson.type.${step.type}`) : '',
     step.difficulty ? t('learner.upNext.difficulty', { n: step.difficulty }) : '',
   ].filter(Boolean);
 

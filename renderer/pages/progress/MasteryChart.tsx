@@ -9,7 +9,6 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
-  LabelList,
   ReferenceLine,
   ResponsiveContainer,
   XAxis,
@@ -25,39 +24,60 @@ export function MasteryChart({ track, concepts }: { track: string; concepts: Das
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
   const trackName = titleOf(concepts[0]?.trackTitle, track, locale);
-  const rows = concepts.map((c) => ({
-    id: c.concept,
-    label: titleOf(c.title, c.concept, locale),
-    value: c.mastery === null ? 0 : percent(c.mastery),
-    shown: c.mastery === null ? t('learner.notAssessedShort') : `${percent(c.mastery)}%`,
-    mastered: c.mastery !== null && c.mastery >= MASTERED,
-  }));
+  // Only figures with evidence are drawn; the concepts without are named once, below the chart.
+  const rows = concepts.flatMap((c) =>
+    c.mastery === null
+      ? []
+      : [
+          {
+            id: c.concept,
+            label: titleOf(c.title, c.concept, locale),
+            value: percent(c.mastery),
+            mastered: c.mastery >= MASTERED,
+          },
+        ],
+  );
+  const unassessed = concepts
+    .filter((c) => c.mastery === null)
+    .map((c) => titleOf(c.title, c.concept, locale));
   return (
     <div className="mastery-track">
       <h3>{trackName}</h3>
-      <figure className="chart" aria-label={t('dashboard.masteryChartLabel', { track: trackName })}>
-        <div aria-hidden="true" style={{ height: rows.length * ROW_PX + 40 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={rows}
-              layout="vertical"
-              margin={{ left: 8, right: 32 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid horizontal={false} className="chart-grid" />
-              <XAxis type="number" domain={[0, 100]} unit="%" tickCount={6} />
-              <YAxis type="category" dataKey="label" width={170} interval={0} />
-              <ReferenceLine x={MASTERED * 100} className="chart-goal" strokeDasharray="4 3" />
-              <Bar dataKey="value" isAnimationActive={false}>
-                <LabelList dataKey="shown" position="right" className="bar-label" />
-                {rows.map((r) => (
-                  <Cell key={r.id} className={r.mastered ? 'bar-mastered' : 'bar-learning'} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
+      {rows.length > 0 ? (
+        <figure className="chart" aria-label={t('dashboard.masteryChartLabel', { track: trackName })}>
+          <div aria-hidden="true" style={{ height: rows.length * ROW_PX + 40 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart
+                data={rows}
+                layout="vertical"
+                margin={{ left: 8, right: 32 }}
+                accessibilityLayer={false}
+              >
+                <CartesianGrid horizontal={false} className="chart-grid" />
+                <XAxis type="number" domain={[0, 100]} unit="%" tickCount={6} />
+                <YAxis type="category" dataKey="label" width={170} interval={0} />
+                <ReferenceLine x={MASTERED * 100} className="chart-goal" strokeDasharray="4 3" />
+                <Bar
+                  dataKey="value"
+                  isAnimationActive={false}
+                  label={{ position: 'right', formatter: (v: unknown) => `${String(v)}%` }}
+                >
+                  {rows.map((r) => (
+                    <Cell key={r.id} className={r.mastered ? 'bar-mastered' : 'bar-learning'} />
+                  ))}
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </figure>
+      ) : null}
+      {unassessed.length > 0 ? (
+        <p className="muted not-assessed-list" aria-hidden="true" data-testid={`not-assessed-${track}`}>
+          {t('learner.notAssessedList', {
+            concepts: unassessed.join(t('practicePage.listSeparator')),
+          })}
+        </p>
+      ) : null}
       <MasteryTable
         caption={t('dashboard.masteryTableCaption', { track: trackName })}
         testId={`mastery-table-${track}`}
