@@ -22,6 +22,7 @@ import {
   nextBestStep,
   practiceDifficulty,
   practiceTargets,
+  type ConceptState,
   type LearnerSnapshot,
   type NextStep,
   type PracticeTarget,
@@ -170,13 +171,9 @@ export class LearnerModel {
 
   /** What the recommender sees of a learner in a track (recommend.ts decides from it). */
   private snapshot(profileId: number, track: string, now: number): LearnerSnapshot {
-    const course = this.requireCourse(track);
-    const stored = new Set(this.records.mastery(profileId, track).map((m) => m.concept));
     return {
-      course,
-      concepts: new Map(
-        this.mastery(profileId, track).map((m) => [m.concept, { ...m, touched: stored.has(m.concept) }]),
-      ),
+      course: this.requireCourse(track),
+      concepts: this.conceptStates(profileId, track),
       completed: new Set(this.progress.completedExercises(profileId, track)),
       difficulties: this.records.difficulties(track),
       due: this.records.dueReviews(profileId, now, track),
@@ -202,11 +199,27 @@ export class LearnerModel {
 
   /** The whole difficulty 1–10 to ask generated practice on these concepts for. */
   difficultyFor(profileId: number, track: string, concepts: readonly string[]): number {
+    return difficultyFor({ concepts: this.conceptStates(profileId, track) }, concepts);
+  }
+
+  /**
+   * Every concept as the recommender predicts from it: a concept the learner has not practised
+   * starts where record() would start it (unseenAbility: what their other concepts say).
+   */
+  private conceptStates(profileId: number, track: string): LearnerSnapshot['concepts'] {
     const course = this.requireCourse(track);
-    const mastery = this.mastery(profileId, track);
-    return difficultyFor(
-      { concepts: new Map(mastery.map((m) => [m.concept, { ...m, touched: true }])) },
-      concepts.filter((c) => course.prerequisites.has(c)),
+    const stored = new Map(this.records.mastery(profileId, track).map((m) => [m.concept, m]));
+    const start = unseenAbility(stored.values());
+    return new Map<string, ConceptState>(
+      course.track.concepts.map((c): [string, ConceptState] => {
+        const m = stored.get(c.id);
+        if (m) return [c.id, { ...m, touched: true }];
+        const reference = course.conceptReference.get(c.id) ?? 0;
+        return [
+          c.id,
+          { ability: start, mastery: predictSuccess(start, reference), evidence: 0, touched: false },
+        ];
+      }),
     );
   }
 

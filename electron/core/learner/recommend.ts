@@ -107,12 +107,20 @@ function view(s: LearnerSnapshot) {
   const state = (c: string) => s.concepts.get(c);
   const ability = (c: string) => state(c)?.ability ?? 0;
   const mastered = (c: string) => !!state(c)?.touched && (state(c)?.mastery ?? 0) >= MASTERED;
-  // Mastering a concept shows what it rests on too, so a learner who solves hard exercises is
-  // not sent back to the first lesson. The model's prior for a concept never met opens nothing.
-  const shown = withAncestors(course, course.track.concepts.map((c) => c.id).filter(mastered));
+  // Mastering a concept, or solving an exercise built on it, shows what it rests on too, so a
+  // learner who solves hard exercises is not sent back to the first lesson. The model's prior
+  // for a concept never met opens nothing.
+  const solvedOn = [...s.completed].flatMap((id) => {
+    const e = course.byId.get(id);
+    return e && e.type !== 'explanation' ? e.concepts.flatMap((c) => course.prerequisites.get(c) ?? []) : [];
+  });
+  const shown = withAncestors(course, [
+    ...course.track.concepts.map((c) => c.id).filter(mastered),
+    ...solvedOn,
+  ]);
   const met = (c: string) =>
     shown.has(c) || (course.exercisesOfConcept.get(c) ?? []).every((e) => s.completed.has(e.id));
-  /** Not worked on and not implied by anything mastered: its exercises in order assess it. */
+  /** Not worked on and not implied by anything shown: its exercises in order assess it. */
   const unassessed = (c: string) => !state(c)?.touched && !shown.has(c);
   const open = (c: string) => (course.prerequisites.get(c) ?? []).every(met);
   const predict = (e: CourseExercise) => {

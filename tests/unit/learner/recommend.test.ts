@@ -148,8 +148,18 @@ describe('the built-in Python track', () => {
         : step.kind === 'done'
           ? NaN
           : (python.byId.get(step.exercise)?.difficulty ?? NaN);
-    const strongStep = m.model.nextBestStep(strong.id, 'python');
-    const weakStep = m.model.nextBestStep(weak.id, 'python');
+    // Each reads the explanation of a new concept when it is offered, as a learner would.
+    const stepAfterReading = (id: number) => {
+      let step = m.model.nextBestStep(id, 'python');
+      while (step.kind === 'lesson') {
+        m.progress.markCompleted(id, 'python', step.exercise);
+        step = m.model.nextBestStep(id, 'python');
+      }
+      return step;
+    };
+    const strongStep = stepAfterReading(strong.id);
+    const weakStep = stepAfterReading(weak.id);
+    expect(strongStep.reason).toMatchObject({ code: 'right-level' });
     expect(difficultyOf(strongStep)).toBeGreaterThan(difficultyOf(weakStep));
     expect(weakStep.reason).toMatchObject({ code: 'missed-checks', concept: 'output-variables', count: 4 });
 
