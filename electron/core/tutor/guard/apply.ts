@@ -17,8 +17,9 @@ type Lang = 'python' | 'javascript';
 export function candidates(learner: string, ex: Extraction, language: Lang, max = 24): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>([learner.trim()]);
-  const add = (code: string | undefined, how: string) => {
-    if (!code || !code.trim()) return;
+  const add = (given: string | undefined, how: string) => {
+    if (!given || !given.trim()) return;
+    const code = language === 'javascript' ? exportedAs(learner, given) : given;
     const key = code.trim();
     if (seen.has(key)) return;
     seen.add(key);
@@ -56,7 +57,7 @@ export function candidates(learner: string, ex: Extraction, language: Lang, max 
   for (const p of statements) {
     if (p.code.trim().split('\n').length === 1)
       add(replaceSimilarLine(learner, p.code), 'similar line replaced');
-    for (const at of ['start', 'end'] as const)
+    for (const at of ['start', 'end', 'close'] as const)
       add(insertIntoBody(learner, p.code, language, at), `inserted at the ${at} of the body`);
   }
   const spans = ex.pieces.filter((p) => p.dress === 'inline' && looksLikeCode(p.code));
@@ -251,13 +252,15 @@ function insertIntoBody(
   learner: string,
   piece: string,
   language: Lang,
-  at: 'start' | 'end',
+  at: 'start' | 'end' | 'close',
 ): string | undefined {
   const only = functionSpans(learner, language).filter((s) => s.indent === '');
   if (only.length !== 1 || !only[0]) return undefined;
   const span = only[0];
   const lines = learner.split('\n');
+  const indent = /^\s*/.exec(lines.slice(span.bodyStart).find((l) => l.trim()) ?? '')?.[0] || '    ';
   let pos = span.bodyStart;
+  if (at === 'close') pos = language === 'python' ? span.end : span.end - 1;
   if (at === 'end') {
     pos = -1;
     for (let i = span.end - 1; i >= span.bodyStart; i--)
@@ -267,11 +270,31 @@ function insertIntoBody(
       }
     if (pos === -1) return undefined;
   }
-  const indent = /^\s*/.exec(lines.slice(pos).find((l) => l.trim()) ?? '')?.[0] || '    ';
   const stmts = piece.replace(/\n$/, '').split('\n');
   const base = Math.min(...stmts.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
   lines.splice(pos, 0, ...stmts.map((l) => (l.trim() ? indent + l.slice(base) : l)));
   return lines.join('\n');
+}
+
+/** A JavaScript candidate exports what the learner's file exports (the tests import it). */
+function exportedAs(learner: string, code: string): string {
+  let out = code;
+  for (const m of learner.matchAll(
+    /\bexport\s+(?:async\s+)?(?:function\s*\*?\s*|const\s+|let\s+|var\s+)(\w+)/g,
+  )) {
+    const name = m[1] ?? '';
+    const decl = new RegExp(
+      `^(\\s*)(?=(?:async\\s+)?function\\s*\\*?\\s*${name}\\b|(?:const|let|var)\\s+${name}\\b)`,
+      'm',
+    );
+    if (
+      !new RegExp(
+        `export\\s+(?:async\\s+)?(?:function\\s*\\*?\\s*|const\\s+|let\\s+|var\\s+)${name}\\b`,
+      ).test(out)
+    )
+      out = out.replace(decl, '$1export ');
+  }
+  return out;
 }
 
 /** A one-line fragment put in place of the learner line it most resembles. */

@@ -71,7 +71,7 @@ function tokenReplacements(before: string[], after: string[]): string[][] {
   for (const part of diffArrays(before, after)) {
     if (part.added) {
       const run = part.value;
-      out.push(run);
+      out.push(run, ...methodCalls(run));
       const left = after[pos - 1];
       const right = after[pos + run.length];
       if (left && left !== ':' && left !== '(') out.push([left, ...run]);
@@ -130,6 +130,17 @@ function trimLine(line: string[]): string[] {
   let l = line;
   while (l.length > 0 && [':', ';', '{', '}'].includes(l.at(-1) ?? '')) l = l.slice(0, -1);
   return l;
+}
+
+/** `.trim()`, `.toUpperCase()`, `.includes(letter)`: each call in a run, a fix by itself. */
+function methodCalls(run: string[]): string[][] {
+  const out: string[][] = [];
+  run.forEach((t, i) => {
+    if (t !== '.' || !/^\w+$/.test(run[i + 1] ?? '') || run[i + 2] !== '(') return;
+    const close = run.indexOf(')', i + 3);
+    if (close !== -1 && close - i + 1 < run.length) out.push(run.slice(i, close + 1));
+  });
+  return out;
 }
 
 function hasMethodCall(tokens: string[]): boolean {

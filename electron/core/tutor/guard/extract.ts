@@ -228,7 +228,7 @@ function statementAt(text: string, start: number, vocabulary: ReadonlySet<string
       depth--;
     } else if (
       depth === 0 &&
-      /^[.,;!?。，]$/.test(t) &&
+      /^[.,;!。，]$/.test(t) &&
       !/^\.\w/.test(text.slice(re.lastIndex - 1, re.lastIndex + 1))
     )
       break;

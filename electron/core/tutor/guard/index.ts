@@ -10,7 +10,7 @@
  */
 import type { Exercise } from '../../../../shared/content/schema.ts';
 import type { RunRequest, RunResult } from '../../../../shared/runner/protocol.ts';
-import { candidates } from './apply.ts';
+import { candidates, functionSpans } from './apply.ts';
 import { compare, minimalFix, type MinimalFix } from './compare.ts';
 import { extract, type Extraction } from './extract.ts';
 import type { SecondOpinion } from './second-opinion.ts';
@@ -22,7 +22,8 @@ export { modelSecondOpinion, type SecondOpinion } from './second-opinion.ts';
 /** Runs learner-shaped code against tests in the sandbox (`runInSandbox` from runner-host). */
 export type RunTests = (request: RunRequest) => Promise<RunResult>;
 
-export type LeakWhy = 'other-language' | 'passes-tests' | 'states-fix' | 'near-solution' | 'second-opinion';
+export type LeakWhy =
+  'other-language' | 'passes-tests' | 'unverifiable' | 'states-fix' | 'near-solution' | 'second-opinion';
 
 export type Verdict = { leak: false; unsure?: string } | { leak: true; why: LeakWhy; detail: string };
 
@@ -42,6 +43,11 @@ export interface GuardContext {
 /** Share of the solution's missing lines a hint may write out before it is a leak / unsure. */
 export const COVERAGE = { leak: 0.6, unsure: 0.3 };
 const RUN_LIMIT_MS = 3000;
+const UNVERIFIABLE: Verdict = {
+  leak: true,
+  why: 'unverifiable',
+  detail: "a version of the exercise's function that could not be run",
+};
 
 export class HintGuard {
   private readonly ctx: GuardContext;
@@ -67,7 +73,7 @@ export class HintGuard {
     const found = extract(text, this.vocabulary);
     const blocks = found.pieces.filter((p) => p.dress !== 'inline' || tokenize(p.code).length >= 6);
     for (const p of blocks) {
-      const lang = detectLanguage(p.code);
+      const lang = detectLanguage(p.code, p.info);
       if (lang && lang !== this.language)
         return { leak: true, why: 'other-language', detail: `${lang} (${p.dress})` };
     }
@@ -128,6 +134,7 @@ export class HintGuard {
     if (list.length === 0) return { leak: false };
     const editsToldInWords = found.lineEdits.length + found.tokenEdits.length + found.diffs.length > 0;
     if (!runTests || !exercise.tests) {
+      if (this.rewritesFunction(found)) return UNVERIFIABLE;
       return editsToldInWords || found.pieces.some((p) => p.dress !== 'inline')
         ? { leak: false, unsure: 'code that could not be run' }
         : { leak: false };
@@ -151,7 +158,20 @@ export class HintGuard {
         );
       if (fixed) return { leak: true, why: 'passes-tests', detail: c.how };
     }
+    if (unproven && this.rewritesFunction(found)) return UNVERIFIABLE;
     return unproven ? { leak: false, unsure: 'code the sandbox could not run' } : { leak: false };
+  }
+
+  /** A piece defines one of the solution's functions, other than as the learner wrote it. */
+  private rewritesFunction(found: Extraction): boolean {
+    const lang = this.language;
+    const names = new Set(functionSpans(this.ctx.exercise.solution ?? '', lang).map((s) => s.name));
+    const mine = tokenize(this.ctx.code).join(' ');
+    return found.pieces.some(
+      (p) =>
+        functionSpans(p.code, lang).some((s) => names.has(s.name)) &&
+        !mine.includes(tokenize(p.code).join(' ')),
+    );
   }
 
   private run(code: string): Promise<RunResult | undefined> {
@@ -182,6 +202,8 @@ export function reasonForModel(v: Verdict): string {
       return 'it contained code in another programming language than the exercise’s';
     case 'passes-tests':
       return 'it contained code that, put into the learner’s program, makes a failing test pass';
+    case 'unverifiable':
+      return 'it contained its own version of the exercise’s function';
     case 'states-fix':
       return `it stated the exact change to make (${v.detail})`;
     case 'near-solution':

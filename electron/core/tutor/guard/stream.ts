@@ -75,7 +75,10 @@ export class GuardedStream {
     this.chain = this.chain.then(async () => {
       if (this.verdict.leak || this.truncated) return;
       if (this.unsure) {
+        // Held for the second opinion, but the rules keep judging all of it as it grows.
         this.held += unit;
+        const v = await this.o.judge(this.shown + this.held);
+        if (v.leak) this.verdict = v;
         return;
       }
       const v = await this.o.judge(this.shown + unit);

@@ -114,6 +114,8 @@ export function looksLikeCode(line: string, vocabulary: ReadonlySet<string> = ne
   if (/[\w\])]\s*\([^()]*\)/.test(s)) score += 1;
   if (/[;{}]\s*$/.test(s) || /^[})\]]/.test(s)) score += 1;
   if (/^[@$]?\w+(\.\w+)+\(/.test(s)) score += 1;
+  // A signature or a block header is code whatever its names are.
+  if (score >= 4) return true;
   const words = s.match(/\b[A-Za-z]{2,}\b/g) ?? [];
   const prose = words.filter((w) => !KEYWORDS.has(w) && !vocabulary.has(w)).length;
   if (prose >= 4 && prose > words.length / 2) return false;
@@ -155,8 +157,41 @@ const PY_SIGNS = [
   /^\s*#/m,
 ];
 
+/** Forms only one of the two languages has. */
+const PY_ONLY = [
+  /^\s*def\s+\w+\s*\(.*\)\s*:\s*$/m,
+  /\belif\b/,
+  /^\s*(if|for|while|else|try|except)\b[^\n{;]*:\s*$/m,
+];
+const JS_ONLY = [
+  /\bfunction\b\s*\w*\s*\([^)]*\)\s*\{/,
+  /=>/,
+  /===|!==/,
+  /\b(const|let|var)\s+[\w{[]+\s*=/,
+  /\bconsole\.log\b/,
+];
+const INFO: Record<string, 'python' | 'javascript'> = {
+  python: 'python',
+  py: 'python',
+  py3: 'python',
+  python3: 'python',
+  javascript: 'javascript',
+  js: 'javascript',
+  jsx: 'javascript',
+  ts: 'javascript',
+  typescript: 'javascript',
+  tsx: 'javascript',
+  node: 'javascript',
+  mjs: 'javascript',
+};
+
 /** The programming language a piece of code is most likely in, or undefined when it cannot tell. */
-export function detectLanguage(code: string): 'python' | 'javascript' | undefined {
+export function detectLanguage(code: string, info = ''): 'python' | 'javascript' | undefined {
+  const pyOnly = PY_ONLY.some((r) => r.test(code));
+  const jsOnly = JS_ONLY.some((r) => r.test(code));
+  if (pyOnly !== jsOnly && code.trim().split('\n').length >= 1 && /\w/.test(code))
+    return pyOnly ? 'python' : 'javascript';
+  if (INFO[info]) return INFO[info];
   const js = JS_SIGNS.filter((r) => r.test(code)).length;
   const py = PY_SIGNS.filter((r) => r.test(code)).length;
   if (js >= 2 && js > py + 1) return 'javascript';
