@@ -1,14 +1,19 @@
 /**
  * `lantern hint --exercise <id> --code <file> [--level N]`: one rung of the hint ladder for a file
  * of learner code, exactly as the app gives it: the code is checked in the sandbox first, the hint
- * streams to stdout, and without a key (or on any failure) the offline hint is given instead.
+ * streams to stdout through the same guard, and without a key (or on any failure) the offline hint
+ * is given instead. The exercise comes from the built-in tracks, the installed packs, or a pack
+ * folder (or zip) given with --pack.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadTrack } from '../../../shared/content/load.ts';
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { Curriculum } from '../../core/curriculum/index.ts';
+import { readPack, textOf } from '../../core/curriculum/pack-files.ts';
+import { resolveDataDir } from '../../core/data-dir.ts';
 import { openSandboxRunner } from '../../core/curriculum/sandbox.ts';
 import { createLogger } from '../../core/logger.ts';
 import { openDatabase } from '../../core/store/database.ts';
@@ -18,9 +23,10 @@ import { parse } from '../options.ts';
 import { BUILTIN_EXERCISES, cliTutor } from './tutor-setup.ts';
 
 const usage = `Usage: lantern hint --exercise <id> --code <file> [--level 1-4] [--track <track>]
-                   [--locale en|zh] [--question <text>] [--no-run]
+                   [--pack <folder or zip>] [--locale en|zh] [--question <text>] [--no-run]
 
-Gives one hint for the code in <file> on a built-in exercise: 1 a nudge, 2 the concept,
+Gives one hint for the code in <file> on an exercise of a built-in track, of an installed pack
+(in Lantern's data folder, or LANTERN_DATA_DIR), or of the pack given with --pack: 1 a nudge, 2 the concept,
 3 where the problem is, 4 the shape of the answer (default 1). The code is checked against the
 exercise's tests first so the hint can speak to what fails (--no-run skips that).
 With ANTHROPIC_API_KEY (or Bedrock / Vertex settings) Claude writes the hint; otherwise the
@@ -39,6 +45,7 @@ export function hintCommand(): Command {
         track: { type: 'string' },
         locale: { type: 'string', default: 'en' },
         question: { type: 'string' },
+        pack: { type: 'string' },
         'no-run': { type: 'boolean' },
       });
       if ('usageError' in parsed) return fail(io, parsed.usageError);
@@ -57,7 +64,14 @@ export function hintCommand(): Command {
         builtinDir: BUILTIN_EXERCISES,
         packsDir: path.join(scratch, 'packs'),
       });
-      const exercise = await findExercise(curriculum, v.exercise, v.track);
+      const exercise = v.pack
+        ? await packExercise(path.resolve(io.cwd, v.pack), v.exercise)
+        : await findExercise(
+            curriculum,
+            v.exercise,
+            v.track,
+            path.join(resolveDataDir(process.env), 'packs'),
+          );
       if (typeof exercise === 'string') {
         fs.rmSync(scratch, { recursive: true, force: true });
         return fail(io, exercise);
@@ -80,6 +94,7 @@ export function hintCommand(): Command {
           io.err(`Checked: ${passed} of ${lastResult.tests.length} tests pass (${lastResult.status}).\n`);
         }
         let streamed = false;
+        let checking = false;
         const hint = await tutor.hint(
           {
             exercise,
@@ -93,7 +108,12 @@ export function hintCommand(): Command {
           {
             onText: (text) => {
               streamed = true;
+              checking = false;
               io.out(text);
+            },
+            onChecking: () => {
+              if (!checking && !streamed) io.err('(Checking this hint…)\n');
+              checking = true;
             },
             onRestart: () => io.err('\n(The hint gave too much away; asking again.)\n'),
           },
@@ -121,16 +141,47 @@ function fail(io: { err(text: string): void }, message: string): number {
   return USAGE_ERROR;
 }
 
-/** The exercise with this id in the named track, or in whichever built-in track has it. */
+/**
+ * The exercise with this id in the named track, or in whichever track has it: the built-in tracks
+ * first, then the installed packs (read only, so a running app's installs are left alone).
+ */
 async function findExercise(
   curriculum: Curriculum,
   id: string,
-  trackId?: string,
+  trackId: string | undefined,
+  packsDir: string,
 ): Promise<Exercise | string> {
   const tracks = trackId ? [trackId] : (await curriculum.tracks()).map((t) => t.id);
   for (const track of tracks) {
     const view = await curriculum.exercise(track, id);
     if (view) return view.exercise;
   }
-  return trackId ? `track "${trackId}" has no exercise "${id}"` : `no built-in track has an exercise "${id}"`;
+  const folders = fs.existsSync(packsDir)
+    ? fs
+        .readdirSync(packsDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+        .map((e) => path.join(packsDir, e.name))
+    : [];
+  for (const folder of folders) {
+    const found = await packExercise(folder, id, trackId);
+    if (typeof found !== 'string') return found;
+  }
+  return trackId
+    ? `track "${trackId}" has no exercise "${id}" (built-in or installed in ${packsDir})`
+    : `no built-in track or installed pack (in ${packsDir}) has an exercise "${id}"; give a pack folder with --pack`;
+}
+
+/** An exercise of a pack folder or zip, as the app would load it. */
+async function packExercise(location: string, id: string, trackId?: string): Promise<Exercise | string> {
+  if (!fs.existsSync(location)) return `there is no pack at ${location}`;
+  const read = await readPack(location);
+  if ('errors' in read) return `the pack at ${location} could not be read: ${read.errors[0]?.message ?? ''}`;
+  const loaded = loadTrack(textOf(read.files));
+  if (!loaded.track) return `the pack at ${location} has no valid track.yaml`;
+  if (trackId && loaded.track.id !== trackId)
+    return `the pack at ${location} is the track "${loaded.track.id}"`;
+  const exercise = loaded.exercises.get(id)?.exercise;
+  if (exercise) return exercise;
+  const ids = [...loaded.exercises.keys()].join(', ');
+  return `the pack "${loaded.track.id}" at ${location} has no exercise "${id}" (it has: ${ids})`;
 }
