@@ -14,6 +14,7 @@ import { ConsolePanel } from './ConsolePanel.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { useRunner } from './useRunner.ts';
 import { useLocale } from '../i18n/useLocale.ts';
+import { useVisualiser } from '../visualiser/Visualiser.tsx';
 
 export interface ExerciseWorkspaceProps {
   exercise: LessonExercise;
@@ -106,6 +107,19 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
     [runner, exercise, language, onAttempt],
   );
 
+  const visualiser = useVisualiser();
+  const visualise = (test?: string) =>
+    visualiser.open(
+      {
+        language,
+        module: exercise.module,
+        code: codeRef.current,
+        ...(exercise.tests ? { tests: exercise.tests } : {}),
+        timeLimitMs: exercise.timeLimitMs,
+      },
+      test,
+    );
+
   const markers = useMemo(() => markersOf(runner.result, exercise.module), [runner.result, exercise.module]);
   const mod = isMac ? '⌘' : 'Ctrl';
   const loading = runner.runtime.phase === 'loading';
@@ -134,6 +148,15 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             {t('runner.check')}
           </button>
         ) : null}
+        <button
+          type="button"
+          onClick={() => visualise()}
+          disabled={runner.running !== null || visualiser.busy}
+          title={t('visualise.buttonTitle')}
+          data-testid="visualise"
+        >
+          {t('visualise.button')}
+        </button>
         <button type="button" onClick={runner.stop} disabled={runner.running === null}>
           {t('runner.stop')}
         </button>
@@ -181,12 +204,16 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             {tab === 'console' ? (
               <ConsolePanel chunks={runner.console} prompt={runner.prompt} onAnswer={runner.answer} />
             ) : (
-              <ResultsPanel result={runner.result} />
+              <ResultsPanel
+                result={runner.result}
+                {...(exercise.tests ? { onVisualiseTest: (name: string) => visualise(name) } : {})}
+              />
             )}
           </div>
           {props.aside ? <div className="workspace-aside">{props.aside}</div> : null}
         </div>
       </div>
+      {visualiser.dialog}
     </div>
   );
 }

@@ -37,7 +37,7 @@ function ExpectedActual({ expected, actual }: { expected: string; actual: string
   );
 }
 
-function TestRow({ test }: { test: TestResult }) {
+function TestRow({ test, onVisualise }: { test: TestResult; onVisualise?: (name: string) => void }) {
   const { t } = useTranslation();
   return (
     <li className={`test test-${test.status}`} data-status={test.status}>
@@ -53,6 +53,11 @@ function TestRow({ test }: { test: TestResult }) {
         <ExpectedActual expected={test.expected} actual={test.actual} />
       ) : null}
       {test.error ? <ErrorExplanation error={test.error} /> : null}
+      {test.status !== 'pass' && onVisualise ? (
+        <button type="button" className="visualise-test" onClick={() => onVisualise(test.name)}>
+          {t('visualise.thisTest')}
+        </button>
+      ) : null}
       {test.output ? (
         <details>
           <summary>{t('runner.testOutput')}</summary>
@@ -72,7 +77,14 @@ export function summaryKey(result: RunResult): string {
 }
 
 /** The result of the last Run or Check: a summary line, each test, and the error explained. */
-export function ResultsPanel({ result }: { result: RunResult | null }) {
+export function ResultsPanel({
+  result,
+  onVisualiseTest,
+}: {
+  result: RunResult | null;
+  /** Offers "Visualise this test" on each test that did not pass. */
+  onVisualiseTest?: (name: string) => void;
+}) {
   const { t } = useTranslation();
   if (!result) return <p className="muted results-empty">{t('runner.resultsEmpty')}</p>;
   const passed = result.tests.filter((x) => x.status === 'pass').length;
@@ -95,7 +107,11 @@ export function ResultsPanel({ result }: { result: RunResult | null }) {
       {result.tests.length > 0 ? (
         <ul className="tests" aria-label={t('runner.tests')}>
           {result.tests.map((test, i) => (
-            <TestRow key={`${test.name}-${i}`} test={test} />
+            <TestRow
+              key={`${test.name}-${i}`}
+              test={test}
+              {...(onVisualiseTest ? { onVisualise: onVisualiseTest } : {})}
+            />
           ))}
         </ul>
       ) : null}

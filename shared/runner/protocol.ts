@@ -11,6 +11,7 @@ export function runtimeOf(language: Language): Runtime {
  * Shared by both hosts; imports neither Node nor DOM APIs.
  */
 import type { Language } from '../content/schema.ts';
+import type { Trace, TraceRequest } from './trace/format.ts';
 
 export interface RunRequest {
   /** `run` executes the learner's file as a program; `check` runs the tests against it. */
@@ -26,6 +27,8 @@ export interface RunRequest {
   timeLimitMs?: number;
   /** Lines fed to input() / prompt() when no interactive console is attached (Node host). */
   stdin?: string[];
+  /** Visualise: record a step-by-step trace of the program (`run`) or of one test (`check`). */
+  trace?: TraceRequest;
 }
 
 export type TestStatus = 'pass' | 'fail' | 'error';
@@ -83,6 +86,8 @@ export interface RunResult {
    * a sandbox child killed at the time limit, out of memory or crashed). The next run starts fresh.
    */
   restarted?: boolean;
+  /** The steps recorded when the request asked for a trace (shared/runner/trace/format.ts). */
+  trace?: Trace;
 }
 
 /** Output caps shared by both hosts. */

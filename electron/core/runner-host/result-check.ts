@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
+import { Trace } from '../../../shared/runner/trace/format.ts';
 
 const text = (max: number) => z.string().max(max);
 
@@ -39,6 +40,7 @@ const RunResultSchema = z.object({
   error: LearnerErrorSchema.optional(),
   durationMs: z.number(),
   restarted: z.boolean().optional(),
+  trace: Trace.optional(),
 });
 
 export function checkRunResult(value: unknown): RunResult | undefined {

@@ -23,6 +23,7 @@ import { CappedOutput, TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE, type Stream } from
 import { Sandbox, type Outcome } from './sandbox-session.ts';
 import { bindTestApi } from './test-file.ts';
 import type { HarnessEvent } from './sandbox/host.ts';
+import { prepareTraceSpare, traceJavaScript } from '../trace/javascript.ts';
 
 /** How the runner talks to whoever shows the console (same shape as the Python runner's). */
 export type { RunnerIO } from '../io.ts';
@@ -67,6 +68,7 @@ export async function prepareJavaScriptRunner(): Promise<void> {
   await loadQuickJS();
   prepareSpare('run');
   prepareSpare('check');
+  prepareTraceSpare();
 }
 
 const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
@@ -76,6 +78,7 @@ export async function runJavaScript(
   io: RunnerIO,
   options: RunOptions = {},
 ): Promise<RunResult> {
+  if (req.trace) return traceJavaScript(req, io, options);
   const started = now();
   const output = new CappedOutput();
   /** What the running test has printed, if a test is running; kept even past the console's cap. */

@@ -161,6 +161,17 @@ export class Sandbox {
     return taken.value === 1 ? null : hostCrash(new Error('the test API was not taken'));
   }
 
+  /**
+   * Puts a host function on the realm's global object under `name`, deletable, for the code meant
+   * to take it before any learner code runs (the visualiser's recorder: shared/runner/trace/).
+   */
+  exposeHostFunction(name: string, impl: (text: string) => boolean): void {
+    const ctx = this.context;
+    const handle = ctx.newFunction(name, (text) => (impl(ctx.getString(text!)) ? ctx.true : ctx.false));
+    this.handles.push(handle);
+    ctx.setProp(ctx.global, name, handle);
+  }
+
   /** Evaluates a module (and what it imports), then runs its promises and timers to the end. */
   async evalModule(name: string): Promise<Outcome> {
     const source = this.options.modules.get(name) ?? '';

@@ -205,7 +205,7 @@ def _run_check(module, path, source, tests_source):
         return {'status': 'fail', 'message': str(len(failed)) + ' of ' + str(len(results)) + ' tests did not pass.', 'tests': results}
     return {'status': 'pass', 'message': 'All ' + str(len(results)) + ' tests passed.', 'tests': results}
 
-def run(mode, module, source, tests_source):
+def run(mode, module, source, tests_source, trace=''):
     _restore()
     _clear_workdir()
     path = WORKDIR + '/' + module + '.py'
@@ -215,6 +215,8 @@ def run(mode, module, source, tests_source):
     _state['keep'] = {}
     _write(path, source)
     try:
+        if trace:
+            return _trace_run(mode, module, path, source, tests_source or '', trace)
         if mode == 'check':
             return _run_check(module, path, source, tests_source or '')
         return _run_program(path, source)

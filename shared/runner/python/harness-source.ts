@@ -29,6 +29,7 @@
 import { TEST_OUTPUT_LIMIT } from '../output.ts';
 import { HARNESS_ERRORS } from './harness-errors.ts';
 import { HARNESS_RUNNING } from './harness-running.ts';
+import { PYTHON_TRACER } from '../trace/python-tracer.ts';
 
 /** The modules the harness imports first (the Python snapshot has them loaded: boot.ts). */
 export const HARNESS_IMPORTS =
@@ -251,4 +252,5 @@ def _write(path, text):
 
 ` +
   HARNESS_ERRORS +
+  PYTHON_TRACER +
   HARNESS_RUNNING;

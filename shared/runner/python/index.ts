@@ -17,12 +17,14 @@ import type { LearnerError, RunRequest, RunResult, TestResult } from '../protoco
 import { withExplanations } from '../explain.ts';
 import { describe, timeoutError } from '../results.ts';
 import { HARNESS_SOURCE } from './harness-source.ts';
+import type { Trace } from '../trace/format.ts';
 
 type HarnessCall = (
   mode: string,
   module: string,
   code: string,
   tests: string,
+  trace: string,
 ) => { toJs(opts: object): unknown; destroy(): void };
 
 interface HarnessOutcome {
@@ -30,6 +32,8 @@ interface HarnessOutcome {
   message?: string;
   tests?: (TestResult | { name: string; status: 'interrupted' })[];
   error?: LearnerError;
+  /** Visualise: the recorded steps (shared/runner/trace/python-tracer.ts). */
+  trace?: Trace;
 }
 
 export interface PythonRunner {
@@ -92,6 +96,7 @@ export function createPythonRunner(pyodide: PyodideAPI): PythonRunner {
           request.module,
           wellFormed(request.code),
           wellFormed(request.tests ?? ''),
+          request.trace ? JSON.stringify(request.trace) : '',
         );
         outcome = proxy.toJs({
           dict_converter: Object.fromEntries,
@@ -128,6 +133,7 @@ function toResult(
     truncated: output.truncated,
     tests,
     durationMs,
+    ...(outcome.trace ? { trace: outcome.trace } : {}),
   };
   // A stop the code caught (`except KeyboardInterrupt:`, a bare `except:`) still ends the run
   // as stopped: a program past its time limit never passes.
