@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
-import { Trace } from '../../../shared/runner/trace/format.ts';
+import { Trace } from '../../../shared/runner/trace/schema.ts';
 
 const text = (max: number) => z.string().max(max);
 

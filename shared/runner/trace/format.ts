@@ -5,10 +5,9 @@
  * copied out of the program as they were at each step, never referenced, and big values are cut
  * with a marker. Why it looks like this: docs/decisions/0033-step-through-visualiser.md.
  *
- * Imports neither Node nor DOM APIs.
+ * Imports neither Node nor DOM APIs, nor zod (the Node sandbox child loads this file; the schema
+ * that checks a trace crossing a process boundary is schema.ts).
  */
-import { z } from 'zod';
-
 /** Steps recorded at most; past it the program is ended and the view says so. */
 export const TRACE_MAX_STEPS = 1000;
 /** Characters of encoded steps at most (the size cap); past it recording ends likewise. */
@@ -27,76 +26,68 @@ export interface TraceRequest {
   maxSteps?: number;
 }
 
-const text = (max: number) => z.string().max(max);
-
 /** A value as data: a primitive's printed form, or a reference to a heap object of the step. */
-export const TraceValue = z.union([
-  z.object({
-    /** The language's type name: int, float, str, bool, None / number, string, boolean, undefined… */
-    type: text(100),
-    /** As the language prints it in source form: `6`, `'hi'`, `None` / `6`, `"hi"`, `undefined`. */
-    repr: text(TRACE_MAX_STRING + 200),
-    /** The string was longer and is cut. */
-    cut: z.boolean().optional(),
-  }),
-  z.object({ ref: z.number().int() }),
-]);
-export type TraceValue = z.infer<typeof TraceValue>;
+export type TraceValue =
+  | {
+      /** The language's type name: int, float, str, bool, None / number, string, boolean, undefined… */
+      type: string;
+      /** As the language prints it in source form: `6`, `'hi'`, `None` / `6`, `"hi"`, `undefined`. */
+      repr: string;
+      /** The string was longer and is cut. */
+      cut?: boolean;
+    }
+  | { ref: number };
 
-export const HeapObject = z.object({
+export interface HeapObject {
   /** How it is drawn: a row of cells, a key→value table, an object's fields, or a label. */
-  kind: z.enum(['list', 'tuple', 'set', 'dict', 'object', 'function', 'class', 'other']),
+  kind: 'list' | 'tuple' | 'set' | 'dict' | 'object' | 'function' | 'class' | 'other';
   /** The language's type name: list, dict, Point / Array, Map, Object, Point. */
-  type: text(200),
-  items: z.array(TraceValue).optional(),
-  entries: z.array(z.tuple([TraceValue, TraceValue])).optional(),
-  fields: z.array(z.tuple([text(200), TraceValue])).optional(),
+  type: string;
+  items?: TraceValue[];
+  entries?: [TraceValue, TraceValue][];
+  fields?: [string, TraceValue][];
   /** A function's name and parameters, a class's name, or the printed form of anything else. */
-  label: text(400).optional(),
+  label?: string;
   /** Entries left out past TRACE_MAX_ITEMS, or -1 when the object itself was past the per-step cap. */
-  omitted: z.number().int().optional(),
-});
-export type HeapObject = z.infer<typeof HeapObject>;
+  omitted?: number;
+}
 
-export const TraceFrame = z.object({
+export interface TraceFrame {
   /** Stable for the frame's life: two steps in one call share it, a recursive call has its own. */
-  id: z.number().int(),
+  id: number;
   /** Function name; `<module>` for the program's top level (drawn as "Global frame"). */
-  name: text(200),
-  line: z.number().int(),
-  vars: z.array(z.tuple([text(200), TraceValue])),
-});
-export type TraceFrame = z.infer<typeof TraceFrame>;
+  name: string;
+  line: number;
+  vars: [string, TraceValue][];
+}
 
-export const TraceStep = z.object({
+export interface TraceStep {
   /**
    * `line`: about to run `line`. `call`: a function was entered. `return`: a function is about to
    * hand back `returned` (or a generator to yield it, `yielded`). `exception`: `line` raised.
    */
-  event: z.enum(['call', 'line', 'return', 'exception']),
-  line: z.number().int(),
+  event: 'call' | 'line' | 'return' | 'exception';
+  line: number;
   /** Outermost first; the last is the frame running. */
-  frames: z.array(TraceFrame),
+  frames: TraceFrame[];
   /** The objects the frames reach at this step, by id; ids are stable across the whole trace. */
-  heap: z.record(z.string(), HeapObject),
+  heap: Record<string, HeapObject>;
   /** Characters of stdout printed before this step. */
-  out: z.number().int(),
-  returned: TraceValue.optional(),
-  yielded: z.boolean().optional(),
-  exception: z.object({ type: text(200), message: text(2000) }).optional(),
-});
-export type TraceStep = z.infer<typeof TraceStep>;
+  out: number;
+  returned?: TraceValue;
+  yielded?: boolean;
+  exception?: { type: string; message: string };
+}
 
-export const Trace = z.object({
-  language: z.enum(['python', 'javascript', 'typescript']),
-  steps: z.array(TraceStep).max(TRACE_MAX_STEPS + 1),
+export interface Trace {
+  language: 'python' | 'javascript' | 'typescript';
+  steps: TraceStep[];
   /** Why recording ended before the program did: the step cap or the size cap. */
-  stopped: z.enum(['steps', 'size']).optional(),
-  maxSteps: z.number().int(),
+  stopped?: 'steps' | 'size';
+  maxSteps: number;
   /** The test recorded (check mode). */
-  test: text(1000).optional(),
-});
-export type Trace = z.infer<typeof Trace>;
+  test?: string;
+}
 
 // --- reading a trace ---------------------------------------------------------------------------
 

@@ -247,7 +247,10 @@ export function instrument(source: string, recorder: string, specifier: string):
     const bodyNode = node.body as Node;
     const block = bodyNode.type === 'BlockStatement';
     const locals = block ? varNames(bodyNode.body, []) : [];
-    const inner: Scope = { frame: F, names: [...paramNames, ...locals] };
+    // A nested function also shows the enclosing function's names it can see (a closure's
+    // variables), as Python's frames show their free variables; the top level has its own frame.
+    const outer = scope.frame === '0' ? [] : scope.names;
+    const inner: Scope = { frame: F, names: [...paramNames, ...locals, ...outer] };
     functions.push({ name, line: lineOf(node), names: unique(paramNames) });
     const enter = `const ${F}=${R}.e(${functions.length - 1},${getter(unique(paramNames))});`;
     const leave = `catch(${E}){${R}.x(${F},${E});throw ${E}}finally{${R}.o(${F})}`;
@@ -415,7 +418,11 @@ export function instrument(source: string, recorder: string, specifier: string):
   // A hashbang must stay first: the import then starts line 2.
   const newline = out.startsWith('#!') ? out.indexOf('\n') + 1 : 0;
   const code = newline > 0 ? out.slice(0, newline) + head + out.slice(newline) : head + out;
-  return { code: `${code}\n;${R}.end();`, steps, functions };
+  // The last step reads the top level's names itself: a file of function declarations alone has
+  // no other step at the top level.
+  const topNames = unique([...topScope.names, ...lexicalNames(top)]);
+  steps.push({ line: source.split('\n').length, names: topNames });
+  return { code: `${code}\n;${R}.end(${steps.length - 1},${getter(topNames)});`, steps, functions };
 }
 
 /** A name made from `nonce` that does not occur in `source`. */

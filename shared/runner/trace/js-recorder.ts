@@ -107,7 +107,7 @@ function describeFunction(f) {
   const params = /^[^(]*\\(([^)]*)\\)/.exec(text);
   const single = /^\\s*(?:async\\s+)?([A-Za-z_$][\\w$]*)\\s*=>/.exec(text);
   const list = params ? params[1].replace(/\\s+/g, ' ').trim() : single ? single[1] : '';
-  return { kind: 'function', type: 'function', label: name + '(' + list.slice(0, 80) + ')' };
+  return { kind: 'function', type: 'function', label: (name + '(' + list.slice(0, 80) + ')').slice(0, MAX_STRING) };
 }
 
 function describeObject(o, queue) {
@@ -137,7 +137,7 @@ function describeObject(o, queue) {
     return { kind: 'other', type: 'Date', label: 'Date ' + label };
   }
   if (o !== RegExp.prototype && brand(regexpSource, o))
-    return { kind: 'other', type: 'RegExp', label: '/' + call(regexpSource, o) + '/' + call(regexpFlags, o) };
+    return { kind: 'other', type: 'RegExp', label: ('/' + call(regexpSource, o) + '/' + call(regexpFlags, o)).slice(0, MAX_STRING) };
   if (isError(o)) {
     const m = data(o, 'message');
     return { kind: 'other', type: errorName(o), label: errorName(o) + (m && typeof m.value === 'string' ? ': ' + m.value.slice(0, MAX_STRING) : '') };
@@ -263,9 +263,15 @@ const R = {
     if (!busy) bringUp(frame === 0 ? moduleFrame : frame);
     return value;
   },
-  end() {
+  end(site, get) {
     if (busy) return;
-    if (stack[0] === moduleFrame) { stack.length = 1; record('return', moduleFrame.line, { returned: undefined }); }
+    const [line, names] = SITES[site];
+    stack.length = 0;
+    stack.push(moduleFrame);
+    if (!moduleFrame.get) moduleFrame.line = line;
+    moduleFrame.names = names;
+    moduleFrame.get = get === 0 ? null : get;
+    record('return', moduleFrame.line, { returned: undefined });
     stack.length = 0;
   },
 };

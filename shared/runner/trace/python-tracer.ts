@@ -101,6 +101,8 @@ def _trace_value(v, T, queue, seen):
             r = repr(v)
         except ValueError:
             r = '<an int too big to print>'
+        if len(r) > TRACE_MAX_STRING:
+            return {'type': _type_name(t), 'repr': r[:TRACE_MAX_STRING], 'cut': True}
         return {'type': 'None' if v is None else _type_name(t), 'repr': r}
     if t is str or t is bytes:
         if len(v) > TRACE_MAX_STRING:
@@ -161,7 +163,7 @@ def _trace_object(obj, T, queue, seen):
         code = _FunctionType.__dict__['__code__'].__get__(obj)
         params = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
         fname = _FunctionType.__dict__['__name__'].__get__(obj)
-        return {'kind': 'function', 'type': 'function', 'label': fname + '(' + ', '.join(params) + ')'}
+        return {'kind': 'function', 'type': 'function', 'label': (fname + '(' + ', '.join(params) + ')')[:TRACE_MAX_STRING]}
     if t is _GeneratorType:
         return {'kind': 'other', 'type': 'generator', 'label': 'generator ' + obj.gi_code.co_name}
     if t is range:

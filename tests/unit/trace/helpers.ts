@@ -4,7 +4,8 @@ import { bootPython } from '../../../shared/runner/python/boot.ts';
 import { createPythonRunner, type PythonRunner } from '../../../shared/runner/python/index.ts';
 import { runJavaScript } from '../../../shared/runner/javascript/index.ts';
 import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
-import { formatValue, Trace, type TraceStep } from '../../../shared/runner/trace/format.ts';
+import { formatValue, type Trace, type TraceStep } from '../../../shared/runner/trace/format.ts';
+import { Trace as TraceSchema } from '../../../shared/runner/trace/schema.ts';
 
 let python: Promise<PythonRunner> | undefined;
 
@@ -33,7 +34,7 @@ export async function visualise(
   }
   if (!result.trace) throw new Error(`no trace: ${JSON.stringify(result)}`);
   // The shape every consumer relies on (the Node host checks it the same way).
-  Trace.parse(result.trace);
+  TraceSchema.parse(result.trace);
   return result as RunResult & { trace: Trace };
 }
 
