@@ -18,6 +18,7 @@ import { SolutionReveal } from './SolutionReveal.tsx';
 import { useAsync } from './useAsync.ts';
 import { testCounts } from './attempt.ts';
 import './lesson.css';
+import { TraceStep } from '../visualiser/TraceStep.tsx';
 import { useActiveTime } from './useActiveTime.ts';
 import { runnerHost, runtimeOf } from '../runner/host.ts';
 import { useMoreLikeThis } from '../pages/practice/useMoreLikeThis.ts';
@@ -240,6 +241,13 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
                   onUse={(code) => setReplace((r) => ({ code, seq: (r?.seq ?? 0) + 1 }))}
                 />
               </div>
+            }
+          />
+        ) : exercise.type === 'trace' ? (
+          <TraceStep
+            exercise={exercise}
+            onAnswer={(ok, answer) =>
+              void record('predict', answer, { status: ok ? 'pass' : 'fail', tests: [] })
             }
           />
         ) : exercise.type === 'predict' ? (

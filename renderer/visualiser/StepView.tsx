@@ -176,11 +176,7 @@ export function StepView(props: StepViewProps) {
           </p>
         </div>
         <div className="vis-state" role="region" aria-label={t('visualise.framesAndObjects')}>
-          <HeapDiagram
-            step={step}
-            language={trace.language}
-            {...(hiddenHere ? { hidden: hiddenHere } : {})}
-          />
+          <HeapDiagram step={step} {...(hiddenHere ? { hidden: hiddenHere } : {})} />
           <table className="visually-hidden" data-testid="vis-table">
             <caption>{t('visualise.table')}</caption>
             <thead>

@@ -11,7 +11,7 @@ const BASE = 'https://lantern.invalid/schema/';
 const EXERCISE_FIELDS: Record<string, string> = {
   id: 'Unique in the track: lowercase letters, digits and dashes, e.g. "leap-year".',
   title: 'The title in English (en) and Simplified Chinese (zh).',
-  type: 'explanation, exercise, predict (predict the output) or quiz (multiple choice).',
+  type: 'explanation, exercise, predict (predict the output), quiz (multiple choice) or trace (step through and predict a value).',
   concepts: 'Concept ids from track.yaml that this step practises.',
   difficulty: 'From 1 (first steps) to 10.',
   language: "The code's language; defaults to the track's.",
@@ -23,6 +23,8 @@ const EXERCISE_FIELDS: Record<string, string> = {
     'At least 3 for an exercise, from a nudge to the shape of the answer; none may contain a solution line.',
   expectedOutput: 'predict: exactly what the code prints (trailing whitespace ignored).',
   choices: 'quiz: at least 2 choices, at least one with correct: true.',
+  trace:
+    'trace: { line, hit (default 1), variable, answer }: when `line` is about to run for the `hit`-th time, `variable` is `answer` (as the language prints it).',
   timeLimitMs: 'Time limit per run in milliseconds (100 to 60000, default 5000).',
   files: 'Folder exercises: the starter, solution and tests files, relative to the exercise folder.',
 };

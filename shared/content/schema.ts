@@ -33,7 +33,7 @@ export const LocalizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export const ExerciseType = z.enum(['explanation', 'exercise', 'predict', 'quiz']);
+export const ExerciseType = z.enum(['explanation', 'exercise', 'predict', 'quiz', 'trace']);
 export type ExerciseType = z.infer<typeof ExerciseType>;
 
 export const QuizChoice = z.strictObject({
@@ -41,6 +41,18 @@ export const QuizChoice = z.strictObject({
   correct: z.boolean().default(false),
 });
 export type QuizChoice = z.infer<typeof QuizChoice>;
+
+/**
+ * trace: the marked step of the program (the `hit`-th time `line` is about to run) and the
+ * variable whose value the learner predicts there; `answer` is written as the language prints it.
+ */
+export const TraceQuestion = z.strictObject({
+  line: z.number().int().min(1),
+  hit: z.number().int().min(1).default(1),
+  variable: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be a variable name'),
+  answer: z.string().min(1),
+});
+export type TraceQuestion = z.infer<typeof TraceQuestion>;
 
 /** The fields an exercise shares between its front matter and its loaded form. */
 const exerciseFields = {
@@ -73,6 +85,8 @@ const exerciseFields = {
   expectedOutput: z.string().optional(),
   /** quiz: the choices; at least one is correct. */
   choices: z.array(QuizChoice).optional(),
+  /** trace: the step to stop at and the value to predict there (checked by recording a trace). */
+  trace: TraceQuestion.optional(),
   timeLimitMs: z.number().int().min(100).max(60_000).default(5000),
 };
 
@@ -107,6 +121,12 @@ function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.R
   if (ex.type === 'predict') {
     if (!ex.starter.trim()) issue('starter', 'a predict step needs code to read');
     if (ex.expectedOutput === undefined) issue('expectedOutput', 'a predict step needs expectedOutput');
+  }
+  if (ex.type === 'trace') {
+    if (!ex.starter.trim()) issue('starter', 'a trace step needs code to step through');
+    if (!ex.trace) issue('trace', 'a trace step needs trace: { line, variable, answer }');
+    else if (ex.trace.line > ex.starter.split('\n').length)
+      issue('trace', `trace.line ${ex.trace.line} is past the end of the code`);
   }
   if (ex.type === 'quiz') {
     if (!ex.choices || ex.choices.length < 2) issue('choices', 'a quiz needs at least 2 choices');

@@ -1,12 +1,15 @@
 /**
  * The checks that run code: every reference solution passes all its tests, every starter fails at
- * least one, every predict step prints exactly its expectedOutput. And one that only reads code:
+ * least one, every predict step prints exactly its expectedOutput, every trace step's marked value is
+ * its answer. And one that only reads code:
  * no hint gives a line of the solution away (`hintLeaks`). The runner is injected (the Node sandbox host
  * in the app and the CLI, a fake in unit tests); runs go in parallel up to `concurrency`.
  */
 import type { ContentError } from '../../../shared/content/errors.ts';
 import type { LoadedExercise } from '../../../shared/content/load.ts';
 import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
+import type { TraceQuestion } from '../../../shared/content/schema.ts';
+import { markedStep, sameValue, valueAt } from '../../../shared/runner/trace/format.ts';
 
 export type Runner = (request: RunRequest) => Promise<RunResult>;
 
@@ -87,7 +90,34 @@ function checksFor(loaded: LoadedExercise, runner: Runner): Check[] {
       },
     ];
   }
+  if (exercise.type === 'trace' && exercise.trace) {
+    const question = exercise.trace;
+    return [
+      async () => {
+        const result = await run({ ...base, mode: 'run', code: exercise.starter, trace: {} }, 'starter');
+        if ('crashed' in result) return result.crashed;
+        const problem = traceProblem(result, question);
+        return problem
+          ? { file: loaded.file, line: loaded.lineOf(['trace']), field: 'trace', message: problem }
+          : undefined;
+      },
+    ];
+  }
   return [];
+}
+
+/** A trace step's marked step must exist and hold the authored answer. */
+function traceProblem(result: RunResult, question: TraceQuestion): string | undefined {
+  if (result.status === 'timeout') return `the code ran out of time${limitText(result)}`;
+  if (!result.trace) return `the code could not be visualised: ${errorText(result)}`;
+  if (result.trace.stopped) return `the code takes more than ${result.trace.maxSteps} steps to visualise`;
+  const step = markedStep(result.trace, question.line, question.hit);
+  if (step < 0) return `line ${question.line} is not reached ${question.hit} time(s) when the code runs`;
+  const value = valueAt(result.trace, step, question.variable);
+  if (value === undefined) return `\`${question.variable}\` has no value at the marked step`;
+  if (!sameValue(question.answer, value))
+    return `at the marked step \`${question.variable}\` is ${value}, the answer says ${question.answer}`;
+  return undefined;
 }
 
 function solutionProblem(result: RunResult): string | undefined {
