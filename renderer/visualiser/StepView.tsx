@@ -82,7 +82,16 @@ export function StepView(props: StepViewProps) {
   const isMarked = props.marked?.step === at;
 
   return (
-    <div className="vis-view" onKeyDown={onKey} data-testid="step-view" data-step={at}>
+    // Focusable itself, so the keys keep working when the button in focus becomes disabled.
+    <div
+      className="vis-view"
+      onKeyDown={onKey}
+      tabIndex={0}
+      aria-label={t('visualise.stepOf', { n: at + 1, total: trace.steps.length })}
+      aria-keyshortcuts="ArrowLeft ArrowRight Home End"
+      data-testid="step-view"
+      data-step={at}
+    >
       <div className="vis-controls" role="group" aria-label={t('visualise.title')}>
         <button
           type="button"
@@ -91,7 +100,7 @@ export function StepView(props: StepViewProps) {
           aria-keyshortcuts="Home"
           title={t('visualise.first')}
         >
-          <span aria-hidden="true">⏮</span>
+          <span aria-hidden="true">|◀</span>
           <span className="visually-hidden">{t('visualise.first')}</span>
         </button>
         <button
@@ -129,7 +138,7 @@ export function StepView(props: StepViewProps) {
           aria-keyshortcuts="End"
           title={t('visualise.last')}
         >
-          <span aria-hidden="true">⏭</span>
+          <span aria-hidden="true">▶|</span>
           <span className="visually-hidden">{t('visualise.last')}</span>
         </button>
         <span className="vis-counter" data-testid="vis-counter">

@@ -121,13 +121,10 @@ function VisualiseDialog({
     opener.current = document.activeElement;
     return () => (opener.current as HTMLElement | null)?.focus?.();
   }, []);
-  // Keyboard first: once the steps are in, focus is on "Step forward".
+  // Keyboard first: once the steps are in, focus is on the step view, where the arrow keys step.
   useEffect(() => {
-    if (result)
-      root.current
-        ?.querySelector<HTMLElement>('[data-testid="vis-forward"]:not(:disabled), .vis-close')
-        ?.focus();
-    else root.current?.querySelector<HTMLElement>('.vis-close')?.focus();
+    const view = result ? root.current?.querySelector<HTMLElement>('.vis-view') : null;
+    (view ?? root.current?.querySelector<HTMLElement>('.vis-close'))?.focus();
   }, [result]);
 
   const asksInput =
