@@ -1,0 +1,167 @@
+/**
+ * The visualiser's figures (issue 14): from the Visualise click to the first step on screen for a
+ * 1,000-step program, Python (target ≤ 300 ms median) and JavaScript (≤ 150 ms), each beside a
+ * plain Run of the same program from its click to its output on screen; measured through the real
+ * UI in Debian's Chromium against web mode. Then the size of a full 1,000-step trace: as JSON, as
+ * the structured clone a worker posts to the page, and the JavaScript heap it holds in Node.
+ * Needs a built renderer (`npm run build`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import type { Page } from 'playwright-core';
+import { loadPyodide } from 'pyodide';
+import { launchBrowser, openPage, pasteCode, ROOT, startApp } from '../tests/e2e/harness.ts';
+import { bootPython } from '../shared/runner/python/boot.ts';
+import { createPythonRunner } from '../shared/runner/python/index.ts';
+import { runJavaScript } from '../shared/runner/javascript/index.ts';
+import type { RunRequest, RunResult } from '../shared/runner/protocol.ts';
+
+const N = Number(process.env.BENCH_RUNS ?? 15);
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : `${v.toFixed(1)} ms`);
+const line = (what: string, value: string, compare: string) =>
+  console.log(`${what.padEnd(58)} ${value.padStart(10)}   ${compare}`);
+
+/** 1 + 498 × 2 + 3 steps: the loop's line and body each round, the first line, the last test, print, the end. */
+const PROGRAMS = {
+  python: {
+    lesson: 'python/sum-up-to',
+    code: 'total = 0\nfor i in range(498):\n    total = total + i\nprint(total)\n',
+    printed: '123753',
+  },
+  javascript: {
+    lesson: 'javascript/js-sum-to',
+    code: 'let total = 0;\nfor (let i = 0; i < 498; i++) {\n  total = total + i;\n}\nconsole.log(total);\n',
+    printed: '123753',
+  },
+} as const;
+
+/** Clicks a button and resolves with the time until `done()` holds on the page. */
+function clickUntil(
+  page: Page,
+  testIdOrText: string,
+  done: 'step' | 'output',
+  printed: string,
+): Promise<number> {
+  return page.evaluate(
+    ({ testIdOrText, done, printed }) =>
+      new Promise<number>((resolve) => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('.toolbar button')];
+        const button =
+          buttons.find((b) => b.dataset.testid === testIdOrText) ??
+          buttons.find((b) => b.textContent === testIdOrText)!;
+        const reached = () =>
+          done === 'step'
+            ? document.querySelector('[data-testid="vis-counter"]') !== null
+            : (document.querySelector('.console-output')?.textContent ?? '').includes(printed);
+        const t0 = performance.now();
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve(Number.NaN);
+        }, 30_000);
+        const observer = new MutationObserver(() => {
+          if (!reached()) return;
+          clearTimeout(timer);
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        button.click();
+      }),
+    { testIdOrText, done, printed },
+  );
+}
+
+async function browserFigures(): Promise<void> {
+  const source = process.env.LANTERN_RENDERER_DIR ?? path.join(ROOT, 'out/renderer');
+  if (!fs.existsSync(path.join(source, 'index.html'))) throw new Error('Build the app first: npm run build');
+  const app = await startApp();
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(browser, app.launchUrl);
+    await page.getByRole('link', { name: 'Learn' }).waitFor();
+    console.log(`Browser host, Debian Chromium, web mode; median of ${N} once warm`);
+    console.log(`${'figure'.padEnd(58)} ${'value'.padStart(10)}   target / anchor`);
+    for (const language of ['python', 'javascript'] as const) {
+      const program = PROGRAMS[language];
+      await page.evaluate((h) => (location.hash = h), `#/learn/${program.lesson}`);
+      await page.locator('.runtime-state', { hasText: /^Ready$/ }).waitFor({ timeout: 120_000 });
+      await pasteCode(page, app, program.code);
+      const visualise: number[] = [];
+      const run: number[] = [];
+      let steps = '';
+      for (let i = 0; i < N + 1; i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        const v = await clickUntil(page, 'visualise', 'step', program.printed);
+        steps = (await page.getByTestId('vis-counter').textContent()) ?? '';
+        await page.keyboard.press('Escape');
+        await page.getByTestId('visualise-dialog').waitFor({ state: 'detached' });
+        await new Promise((r) => setTimeout(r, 300));
+        const r = await clickUntil(page, 'Run', 'output', program.printed);
+        // The first of each is a warm-up (Monaco's chunk for the step view, the first trace).
+        if (i > 0) {
+          visualise.push(v);
+          run.push(r);
+        }
+      }
+      const target = language === 'python' ? 300 : 150;
+      line(
+        `${language}: Visualise click → first step (${steps.replace(/^Step 1 of /, '')} steps)`,
+        ms(median(visualise)),
+        `target ≤ ${target} ms; worst ${ms(Math.max(...visualise))}`,
+      );
+      line(`${language}: Run click → output, same program`, ms(median(run)), 'anchor');
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+async function traceSize(): Promise<void> {
+  v8.setFlagsFromString('--expose_gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const { pyodide } = await bootPython(loadPyodide, undefined as never);
+  const python = createPythonRunner(pyodide);
+  const io = { write: () => undefined, readLine: () => null };
+  console.log('\nA full 1,000-step trace (the programs above), in Node');
+  for (const language of ['python', 'javascript'] as const) {
+    const request: RunRequest = {
+      mode: 'run',
+      language,
+      module: 'main',
+      code: PROGRAMS[language].code,
+      trace: {},
+    };
+    const record = async (): Promise<RunResult> =>
+      language === 'python' ? python.run(request, io) : runJavaScript(request, io);
+    await record();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const result = await record();
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    const trace = result.trace!;
+    const json = JSON.stringify(trace).length;
+    const clone = v8.serialize(trace).length;
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    line(
+      `${language}: steps recorded`,
+      String(trace.steps.length),
+      trace.stopped ? `cut: ${trace.stopped}` : 'whole program',
+    );
+    line(`${language}: as JSON`, kb(json), `${(json / trace.steps.length).toFixed(0)} B per step`);
+    line(`${language}: structured clone (worker → page)`, kb(clone), '');
+    line(`${language}: JS heap held by the result`, kb(held), 'after GC');
+    void result;
+  }
+}
+
+await browserFigures();
+await traceSize();
