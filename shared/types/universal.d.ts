@@ -15,6 +15,8 @@ declare global {
   // `var`, so that it is also a property of globalThis, as in every host.
   // eslint-disable-next-line no-var
   var navigator: { language?: string } | undefined;
+  // eslint-disable-next-line no-var
+  var crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
 }
 
 export {};
