@@ -17,6 +17,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { Linter } from 'eslint';
 import { build } from 'rolldown';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -89,6 +90,22 @@ const PATCHES: [string, RegExp, string][] = [
     '__lanternTrusted.isTrustedMatcher(expected)',
   ],
   [
+    '@vitest/expect/dist/index.js',
+    /(function iterableEquality\(a, b, customTesters = \[\], aStack = \[\], bStack = \[\]\) \{)/,
+    '$1\nconst honest = __lanternTrusted.honestCollections(a, b);\nif (honest === false) return false;\nif (honest) [a, b] = honest;',
+  ],
+  ['@vitest/expect/dist/index.js', /Promise\.resolve\(obj\)\.then\(/, '__lanternTrusted.settled(obj).then('],
+  [
+    '@vitest/expect/dist/index.js',
+    /Promise\.resolve\(wrapper\)\.then\(/,
+    '__lanternTrusted.settled(wrapper).then(',
+  ],
+  [
+    'chai/index.js',
+    /const comparisonString = typeof thrown === "string" \? thrown : thrown\.message;/,
+    'const comparisonString = __lanternTrusted.thrownMessage(thrown);',
+  ],
+  [
     'chai/index.js',
     /return deepEqual\(leftHandOperand\.valueOf\(\), rightHandOperand\.valueOf\(\)\);/,
     'return __lanternTrusted.sameBoxed(leftHandOperand, rightHandOperand);',
@@ -130,7 +147,37 @@ async function bundleEntry(entry: string): Promise<string> {
   if (!chunk || chunk.type !== 'chunk') throw new Error(`rolldown produced no chunk for ${entry}`);
   const privateGlobal =
     'var globalThis=Object.create(null);globalThis.WeakRef=WeakRef;globalThis.FinalizationRegistry=FinalizationRegistry;';
-  return `${PRELUDE}(function(${INTRINSIC_PARAMS.join(',')}){${privateGlobal}${LOCAL_SHIMS}${chunk.code}\nreturn lanternHarness.install;})(${INTRINSIC_VALUES.join(',')})`;
+  const body = `${privateGlobal}${LOCAL_SHIMS}${chunk.code}\nreturn lanternHarness.install;`;
+  const unbound = hostGlobals(`(function(${INTRINSIC_PARAMS.join(',')}){${body}})`);
+  const params = [...INTRINSIC_PARAMS, ...unbound].join(',');
+  const values = [...INTRINSIC_VALUES, ...unbound.map(() => 'void 0')].join(',');
+  return `${PRELUDE}(function(${params}){${body}})(${values})`;
+}
+
+/** What the bundle may still read from the realm's global object: output only (see harness.ts). */
+const REALM_GLOBALS = new Set(['console']);
+
+/**
+ * Every other global name the bundled libraries read (`URL`, `Node`, `DOMTokenList`, `Buffer`,
+ * `process`, `window`…: browser and Node globals the realm lacks) would be looked up on the
+ * global object when a matcher runs, where learner code can define it: a `URL` whose
+ * `Symbol.hasInstance` says yes made `toEqual` compare two `undefined` hrefs. Each is bound to
+ * `undefined` instead, as the bare realm has it.
+ */
+function hostGlobals(code: string): string[] {
+  const messages = new Linter({ configType: 'flat' }).verify(code, [
+    {
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: {} },
+      rules: { 'no-undef': ['error', { typeof: true }] },
+    },
+  ]);
+  const names = new Set<string>();
+  for (const message of messages) {
+    const name = /^'([\w$]+)' is not defined\.$/.exec(message.message)?.[1];
+    if (!name) throw new Error(`bundle-harness: cannot read the bundle's global names: ${message.message}`);
+    if (!REALM_GLOBALS.has(name)) names.add(name);
+  }
+  return [...names].sort();
 }
 
 export async function bundleHarness(): Promise<string> {

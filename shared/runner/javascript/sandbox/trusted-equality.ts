@@ -104,3 +104,94 @@ export function sameRegExp(a: unknown, b: unknown): boolean {
   if (left === null || right === null) return false;
   return left.every((part, i) => part === right[i]);
 }
+
+const setHas = Set.prototype.has;
+const mapHas = Map.prototype.has;
+const setValues = Set.prototype.values;
+const mapEntries = Map.prototype.entries;
+const iteratorNext = Object.getPrototypeOf(new Set().values()).next as (
+  this: object,
+) => IteratorResult<unknown>;
+const mapIteratorNext = Object.getPrototypeOf(new Map().entries()).next as (
+  this: object,
+) => IteratorResult<unknown>;
+const objectToString = Object.prototype.toString;
+const getPrototypeOf = Object.getPrototypeOf;
+const TrustedSet = Set;
+const TrustedMap = Map;
+const TrustedPromise = Promise;
+const IMMUTABLE_SENTINELS = ['@@__IMMUTABLE_SET__@@', '@@__IMMUTABLE_KEYED__@@'];
+
+function genuineKind(value: unknown): 'Set' | 'Map' | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [kind, has] of [
+    ['Set', setHas],
+    ['Map', mapHas],
+  ] as const) {
+    try {
+      apply(has, value, [undefined]);
+      return kind;
+    } catch {
+      // not this kind
+    }
+  }
+  return null;
+}
+
+/** Whether a value that is no genuine Set or Map says it is one (its tag, Immutable.js's markers). */
+function claimsCollection(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    const tag = apply(objectToString, value, []);
+    if (tag === '[object Set]' || tag === '[object Map]') return true;
+    return IMMUTABLE_SENTINELS.some((key) => Boolean((value as Record<string, unknown>)[key]));
+  } catch {
+    return true;
+  }
+}
+
+/** A fresh collection with what a genuine one holds, read through the built-ins' own iterators. */
+function rebuilt(value: object, kind: 'Set' | 'Map'): object {
+  const iterator = apply(kind === 'Set' ? setValues : mapEntries, value, []) as object;
+  const next = kind === 'Set' ? iteratorNext : mapIteratorNext;
+  const items: unknown[] = [];
+  for (;;) {
+    const step = apply(next, iterator, []);
+    if (step.done) break;
+    items[items.length] = step.value;
+  }
+  return kind === 'Set' ? new TrustedSet(items) : new TrustedMap(items as [unknown, unknown][]);
+}
+
+/**
+ * Replaces @vitest/expect's reading of Sets and Maps by their own `size`, `has`, `get`,
+ * iterator and `constructor`, all of which an instance can shadow and a look-alike can fake
+ * (`Symbol.toStringTag = 'Set'`, a `size` getter, `has: () => true`). Returns null when neither
+ * value is or claims to be a Set or Map; false when one only pretends or the two differ in kind
+ * or prototype; otherwise honest copies of both for the library's own comparison.
+ */
+export function honestCollections(a: unknown, b: unknown): [object, object] | false | null {
+  const kindA = genuineKind(a);
+  const kindB = genuineKind(b);
+  if (kindA === null && kindB === null && !claimsCollection(a) && !claimsCollection(b)) return null;
+  if (kindA === null || kindB === null || kindA !== kindB) return false;
+  if (getPrototypeOf(a) !== getPrototypeOf(b)) return false;
+  return [rebuilt(a as object, kindA), rebuilt(b as object, kindB)];
+}
+
+/**
+ * A promise that settles as `value` does, without asking `value` for anything but through the
+ * resolving functions: `Promise.resolve(promise)` hands back the same promise, whose own `then`
+ * property could report success without ever calling back.
+ */
+export function settled(value: unknown): Promise<unknown> {
+  return new TrustedPromise((resolve) => resolve(value));
+}
+
+/** A thrown value's message, only when it is a genuine string (`toThrow('…')` compares it). */
+export function thrownMessage(thrown: unknown): string | undefined {
+  if (typeof thrown === 'string') return thrown;
+  if ((typeof thrown !== 'object' && typeof thrown !== 'function') || thrown === null) return undefined;
+  const message = (thrown as { message?: unknown }).message;
+  return typeof message === 'string' ? message : undefined;
+}
