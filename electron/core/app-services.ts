@@ -21,6 +21,8 @@ import { ModelRecords } from './learner/model-records.ts';
 import { CourseMaps } from './learner/course-maps.ts';
 import { Classes } from './reports/classes.ts';
 import { FileSigningKeys, moveSigningKeysOutOfDatabase, type KeySealer } from './reports/signing-keys.ts';
+import { Verifier } from './learner/verifier.ts';
+import { SandboxPool } from './runner-host/index.ts';
 import type { CallContext, Handlers } from '../../shared/api/dispatch.ts';
 import type { AppInfo } from '../../shared/api/contract.ts';
 
@@ -59,6 +61,8 @@ export interface Backend {
   progress: ProgressStore;
   profiles: Profiles;
   handlers: Handlers;
+  /** Reaches the verdict every graded attempt is recorded with. */
+  verifier: Verifier;
   info: () => AppInfo;
   /** Lets a binding receive events that no call started (e.g. a background job finishing). */
   attachEmitter(emit: CallContext['emit']): void;
@@ -135,6 +139,14 @@ export function createBackend(options: BackendOptions): Backend {
     ) as Record<string, string>,
     notices,
   });
+  // The verdicts' own sandbox, kept warm and apart from background work (practice validation,
+  // the leak guard), so a learner's Check is never queued behind a prefetch. The desktop app
+  // passes its sandbox window instead.
+  let verdictPool: SandboxPool | undefined;
+  const verifier = new Verifier({
+    runCode: options.runCode ?? ((request) => (verdictPool ??= new SandboxPool({ size: 1 })).run(request)),
+    log,
+  });
   const tutorServices = createTutorServices({
     db,
     log,
@@ -160,6 +172,7 @@ export function createBackend(options: BackendOptions): Backend {
     progress,
     profileId,
     recordAttempt: (input) => void model.recordAttempt(input),
+    verifier,
     choosePackPath: options.choosePackPath,
     nextStep: async (trackId) => {
       await courseMapsReady;
@@ -201,9 +214,12 @@ export function createBackend(options: BackendOptions): Backend {
     progress,
     profiles,
     handlers,
+    verifier,
     info,
     close() {
       tutorServices.close();
+      // A late Check then gets "the sandbox has been shut down", not a new child.
+      void (verdictPool ??= new SandboxPool({ size: 1 })).close();
       db.close();
       void logWritten(log);
       lock.release();

@@ -42,7 +42,8 @@ export interface TutorServicesOptions {
 export interface TutorServices {
   tutor: Tutor;
   practice: PracticeService;
-  deps: TutorDeps & PracticeDeps;
+  /** The verifier is the backend's, shared with the lessons. */
+  deps: TutorDeps & Omit<PracticeDeps, 'verifier'>;
   /** Stops the sandbox; a prefetch still running then ends with a runner error, which is logged. */
   close(): void;
 }
@@ -89,7 +90,7 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
   };
   const mastery = (trackId: string) => known(() => o.model.mastery(o.profileId(), trackId));
 
-  const deps: TutorDeps & PracticeDeps = {
+  const deps: TutorDeps & Omit<PracticeDeps, 'verifier'> = {
     tutor,
     secretStore,
     env,

@@ -5,18 +5,7 @@ import type { LessonExercise } from '../../shared/api/calls/lessons.ts';
 import { useApp } from '../app/context.ts';
 import { CodeEditor } from '../editor/CodeEditor.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
-
-/** Output is compared line by line, ignoring trailing spaces and trailing blank lines. */
-export function sameOutput(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    s
-      .replace(/\r\n/g, '\n')
-      .split('\n')
-      .map((l) => l.trimEnd())
-      .join('\n')
-      .trimEnd();
-  return norm(a) === norm(b);
-}
+import { quizAnswerCorrect, sameOutput } from '../../shared/content/answers.ts';
 
 export function PredictStep({
   exercise,
@@ -81,7 +70,8 @@ export function QuizStep({
   onAnswer,
 }: {
   exercise: LessonExercise;
-  onAnswer: (correct: boolean) => void;
+  /** `answer` is the chosen choice's index, as the backend re-checks it. */
+  onAnswer: (correct: boolean, answer: string) => void;
 }) {
   const { t } = useTranslation();
   const { text } = useLocale();
@@ -95,9 +85,9 @@ export function QuizStep({
       onSubmit={(e) => {
         e.preventDefault();
         if (chosen === null) return;
-        const ok = choices[chosen]?.correct === true;
+        const ok = quizAnswerCorrect(choices, String(chosen));
         setVerdict(ok);
-        onAnswer(ok);
+        onAnswer(ok, String(chosen));
       }}
     >
       <fieldset>

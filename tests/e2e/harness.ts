@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { Curriculum } from '../../electron/core/curriculum/index.ts';
+import type { Exercise } from '../../shared/content/schema.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -176,4 +178,20 @@ export async function pasteCode(page: Page, app: RunningApp, code: string): Prom
   await page.locator('.code-editor .view-lines').first().click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
+}
+
+let authored: Curriculum | undefined;
+
+/**
+ * A built-in exercise as authored, with its reference solution. The backend re-runs every check
+ * it records, so a test that needs a recorded pass sends real code.
+ */
+export async function authoredExercise(trackId: string, exerciseId: string): Promise<Exercise> {
+  authored ??= new Curriculum({
+    builtinDir: path.join(ROOT, 'exercises'),
+    packsDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-authored-')),
+  });
+  const view = await authored.exercise(trackId, exerciseId);
+  if (!view) throw new Error(`There is no exercise ${trackId}/${exerciseId}.`);
+  return view.exercise;
 }

@@ -12,6 +12,7 @@ import type { ProgressStore } from '../learner/progress-store.ts';
 import type { Logger } from '../logger.ts';
 import type { NextStep } from '../learner/learner-model.ts';
 import { toRecommendation } from './recommendation.ts';
+import type { Verifier } from '../learner/verifier.ts';
 
 export interface LessonDeps {
   curriculum: Curriculum;
@@ -20,6 +21,8 @@ export interface LessonDeps {
   profileId: () => number;
   /** Records a graded attempt through the learner model (mastery update) when there is one. */
   recordAttempt: (input: Parameters<ProgressStore['insertAttempt']>[0]) => void;
+  /** Reaches the verdict an attempt is recorded with; the page's own result is only a claim. */
+  verifier: Pick<Verifier, 'verify' | 'warm'>;
   log: Logger;
   choosePackPath?: () => Promise<string | null>;
   /** The learner model's next best step in a track; undefined when it does not know the track. */
@@ -49,8 +52,13 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
     return view;
   }
 
-  function stateOf(trackId: string, exerciseId: string, hintCount: number): LessonState {
-    const p = progress.exerciseProgress(deps.profileId(), trackId, exerciseId);
+  function stateOf(
+    trackId: string,
+    exerciseId: string,
+    hintCount: number,
+    profileId = deps.profileId(),
+  ): LessonState {
+    const p = progress.exerciseProgress(profileId, trackId, exerciseId);
     const checks = p?.checks ?? 0;
     const failedChecks = checks - (p?.passes ?? 0);
     const hintsShown = p?.hintsShown ?? 0;
@@ -101,6 +109,8 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
       const outline = await curriculum.track(trackId);
       const { solution: _solution, hints, ...exercise } = view.exercise;
       const state = stateOf(trackId, exerciseId, hints.length);
+      // Its first Check is re-run in the backend's sandbox: have that runtime loaded by then.
+      if (exercise.type === 'exercise') void deps.verifier.warm(exercise.language);
       const draft = progress.loadDraft(deps.profileId(), trackId, exerciseId);
       return {
         trackId,
@@ -127,21 +137,32 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
 
     async recordAttempt(report) {
       const view = await lesson(report.trackId, report.exerciseId);
-      const before = stateOf(report.trackId, report.exerciseId, view.exercise.hints.length);
+      // The learner who submitted it, even if another is chosen while it is being verified.
+      const profileId = deps.profileId();
+      const hintCount = view.exercise.hints.length;
+      const before = stateOf(report.trackId, report.exerciseId, hintCount, profileId);
+      const verdict = await deps.verifier.verify({
+        profileId,
+        track: report.trackId,
+        exercise: view.exercise,
+        kind: report.kind,
+        code: report.code,
+        claim: { status: report.status, testsPassed: report.testsPassed, testsTotal: report.testsTotal },
+      });
       deps.recordAttempt({
-        profileId: deps.profileId(),
+        profileId,
         track: report.trackId,
         exercise: report.exerciseId,
         kind: report.kind,
         code: report.code,
-        status: report.status,
-        testsPassed: report.testsPassed,
-        testsTotal: report.testsTotal,
+        status: verdict.status,
+        testsPassed: verdict.testsPassed,
+        testsTotal: verdict.testsTotal,
         timeTakenMs: report.timeTakenMs,
         hintsShown: before.hintsShown,
         solutionRevealed: before.solutionRevealed,
       });
-      return stateOf(report.trackId, report.exerciseId, view.exercise.hints.length);
+      return { ...stateOf(report.trackId, report.exerciseId, hintCount, profileId), verdict };
     },
 
     async nextHint({ trackId, exerciseId }) {
@@ -172,6 +193,9 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
 
     async markRead({ trackId, exerciseId }) {
       const { exercise } = await lesson(trackId, exerciseId);
+      // Reading completes an explanation only; every other step is done by a verified pass.
+      if (exercise.type !== 'explanation')
+        throw new Error(`"${exerciseId}" is not an explanation: it is done when it is solved.`);
       progress.markCompleted(deps.profileId(), trackId, exerciseId);
       return stateOf(trackId, exerciseId, exercise.hints.length);
     },

@@ -4,6 +4,8 @@ import type { placementCalls } from '../../../shared/api/calls/placement.ts';
 import type { Curriculum } from '../curriculum/index.ts';
 import type { LearnerModel } from '../learner/learner-model.ts';
 import type { Profiles } from '../learner/profiles.ts';
+import type { ProgressStore } from '../learner/progress-store.ts';
+import type { Logger } from '../logger.ts';
 import { LessonNotFoundError } from './lesson-handlers.ts';
 
 export interface PlacementDeps {
@@ -11,6 +13,8 @@ export interface PlacementDeps {
   learnerModel: LearnerModel;
   profiles: Profiles;
   profileId: () => number;
+  progress: ProgressStore;
+  log: Logger;
   /** The learner model needs the tracks' concept graphs, loaded in the background. */
   contentReady: Promise<unknown>;
 }
@@ -34,11 +38,21 @@ export function placementHandlers(deps: PlacementDeps): HandlersFor<typeof place
 
     async applyPlacement({ trackId, results }) {
       await deps.contentReady;
-      const changed = deps.learnerModel.applyPlacement(
-        deps.profileId(),
-        trackId,
-        results.map((r) => ({ exercise: r.exerciseId, passed: r.passed })),
-      );
+      const profile = deps.profileId();
+      const diagnostics = new Set(deps.learnerModel.placementExercises(trackId));
+      // A diagnostic counts as solved only when the backend recorded a verified pass of it
+      // (recordAttempt re-runs each Check); the page's `passed` is a claim.
+      const verified = results.map((r) => {
+        const passes = deps.progress.exerciseProgress(profile, trackId, r.exerciseId)?.passes ?? 0;
+        const passed = r.passed && diagnostics.has(r.exerciseId) && passes > 0;
+        if (passed !== r.passed)
+          deps.log.warn(
+            { profile, track: trackId, exercise: r.exerciseId, claimed: r.passed, found: passed },
+            'placement result disagrees with the recorded checks',
+          );
+        return { exercise: r.exerciseId, passed };
+      });
+      const changed = deps.learnerModel.applyPlacement(profile, trackId, verified);
       return { concepts: changed.map((m) => ({ concept: m.concept, mastery: m.mastery })) };
     },
   };

@@ -16,6 +16,7 @@ import type { ConceptMastery } from '../learner/model-records.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
 import type { Logger } from '../logger.ts';
 import type { SettingsStore } from '../store/settings.ts';
+import type { Verifier } from '../learner/verifier.ts';
 import type { GeneratedExerciseStore, PracticeCatalog, PracticeService } from '../practice/index.ts';
 
 export interface PracticeDeps {
@@ -34,6 +35,8 @@ export interface PracticeDeps {
   practiceDifficulty: (trackId: string, concepts: readonly string[]) => Promise<number | undefined>;
   /** Records through the learner model (mastery update). */
   recordPracticeAttempt: (input: RecordAttemptInput) => void;
+  /** Re-runs a check against the stored problem's tests: the page's result is only a claim. */
+  verifier: Pick<Verifier, 'verify' | 'warm'>;
   log: Logger;
 }
 
@@ -186,6 +189,7 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
 
     async getPracticeProblem({ id }) {
       const found = stored(id);
+      void deps.verifier.warm(found.exercise.language);
       const served = found.servedAt ? found : (deps.practiceStore.markServed(id) ?? found);
       give(id);
       return view(served, false);
@@ -238,15 +242,23 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
       const problem = stored(id);
       const profile = deps.profileId();
       const before = deps.progress.exerciseProgress(profile, problem.track, id);
+      const verdict = await deps.verifier.verify({
+        profileId: profile,
+        track: problem.track,
+        exercise: problem.exercise,
+        kind,
+        code,
+        claim: { status, testsPassed, testsTotal },
+      });
       deps.recordPracticeAttempt({
         profileId: profile,
         track: problem.track,
         exercise: id,
         kind,
         code,
-        status,
-        testsPassed,
-        testsTotal,
+        status: verdict.status,
+        testsPassed: verdict.testsPassed,
+        testsTotal: verdict.testsTotal,
         timeTakenMs,
         hintsShown: before?.hintsShown ?? 0,
         solutionRevealed: before?.solutionRevealed ?? false,
@@ -255,7 +267,7 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
         difficulty: problem.exercise.difficulty,
       });
       const after = deps.progress.exerciseProgress(profile, problem.track, id);
-      return { solved: after?.completedAt != null };
+      return { solved: after?.completedAt != null, verdict };
     },
   };
 }

@@ -60,6 +60,12 @@ export const OpenedLesson = z.object({
 });
 export type OpenedLesson = z.infer<typeof OpenedLesson>;
 
+/**
+ * An attempt as the page reports it. `code` is what the learner submitted: their code (run,
+ * check), the output they predicted (predict), or the index of the choice they picked (quiz).
+ * `status` and the test counts are the page's own result, a hint only: a check, predict or quiz
+ * attempt is recorded with the verdict the backend reaches itself (decision 0023).
+ */
 export const AttemptReport = lessonRef.extend({
   kind: z.enum(['run', 'check', 'predict', 'quiz']),
   code: z.string().max(1_000_000),
@@ -68,6 +74,26 @@ export const AttemptReport = lessonRef.extend({
   testsTotal: z.number().int().min(0).default(0),
   timeTakenMs: z.number().int().min(0).default(0),
 });
+
+/** The verdict an attempt was recorded with: the backend's own, not the page's. */
+export const RecordedVerdict = z.object({
+  status: z.enum(['pass', 'fail', 'error', 'timeout']),
+  testsPassed: z.number().int(),
+  testsTotal: z.number().int(),
+  /** The page's result said pass exactly when the backend found a pass. */
+  agreed: z.boolean(),
+  /** False for runs, which are recorded as the page reports them. */
+  verified: z.boolean(),
+  /** The backend's sandbox could not run the code; the attempt is recorded as not passing. */
+  runnerError: z.string().optional(),
+  message: z.string().optional(),
+  /** Tests that did not pass in the backend's run. */
+  failures: z.array(z.object({ name: z.string(), message: z.string().optional() })).optional(),
+});
+export type RecordedVerdict = z.infer<typeof RecordedVerdict>;
+
+export const RecordedAttempt = LessonState.extend({ verdict: RecordedVerdict });
+export type RecordedAttempt = z.infer<typeof RecordedAttempt>;
 
 export const ContentErrorShape = z.object({
   file: z.string(),
@@ -95,7 +121,8 @@ export const lessonCalls = {
   /** The learner's record on one lesson alone, for a refresh that needs no exercise or draft. */
   getLessonState: call(lessonRef, LessonState),
   saveDraft: call(lessonRef.extend({ code: z.string().max(1_000_000) }), z.object({ saved: z.boolean() })),
-  recordAttempt: call(AttemptReport, LessonState),
+  /** Records an attempt with the backend's own verdict, and answers with it. */
+  recordAttempt: call(AttemptReport, RecordedAttempt),
   /** The next authored hint of the ladder; recorded. */
   nextHint: call(
     lessonRef,

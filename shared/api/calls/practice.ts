@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { call } from '../define.ts';
 import { Locale } from './app.ts';
-import { LessonExercise } from './lessons.ts';
+import { LessonExercise, RecordedVerdict } from './lessons.ts';
 import { LocalizedText } from '../../content/schema.ts';
 import { StepReason } from './learner.ts';
 
@@ -115,12 +115,13 @@ export const practiceCalls = {
         id: problemId,
         kind: z.enum(['run', 'check']),
         code: z.string().max(1_000_000),
+        /** The page's own result, a hint only: a check is recorded with the backend's verdict. */
         status: z.enum(['pass', 'fail', 'error', 'timeout']),
         testsPassed: z.number().int().min(0).default(0),
         testsTotal: z.number().int().min(0).default(0),
         timeTakenMs: z.number().int().min(0).default(0),
       })
       .strict(),
-    z.object({ solved: z.boolean() }),
+    z.object({ solved: z.boolean(), verdict: RecordedVerdict }),
   ),
 } as const;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/core/app-services.ts';
 import { dispatch } from '../../../shared/api/dispatch.ts';
+import { GeneratedExerciseStore } from '../../../electron/core/practice/index.ts';
 import type { PracticeList, PracticeProblemView } from '../../../shared/api/calls/practice.ts';
 
 const exercisesDir = path.resolve(import.meta.dirname, '../../../exercises');
@@ -59,16 +60,18 @@ it('a new learner gets a checked template problem on a first concept of the trac
 it('a passing check solves a practice problem and a failing one does not', async () => {
   const { problems } = await call<PracticeList>('listPractice', { trackId: 'python', locale: 'en' });
   const id = problems[0]!.id;
+  // The backend re-runs each check: a pass needs code that passes (the problem's own solution).
+  const { starter, solution } = new GeneratedExerciseStore(backend.db).get(id)!.exercise;
   const attempt = (status: string) =>
     call<{ solved: boolean }>('recordPracticeAttempt', {
       id,
       kind: 'check',
-      code: 'x = 1',
+      code: status === 'pass' ? solution : starter,
       status,
       testsTotal: 2,
     });
-  expect(await attempt('fail')).toEqual({ solved: false });
-  expect(await attempt('pass')).toEqual({ solved: true });
+  expect(await attempt('fail')).toMatchObject({ solved: false });
+  expect(await attempt('pass')).toMatchObject({ solved: true });
   const list = await call<PracticeList>('listPractice', { trackId: 'python', locale: 'en' });
   expect(list.problems[0]).toMatchObject({ id, solved: true });
 });

@@ -7,6 +7,8 @@ import { Curriculum } from '../../../electron/core/curriculum/index.ts';
 import { lessonHandlers } from '../../../electron/core/api/lesson-handlers.ts';
 import { ProgressStore } from '../../../electron/core/learner/progress-store.ts';
 import { silentLogger } from '../../../electron/core/logger.ts';
+import { Verifier } from '../../../electron/core/learner/verifier.ts';
+import { runnerErrorResult } from '../../../shared/runner/results.ts';
 import { dispatch, type Handlers } from '../../../shared/api/dispatch.ts';
 import { addProfile, tempDatabase } from '../learner/fixtures.ts';
 import { PACKS } from './fixtures.ts';
@@ -31,6 +33,10 @@ beforeEach(async () => {
     progress,
     profileId: () => profileId,
     recordAttempt: (a) => progress.insertAttempt(a),
+    verifier: new Verifier({
+      runCode: () => Promise.resolve(runnerErrorResult('RunnerUnavailable', 'no sandbox in this test')),
+      log: silentLogger(),
+    }),
     log: silentLogger(),
   }) as unknown as Handlers;
 });

@@ -1,0 +1,163 @@
+/**
+ * The backend's own verdict on an attempt. The page runs the learner's code for speed and shows
+ * its result at once, but what it reports is only a claim: a check is re-run here against the
+ * exercise's tests in the backend's sandbox, a predict or quiz answer is judged again from the
+ * exercise's content, and the attempt is recorded with what the backend found. A claim that
+ * differs is logged and counted. Runs are recorded as the page reports them: they are not graded
+ * and may have read input the backend cannot replay. Why: docs/decisions/0023-result-authority.md.
+ */
+import type { Exercise } from '../../../shared/content/schema.ts';
+import { quizAnswerCorrect, sameOutput } from '../../../shared/content/answers.ts';
+import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
+import type { AttemptKind, AttemptStatus } from './progress-records.ts';
+import type { Logger } from '../logger.ts';
+
+/** What the page says it found. Nothing here is trusted. */
+export interface Claim {
+  status: AttemptStatus;
+  testsPassed: number;
+  testsTotal: number;
+}
+
+export interface Verdict extends Claim {
+  /** The page's claim says pass exactly when the backend found a pass. */
+  agreed: boolean;
+  /** False for runs: they are recorded as reported. */
+  verified: boolean;
+  /** Why the backend could not run the code at all (its sandbox failed); the attempt is not a pass. */
+  runnerError?: string;
+  /** The backend run's summary message, when it has one. */
+  message?: string;
+  /** Tests that did not pass in the backend's run, with the assertion's words (checks only). */
+  failures?: { name: string; message?: string }[];
+}
+
+export interface Attempted {
+  profileId: number;
+  track: string;
+  exercise: Exercise;
+  kind: AttemptKind;
+  /** Code (run, check), the predicted output (predict), or the chosen choice's index (quiz). */
+  code: string;
+  claim: Claim;
+}
+
+export interface VerifierOptions {
+  runCode: (request: RunRequest) => Promise<RunResult>;
+  log: Logger;
+}
+
+/** Failing tests listed back to the page at most. */
+const FAILURES_SHOWN = 20;
+const MESSAGE_CHARS = 2000;
+
+export class Verifier {
+  private readonly runCode: VerifierOptions['runCode'];
+  private readonly log: Logger;
+  private readonly warming = new Map<string, Promise<void>>();
+  /** Attempts whose claimed verdict the backend did not confirm, since start. */
+  disagreements = 0;
+  verified = 0;
+
+  constructor(options: VerifierOptions) {
+    this.runCode = options.runCode;
+    this.log = options.log;
+  }
+
+  /**
+   * Gets the runtime of a language loaded before the first check needs it (an empty program is
+   * run once per runtime), so a verified pass costs the test run alone.
+   */
+  warm(language: Exercise['language']): Promise<void> {
+    const runtime = language === 'python' || language === undefined ? 'python' : 'javascript';
+    let warming = this.warming.get(runtime);
+    if (!warming) {
+      warming = this.runCode({
+        mode: 'run',
+        language: runtime,
+        module: 'warm',
+        code: '',
+        timeLimitMs: 30_000,
+      }).then(
+        () => undefined,
+        (err: unknown) => {
+          this.warming.delete(runtime);
+          this.log.warn({ runtime, err: String(err) }, 'verifier runtime did not warm');
+        },
+      );
+      this.warming.set(runtime, warming);
+    }
+    return warming;
+  }
+
+  async verify(a: Attempted): Promise<Verdict> {
+    if (a.kind === 'run') return { ...a.claim, agreed: true, verified: false };
+    const found = await this.judge(a);
+    const agreed = (a.claim.status === 'pass') === (found.status === 'pass');
+    this.verified++;
+    if (!agreed) {
+      this.disagreements++;
+      this.log.warn(
+        {
+          profile: a.profileId,
+          track: a.track,
+          exercise: a.exercise.id,
+          kind: a.kind,
+          claimed: a.claim,
+          found: { status: found.status, testsPassed: found.testsPassed, testsTotal: found.testsTotal },
+          ...(found.runnerError ? { runnerError: found.runnerError } : {}),
+          disagreements: this.disagreements,
+        },
+        'attempt verdict disagrees with the page',
+      );
+    }
+    return { ...found, agreed, verified: true };
+  }
+
+  private async judge(a: Attempted): Promise<Omit<Verdict, 'agreed' | 'verified'>> {
+    const { exercise } = a;
+    const fail = { status: 'fail' as const, testsPassed: 0, testsTotal: 0 };
+    if (a.kind === 'predict')
+      return exercise.type === 'predict' && sameOutput(a.code, exercise.expectedOutput ?? '')
+        ? { status: 'pass', testsPassed: 0, testsTotal: 0 }
+        : fail;
+    if (a.kind === 'quiz')
+      return exercise.type === 'quiz' && quizAnswerCorrect(exercise.choices, a.code)
+        ? { status: 'pass', testsPassed: 0, testsTotal: 0 }
+        : fail;
+    // A check of a step that has no tests cannot pass.
+    if (exercise.type !== 'exercise' || !exercise.tests?.trim()) return fail;
+    let result: RunResult;
+    try {
+      result = await this.runCode({
+        mode: 'check',
+        language: exercise.language ?? 'python',
+        module: exercise.module,
+        code: a.code,
+        tests: exercise.tests,
+        timeLimitMs: exercise.timeLimitMs,
+      });
+    } catch (err) {
+      return { ...fail, status: 'error', runnerError: `the sandbox failed: ${String(err)}` };
+    }
+    const testsPassed = result.tests.filter((t) => t.status === 'pass').length;
+    // A pass needs at least one test run and every one passing, whatever the status says.
+    const passed = result.status === 'pass' && result.tests.length > 0 && testsPassed === result.tests.length;
+    const runnerError = result.error?.type.startsWith('Runner') ? result.error.message : undefined;
+    const failures = result.tests
+      .filter((t) => t.status !== 'pass')
+      .slice(0, FAILURES_SHOWN)
+      .map((t) => ({
+        name: t.name.slice(0, 200),
+        ...(t.message ? { message: t.message.slice(0, MESSAGE_CHARS) } : {}),
+      }));
+    return {
+      status: passed ? 'pass' : result.status === 'pass' ? 'fail' : result.status,
+      testsPassed,
+      testsTotal: result.tests.length,
+      ...(runnerError ? { runnerError } : {}),
+      ...(result.message ? { message: result.message.slice(0, MESSAGE_CHARS) } : {}),
+      ...(failures.length ? { failures } : {}),
+    };
+  }
+}

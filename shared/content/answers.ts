@@ -1,0 +1,29 @@
+/**
+ * How a predict or quiz answer is judged. The page uses these for its instant verdict and the
+ * backend for the verdict it records, so the two can only differ when the page was bypassed.
+ */
+import type { QuizChoice } from './schema.ts';
+
+/** Output is compared line by line, ignoring trailing spaces and trailing blank lines. */
+export function sameOutput(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .replace(/\r\n/g, '\n')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trimEnd();
+  return norm(a) === norm(b);
+}
+
+/**
+ * A quiz attempt carries the chosen choice's index as its text (`"2"`); anything else, or an
+ * index with no choice, is a wrong answer.
+ */
+export function quizAnswerCorrect(
+  choices: readonly Pick<QuizChoice, 'correct'>[] | undefined,
+  answer: string,
+) {
+  if (!/^\d{1,3}$/.test(answer.trim())) return false;
+  return choices?.[Number(answer.trim())]?.correct === true;
+}
