@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LessonState, OpenedLesson } from '../../shared/api/calls/lessons.ts';
+import type { LessonState, OpenedLesson, RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
 import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
@@ -15,6 +15,7 @@ import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
 import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { PredictStep, QuizStep } from './Steps.tsx';
 import { SolutionReveal } from './SolutionReveal.tsx';
+import { VerdictNotice } from './VerdictNotice.tsx';
 import { useAsync } from './useAsync.ts';
 import { testCounts } from './attempt.ts';
 import './lesson.css';
@@ -55,6 +56,8 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   const [state, setState] = useState<LessonState>(opened.state);
   const [replace, setReplace] = useState<{ code: string; seq: number } | undefined>();
   const [justPassed, setJustPassed] = useState(false);
+  // The backend's verdict on the last graded attempt: what is recorded, whatever the page showed.
+  const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // What the hint panel sends the tutor: the code as it is now and the last run's result.
   const codeNow = useRef(opened.draft ?? exercise.starter);
@@ -112,7 +115,8 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
       code: string,
       result: Pick<RunResult, 'status' | 'tests'>,
     ) => {
-      const next = await api.recordAttempt({
+      if (kind !== 'run') setVerdict(null);
+      const { verdict: recorded, ...next } = await api.recordAttempt({
         ...ref,
         kind,
         code,
@@ -121,7 +125,10 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
         timeTakenMs: Math.round(performance.now() - started.current),
       });
       setState(next);
-      if (kind !== 'run' && result.status === 'pass') setJustPassed(true);
+      if (kind === 'run') return;
+      setVerdict(recorded);
+      // Done when the backend found the pass itself, not when the page says so.
+      if (recorded.status === 'pass') setJustPassed(true);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, trackId, exercise.id],
@@ -164,9 +171,12 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
         {exercise.type === 'quiz' ? (
           <QuizStep
             exercise={exercise}
-            onAnswer={(ok) => void record('quiz', '', { status: ok ? 'pass' : 'fail', tests: [] })}
+            onAnswer={(ok, answer) =>
+              void record('quiz', answer, { status: ok ? 'pass' : 'fail', tests: [] })
+            }
           />
         ) : null}
+        <VerdictNotice verdict={verdict} kind={isExercise ? 'check' : 'answer'} />
         {justPassed || state.completed ? (
           <div className="success-box" role="status" data-testid="success">
             <p>{exercise.type === 'exercise' ? t('lesson.solved') : t('lesson.stepDone')}</p>

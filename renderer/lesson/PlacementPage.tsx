@@ -12,6 +12,8 @@ import { useLocale } from '../i18n/useLocale.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
 import { useAsync } from './useAsync.ts';
 import { testCounts } from './attempt.ts';
+import { VerdictNotice } from './VerdictNotice.tsx';
+import type { RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import './lesson.css';
 
 export const PLACEMENT_SEGMENT = '~placement';
@@ -23,6 +25,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
   const check = useAsync(() => api.getPlacement({ trackId }), trackId);
   const [results, setResults] = useState<{ exerciseId: string; passed: boolean }[]>([]);
   const [solved, setSolved] = useState(false);
+  const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);
   const [placed, setPlaced] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,6 +46,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
     const all = [...results, { exerciseId: exercise.id, passed }];
     setResults(all);
     setSolved(false);
+    setVerdict(null);
     if (all.length === exercises.length) {
       try {
         const answer = await api.applyPlacement({ trackId, results: all });
@@ -68,6 +72,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
             </p>
             <h2 data-exercise={exercise.id}>{text(exercise.title)}</h2>
             <Markdown source={text(exercise.body)} className="lesson-body" />
+            <VerdictNotice verdict={verdict} />
             <div className="placement-actions">
               {solved ? (
                 <button type="button" className="primary" onClick={() => void next(true)}>
@@ -106,16 +111,25 @@ export function PlacementPage({ trackId }: { trackId: string }) {
             initialCode={exercise.starter}
             onAttempt={(kind, code, result) => {
               if (kind !== 'check') return;
-              // Diagnostics count as ordinary checks too (they mark the exercise done).
-              void api.recordAttempt({
-                trackId,
-                exerciseId: exercise.id,
-                kind,
-                code,
-                status: result.status,
-                ...testCounts(result),
-              });
-              if (result.status === 'pass') setSolved(true);
+              // Diagnostics count as ordinary checks too (they mark the exercise done); solved
+              // is what the backend found when it ran the code again.
+              setVerdict(null);
+              void api
+                .recordAttempt({
+                  trackId,
+                  exerciseId: exercise.id,
+                  kind,
+                  code,
+                  status: result.status,
+                  ...testCounts(result),
+                })
+                .then(
+                  (recorded) => {
+                    setVerdict(recorded.verdict);
+                    setSolved(recorded.verdict.status === 'pass');
+                  },
+                  (err: Error) => setError(err.message),
+                );
             }}
           />
         ) : null}

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PracticeProblemView } from '../../../shared/api/calls/practice.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
+import type { RecordedVerdict } from '../../../shared/api/calls/lessons.ts';
+import { VerdictNotice } from '../../lesson/VerdictNotice.tsx';
 import { useApp } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { Markdown } from '../../components/Markdown.tsx';
@@ -25,6 +27,7 @@ export function PracticeProblem({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [lastResult, setLastResult] = useState<RunResult | null>(null);
   const [solved, setSolved] = useState(false);
+  const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);
   const code = useRef('');
   const more = useMoreLikeThis(problem?.trackId ?? '', id);
 
@@ -42,6 +45,7 @@ export function PracticeProblem({ id }: { id: string }) {
   const attempt = useCallback(
     async (kind: 'run' | 'check', attemptCode: string, result: RunResult) => {
       setLastResult(result);
+      if (kind === 'check') setVerdict(null);
       const passed = result.tests.filter((x) => x.status === 'pass').length;
       const recorded = await api.recordPracticeAttempt({
         id,
@@ -52,6 +56,7 @@ export function PracticeProblem({ id }: { id: string }) {
         testsTotal: result.tests.length,
         timeTakenMs: Math.round(result.durationMs),
       });
+      if (kind === 'check') setVerdict(recorded.verdict);
       if (recorded.solved) setSolved(true);
     },
     [api, id],
@@ -99,6 +104,7 @@ export function PracticeProblem({ id }: { id: string }) {
           </p>
         )}
         <Markdown source={text(exercise.body)} className="lesson-body" />
+        <VerdictNotice verdict={verdict} />
         <div className="practice-go">
           <button
             type="button"
