@@ -15,6 +15,7 @@ import { SandboxPool } from './runner-host/index.ts';
 import { Tutor } from './tutor/index.ts';
 import { MemorySecretStore, withEnvironment, type SecretStore } from './tutor/secret-store.ts';
 import { GeneratedExerciseStore, PracticeService, curriculumCatalog } from './practice/index.ts';
+import { GivenProblems } from './practice/given.ts';
 import { readTutorSettings, type TutorDeps } from './api/tutor-handlers.ts';
 import type { PracticeDeps } from './api/practice-handlers.ts';
 
@@ -116,6 +117,7 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
     practice,
     practiceStore,
     practiceCatalog,
+    givenProblems: new GivenProblems(o.db),
     async conceptMastery(trackId) {
       await o.courseMapsReady;
       return mastery(trackId);

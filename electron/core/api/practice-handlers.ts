@@ -15,7 +15,7 @@ import type { PracticeTarget, RecordAttemptInput } from '../learner/learner-mode
 import type { ConceptMastery } from '../learner/model-records.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
 import type { Logger } from '../logger.ts';
-import type { SettingsStore } from '../store/settings.ts';
+import type { GivenProblems } from '../practice/given.ts';
 import type { Verifier } from '../learner/verifier.ts';
 import type { GeneratedExerciseStore, PracticeCatalog, PracticeService } from '../practice/index.ts';
 
@@ -24,8 +24,8 @@ export interface PracticeDeps {
   practiceStore: GeneratedExerciseStore;
   practiceCatalog: PracticeCatalog;
   progress: ProgressStore;
-  /** Keeps which problems each learner was given (generated problems are shared, learners are not). */
-  settings: SettingsStore;
+  /** Which problems each learner was given (generated problems are shared, learners are not). */
+  givenProblems: GivenProblems;
   profileId: () => number;
   /** The learner's mastery per concept of a track, when the learner model knows the track. */
   conceptMastery: (trackId: string) => Promise<ConceptMastery[] | undefined>;
@@ -42,8 +42,6 @@ export interface PracticeDeps {
 
 /** Concepts "Practise my weak spots" picks at most. */
 const WEAK_SPOTS = 3;
-/** Problems kept in a learner's list. */
-const LIST_LENGTH = 50;
 /** The difficulty asked for on a track the learner model does not know. */
 const FALLBACK_DIFFICULTY = 3;
 
@@ -121,12 +119,9 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     };
   }
 
-  const givenKey = () => `practice.given.${deps.profileId()}`;
-  const given = (): string[] => deps.settings.get<string[]>(givenKey()) ?? [];
+  const given = (): string[] => deps.givenProblems.list(deps.profileId());
   /** Puts a problem at the top of the learner's list. */
-  function give(id: string): void {
-    deps.settings.set(givenKey(), [id, ...given().filter((g) => g !== id)].slice(0, LIST_LENGTH));
-  }
+  const give = (id: string): void => deps.givenProblems.give(deps.profileId(), id);
 
   function stored(id: string) {
     const found = deps.practiceStore.get(id);

@@ -8,6 +8,7 @@ import type { SecretStatus, TutorSettingsShape, tutorCalls } from '../../../shar
 import type { Exercise } from '../../../shared/content/schema.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
+import type { Profiles } from '../learner/profiles.ts';
 import type { Logger } from '../logger.ts';
 import type { SettingsStore } from '../store/settings.ts';
 import { DEFAULT_TUTOR_SETTINGS, MODELS, type Tutor, type TutorSettings } from '../tutor/index.ts';
@@ -28,6 +29,8 @@ export interface TutorDeps {
   isGenerated?: (trackId: string, exerciseId: string) => Promise<boolean>;
   /** Concept id → mastery 0..1 for the learner, when the learner model knows the track. */
   mastery?: (trackId: string) => Record<string, number> | undefined;
+  /** Says when a learner is deleted, so what is kept for them in memory goes too. */
+  profiles?: Pick<Profiles, 'onDeleted'>;
   log: Logger;
 }
 
@@ -66,11 +69,17 @@ function visible(s: TutorSettings): TutorSettingsShape {
 }
 
 export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
+  // Keyed by the page's request id, never by learner: nothing here outlives a request. The
+  // learner's hint history is read from the database, so it goes when they are deleted.
   const running = new Map<string, AbortController>();
-  /** Hint texts given this session, per learner and exercise, for the prompt's history. */
-  const given = new Map<string, string[]>();
-  /** Follow-up questions answered, per learner and exercise. */
-  const asked = new Map<string, number>();
+  /** Follow-up questions answered this session, per learner, then per exercise; dropped with the learner. */
+  const asked = new Map<number, Map<string, number>>();
+  deps.profiles?.onDeleted((id) => asked.delete(id));
+  const askedOf = (profile: number) => {
+    let mine = asked.get(profile);
+    if (!mine) asked.set(profile, (mine = new Map()));
+    return mine;
+  };
 
   const secretStatus = (): SecretStatus => {
     const stored = deps.secretStore.load();
@@ -102,13 +111,13 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
       const exercise = await deps.findExercise(trackId, exerciseId);
       if (!exercise) throw new Error(`There is no exercise "${exerciseId}" in the track "${trackId}".`);
       const profile = deps.profileId();
-      const key = `${profile}\u0000${trackId}\u0000${exerciseId}`;
-      const texts = given.get(key) ?? [];
-      const shown = deps.progress.exerciseProgress(profile, trackId, exerciseId)?.hintsShown ?? 0;
-      const seen = Math.max(shown, texts.length);
+      const key = `${trackId}\u0000${exerciseId}`;
+      // The ladder has four rungs: the prompt needs the latest hints, not every one ever given.
+      const texts = deps.progress.hintTexts(profile, trackId, exerciseId).slice(-4);
+      const seen = deps.progress.exerciseProgress(profile, trackId, exerciseId)?.hintsShown ?? 0;
       // A follow-up question stays on the rung already reached; a new hint climbs one.
       const level = Math.min(4, Math.max(1, followUp ? seen : seen + 1)) as HintLevel;
-      if (followUp && (asked.get(key) ?? 0) >= FOLLOW_UP_LIMIT) {
+      if (followUp && (askedOf(profile).get(key) ?? 0) >= FOLLOW_UP_LIMIT) {
         deps.log.info({ exercise: exerciseId }, 'follow-up limit reached');
         return { requestId, kind: 'authored' as const, level, text: '', status: 'follow-up-limit' as const };
       }
@@ -138,11 +147,13 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
           },
         );
         if (hint.reason !== 'cancelled' && !hint.exhausted) {
-          if (followUp) asked.set(key, (asked.get(key) ?? 0) + 1);
-          else {
-            given.set(key, [...texts, hint.text]);
-            deps.progress.recordHint(profile, trackId, exerciseId, { level: hint.level, source: hint.kind });
-          }
+          if (followUp) askedOf(profile).set(key, (askedOf(profile).get(key) ?? 0) + 1);
+          else
+            deps.progress.recordHint(profile, trackId, exerciseId, {
+              level: hint.level,
+              source: hint.kind,
+              text: hint.text,
+            });
         }
         deps.log.info(
           {

@@ -37,6 +37,7 @@ export class Profiles {
   private readonly db: Db;
   private readonly settings: SettingsStore;
   private readonly keys: SigningKeys;
+  private readonly deletedListeners = new Set<(id: number) => void>();
 
   /** `keys`: where private signing keys live (the app and CLI pass the data folder's store). */
   constructor(db: Db, settings: SettingsStore, keys: SigningKeys = new MemorySigningKeys()) {
@@ -91,6 +92,15 @@ export class Profiles {
     return this.require(id);
   }
 
+  /**
+   * Tells `listener` the id of each learner deleted from now on, so that whatever is kept for them
+   * outside the database (in memory) goes with them. Answers a function that stops it.
+   */
+  onDeleted(listener: (id: number) => void): () => void {
+    this.deletedListeners.add(listener);
+    return () => this.deletedListeners.delete(listener);
+  }
+
   /** Deletes a profile and all its records. Offer an export first: this cannot be undone. */
   delete(id: number): void {
     this.require(id);
@@ -110,6 +120,7 @@ export class Profiles {
     })();
     // The learner's signing key goes with them: nothing could sign as them again.
     if (pub) this.keys.delete(pub);
+    for (const listener of this.deletedListeners) listener(id);
   }
 
   /**

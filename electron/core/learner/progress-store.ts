@@ -128,15 +128,20 @@ export class ProgressStore {
     profileId: number,
     track: string,
     exercise: string,
-    hint: { level: number; source: HintSource; at?: number },
+    hint: { level: number; source: HintSource; at?: number; text?: string },
   ): number {
     return this.db.transaction(() => {
       const at = hint.at ?? this.now();
-      this.stmt.insertHint.run(profileId, track, exercise, hint.level, hint.source, at);
+      this.stmt.insertHint.run(profileId, track, exercise, hint.level, hint.source, at, hint.text ?? null);
       const { n } = this.stmt.hintCount.get(profileId, track, exercise) as { n: number };
       this.touch(profileId, track, exercise, at, { hints: n });
       return n;
     })();
+  }
+
+  /** The texts of the tutor's hints this learner was given on an exercise, oldest first. */
+  hintTexts(profileId: number, track: string, exercise: string): string[] {
+    return this.stmt.hintTexts.pluck().all(profileId, track, exercise) as string[];
   }
 
   recordSolutionReveal(profileId: number, track: string, exercise: string, at = this.now()): void {
@@ -254,7 +259,11 @@ function prepare(db: Db) {
       'SELECT count(*) AS n FROM hint WHERE profile_id = ? AND track = ? AND exercise = ?',
     ),
     insertHint: db.prepare(
-      'INSERT INTO hint (profile_id, track, exercise, level, source, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO hint (profile_id, track, exercise, level, source, created_at, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    hintTexts: db.prepare(
+      `SELECT text FROM hint WHERE profile_id = ? AND track = ? AND exercise = ? AND text IS NOT NULL
+       ORDER BY created_at, id`,
     ),
     insertReveal: db.prepare(
       'INSERT INTO solution_reveal (profile_id, track, exercise, created_at) VALUES (?, ?, ?, ?)',

@@ -66,10 +66,23 @@ export function migrate(db: Db, migrations: readonly Migration[], file = 'the da
   if (current > known) throw new NewerSchemaError(file, current, known);
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.up);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.up);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+          if (broken.length > 0)
+            throw new Error(
+              `Migration ${m.version} (${m.name}) would leave ${broken.length} rows pointing at nothing (first: ${broken[0]!.table} → ${broken[0]!.parent}).`,
+            );
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff && enforced) db.pragma('foreign_keys = ON');
+    }
   }
 }
 

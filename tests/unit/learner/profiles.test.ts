@@ -63,6 +63,21 @@ describe('Profiles', () => {
     }
   });
 
+  it("never gives a deleted learner's id to a new one, and says who was deleted", () => {
+    const { profiles } = setup();
+    profiles.create('Ada');
+    const bo = profiles.create('Bo');
+    const deleted: number[] = [];
+    const stop = profiles.onDeleted((id) => deleted.push(id));
+    profiles.delete(bo.id);
+    const cy = profiles.create('Cy');
+    expect(cy.id).toBeGreaterThan(bo.id);
+    expect(deleted).toEqual([bo.id]);
+    stop();
+    profiles.delete(cy.id);
+    expect(deleted).toEqual([bo.id]);
+  });
+
   it('creates a signing key once and keeps using it', () => {
     const { profiles } = setup();
     const ada = profiles.create('Ada');

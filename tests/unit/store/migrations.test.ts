@@ -133,6 +133,36 @@ const SEEDS: Seed[] = [
       ]);
     },
   },
+  {
+    afterVersion: 5,
+    write(db) {
+      db.prepare(
+        "UPDATE profile SET signing_private_key = x'0102', signing_public_key = x'0304', placed_at = ? WHERE id = 2",
+      ).run(T);
+      const given = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)');
+      given.run('practice.given.2', JSON.stringify(['gen-1', 'gen-2']));
+      // A deleted learner's list, and one that is not a list.
+      given.run('practice.given.7', JSON.stringify(['gen-9']));
+      given.run('practice.given.1', JSON.stringify({ not: 'a list' }));
+    },
+    check(db) {
+      expect(
+        db.prepare('SELECT signing_private_key AS k, placed_at AS p FROM profile WHERE id = 2').get(),
+      ).toEqual({ k: Buffer.from([1, 2]), p: T });
+      expect(db.prepare('SELECT profile_id, exercise FROM practice_given ORDER BY seq DESC').all()).toEqual([
+        { profile_id: 2, exercise: 'gen-1' },
+        { profile_id: 2, exercise: 'gen-2' },
+      ]);
+      expect(db.prepare("SELECT count(*) FROM setting WHERE key LIKE 'practice.given.%'").pluck().get()).toBe(
+        0,
+      );
+      // Ids are never used twice: the newest learner deleted, the next one gets a new id.
+      const profiles = new Profiles(db, new SettingsStore(db));
+      profiles.delete(2);
+      expect(db.prepare('SELECT count(*) FROM attempt WHERE profile_id = 2').pluck().get()).toBe(0);
+      expect(profiles.create('Next learner').id).toBe(3);
+    },
+  },
 ];
 
 function databaseAt(version: number): string {
