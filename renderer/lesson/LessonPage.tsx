@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonState, OpenedLesson, RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
+import type { LanternApi } from '../../shared/api/contract.ts';
 import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { Markdown } from '../components/Markdown.tsx';
@@ -25,8 +26,19 @@ import { runnerHost, runtimeOf } from '../runner/host.ts';
 import { useMoreLikeThis } from '../pages/practice/useMoreLikeThis.ts';
 
 const DRAFT_DELAY_MS = 600;
-/** Tracks whose weak spots were prefetched in this session (the Practice page refreshes them). */
+/**
+ * Tracks whose weak spots were prefetched for the current learner in this session (the Practice
+ * page refreshes them). Weak spots are a learner's own: another learner starts with none done.
+ */
 const weakSpotsPrefetched = new Set<string>();
+let forgetsOnLearnerChange = false;
+
+/** Empties the set whenever the learner changes, for the rest of the session. */
+function forgetOnLearnerChange(api: LanternApi): void {
+  if (forgetsOnLearnerChange) return;
+  forgetsOnLearnerChange = true;
+  api.on('profileChanged', () => weakSpotsPrefetched.clear());
+}
 
 export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseId: string }) {
   const { t } = useTranslation();
@@ -77,6 +89,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   const isExercise = exercise.type === 'exercise';
   const runtime = runtimeOf(exercise.language ?? 'python');
   useEffect(() => {
+    forgetOnLearnerChange(api);
     if (!isExercise) return;
     let live = true;
     void runnerHost()
