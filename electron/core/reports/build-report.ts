@@ -16,6 +16,7 @@ import {
   type ReportTrack,
 } from './report-schema.ts';
 import { signReport } from './signing.ts';
+import { masteryFigure } from '../../../shared/api/calls/learner.ts';
 import { GeneratedExerciseStore } from '../practice/store.ts';
 
 export interface ReportSources {
@@ -55,21 +56,25 @@ export function buildProgressReport(
       ? src.model.mastery(profileId, id)
       : (db
           .prepare(
-            'SELECT concept, mastery, evidence FROM mastery WHERE profile_id = ? AND track = ? ORDER BY concept',
+            `SELECT concept, mastery, evidence, updated_at AS updatedAt FROM mastery
+             WHERE profile_id = ? AND track = ? ORDER BY concept`,
           )
-          .all(profileId, id) as { concept: string; mastery: number; evidence: number }[]);
+          .all(profileId, id) as { concept: string; mastery: number; evidence: number; updatedAt: number }[]);
     const conceptTitle = new Map(course?.track.concepts.map((c) => [c.id, c.title]));
     const exerciseTitle = new Map(course?.exercises.map((e) => [e.id, e.title]));
     return {
       id,
       ...(course && { title: pickTitle(course.track.title) }),
       exercisesTotal: course?.exercises.length ?? 0,
-      concepts: mastery.map((m) => ({
-        id: m.concept,
-        ...(conceptTitle.get(m.concept) && { title: pickTitle(conceptTitle.get(m.concept)!) }),
-        mastery: round(m.mastery),
-        evidence: m.evidence,
-      })),
+      concepts: mastery.map((m) => {
+        const figure = masteryFigure(m);
+        return {
+          id: m.concept,
+          ...(conceptTitle.get(m.concept) && { title: pickTitle(conceptTitle.get(m.concept)!) }),
+          ...figure,
+          lastSeen: figure.lastSeen === null ? null : iso(figure.lastSeen),
+        };
+      }),
       exercises: exerciseRows
         .filter((r) => r.track === id)
         .map((r) => {
@@ -163,7 +168,6 @@ export function buildSignedReport(src: ReportSources, profileId: number, now?: n
 
 type ReportTitle = { en: string; zh: string };
 const pickTitle = (t: ReportTitle): ReportTitle => ({ en: t.en, zh: t.zh });
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The attempt columns a report carries (no code). */
 type AttemptRow = Omit<StoredAttemptRow, 'id' | 'profile_id' | 'code'>;

@@ -7,6 +7,7 @@
 import type { ImportOutcome } from '../../../shared/api/calls/teacher.ts';
 import { ProgressReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './report-schema.ts';
 import { keyFingerprint, verifyReport } from './signing.ts';
+import { migrateReport } from './report-migrate.ts';
 
 export interface ReportFile {
   name: string;
@@ -59,7 +60,8 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
   const verification = verifyReport(raw);
   if (verification === 'edited after export') return reject('edited', learner);
 
-  const parsed = ProgressReport.safeParse(raw);
+  // An older schema is read as the current one, after its signature was checked as written.
+  const parsed = ProgressReport.safeParse(migrateReport(raw));
   if (!parsed.success)
     return reject('bad-file', {
       ...learner,

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/api/calls/teacher.ts';
 import type { ProgressReport } from './report-schema.ts';
 import { checkReportFile, type ReportFile } from './class-import.ts';
+import { migrateReport } from './report-migrate.ts';
 
 export class ClassError extends Error {
   constructor(message: string) {
@@ -102,7 +103,8 @@ export class Classes {
     });
     this.stmt.clearMastery.run(classId, learnerKey);
     for (const t of report.tracks)
-      for (const c of t.concepts) this.stmt.addMastery.run(classId, learnerKey, t.id, c.id, c.mastery);
+      for (const c of t.concepts)
+        if (c.mastery !== null) this.stmt.addMastery.run(classId, learnerKey, t.id, c.id, c.mastery);
     return { ...about, result: existing ? 'replaced' : 'imported', status: verification };
   }
 
@@ -127,7 +129,8 @@ export class Classes {
       name: cls.name,
       concepts: [...concepts.values()],
       learners: learners.map(({ row, report }): ClassLearnerRow => {
-        const mastery = new Map<string, number>(
+        // null: the report has the concept without evidence, or does not have it.
+        const mastery = new Map<string, number | null>(
           report.tracks.flatMap((t) => t.concepts.map((c) => [conceptKey(t.id, c.id), c.mastery] as const)),
         );
         return {
@@ -185,7 +188,8 @@ export class Classes {
   private learners(classId: number): { row: LearnerRow; report: StoredReport }[] {
     return (this.stmt.learners.all(classId) as LearnerRow[]).map((row) => ({
       row,
-      report: JSON.parse(gunzipSync(row.report).toString('utf8')) as StoredReport,
+      // Reports imported before the schema changed are kept as they came; read them as current.
+      report: migrateReport(JSON.parse(gunzipSync(row.report).toString('utf8')) as StoredReport),
     }));
   }
 }

@@ -57,12 +57,25 @@ export function exercisesCsv(report: ProgressReport, locale: ReportLocale = 'en'
   );
 }
 
-/** One row per concept with its mastery. */
+const NOT_ASSESSED = { en: 'not yet assessed', zh: '尚未评估' } as const;
+
+/**
+ * One row per concept with its mastery, or "not yet assessed" where there is no evidence; the
+ * confidence (none, low, medium, high) and the last checked attempt beside it.
+ */
 export function conceptsCsv(report: ProgressReport, locale: ReportLocale = 'en'): string {
   return toCsv(
-    ['Track', 'Concept', 'Title', 'Mastery (%)', 'Checked attempts'],
+    ['Track', 'Concept', 'Title', 'Mastery (%)', 'Confidence', 'Checked attempts', 'Last checked'],
     report.tracks.flatMap((t) =>
-      t.concepts.map((c) => [t.id, c.id, localTitle(c.title, locale, c.id), percent(c.mastery), c.evidence]),
+      t.concepts.map((c) => [
+        t.id,
+        c.id,
+        localTitle(c.title, locale, c.id),
+        c.mastery === null ? NOT_ASSESSED[locale] : percent(c.mastery),
+        c.confidence,
+        c.evidence,
+        c.lastSeen ?? '',
+      ]),
     ),
   );
 }

@@ -21,6 +21,7 @@ export function gradebookCsv(overview: ClassOverview): string {
     'Exercises total',
     'Completion (%)',
     'Average mastery (%)',
+    'Concepts assessed',
     'Active minutes',
     'Hints shown',
     'Solutions revealed',
@@ -38,7 +39,9 @@ export function gradebookCsv(overview: ClassOverview): string {
       l.exercisesCompleted,
       l.exercisesTotal,
       l.exercisesTotal ? percent(l.exercisesCompleted / l.exercisesTotal) : '',
+      // Over the concepts with evidence only: one not yet assessed is not a zero.
       known.length ? percent(known.reduce((s, m) => s + m, 0) / known.length) : '',
+      known.length,
       minutes(l.activeMs),
       l.hintsShown,
       l.solutionsRevealed,

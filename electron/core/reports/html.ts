@@ -3,7 +3,7 @@
  * with inline SVG charts, each followed by the data table it draws, for screen readers and for
  * print. The app prints it to PDF with the browser engine.
  */
-import type { ProgressReport } from './report-schema.ts';
+import type { ProgressReport, ReportConcept } from './report-schema.ts';
 import type { ReportVerification } from './signing.ts';
 import type { ReportLocale } from './csv.ts';
 
@@ -32,6 +32,15 @@ const LABELS = {
     no: 'no',
     signature: 'Signature',
     none: 'No activity yet.',
+    notAssessed: 'Not yet assessed',
+    notAssessedLead: 'Not yet assessed: ',
+    separator: ', ',
+    confidence: 'Confidence',
+    confidenceLevels: { none: 'no evidence yet', low: 'low', medium: 'medium', high: 'high' },
+    confidenceHelp:
+      'Confidence: low after 1–2 checked attempts, medium after 3–7, high from 8. A concept with no checked attempt has no figure.',
+    lastSeen: 'Last checked',
+    never: 'never',
   },
   zh: {
     title: '学习进度报告',
@@ -57,6 +66,14 @@ const LABELS = {
     no: '否',
     signature: '签名',
     none: '还没有学习记录。',
+    notAssessed: '尚未评估',
+    notAssessedLead: '尚未评估：',
+    separator: '、',
+    confidence: '可信度',
+    confidenceLevels: { none: '尚无依据', low: '低', medium: '中', high: '高' },
+    confidenceHelp: '可信度：检查 1–2 次为低，3–7 次为中，8 次及以上为高。没有检查记录的知识点不给出数字。',
+    lastSeen: '最近一次检查',
+    never: '从未',
   },
 } as const;
 
@@ -93,21 +110,29 @@ export function reportToHtml(
     [L.streak, String(s.streakDays)],
   ];
   const sections = report.tracks.map((track) => {
-    const bars = track.concepts.map((c) => ({ label: t(c.title, c.id), value: c.mastery }));
+    // Bars only for figures with evidence; the concepts without are named once, under the chart.
+    const bars = track.concepts.flatMap((c) =>
+      c.mastery === null ? [] : [{ label: t(c.title, c.id), value: c.mastery }],
+    );
+    const unassessed = track.concepts.filter((c) => c.mastery === null).map((c) => t(c.title, c.id));
+    const figure = (c: ReportConcept) =>
+      c.mastery === null ? L.notAssessed : String(Math.round(c.mastery * 100));
     return `
     <section>
       <h2>${t(track.title, track.id)}</h2>
       <h3 id="mastery-${escapeHtml(track.id)}">${L.mastery}</h3>
-      ${masteryChart(bars, `mastery-${escapeHtml(track.id)}`)}
+      ${bars.length ? masteryChart(bars, `mastery-${escapeHtml(track.id)}`) : ''}
+      ${unassessed.length ? `<p class="meta">${L.notAssessedLead}${unassessed.join(L.separator)}</p>` : ''}
       <table>
-        <thead><tr><th scope="col">${L.concept}</th><th scope="col">${L.masteryPct}</th><th scope="col">${L.evidence}</th></tr></thead>
+        <thead><tr><th scope="col">${L.concept}</th><th scope="col">${L.masteryPct}</th><th scope="col">${L.confidence}</th><th scope="col">${L.evidence}</th><th scope="col">${L.lastSeen}</th></tr></thead>
         <tbody>${track.concepts
           .map(
             (c) =>
-              `<tr><th scope="row">${t(c.title, c.id)}</th><td>${Math.round(c.mastery * 100)}</td><td>${c.evidence}</td></tr>`,
+              `<tr><th scope="row">${t(c.title, c.id)}</th><td>${figure(c)}</td><td>${L.confidenceLevels[c.confidence]}</td><td>${c.evidence}</td><td>${c.lastSeen ? escapeHtml(c.lastSeen.slice(0, 10)) : L.never}</td></tr>`,
           )
           .join('')}</tbody>
       </table>
+      <p class="meta">${L.confidenceHelp}</p>
       <h3>${L.exercises}</h3>
       <table>
         <thead><tr><th scope="col">${L.exercise}</th><th scope="col">${L.done}</th><th scope="col">${L.checks}</th><th scope="col">${L.hints}</th><th scope="col">${L.revealed}</th><th scope="col">${L.minutes}</th></tr></thead>

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 
 export const REPORT_FORMAT = 'lantern-progress-report';
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: each concept's mastery is null without evidence, with its last check and confidence. */
+export const REPORT_SCHEMA_VERSION = 2;
 
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
@@ -30,11 +31,16 @@ export type ReportAttempt = z.infer<typeof ReportAttempt>;
 export const ReportConcept = z.object({
   id: z.string(),
   title: title.optional(),
-  /** Predicted success on a typical exercise of the concept, 0–1. */
-  mastery: z.number().min(0).max(1),
+  /** Predicted success on a typical exercise of the concept, 0–1; null without evidence ("not yet assessed"). */
+  mastery: z.number().min(0).max(1).nullable(),
   /** Checked attempts the estimate rests on. */
   evidence: count,
+  /** The last checked attempt on the concept; null when there is none (or a migrated report). */
+  lastSeen: isoTime.nullable(),
+  /** From `evidence`: none (0), low (1–2), medium (3–7), high (8 and more). */
+  confidence: z.enum(['none', 'low', 'medium', 'high']),
 });
+export type ReportConcept = z.infer<typeof ReportConcept>;
 
 export const ReportExercise = z.object({
   id: z.string(),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { call } from '../define.ts';
 import { LocalizedText } from '../../content/schema.ts';
 import { ExportedFile } from './progress.ts';
+import { Confidence } from './learner.ts';
 
 const count = z.number().int().min(0);
 const classId = z.number().int().positive();
@@ -66,7 +67,10 @@ export const ClassLearnerRow = z.object({
   activeMs: count,
   hintsShown: count,
   solutionsRevealed: count,
-  /** Mastery 0–1 per concept of `concepts`, in the same order; null where the report has none. */
+  /**
+   * Mastery 0–1 per concept of `concepts`, in the same order; null where the report has no
+   * figure (the concept is not yet assessed, or not in the learner's report).
+   */
   mastery: z.array(z.number().nullable()),
 });
 export type ClassLearnerRow = z.infer<typeof ClassLearnerRow>;
@@ -98,8 +102,16 @@ export const LearnerDetail = z.object({
       id: z.string(),
       title: LocalizedText.optional(),
       exercisesTotal: count,
+      /** mastery null: not yet assessed; lastSeen: ISO time of the last checked attempt. */
       concepts: z.array(
-        z.object({ id: z.string(), title: LocalizedText.optional(), mastery: z.number(), evidence: count }),
+        z.object({
+          id: z.string(),
+          title: LocalizedText.optional(),
+          mastery: z.number().nullable(),
+          evidence: count,
+          lastSeen: z.string().nullable(),
+          confidence: Confidence,
+        }),
       ),
       exercises: z.array(
         z.object({

@@ -9,6 +9,7 @@ import { buildProgressReport, buildSignedReport } from '../../../electron/core/r
 import { Classes } from '../../../electron/core/reports/classes.ts';
 import { gradebookCsv } from '../../../electron/core/reports/gradebook.ts';
 import { describeOutcome } from '../../../electron/core/reports/class-import.ts';
+import { REPORT_SCHEMA_VERSION } from '../../../electron/core/reports/report-schema.ts';
 import { COURSE, tempDatabase } from '../learner/fixtures.ts';
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
@@ -112,10 +113,14 @@ describe('importing learners’ reports into a class', () => {
   it('refuses a report written by a newer Lantern, naming its schema version', () => {
     const ada = learnerMachine('Ada');
     const report = JSON.parse(ada.export());
-    report.schemaVersion = 2;
+    report.schemaVersion = REPORT_SCHEMA_VERSION + 1;
     const { classes, classId } = teacher();
     const [outcome] = classes.importReports(classId, [{ name: 'ada.json', text: JSON.stringify(report) }]);
-    expect(outcome).toMatchObject({ result: 'rejected', status: 'newer-schema', schemaVersion: 2 });
+    expect(outcome).toMatchObject({
+      result: 'rejected',
+      status: 'newer-schema',
+      schemaVersion: REPORT_SCHEMA_VERSION + 1,
+    });
     expect(describeOutcome(outcome!)).toContain('Update Lantern');
     expect(classes.overview(classId).learners).toEqual([]);
   });
