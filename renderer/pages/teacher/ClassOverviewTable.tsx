@@ -67,8 +67,9 @@ export function ClassOverviewTable({
                 <td>{l.lastActiveAt ? dateOnly(l.lastActiveAt, locale) : t('classroom.never')}</td>
                 {l.mastery.map((m, i) =>
                   m === null ? (
-                    <td key={i} className="heat-none">
-                      <span className="visually-hidden">{t('classroom.noData')}</span>
+                    <td key={i} className="heat-none" title={t('learner.notAssessed')}>
+                      <span aria-hidden="true">–</span>
+                      <span className="visually-hidden">{t('learner.notAssessed')}</span>
                     </td>
                   ) : (
                     <td key={i} className={`heat ${band(m)}`}>

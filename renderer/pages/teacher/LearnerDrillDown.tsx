@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context.ts';
 import type { LearnerDetail } from '../../../shared/api/contract.ts';
-import { dateTime, duration, minutes, percent, titleOf, uiLocale } from '../progress/format.ts';
+import { dateTime, duration, minutes, titleOf, uiLocale } from '../progress/format.ts';
+import { MasteryTable } from '../../components/learner/MasteryTable.tsx';
 
 export function LearnerDrillDown({
   classId,
@@ -88,25 +89,18 @@ export function LearnerDrillDown({
         const trackName = titleOf(track.title, track.id, locale);
         return (
           <div key={track.id}>
-            <table className="data-table">
-              <caption>{t('dashboard.masteryTableCaption', { track: trackName })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.concept')}</th>
-                  <th scope="col">{t('dashboard.mastery')}</th>
-                  <th scope="col">{t('dashboard.evidence')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {track.concepts.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{titleOf(c.title, c.id, locale)}</th>
-                    <td>{percent(c.mastery)}</td>
-                    <td>{c.evidence}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MasteryTable
+              caption={t('dashboard.masteryTableCaption', { track: trackName })}
+              testId={`learner-mastery-${track.id}`}
+              rows={track.concepts.map((c) => ({
+                id: c.id,
+                label: titleOf(c.title, c.id, locale),
+                mastery: c.mastery,
+                evidence: c.evidence,
+                lastSeen: c.lastSeen,
+                confidence: c.confidence,
+              }))}
+            />
             <table className="data-table">
               <caption>{t('classroom.exercisesTitle', { track: trackName })}</caption>
               <thead>
