@@ -218,6 +218,34 @@ describe('practice matched to the learner', () => {
     await setLanguage('en');
   });
 
+  test("the teacher's class shows figures only where the report has evidence", async () => {
+    const { files } = await call<{ files: { name: string; content: string }[] }>('exportReport', {
+      format: 'json',
+      locale: 'en',
+    });
+    const { id: classId } = await call<{ id: number }>('createClass', { name: '7B recommend' });
+    await call('importReports', { classId, files: [{ name: files[0]!.name, text: files[0]!.content }] });
+    await go('#/teacher');
+    const overview = page.getByTestId('class-overview');
+    await overview.waitFor();
+    const cells = await overview
+      .locator('tbody td.heat, tbody td.heat-none')
+      .evaluateAll((tds) =>
+        tds.map((td) => (td.classList.contains('heat-none') ? td.getAttribute('title') : 'figure')),
+      );
+    // Struggling has checked output-variables only: one figure, every other concept a dash.
+    expect(cells.filter((c) => c === 'figure')).toHaveLength(1);
+    expect(new Set(cells.filter((c) => c !== 'figure'))).toEqual(new Set([en.learner.notAssessed]));
+    await page.getByRole('button', { name: 'Struggling', exact: true }).click();
+    const detail = page.getByTestId('learner-mastery-python');
+    await detail.waitFor();
+    const assessed = await detail
+      .locator('tbody tr[data-assessed="true"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-concept')));
+    expect(assessed).toEqual(['output-variables']);
+    await screenshot(page, 'recommend-teacher-en');
+  });
+
   test('Learn, Practice and Progress in both languages, both themes, small and large', async () => {
     const pages = [
       ['learn', '#/learn/python', 'up-next'],
