@@ -9,7 +9,6 @@ import { clearAllMocks, fn, resetAllMocks, restoreAllMocks, spyOn } from '@vites
 import { AssertionError, chaiLibrary, createExpect, createTrustedExpect } from './expect.ts';
 import { installHarness } from './harness.ts';
 import { TEST_GLOBALS, type HarnessControl, type SandboxHost } from './host.ts';
-import { harden } from './lockdown.ts';
 import { createTestApi, refusingTestApi } from './tests.ts';
 
 export function install(host: SandboxHost, realm: typeof globalThis): HarnessControl {
@@ -19,8 +18,9 @@ export function install(host: SandboxHost, realm: typeof globalThis): HarnessCon
     const jest = { fn, spyOn, clearAllMocks, resetAllMocks, restoreAllMocks };
     const testFile: Record<string, unknown> = { ...tests.globals, expect, jest, vi: jest };
     const learner: Record<string, unknown> = { ...refusingTestApi(), expect: createExpect(), jest, vi: jest };
-    harden(chaiLibrary);
     return {
+      // Frozen after lockdown, which first tames Error.prototype (the library's errors inherit it).
+      frozen: [chaiLibrary],
       globals: Object.fromEntries(TEST_GLOBALS.map((name) => [name, learner[name]])),
       testFile: Object.fromEntries(TEST_GLOBALS.map((name) => [name, testFile[name]])),
       run: tests.run,

@@ -43,6 +43,8 @@ import { TRACK_ASYNC_GLOBAL, trackRejections } from './rejections.ts';
 export interface TestSetup {
   globals: Record<string, unknown>;
   testFile: Record<string, unknown>;
+  /** Objects to freeze once lockdown has run. */
+  frozen: unknown[];
   run(
     report: (event: HarnessEvent) => void,
     unhandled: () => Promise<{ reason: unknown } | null>,
@@ -81,6 +83,7 @@ export function installHarness(
   }
   lockdown(realm);
   if (tests) {
+    harden(tests.frozen);
     const testFile = { ...tests.testFile, [TRACK_ASYNC_GLOBAL]: trackAsync[TRACK_ASYNC_GLOBAL] };
     harden(testFile);
     Object.defineProperty(realm, TEST_API_HANDOFF, { value: testFile, writable: false, configurable: true });
