@@ -72,7 +72,7 @@ def _collect(namespace):
                 func = getattr(value, attr)
                 skip = class_skip or getattr(func, '__unittest_skip__', False) is True
                 expect_fail = getattr(func, '__unittest_expecting_failure__', False) is True
-                tests.append((_type_name(value) + '.' + attr, value, attr, skip, expect_fail))
+                tests.append((_type_name(value) + '.' + attr, value, (attr, func), skip, expect_fail))
         elif type(value) is _FunctionType and name.startswith('test'):
             tests.append((name, None, value, False, False))
     return tests
@@ -93,11 +93,12 @@ def _run_one(test):
         if cls is None:
             target()
         else:
-            instance = cls(target)
+            instance = cls(target[0])
             _pin(instance)
             try:
                 instance.setUp()
-                getattr(instance, target)()
+                # The function collected before any test ran, not whatever the class holds now.
+                _MethodType(target[1], instance)()
             finally:
                 try:
                     instance.tearDown()
@@ -149,6 +150,22 @@ def _run_one(test):
         result['error'] = error
     return result
 
+def _snapshot_tests(namespace, collected):
+    """The test file's namespace and test classes as loaded, with plain copies of their data."""
+    holders = [namespace, _TEST_BUILTINS]
+    for test in collected:
+        if test[1] is not None and not any([h is _type_dict(test[1]) for h in holders]):
+            holders.append(_type_dict(test[1]))
+    return [(live, dict(live), {k: _plain(v) for k, v in live.items()
+                                if type(v) in (list, dict, set) and not k.startswith('__')})
+            for live in holders]
+
+def _tests_changed(snapshot):
+    for live, saved, data in snapshot:
+        if not _unchanged(live, saved) or not all([_same(_plain(live[k]), v) for k, v in data.items()]):
+            return ['the tests']
+    return []
+
 def _tampered(changed):
     return {'type': 'HarnessTampering',
             'message': 'Your code changed the testing tools (' + ', '.join(changed[:5]) + '), so the results cannot be trusted. Remove that code and check again.'}
@@ -173,7 +190,8 @@ def _run_check(module, path, source, tests_source):
         tree = _ast_parse(tests_source, tests_path)
         tree = _ast_fix(_Transformer().visit(tree))
         code = compile(tree, tests_path, 'exec', dont_inherit=True)
-        namespace = {'__name__': module + '_test', '__file__': tests_path, '__builtins__': builtins}
+        namespace = {'__name__': module + '_test', '__file__': tests_path, '__builtins__': _TEST_BUILTINS}
+        namespace.update(_TEST_HELPERS)
         exec(code, namespace)
     except BaseException as exc:
         kind = _outcome_of(exc)
@@ -185,12 +203,13 @@ def _run_check(module, path, source, tests_source):
     if changed:
         return {'status': 'error', 'message': _tampered(changed)['message'], 'error': _tampered(changed)}
     collected = _collect(namespace)
+    tests_snapshot = _snapshot_tests(namespace, collected)
     results = []
     for test in collected:
         if test[3]:
             continue
         result = _run_one(test)
-        changed = _restore(between_tests=True)
+        changed = _restore(between_tests=True) + _tests_changed(tests_snapshot)
         if result['status'] == 'interrupted':
             return {'status': 'interrupted', 'tests': results}
         if changed:

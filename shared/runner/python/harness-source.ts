@@ -23,13 +23,20 @@
  *   passes only when every collected test did.
  * - builtins, sys and every module loaded at start-up are restored after each run.
  *
- * One Python program in three files, joined in order: guards and state snapshots here, then the
- * beginner-friendly errors (harness-errors.ts), then running programs and tests (harness-running.ts).
+ * - When a side of an assertion is a builtin value, the verdict comes from trusted comparisons
+ *   of plain copies, never from the learner value's own methods (harness-trusted.ts). The test
+ *   functions run are the ones collected, and the test file's namespace and classes are compared
+ *   with a snapshot after every test, like unittest's: a change is tampering.
+ *
+ * One Python program in four files (and the visualiser's tracer), joined in order: guards and state snapshots here, then the
+ * beginner-friendly errors (harness-errors.ts), the trusted comparisons (harness-trusted.ts), then
+ * running programs and tests (harness-running.ts).
  */
 import { TEST_OUTPUT_LIMIT } from '../output.ts';
 import { HARNESS_ERRORS } from './harness-errors.ts';
 import { HARNESS_RUNNING } from './harness-running.ts';
 import { PYTHON_TRACER } from '../trace/python-tracer.ts';
+import { HARNESS_TRUSTED } from './harness-trusted.ts';
 
 /** The modules the harness imports first (the Python snapshot has them loaded: boot.ts). */
 export const HARNESS_IMPORTS =
@@ -253,4 +260,5 @@ def _write(path, text):
 ` +
   HARNESS_ERRORS +
   PYTHON_TRACER +
+  HARNESS_TRUSTED +
   HARNESS_RUNNING;
