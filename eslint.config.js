@@ -84,8 +84,12 @@ export default tseslint.config(
   },
   {
     // Pack fixtures are learner-facing exercise files: stubs keep their unused parameters and
-    // specs use Jest's globals, as an Exercism exercise does.
-    files: ['tests/fixtures/packs/**/*.js', 'tests/fixtures/exercism/**/*.js'],
+    // specs use Jest's globals, as an Exercism exercise does; so do the attack corpus's.
+    files: [
+      'tests/fixtures/packs/**/*.js',
+      'tests/fixtures/exercism/**/*.js',
+      'tests/fixtures/attacks/**/*.js',
+    ],
     languageOptions: { globals: { ...globals.jest } },
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
