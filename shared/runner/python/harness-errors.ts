@@ -156,8 +156,15 @@ class NameEqualities(ast.NodeTransformer):
             func = ast.Name(name, ast.Load())
         return ast.Call(func=func, args=list(args), keywords=[])
     def visit_FunctionDef(self, node):
+        # Decorators and defaults run where the function is defined; only the body inside it.
+        node.decorator_list = [self.visit(d) for d in node.decorator_list]
+        node.args = self.visit(node.args)
         self.depth += 1
-        self.generic_visit(node)
+        body = []
+        for statement in node.body:
+            done = self.visit(statement)
+            body.extend(done if type(done) is list else [done] if done is not None else [])
+        node.body = body
         self.depth -= 1
         node.args.args.append(ast.arg('__lantern_h__'))
         node.args.defaults.append(ast.Name('__lantern_helpers__', ast.Load()))
