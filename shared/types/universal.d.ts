@@ -13,9 +13,7 @@ declare global {
   function setTimeout(callback: (...args: never[]) => void, ms?: number, ...args: unknown[]): unknown;
   function clearTimeout(handle: unknown): void;
   // `var`, so that it is also a property of globalThis, as in every host.
-  // eslint-disable-next-line no-var
   var navigator: { language?: string } | undefined;
-  // eslint-disable-next-line no-var
   var crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
 }
 
