@@ -19,6 +19,8 @@ const EXERCISE_FIELDS: Record<string, string> = {
   starter: 'The code the learner starts from; for predict, the code to read.',
   solution: 'The reference solution: it must pass every test.',
   tests: 'The test file: Python unittest or test_ functions, or Jest-style specs. The starter must fail one.',
+  cases:
+    'Program-output exercise, instead of tests: each case gives the lines typed in (stdin) and the output the program must print.',
   hints:
     'At least 3 for an exercise, from a nudge to the shape of the answer; none may contain a solution line.',
   expectedOutput: 'predict: exactly what the code prints (trailing whitespace ignored).',

@@ -54,6 +54,16 @@ export const TraceQuestion = z.strictObject({
 });
 export type TraceQuestion = z.infer<typeof TraceQuestion>;
 
+/**
+ * One run of a program-output exercise: the lines typed in (`stdin`) and what the program must
+ * print (`output`, compared line by line, trailing whitespace ignored).
+ */
+export const OutputCase = z.strictObject({
+  stdin: z.array(z.string()).default([]),
+  output: z.string(),
+});
+export type OutputCase = z.infer<typeof OutputCase>;
+
 /** The fields an exercise shares between its front matter and its loaded form. */
 const exerciseFields = {
   id,
@@ -79,6 +89,11 @@ const exerciseFields = {
   solution: z.string().optional(),
   /** Test file source (exercise): unittest / pytest-style functions, or Jest-style specs. */
   tests: z.string().optional(),
+  /**
+   * Program-output exercise: instead of `tests`, the learner's whole program is run once per case
+   * and its output compared; there is no module or function name to guess.
+   */
+  cases: z.array(OutputCase).min(1, 'give at least one case').optional(),
   /** Graded hints, from a nudge to the shape of the answer. */
   hints: z.array(LocalizedText).default([]),
   /** predict: the exact output the code prints (checked by running it; trailing whitespace ignored). */
@@ -113,11 +128,13 @@ function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.R
     issue('module', 'a Python module name cannot contain "-" (use "_")');
   if (ex.type === 'exercise') {
     if (!ex.solution?.trim()) issue('solution', 'an exercise needs a reference solution');
-    if (!ex.tests?.trim()) issue('tests', 'an exercise needs tests');
+    if (ex.cases && ex.tests?.trim()) issue('cases', 'an exercise has either tests or cases, not both');
+    else if (!ex.cases && !ex.tests?.trim()) issue('tests', 'an exercise needs tests (or output cases)');
     if (!ex.starter.trim()) issue('starter', 'an exercise needs starter code');
     if (ex.hints.length < 3)
       issue('hints', `an exercise needs at least 3 graded hints (has ${ex.hints.length})`);
   }
+  if (ex.cases && ex.type !== 'exercise') issue('cases', 'only an exercise has output cases');
   if (ex.type === 'predict') {
     if (!ex.starter.trim()) issue('starter', 'a predict step needs code to read');
     if (ex.expectedOutput === undefined) issue('expectedOutput', 'a predict step needs expectedOutput');

@@ -23,6 +23,11 @@ export interface RunRequest {
   code: string;
   /** Test file source (check mode). */
   tests?: string;
+  /**
+   * Program-output exercise (check mode, instead of `tests`): the program is run once per case
+   * with the case's input lines, and its output compared with the case's (shared/runner/output-check.ts).
+   */
+  cases?: { stdin: string[]; output: string }[];
   /** Wall-clock limit in ms; default 5000. */
   timeLimitMs?: number;
   /** Lines fed to input() / prompt() when no interactive console is attached (Node host). */

@@ -10,6 +10,7 @@ import type { LoadedExercise } from '../../../shared/content/load.ts';
 import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
 import type { TraceQuestion } from '../../../shared/content/schema.ts';
 import { markedStep, sameValue, valueAt } from '../../../shared/runner/trace/format.ts';
+import { firstDifference, outputLines } from '../../../shared/runner/output-check.ts';
 
 export type Runner = (request: RunRequest) => Promise<RunResult>;
 
@@ -57,6 +58,29 @@ function checksFor(loaded: LoadedExercise, runner: Runner): Check[] {
     }
   };
 
+  if (exercise.type === 'exercise' && exercise.cases) {
+    const cases = exercise.cases;
+    return [
+      async () => {
+        const result = await run(
+          { ...base, mode: 'check', code: exercise.solution ?? '', cases },
+          'solution',
+        );
+        if ('crashed' in result) return result.crashed;
+        const problem = outputProblem(result);
+        return problem ? { ...where('solution'), message: problem } : undefined;
+      },
+      async () => {
+        const result = await run({ ...base, mode: 'check', code: exercise.starter, cases }, 'starter');
+        if ('crashed' in result) return result.crashed;
+        if (result.status !== 'pass') return undefined;
+        return {
+          ...where('starter'),
+          message: 'the starter code already prints the expected output of every case; it must differ in one',
+        };
+      },
+    ];
+  }
   if (exercise.type === 'exercise') {
     const tests = exercise.tests ?? '';
     return [
@@ -131,6 +155,18 @@ function solutionProblem(result: RunResult): string | undefined {
   const names = failing.slice(0, 3).map((t) => (t.message ? `${t.name} (${firstLine(t.message)})` : t.name));
   const more = failing.length > 3 ? ` and ${failing.length - 3} more` : '';
   return `the reference solution fails ${failing.length} of ${result.tests.length} tests: ${names.join('; ')}${more}`;
+}
+
+/** A reference solution whose output differs names the case and line, with both texts. */
+function outputProblem(result: RunResult): string | undefined {
+  if (result.status === 'pass') return undefined;
+  if (result.status === 'timeout') return `the reference solution ran out of time${limitText(result)}`;
+  const failing = result.tests.find((t) => t.status !== 'pass');
+  if (!failing) return `the reference solution does not run: ${errorText(result)}`;
+  if (failing.status === 'error') return `the reference solution fails ${failing.name}: ${errorText(result)}`;
+  const line = firstDifference(failing.expected ?? '', failing.actual ?? '') ?? 0;
+  const show = (s: string | undefined) => (s === undefined ? 'nothing' : JSON.stringify(s));
+  return `the reference solution prints something else in ${failing.name}: line ${line + 1} is ${show(outputLines(failing.actual ?? '')[line])}, the case says ${show(outputLines(failing.expected ?? '')[line])}`;
 }
 
 function predictProblem(result: RunResult, expected: string): string | undefined {

@@ -22,6 +22,7 @@ import type { RunnerIO } from '../io.ts';
 import { CappedOutput, TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE, type Stream } from '../output.ts';
 import { Sandbox, type Outcome } from './sandbox-session.ts';
 import { bindTestApi } from './test-file.ts';
+import { caseIO, caseRequest, endsCheck, outputCheckResult } from '../output-check.ts';
 import type { HarnessEvent } from './sandbox/host.ts';
 import { prepareTraceSpare, traceJavaScript } from '../trace/javascript.ts';
 
@@ -79,6 +80,16 @@ export async function runJavaScript(
   options: RunOptions = {},
 ): Promise<RunResult> {
   if (req.trace) return traceJavaScript(req, io, options);
+  if (req.mode === 'check' && req.cases) {
+    // A program-output exercise: the whole program once per case, output compared.
+    const runs: RunResult[] = [];
+    for (const testCase of req.cases) {
+      const run = await runJavaScript(caseRequest(req), caseIO(io, testCase), options);
+      runs.push(run);
+      if (endsCheck(run)) break;
+    }
+    return outputCheckResult(req.cases, runs);
+  }
   const started = now();
   const output = new CappedOutput();
   /** What the running test has printed, if a test is running; kept even past the console's cap. */

@@ -18,6 +18,7 @@ import { withExplanations } from '../explain.ts';
 import { describe, timeoutError } from '../results.ts';
 import { HARNESS_SOURCE } from './harness-source.ts';
 import type { Trace } from '../trace/format.ts';
+import { caseIO, caseRequest, endsCheck, outputCheckResult } from '../output-check.ts';
 
 type HarnessCall = (
   mode: string,
@@ -82,8 +83,18 @@ export function createPythonRunner(pyodide: PyodideAPI): PythonRunner {
   // and asks Pyodide's JsFinder directly; with nothing registered there is nothing to find.
   for (const name of ['js', 'pyodide_js']) pyodide.unregisterJsModule(name);
 
-  return {
+  const runner: PythonRunner = {
     run(request, runIO) {
+      if (request.mode === 'check' && request.cases) {
+        // A program-output exercise: the whole program once per case, output compared.
+        const runs: RunResult[] = [];
+        for (const testCase of request.cases) {
+          const run = runner.run(caseRequest(request), caseIO(runIO, testCase));
+          runs.push(run);
+          if (endsCheck(run)) break;
+        }
+        return outputCheckResult(request.cases, runs);
+      }
       const started = performance.now();
       io = runIO;
       output = new CappedOutput();
@@ -117,6 +128,7 @@ export function createPythonRunner(pyodide: PyodideAPI): PythonRunner {
       );
     },
   };
+  return runner;
 }
 
 function toResult(
