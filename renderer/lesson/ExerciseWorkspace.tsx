@@ -13,6 +13,7 @@ import { CodeEditor, type EditorMarker } from '../editor/CodeEditor.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { useRunner } from './useRunner.ts';
+import { checkRequest, isCheckable } from '../../shared/runner/check-request.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import { useVisualiser } from '../visualiser/Visualiser.tsx';
 
@@ -90,17 +91,20 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const start = useCallback(
     async (mode: 'run' | 'check') => {
       if (runner.running) return;
-      if (mode === 'check' && !exercise.tests) return;
+      if (mode === 'check' && !isCheckable(exercise)) return;
       setTab(mode === 'check' ? 'results' : 'console');
       const submitted = codeRef.current;
-      const result = await runner.run({
-        mode,
-        language,
-        module: exercise.module,
-        code: submitted,
-        ...(mode === 'check' ? { tests: exercise.tests ?? '' } : {}),
-        timeLimitMs: exercise.timeLimitMs,
-      });
+      const result = await runner.run(
+        mode === 'check'
+          ? checkRequest(exercise, submitted, language)
+          : {
+              mode,
+              language,
+              module: exercise.module,
+              code: submitted,
+              timeLimitMs: exercise.timeLimitMs,
+            },
+      );
       if (mode === 'run' && result.status !== 'pass') setTab('results');
       onAttempt?.(mode, submitted, result);
     },
@@ -137,7 +141,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
         >
           {t('runner.run')}
         </button>
-        {exercise.tests ? (
+        {isCheckable(exercise) ? (
           <button
             type="button"
             onClick={() => void start('check')}
@@ -206,6 +210,8 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             ) : (
               <ResultsPanel
                 result={runner.result}
+                starter={exercise.starter}
+                {...(exercise.cases ? { cases: exercise.cases } : {})}
                 {...(exercise.tests ? { onVisualiseTest: (name: string) => visualise(name) } : {})}
               />
             )}

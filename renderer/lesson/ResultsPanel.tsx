@@ -1,7 +1,10 @@
 import { diffWordsWithSpace } from 'diff';
 import { useTranslation } from 'react-i18next';
-import type { LearnerError, RunResult, TestResult } from '../../shared/runner/protocol.ts';
+import type { LearnerError, RunRequest, RunResult, TestResult } from '../../shared/runner/protocol.ts';
 import { ErrorExplanation } from './ErrorExplanation.tsx';
+import { OutputDiff } from './OutputDiff.tsx';
+
+type OutputCase = NonNullable<RunRequest['cases']>[number];
 
 /** Expected versus actual, with the differing parts marked (jsdiff). */
 function ExpectedActual({ expected, actual }: { expected: string; actual: string }) {
@@ -37,7 +40,59 @@ function ExpectedActual({ expected, actual }: { expected: string; actual: string
   );
 }
 
-function TestRow({ test, onVisualise }: { test: TestResult; onVisualise?: (name: string) => void }) {
+/** One case of a program-output check: its input, the outputs line by line, any error. */
+function CaseRow({
+  test,
+  index,
+  testCase,
+  only,
+}: {
+  test: TestResult;
+  index: number;
+  testCase?: OutputCase;
+  only: boolean;
+}) {
+  const { t } = useTranslation();
+  const stdin = testCase?.stdin ?? [];
+  return (
+    <li className={`test test-${test.status}`} data-status={test.status}>
+      {/* With one case the summary line says it all; with several, each is named. */}
+      {only ? (
+        <span className="visually-hidden">{t(`runner.status.${test.status}`)}</span>
+      ) : (
+        <div className="test-head">
+          <span className="test-badge" aria-hidden="true">
+            {test.status === 'pass' ? '✓' : '✗'}
+          </span>
+          <span className="test-name">
+            {t(test.status === 'pass' ? 'runner.output.matches' : 'runner.output.differsSummary', {
+              n: index + 1,
+            })}
+          </span>
+        </div>
+      )}
+      {stdin.length > 0 ? (
+        <p className="output-stdin">
+          {t('runner.output.typed')} <code>{stdin.join(' ⏎ ')}</code>
+        </p>
+      ) : null}
+      {test.status !== 'pass' ? (
+        <OutputDiff expected={test.expected ?? ''} actual={test.actual ?? ''} />
+      ) : null}
+      {test.error ? <ErrorExplanation error={test.error} /> : null}
+    </li>
+  );
+}
+
+function TestRow({
+  test,
+  starter,
+  onVisualise,
+}: {
+  test: TestResult;
+  starter?: string | undefined;
+  onVisualise?: (name: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <li className={`test test-${test.status}`} data-status={test.status}>
@@ -52,7 +107,7 @@ function TestRow({ test, onVisualise }: { test: TestResult; onVisualise?: (name:
       {test.expected !== undefined && test.actual !== undefined ? (
         <ExpectedActual expected={test.expected} actual={test.actual} />
       ) : null}
-      {test.error ? <ErrorExplanation error={test.error} /> : null}
+      {test.error ? <ErrorExplanation error={test.error} starter={starter} /> : null}
       {test.status !== 'pass' && onVisualise ? (
         <button type="button" className="visualise-test" onClick={() => onVisualise(test.name)}>
           {t('visualise.thisTest')}
@@ -68,9 +123,12 @@ function TestRow({ test, onVisualise }: { test: TestResult; onVisualise?: (name:
   );
 }
 
-export function summaryKey(result: RunResult): string {
+export function summaryKey(result: RunResult, outputCheck = false): string {
   if (result.status === 'timeout') return 'runner.summary.timeout';
   if (result.error?.type === 'Stopped') return 'runner.summary.stopped';
+  if (result.error?.code && result.tests.length === 0) return 'runner.summary.needsMore';
+  if (outputCheck && result.tests.length > 0)
+    return result.status === 'pass' ? 'runner.output.allMatch' : 'runner.output.someDiffer';
   if (result.tests.length === 0)
     return result.status === 'pass' ? 'runner.summary.ran' : 'runner.summary.error';
   return result.status === 'pass' ? 'runner.summary.allPass' : 'runner.summary.someFail';
@@ -79,9 +137,14 @@ export function summaryKey(result: RunResult): string {
 /** The result of the last Run or Check: a summary line, each test, and the error explained. */
 export function ResultsPanel({
   result,
+  cases,
+  starter,
   onVisualiseTest,
 }: {
   result: RunResult | null;
+  cases?: readonly OutputCase[];
+  /** The exercise's starter: how it spells the functions the tests need. */
+  starter?: string;
   /** Offers "Visualise this test" on each test that did not pass. */
   onVisualiseTest?: (name: string) => void;
 }) {
@@ -99,20 +162,31 @@ export function ResultsPanel({
   return (
     <div className="results" data-status={result.status}>
       <p className={`results-summary summary-${result.status}`} role="status">
-        {t(summaryKey(result), { passed, total: result.tests.length })}
+        {t(summaryKey(result, !!cases), { passed, total: result.tests.length })}
       </p>
       {result.restarted ? <p className="notice-inline">{t('runner.restarted')}</p> : null}
       {result.truncated ? <p className="notice-inline">{t('runner.truncated')}</p> : null}
-      {topError ? <ErrorExplanation error={topError} /> : null}
+      {topError ? <ErrorExplanation error={topError} starter={starter} /> : null}
       {result.tests.length > 0 ? (
         <ul className="tests" aria-label={t('runner.tests')}>
-          {result.tests.map((test, i) => (
-            <TestRow
-              key={`${test.name}-${i}`}
-              test={test}
-              {...(onVisualiseTest ? { onVisualise: onVisualiseTest } : {})}
-            />
-          ))}
+          {result.tests.map((test, i) =>
+            cases ? (
+              <CaseRow
+                key={`${test.name}-${i}`}
+                test={test}
+                index={i}
+                only={cases.length === 1}
+                {...(cases[i] ? { testCase: cases[i] } : {})}
+              />
+            ) : (
+              <TestRow
+                key={`${test.name}-${i}`}
+                test={test}
+                starter={starter}
+                {...(onVisualiseTest ? { onVisualise: onVisualiseTest } : {})}
+              />
+            ),
+          )}
         </ul>
       ) : null}
     </div>
