@@ -52,6 +52,8 @@ interface ActiveRun {
   resolve(result: RunResult): void;
   timers: ReturnType<typeof setTimeout>[];
   startedAt: number;
+  /** The time limit's clock, which runs only while the program does (not while input() waits). */
+  clock: { remaining: number; since: number; timer?: ReturnType<typeof setTimeout> | undefined };
 }
 
 function newNonce(): string {
@@ -126,7 +128,10 @@ class WorkerSlot {
         if (this.active?.id === message.id) this.active.callbacks.onOutput?.(message.stream, message.text);
         return;
       case 'input':
-        if (this.active?.id === message.id) this.active.callbacks.onInput?.(message.prompt);
+        if (this.active?.id === message.id) {
+          this.pauseClock(this.active);
+          this.active.callbacks.onInput?.(message.prompt);
+        }
         return;
       case 'result':
         if (this.active && this.active.id === message.id && this.active.nonce === message.nonce) {
@@ -155,6 +160,7 @@ class WorkerSlot {
     if (!run) return;
     this.active = null;
     for (const t of run.timers) clearTimeout(t);
+    clearTimeout(run.clock.timer);
     clear(viewOf(this.interrupt));
     // Results this host made itself (stopped, timed out, crashed) get their explanation here.
     run.resolve(withExplanations(result, run.request.language));
@@ -174,18 +180,36 @@ class WorkerSlot {
         resolve,
         timers: [],
         startedAt: performance.now(),
+        clock: {
+          remaining:
+            (request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) + (this.runtime === 'javascript' ? JS_BACKSTOP_MS : 0),
+          since: 0,
+        },
       };
       this.active = run;
       clear(viewOf(this.interrupt));
-      const limit =
-        (request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) + (this.runtime === 'javascript' ? JS_BACKSTOP_MS : 0);
-      run.timers.push(setTimeout(() => this.stop('timeout'), limit));
+      this.resumeClock(run);
       const message: HostToRunner = { type: 'run', id, nonce: run.nonce, request };
       this.worker.postMessage(message);
     });
   }
 
+  /** The program waits for the learner: its time limit waits too, as in a terminal. */
+  private pauseClock(run: ActiveRun): void {
+    if (run.clock.timer === undefined) return;
+    clearTimeout(run.clock.timer);
+    run.clock.timer = undefined;
+    run.clock.remaining = Math.max(0, run.clock.remaining - (performance.now() - run.clock.since));
+  }
+
+  private resumeClock(run: ActiveRun): void {
+    if (run.clock.timer !== undefined) return;
+    run.clock.since = performance.now();
+    run.clock.timer = setTimeout(() => this.stop('timeout'), run.clock.remaining);
+  }
+
   answer(line: string | null): void {
+    if (this.active) this.resumeClock(this.active);
     answerInput(this.input, line);
   }
 
@@ -196,6 +220,7 @@ class WorkerSlot {
   stop(reason: InterruptReason): void {
     const run = this.active;
     if (!run) return;
+    clearTimeout(run.clock.timer);
     raise(viewOf(this.interrupt), reason);
     // A program waiting in input() wakes with end of input, then meets the interrupt.
     answerInput(this.input, null);

@@ -3,7 +3,7 @@
  * host attaches, and give the runner a console that streams output and blocks in input().
  */
 import type { RunnerIO } from '../../shared/runner/io.ts';
-import { waitForInput, type HostToRunner, type RunnerToHost } from '../../shared/runner/worker-protocol.ts';
+import { resetInput, waitForInput, type HostToRunner, type RunnerToHost } from '../../shared/runner/worker-protocol.ts';
 import { interruptReason, viewOf, type InterruptView } from '../runner/interrupt.ts';
 
 export const post = (message: RunnerToHost) => self.postMessage(message);
@@ -26,6 +26,8 @@ export function consoleFor(id: number, attached: Attached): RunnerIO {
     write: (stream, text) => post({ type: 'output', id, stream, text }),
     readLine: (prompt) => {
       if (!attached.input) return null;
+      resetInput(attached.input);
+      if (attached.interrupt && interruptReason(attached.interrupt)) return null;
       post({ type: 'input', id, prompt });
       return waitForInput(attached.input);
     },

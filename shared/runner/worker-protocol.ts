@@ -58,6 +58,17 @@ export function answerInput(buffer: SharedArrayBuffer, line: string | null): voi
   Atomics.notify(header, 0);
 }
 
+/**
+ * Runner side, before it asks for a line: forget any answer left from an earlier run. Stop and
+ * the time limit answer "end of input" in case the program was waiting; when it was not (a Check
+ * stuck in a loop), that answer stayed in the buffer and the next run's first input() read it as
+ * EOFError. The host's stop raises the interrupt before it answers, so a run being stopped right
+ * now is seen by the caller's interrupt check after this reset.
+ */
+export function resetInput(buffer: SharedArrayBuffer): void {
+  Atomics.store(new Int32Array(buffer, 0, 2), 0, INPUT_WAITING);
+}
+
 /** Runner side: block until the host answers; null means end of input. */
 export function waitForInput(buffer: SharedArrayBuffer): string | null {
   const header = new Int32Array(buffer, 0, 2);

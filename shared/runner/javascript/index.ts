@@ -185,11 +185,21 @@ export async function runJavaScript(
   };
 
   const sandbox = await takeSandbox(req.mode);
+  const clock = { deadline: Date.now() + limit };
   sandbox.start({
-    deadline: Date.now() + limit,
+    get deadline() {
+      return clock.deadline;
+    },
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
     write,
-    readLine: (prompt) => (stdin.length > 0 ? (stdin.shift() ?? null) : io.readLine(prompt)),
+    readLine: (prompt) => {
+      if (stdin.length > 0) return stdin.shift() ?? null;
+      // Like a terminal: the time the program waits for the learner to type is not run time.
+      const asked = Date.now();
+      const line = io.readLine(prompt);
+      clock.deadline += Date.now() - asked;
+      return line;
+    },
     onEvent,
     modules: new Map(files.map((file) => [file.name, file.code])),
     resolve: (specifier, importer) => resolveImport(specifier, learnerName, importer === testName),
