@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { signatureIn } from '../../shared/runner/missing-name.ts';
 import type { LearnerError } from '../../shared/runner/protocol.ts';
 
 /**
@@ -6,10 +7,33 @@ import type { LearnerError } from '../../shared/runner/protocol.ts';
  * words. The runner names the explanation (`error.explanation`, see shared/runner/explain.ts);
  * its text comes from the catalog in the interface language.
  */
-export function ErrorExplanation({ error }: { error: LearnerError }) {
+export function ErrorExplanation({ error, starter }: { error: LearnerError; starter?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const key = error.explanation ? `explain.${error.explanation}` : null;
   const explanation = key && i18n.exists(key) ? t(key) : null;
+  // An error in code the learner did not write, said in their terms (shared/runner/missing-name.ts).
+  const ownWords = error.code ? `runner.learnerError.${error.code}` : null;
+  if (ownWords && i18n.exists(ownWords)) {
+    const name = error.params?.name ?? '';
+    return (
+      <div className="error-box" role="alert" data-code={error.code}>
+        <p className="error-title">
+          <Trans
+            i18nKey={ownWords}
+            values={{ signature: starter ? signatureIn(starter, name) : name }}
+            components={{ code: <code /> }}
+          />
+        </p>
+        <p className="error-explain">{t(`${ownWords}Why`)}</p>
+        {error.traceback ? (
+          <details>
+            <summary>{t('runner.learnerError.original', { type: error.type })}</summary>
+            <pre>{error.traceback}</pre>
+          </details>
+        ) : null}
+      </div>
+    );
+  }
   return (
     <div className="error-box" role="alert">
       <p className="error-title">

@@ -137,7 +137,7 @@ export function explanationCatalog(locale: ExplanationLocale): { explain: Explan
  */
 export function withExplanations(result: RunResult, language: Language): RunResult {
   const explain = (error: LearnerError | undefined): LearnerError | undefined => {
-    if (!error || error.explanation) return error;
+    if (!error || error.explanation || error.code) return error;
     const id = explanationId(language, error);
     return id ? { ...error, explanation: id } : error;
   };

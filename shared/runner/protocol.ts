@@ -72,6 +72,13 @@ export interface LearnerError {
    * shows its text in the interface language.
    */
   explanation?: string;
+  /**
+   * Set when the error is better said in the learner's terms than the language's (the tests
+   * need a function the learner's code does not define): a message code and its parameters,
+   * worded by the page's catalogs (runner.learnerError.<code>).
+   */
+  code?: string;
+  params?: Record<string, string>;
 }
 
 export interface RunResult {

@@ -16,6 +16,8 @@ const LearnerErrorSchema = z.object({
   file: text(300).optional(),
   traceback: text(200_000).optional(),
   explanation: text(100).optional(),
+  code: text(100).optional(),
+  params: z.record(text(100), text(1000)).optional(),
 });
 
 const RunResultSchema = z.object({

@@ -22,6 +22,7 @@ import type { RunnerIO } from '../io.ts';
 import { CappedOutput, TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE, type Stream } from '../output.ts';
 import { Sandbox, type Outcome } from './sandbox-session.ts';
 import { bindTestApi } from './test-file.ts';
+import { explainMissingNames } from '../missing-name.ts';
 import { caseIO, caseRequest, endsCheck, outputCheckResult } from '../output-check.ts';
 import type { HarnessEvent } from './sandbox/host.ts';
 import { prepareTraceSpare, traceJavaScript } from '../trace/javascript.ts';
@@ -111,15 +112,18 @@ export async function runJavaScript(
     return printed;
   };
   const finish = (partial: Omit<RunResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): RunResult =>
-    withExplanations(
-      {
-        ...partial,
-        stdout: output.stdout,
-        stderr: output.stderr,
-        truncated: output.truncated,
-        durationMs: Math.round((now() - started) * 10) / 10,
-      },
-      req.language,
+    explainMissingNames(
+      withExplanations(
+        {
+          ...partial,
+          stdout: output.stdout,
+          stderr: output.stderr,
+          truncated: output.truncated,
+          durationMs: Math.round((now() - started) * 10) / 10,
+        },
+        req.language,
+      ),
+      req,
     );
 
   const learnerName = fileName(req.module, req.language);

@@ -18,6 +18,7 @@ import { withExplanations } from '../explain.ts';
 import { describe, timeoutError } from '../results.ts';
 import { HARNESS_SOURCE } from './harness-source.ts';
 import type { Trace } from '../trace/format.ts';
+import { explainMissingNames } from '../missing-name.ts';
 import { caseIO, caseRequest, endsCheck, outputCheckResult } from '../output-check.ts';
 
 type HarnessCall = (
@@ -122,9 +123,12 @@ export function createPythonRunner(pyodide: PyodideAPI): PythonRunner {
       } finally {
         io = undefined;
       }
-      return withExplanations(
-        toResult(outcome, output, request, runIO, performance.now() - started),
-        request.language,
+      return explainMissingNames(
+        withExplanations(
+          toResult(outcome, output, request, runIO, performance.now() - started),
+          request.language,
+        ),
+        request,
       );
     },
   };

@@ -89,16 +89,19 @@ describe('Python Check in the Node sandbox', () => {
     expect(result.error).toMatchObject({ type: 'SyntaxError', file: 'leap.py', line: 1 });
   });
 
-  it('says so when the test file itself cannot be imported', async () => {
+  it("says the learner's code needs the function the test file cannot import", async () => {
     const result = await sandbox.pythonCheck(
       LEAP,
       'from leap import is_leap\n\ndef test_it():\n    assert is_leap(2000)\n',
     );
     expect(result.status).toBe('error');
-    expect(result.message).toContain(
-      "The tests could not be loaded: ImportError: cannot import name 'is_leap'",
-    );
-    expect(result.error).toMatchObject({ file: 'leap_test.py', line: 1 });
+    expect(result.message).toBe('Your code needs a function called is_leap.');
+    expect(result.error).toMatchObject({
+      type: 'ImportError',
+      file: 'leap_test.py',
+      code: 'missingFunction',
+    });
+    expect(result.error?.traceback).toContain("cannot import name 'is_leap'");
   });
 
   it('says so when the test file has a syntax error', async () => {

@@ -146,13 +146,18 @@ describe('errors in Check', () => {
     expect(result.error).toMatchObject({ file: 'leap.js', line: 2 });
   });
 
-  it('says the tests could not load when the test file imports something that does not exist', async () => {
+  it("says the learner's code needs the function the test file imports and it lacks", async () => {
     const result = await check(
       LEAP,
       `import { isLeep } from './leap';\ntest('x', () => expect(isLeep(1)).toBe(true));`,
     );
     expect(result.status).toBe('error');
-    expect(result.message).toMatch(/^The tests could not load: SyntaxError: .*isLeep/);
+    expect(result.message).toBe('Your code needs a function called isLeep.');
+    expect(result.error).toMatchObject({
+      type: 'SyntaxError',
+      code: 'missingFunction',
+      params: { name: 'isLeep' },
+    });
   });
 
   it('says the tests could not load when the test file has a syntax error', async () => {
