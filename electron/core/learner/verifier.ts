@@ -9,6 +9,7 @@
 import type { Exercise } from '../../../shared/content/schema.ts';
 import { quizAnswerCorrect, sameOutput } from '../../../shared/content/answers.ts';
 import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
+import { checkRequest, isCheckable } from '../../../shared/runner/check-request.ts';
 import type { AttemptKind, AttemptStatus } from './progress-records.ts';
 import type { Logger } from '../logger.ts';
 
@@ -125,18 +126,12 @@ export class Verifier {
       return exercise.type === 'quiz' && quizAnswerCorrect(exercise.choices, a.code)
         ? { status: 'pass', testsPassed: 0, testsTotal: 0 }
         : fail;
-    // A check of a step that has no tests cannot pass.
-    if (exercise.type !== 'exercise' || !exercise.tests?.trim()) return fail;
+    // A check of a step that has no tests (or output cases) cannot pass.
+    if (exercise.type !== 'exercise' || !isCheckable(exercise)) return fail;
     let result: RunResult;
     try {
-      result = await this.runCode({
-        mode: 'check',
-        language: exercise.language ?? 'python',
-        module: exercise.module,
-        code: a.code,
-        tests: exercise.tests,
-        timeLimitMs: exercise.timeLimitMs,
-      });
+      // The same request the page ran: tests, or a program-output exercise's cases.
+      result = await this.runCode(checkRequest(exercise, a.code));
     } catch (err) {
       return { ...fail, status: 'error', runnerError: `the sandbox failed: ${String(err)}` };
     }

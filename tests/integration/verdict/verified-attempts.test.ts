@@ -132,6 +132,15 @@ describe('a check', () => {
     expect(real.completed).toBe(true);
   });
 
+  test('a program-output exercise is re-run by its cases: wrong output fails, the right one passes', async () => {
+    const wrong = await attempt('python', 'print-hello', 'check', 'print("Hello World")', claimedPass);
+    expect(wrong.verdict).toMatchObject({ status: 'fail', testsPassed: 0, testsTotal: 1, agreed: false });
+    expect(wrong.completed).toBe(false);
+    const right = await attempt('python', 'print-hello', 'check', 'print("Hello, World!")', claimedPass);
+    expect(right.verdict).toMatchObject({ status: 'pass', testsPassed: 1, testsTotal: 1, agreed: true });
+    expect(right.completed).toBe(true);
+  });
+
   test('a check claimed on a step that has no tests (an explanation) is not a pass', async () => {
     const recorded = await attempt('python', 'classes-intro', 'check', 'pass', claimedPass);
     expect(recorded.verdict.status).toBe('fail');
