@@ -181,9 +181,10 @@ describe('the built-in Python track', () => {
       exercise: 'variables-intro',
     });
     m.progress.markCompleted(fresh.id, 'python', 'variables-intro');
+    // Programs that print come before any function.
     expect(m.model.nextBestStep(fresh.id, 'python')).toMatchObject({
       kind: 'exercise',
-      exercise: 'hello-world',
+      exercise: 'print-hello',
       reason: { code: 'next-in-track', concept: 'output-variables' },
     });
   });
