@@ -6,6 +6,7 @@ import type { LearnerModel } from '../learner/learner-model.ts';
 import type { Profiles } from '../learner/profiles.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
 import type { Logger } from '../logger.ts';
+import type { Verifier } from '../learner/verifier.ts';
 import { LessonNotFoundError } from './lesson-handlers.ts';
 
 export interface PlacementDeps {
@@ -15,6 +16,8 @@ export interface PlacementDeps {
   profileId: () => number;
   progress: ProgressStore;
   log: Logger;
+  /** Each diagnostic's Check is re-run by the backend: its runtime is started when the check opens. */
+  verifier: Pick<Verifier, 'warm'>;
   /** The learner model needs the tracks' concept graphs, loaded in the background. */
   contentReady: Promise<unknown>;
 }
@@ -32,6 +35,7 @@ export function placementHandlers(deps: PlacementDeps): HandlersFor<typeof place
         const { solution: _solution, hints, ...exercise } = view.exercise;
         exercises.push({ ...exercise, hintCount: hints.length });
       }
+      if (exercises[0]) void deps.verifier.warm(exercises[0].language);
       const profile = deps.profiles.list().find((p) => p.id === deps.profileId());
       return { trackId, exercises, placedAt: profile?.placedAt ?? null };
     },
