@@ -82,6 +82,14 @@ const VERIFICATION = {
   zh: { verified: '已验证', 'edited after export': '导出后被修改', unsigned: '未签名' },
 } as const;
 
+/**
+ * A count for the page. The report is built from database rows, and SQLite keeps whatever a
+ * restored backup put in a column: a "count" may be text, so it is escaped like any text.
+ */
+function num(value: unknown): string {
+  return escapeHtml(String(value));
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -128,7 +136,7 @@ export function reportToHtml(
         <tbody>${track.concepts
           .map(
             (c) =>
-              `<tr><th scope="row">${t(c.title, c.id)}</th><td>${figure(c)}</td><td>${L.confidenceLevels[c.confidence]}</td><td>${c.evidence}</td><td>${c.lastSeen ? escapeHtml(c.lastSeen.slice(0, 10)) : L.never}</td></tr>`,
+              `<tr><th scope="row">${t(c.title, c.id)}</th><td>${figure(c)}</td><td>${L.confidenceLevels[c.confidence]}</td><td>${num(c.evidence)}</td><td>${c.lastSeen ? escapeHtml(c.lastSeen.slice(0, 10)) : L.never}</td></tr>`,
           )
           .join('')}</tbody>
       </table>
@@ -139,7 +147,7 @@ export function reportToHtml(
         <tbody>${track.exercises
           .map(
             (e) =>
-              `<tr><th scope="row">${t(e.title, e.id)}</th><td>${e.completedAt ? L.yes : L.no}</td><td>${e.checks}</td><td>${e.hintsShown}</td><td>${e.solutionRevealed ? L.yes : L.no}</td><td>${formatMinutes(e.activeMs)}</td></tr>`,
+              `<tr><th scope="row">${t(e.title, e.id)}</th><td>${e.completedAt ? L.yes : L.no}</td><td>${num(e.checks)}</td><td>${num(e.hintsShown)}</td><td>${e.solutionRevealed ? L.yes : L.no}</td><td>${formatMinutes(e.activeMs)}</td></tr>`,
           )
           .join('')}</tbody>
       </table>
@@ -177,7 +185,7 @@ export function reportToHtml(
   ${recent.length ? activityChart(recent, 'activity') : `<p>${L.none}</p>`}
   <table>
     <thead><tr><th scope="col">${L.day}</th><th scope="col">${L.minutes}</th><th scope="col">${L.attempts}</th></tr></thead>
-    <tbody>${recent.map((d) => `<tr><th scope="row">${d.day}</th><td>${formatMinutes(d.activeMs)}</td><td>${d.attempts}</td></tr>`).join('')}</tbody>
+    <tbody>${recent.map((d) => `<tr><th scope="row">${escapeHtml(String(d.day))}</th><td>${formatMinutes(d.activeMs)}</td><td>${num(d.attempts)}</td></tr>`).join('')}</tbody>
   </table>
 </section>
 ${sections.join('\n')}
@@ -217,11 +225,11 @@ function activityChart(days: { day: string; activeMs: number }[], labelledBy: st
   ${days
     .map((d, i) => {
       const h = (bottom - 10) * (d.activeMs / max);
-      return `<rect x="${(i * step + 2).toFixed(1)}" y="${(bottom - h).toFixed(1)}" width="${(step - 4).toFixed(1)}" height="${h.toFixed(1)}" fill="#1565c0"><title>${d.day}: ${formatMinutes(d.activeMs)} min</title></rect>`;
+      return `<rect x="${(i * step + 2).toFixed(1)}" y="${(bottom - h).toFixed(1)}" width="${(step - 4).toFixed(1)}" height="${h.toFixed(1)}" fill="#1565c0"><title>${escapeHtml(String(d.day))}: ${formatMinutes(d.activeMs)} min</title></rect>`;
     })
     .join('\n  ')}
   <line x1="0" x2="${width}" y1="${bottom}" y2="${bottom}" stroke="#555"/>
-  <text x="0" y="${bottom + 16}">${days[0]?.day ?? ''}</text>
-  <text x="${width}" y="${bottom + 16}" text-anchor="end">${days.at(-1)?.day ?? ''}</text>
+  <text x="0" y="${bottom + 16}">${escapeHtml(String(days[0]?.day ?? ''))}</text>
+  <text x="${width}" y="${bottom + 16}" text-anchor="end">${escapeHtml(String(days.at(-1)?.day ?? ''))}</text>
 </svg>`;
 }
