@@ -64,8 +64,21 @@ export function compressCode(code: string): Buffer {
   return deflateSync(code);
 }
 
-export function decompressCode(blob: Buffer): string {
-  return inflateSync(blob).toString('utf8');
+/**
+ * The most an attempt's code inflates to: the API takes at most 1 000 000 characters, at most 4
+ * bytes each in UTF-8. A restored backup can hold anything in this column (a deflate bomb that
+ * would inflate to gigabytes, text that is not deflated at all): such a value reads as empty
+ * code instead of exhausting memory or failing every read of the learner's history.
+ */
+const MAX_CODE_BYTES = 4_000_000;
+
+export function decompressCode(blob: unknown): string {
+  if (!Buffer.isBuffer(blob)) return '';
+  try {
+    return inflateSync(blob, { maxOutputLength: MAX_CODE_BYTES }).toString('utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** A row of the `attempt` table as SQLite returns it. */
