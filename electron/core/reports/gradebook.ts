@@ -53,6 +53,10 @@ export function gradebookCsv(overview: ClassOverview): string {
 
 /** A file name that keeps letters of any script and drops what file systems refuse. */
 export function safeFileName(name: string): string {
-  const kept = [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch));
+  // Control and format characters too: a right-to-left override would show
+  // "report-\u202Egnp.exe" as "report-exe.png", and a zero-width space hides in a name.
+  const kept = [...name].map((ch) =>
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(ch) || '\\/:*?"<>|'.includes(ch) ? '_' : ch,
+  );
   return kept.join('').replace(/\s+/g, '-').slice(0, 80) || 'class';
 }
