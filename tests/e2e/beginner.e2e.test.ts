@@ -15,7 +15,8 @@ let page: Page;
 
 async function openLesson(p: Page, track: string, lesson: string): Promise<void> {
   await p.evaluate((h) => (location.hash = h), `#/learn/${track}/${lesson}`);
-  await p.locator('.code-editor .monaco-editor').first().waitFor();
+  // The first lesson loads the editor's code; on a busy machine that takes a while.
+  await p.locator('.code-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
   await p.locator('.runtime-state', { hasText: /^(Ready|就绪)$/ }).waitFor({ timeout: 90_000 });
 }
 
