@@ -1,0 +1,70 @@
+/**
+ * The attack corpus (tests/fixtures/attacks/) through Check in the browser worker host, in real
+ * Chromium: the desktop app's sandbox page (as tests/e2e/sandbox-page.e2e.test.ts drives it)
+ * runs each attack with the real workers, QuickJS and Pyodide, and every one stays failing.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
+import { attackVerdict, loadAttacks } from '../fixtures/attacks/load.ts';
+import { openPage, useAppAndBrowser } from './harness.ts';
+
+const { app, browser } = useAppAndBrowser();
+let page: Page;
+
+interface Stand {
+  ready: boolean;
+  results: Record<number, RunResult>;
+  send(id: number, request: RunRequest): void;
+}
+declare global {
+  interface Window {
+    stand: Stand;
+  }
+}
+
+beforeAll(async () => {
+  page = await openPage(browser, 'about:blank');
+  await page.addInitScript(() => {
+    let listener: ((id: number, request: RunRequest) => void) | undefined;
+    const stand: Stand = { ready: false, results: {}, send: (id, request) => listener?.(id, request) };
+    window.stand = stand;
+    (window as unknown as { lanternSandbox: unknown }).lanternSandbox = {
+      onRun: (l: typeof listener) => (listener = l),
+      result: (id: number, result: RunResult) => (stand.results[id] = result),
+      ready: () => (stand.ready = true),
+    };
+  });
+  await page.goto(`${app.url}/sandbox.html`);
+  // Both runtimes load before the page says ready: Pyodide can take a while on a busy machine.
+  await page.waitForFunction(() => window.stand.ready, undefined, { timeout: 150_000 });
+});
+
+let nextId = 1;
+async function run(request: RunRequest): Promise<RunResult> {
+  const id = nextId++;
+  await page.evaluate(({ id, request }) => window.stand.send(id, request), { id, request });
+  await page.waitForFunction((id) => window.stand.results[id], id, { timeout: 90_000 });
+  return page.evaluate((id) => window.stand.results[id]!, id);
+}
+
+const attacks = [...loadAttacks('javascript'), ...loadAttacks('python')];
+
+describe('the attack corpus in the browser worker host', () => {
+  test.each(attacks.map((attack) => [attack.name, attack] as const))(
+    '%s stays failing',
+    async (_name, attack) => {
+      const result = await run(attack.request);
+      expect(attackVerdict(result), JSON.stringify(result.tests)).toBeNull();
+    },
+  );
+
+  test('a correct solution still passes after the corpus', async () => {
+    const leap = attacks.find((attack) => attack.name === 'focus-test-only.js')!;
+    const result = await run({
+      ...leap.request,
+      code: 'export function isLeap(y) {\n  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);\n}\n',
+    });
+    expect(result).toMatchObject({ status: 'pass', message: '4 of 4 tests passed.' });
+  });
+});
