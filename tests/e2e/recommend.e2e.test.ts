@@ -154,8 +154,8 @@ describe('mastery says what it rests on', () => {
     await page.locator('.runtime-state', { hasText: /^Ready$/ }).waitFor({ timeout: 90_000 });
     await pasteCode(page, app, authored(first).solution ?? '');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await page.locator('.results-summary', { hasText: /^All \d+ tests pass\.$/ }).waitFor();
-    await page.getByRole('button', { name: 'Solved — next exercise' }).click();
+    // The page offers the next diagnostic once this one passed (tests or a program's output).
+    await page.getByRole('button', { name: 'Solved — next exercise' }).click({ timeout: 60_000 });
     while ((await page.getByTestId('placement-done').count()) === 0)
       await page.getByRole('button', { name: "Skip: I don't know this yet" }).click();
     await expect
@@ -278,5 +278,5 @@ describe('practice matched to the learner', () => {
     }
     await call('updateSettings', { language: 'en', theme: 'system' });
     await page.setViewportSize({ width: 1280, height: 800 });
-  });
+  }, 400_000);
 });
