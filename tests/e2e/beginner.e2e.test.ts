@@ -109,8 +109,12 @@ describe('input() like a terminal', () => {
     await field.fill('Ada');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.locator('.console-output', { hasText: 'Hello, Ada' }).waitFor();
+    // The run ends as a finished program: a timeout would switch to Results and say so.
+    await page.locator('.runtime-state', { hasText: /^Ready$/ }).waitFor();
+    await expect(page.getByRole('tab', { name: 'Console' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
     await expect(page.locator('.results-summary').count()).resolves.toBe(0);
-    await expect(page.locator('.runtime-state').textContent()).resolves.toBe('Ready');
   }, 60_000);
 
   test('a Run right after a Check that timed out reads input normally', async () => {
