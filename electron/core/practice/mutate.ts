@@ -29,7 +29,8 @@ export type MutationOperator =
   | 'range'
   | 'string'
   | 'statement'
-  | 'return';
+  | 'return'
+  | 'call';
 
 export interface Mutant {
   operator: MutationOperator;
@@ -71,6 +72,23 @@ const ASSIGNMENT: Record<string, string[]> = {
   '--': ['++'],
 };
 const LOGICAL: Record<string, string[]> = { and: ['or'], or: ['and'], '&&': ['||'], '||': ['&&'] };
+/** Calls a learner forgets: `text.lower()` → `text`, `abs(x)` → `x`. */
+const UNWRAP_METHODS = new Set(
+  'lower upper strip lstrip rstrip title capitalize casefold toLowerCase toUpperCase trim trimStart trimEnd reverse sort'.split(
+    ' ',
+  ),
+);
+const UNWRAP_FUNCTIONS = new Set([
+  'abs',
+  'sorted',
+  'reversed',
+  'round',
+  'int',
+  'str',
+  'float',
+  'set',
+  'list',
+]);
 const BOOLEAN: Record<string, string[]> = {
   True: ['False'],
   False: ['True'],
@@ -166,6 +184,7 @@ export function mutants(source: string, language: CodeLanguage): Mutant[] {
         if (python && t.text === 'not')
           add('negation', t.line, '`not` removed', splice(source, t.start, nextStart(line, k, t), ''));
         if (python && t.text === 'range' && line.tokens[k + 1]?.text === '(') rangeBounds(line, k);
+        unwrap(line, k);
       } else if (t.kind === 'number') {
         const n = Number(t.text.replace(/_/g, ''));
         if (!Number.isFinite(n) || /^0[xob]/i.test(t.text)) return;
@@ -200,6 +219,35 @@ export function mutants(source: string, language: CodeLanguage): Mutant[] {
       if (!last || !firstArg) continue;
       const text = `(${source.slice(firstArg.start, last.end)})${delta}`;
       add('range', last.line, `range bound ${delta.trim()}`, splice(source, firstArg.start, last.end, text));
+    }
+  }
+
+  function unwrap(line: Line, k: number) {
+    const t = line.tokens[k] as Token;
+    const open = line.tokens[k + 1];
+    if (open?.text !== '(') return;
+    if (line.tokens[k - 1]?.text === '.' && UNWRAP_METHODS.has(t.text) && line.tokens[k + 2]?.text === ')') {
+      const dot = line.tokens[k - 1] as Token;
+      add(
+        'call',
+        t.line,
+        `\`.${t.text}()\` left out`,
+        splice(source, dot.start, (line.tokens[k + 2] as Token).end, ''),
+      );
+    } else if (python && line.tokens[k - 1]?.text !== '.' && UNWRAP_FUNCTIONS.has(t.text)) {
+      const args = callArguments(line.tokens, k + 1);
+      const arg = args[0];
+      const close = line.tokens
+        .slice(k + 1)
+        .find(
+          (c, i, all) =>
+            c.text === ')' &&
+            all.slice(0, i + 1).filter((x) => x.text === '(').length ===
+              all.slice(0, i + 1).filter((x) => x.text === ')').length,
+        );
+      if (args.length !== 1 || !arg?.length || !close) return;
+      const text = source.slice((arg[0] as Token).start, (arg[arg.length - 1] as Token).end);
+      add('call', t.line, `\`${t.text}(…)\` left out`, splice(source, t.start, close.end, `(${text})`));
     }
   }
 

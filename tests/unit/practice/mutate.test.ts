@@ -113,6 +113,14 @@ describe('mutants of a Python solution', () => {
     expect(codes).not.toContain(PY);
   });
 
+  test('a normalising call or a wrapping function is left out', () => {
+    const code = 'def f(text, xs):\n    a = text.lower()\n    return [abs(a - 1)]\n';
+    expect(changed(code, 'python', 'call')).toEqual(['a = text', 'return [(a - 1)]']);
+    expect(
+      changed('export function f(s) {\n  return s.trim().toLowerCase();\n}\n', 'javascript', 'call'),
+    ).toEqual(['return s.toLowerCase();', 'return s.trim();']);
+  });
+
   test('returning nothing empties every return', () => {
     const empty = returningNothing(PY, 'python');
     expect(empty.match(/return None/g)).toHaveLength(4);
