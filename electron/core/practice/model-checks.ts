@@ -8,7 +8,7 @@
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { mutationTest, type MutationResult, type RunCode } from './mutation-run.ts';
-import { leafName, nameProblem, staticTests } from './test-checks.ts';
+import { chanceIn, leafName, nameProblem, staticTests } from './test-checks.ts';
 import { garbledProblem, markupProblem } from './text-checks.ts';
 import { CONSTRUCTS, codeFacts, estimateDifficulty } from '../../../shared/content/constructs.ts';
 
@@ -90,6 +90,24 @@ export function staticTestChecks(exercise: Exercise, reference: RunResult, local
   for (const t of declared) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   for (const [name, n] of counts)
     if (n > 1) add('assertions', `${n} tests share the name "${name}"; each test needs its own name`);
+  const bodies = new Map<string, string>();
+  for (const t of declared) {
+    const twin = bodies.get(t.body);
+    if (twin !== undefined && t.body)
+      add('assertions', `tests "${twin}" and "${t.name}" check exactly the same thing`);
+    else bodies.set(t.body, t.name);
+  }
+  for (const [what, code] of [
+    ['tests', tests],
+    ['solution', exercise.solution ?? ''],
+  ] as const) {
+    const chance = chanceIn(code, language);
+    if (chance)
+      add(
+        'deterministic',
+        `the ${what} use ${chance}: a problem must give the same result on every run (no randomness, no clock)`,
+      );
+  }
   for (const t of declared)
     if (!t.asserts) add('assertions', `test "${t.name}" asserts nothing; every test must check a result`);
   const names = new Set<string>();

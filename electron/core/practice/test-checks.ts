@@ -10,6 +10,8 @@ export interface StaticTest {
   /** The name as the runner reports its last part: `test_sum_of_empty_list`, `adds two numbers`. */
   name: string;
   asserts: boolean;
+  /** The body's code, token by token: two tests with the same body check the same thing. */
+  body: string;
 }
 
 const PY_ASSERT = /^(assert\w*|fail|fail\w+)$/;
@@ -48,6 +50,7 @@ function pythonTests(source: string, tokens: Token[]): StaticTest[] {
     .map((d) => ({
       name: d.name,
       asserts: direct(d.body) || d.body.some((b) => b.kind === 'name' && helpers.has(b.text)),
+      body: signature(d.body),
     }));
 }
 
@@ -83,12 +86,42 @@ function javascriptTests(tokens: Token[]): StaticTest[] {
     } else if (tokens[k]?.text === '.') k += 2;
     if (tokens[k]?.text !== '(' || tokens[k + 1]?.kind !== 'string') return;
     const end = closing(tokens, k);
+    const body = tokens.slice(k + 2, end);
     out.push({
       name: unquote(tokens[k + 1]?.text ?? ''),
-      asserts: asserts(tokens.slice(k + 2, end), helpers),
+      asserts: asserts(body, helpers),
+      body: signature(body),
     });
   });
   return out;
+}
+
+function signature(body: Token[]): string {
+  return body
+    .filter((t) => t.kind !== 'newline')
+    .map((t) => t.text)
+    .join(' ');
+}
+
+const PY_CHANCE = new Set(['random', 'time', 'datetime', 'uuid', 'secrets']);
+
+/**
+ * What makes code give another answer on another run, or undefined: randomness, the clock, fresh
+ * ids. Generated problems must not use them (the prompt says so; two runs may agree by chance).
+ */
+export function chanceIn(code: string, language: CodeLanguage): string | undefined {
+  const tokens = tokenize(code, language).filter((t) => t.kind !== 'comment');
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1]?.text;
+    const after = tokens[i + 2]?.text ?? '';
+    if (language === 'python') {
+      if ((t.text === 'import' || t.text === 'from') && PY_CHANCE.has(next ?? '')) return next;
+    } else if (t.text === 'Math' && next === '.' && after === 'random') return 'Math.random';
+    else if (t.text === 'Date' && (next === '.' || tokens[i - 1]?.text === 'new')) return 'Date';
+    else if ((t.text === 'performance' || t.text === 'crypto') && next === '.') return t.text;
+  }
+  return undefined;
 }
 
 function asserts(body: Token[], helpers: Set<string>): boolean {
