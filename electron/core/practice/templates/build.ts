@@ -55,8 +55,8 @@ export interface Case {
 }
 
 /** A unittest file with one test method per body (each body is indented for a method). */
-export function pyTestCase(module: string, imports: string, bodies: string[]): string {
-  const methods = bodies.map((body, i) => `    def test_${i + 1}(self):\n${body}\n`);
+export function pyTestCase(module: string, imports: string, bodies: string[], names?: string[]): string {
+  const methods = bodies.map((body, i) => `    def ${names?.[i] ?? `test_${i + 1}`}(self):\n${body}\n`);
   return `import unittest\nfrom ${module} import ${imports}\n\n\nclass PracticeTest(unittest.TestCase):\n${methods.join('\n')}`;
 }
 
@@ -65,7 +65,25 @@ export function pyCallTests(module: string, fn: string, cases: Case[]): string {
     module,
     fn,
     cases.map((c) => `        self.assertEqual(${fn}(${c.args.map(py).join(', ')}), ${py(c.expected)})`),
+    uniqueNames(
+      cases.map((c) => `test_${fn}_of_${slug(c.args.map(py).join(' '))}_is_${slug(py(c.expected))}`),
+    ),
   );
+}
+
+/** A value as part of an identifier: `[1, -2]` → `1_minus_2`; long ones are cut. */
+function slug(text: string): string {
+  const s = text
+    .replace(/-(?=\d)/g, 'minus ')
+    .replace(/\W+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+  return (s || 'empty').slice(0, 24).replace(/_+$/, '');
+}
+
+/** Test names say what each case checks; a cut name that repeats gets its case number. */
+function uniqueNames(names: string[]): string[] {
+  return names.map((n, i) => (names.indexOf(n) === i ? n : `${n}_case_${i + 1}`));
 }
 
 function jsDescribe(module: string, name: string, tests: string[]): string {
@@ -75,7 +93,12 @@ function jsDescribe(module: string, name: string, tests: string[]): string {
 export function jsCallTests(module: string, fn: string, cases: Case[]): string {
   const tests = cases.map((c, i) => {
     const call = `${fn}(${c.args.map(js).join(', ')})`;
-    return `  test('case ${i + 1}', () => {\n    expect(${call}).toEqual(${js(c.expected)});\n  });\n`;
+    // The name says what the case checks: the call and the answer it should give.
+    const said = `${call} gives ${js(c.expected)}`;
+    const title = (said.length > 70 ? `${said.slice(0, 64)}… (${i + 1})` : said)
+      .replace(/\\/g, '\\\\')
+      .replace(/'/g, "\\'");
+    return `  test('${title}', () => {\n    expect(${call}).toEqual(${js(c.expected)});\n  });\n`;
   });
   return jsDescribe(module, fn, tests);
 }
