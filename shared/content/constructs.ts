@@ -270,8 +270,14 @@ function destructures(f: CodeFacts): boolean {
 
 /** Does the code use the construct of the concept? Undefined when the concept has no entry. */
 export function usesConcept(code: string, language: CodeLanguage, concept: string): boolean | undefined {
-  const entry = CONSTRUCTS[language === 'python' ? 'python' : 'javascript'][concept];
+  const entry = constructOf(language, concept);
   return entry ? entry.present(codeFacts(code, language)) : undefined;
+}
+
+/** The construct a concept is about, if the map has one (`constructor` is no concept). */
+export function constructOf(language: CodeLanguage, concept: string): ConceptConstruct | undefined {
+  const table = CONSTRUCTS[language === 'python' ? 'python' : 'javascript'];
+  return Object.hasOwn(table, concept) ? table[concept] : undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { mutationTest, type MutationResult, type RunCode } from './mutation-run.ts';
 import { chanceIn, leafName, nameProblem, staticTests } from './test-checks.ts';
 import { garbledProblem, markupProblem } from './text-checks.ts';
-import { CONSTRUCTS, codeFacts, estimateDifficulty } from '../../../shared/content/constructs.ts';
+import { codeFacts, constructOf, estimateDifficulty } from '../../../shared/content/constructs.ts';
 
 export const MIN_MUTATION_SCORE = 0.8;
 
@@ -65,7 +65,7 @@ export function conceptChecks(
       'concept',
       `the problem must be on "${requested.concept}" (put it first in concepts), not "${exercise.concepts[0]}"`,
     );
-  const construct = CONSTRUCTS[language === 'python' ? 'python' : 'javascript'][requested.concept];
+  const construct = constructOf(language, requested.concept);
   if (construct && !construct.present(codeFacts(solution, language)))
     add(
       'concept',

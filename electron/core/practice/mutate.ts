@@ -173,14 +173,14 @@ export function mutants(source: string, language: CodeLanguage): Mutant[] {
       const prev = line.tokens[k - 1];
       if (t.kind === 'op') {
         const unary = t.text === '-' && (!prev || (prev.kind === 'op' && !')]}'.includes(prev.text)));
-        if (!unary) for (const to of ARITHMETIC[t.text] ?? []) swap(t, to, 'arithmetic');
-        for (const to of COMPARISON[t.text] ?? []) swap(t, to, 'comparison');
-        for (const to of ASSIGNMENT[t.text] ?? []) swap(t, to, 'assignment');
-        for (const to of LOGICAL[t.text] ?? []) swap(t, to, 'logical');
+        if (!unary) for (const to of pick(ARITHMETIC, t.text)) swap(t, to, 'arithmetic');
+        for (const to of pick(COMPARISON, t.text)) swap(t, to, 'comparison');
+        for (const to of pick(ASSIGNMENT, t.text)) swap(t, to, 'assignment');
+        for (const to of pick(LOGICAL, t.text)) swap(t, to, 'logical');
         if (t.text === '!') add('negation', t.line, '`!` removed', splice(source, t.start, t.end, ''));
       } else if (t.kind === 'name') {
-        if (python) for (const to of LOGICAL[t.text] ?? []) swap(t, to, 'logical');
-        for (const to of BOOLEAN[t.text] ?? []) swap(t, to, 'boolean');
+        if (python) for (const to of pick(LOGICAL, t.text)) swap(t, to, 'logical');
+        for (const to of pick(BOOLEAN, t.text)) swap(t, to, 'boolean');
         if (python && t.text === 'not')
           add('negation', t.line, '`not` removed', splice(source, t.start, nextStart(line, k, t), ''));
         if (python && t.text === 'range' && line.tokens[k + 1]?.text === '(') rangeBounds(line, k);
@@ -306,6 +306,11 @@ export function returningNothing(source: string, language: CodeLanguage): string
   let out = source;
   for (const [start, end] of edits.reverse()) out = splice(out, start, end, python ? 'None' : 'undefined');
   return out;
+}
+
+/** A table's entry for a token; a name like `constructor` is not an entry of every object. */
+function pick(table: Record<string, string[]>, key: string): string[] {
+  return Object.hasOwn(table, key) ? (table[key] as string[]) : [];
 }
 
 function splice(source: string, start: number, end: number, text: string): string {

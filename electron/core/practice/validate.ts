@@ -154,12 +154,20 @@ export async function validateExercise(
     // Mutation testing runs dozens of variants: only for a problem that is otherwise sound.
     if (problems.length === 0) {
       const fastest = Math.min(first.durationMs, second?.durationMs ?? first.durationMs);
-      mutation = await mutationChecks(
-        exercise,
-        { reference: first, starter, solutionMs: fastest },
-        ctx.run,
-        add,
-      );
+      try {
+        mutation = await mutationChecks(
+          exercise,
+          { reference: first, starter, solutionMs: fastest },
+          ctx.run,
+          add,
+        );
+      } catch (error) {
+        // Whatever the model wrote, validation answers: a problem that cannot be checked is refused.
+        add(
+          'mutation',
+          `the tests could not be checked against wrong versions of the solution (${String(error)})`,
+        );
+      }
     }
   }
   return { ok: problems.length === 0, problems, solutionMs, ...(mutation ? { mutation } : {}) };

@@ -121,6 +121,15 @@ describe('mutants of a Python solution', () => {
     ).toEqual(['return s.toLowerCase();', 'return s.trim();']);
   });
 
+  test('names that are also object properties are only names', () => {
+    const code =
+      'class A:\n    def constructor(self, toString):\n        return toString.__proto__ or hasOwnProperty\n';
+    expect(mutants(code, 'python').map((m) => m.operator)).toEqual(['logical', 'return']);
+    expect(() =>
+      mutants('export const constructor = (toString) => toString + 1;', 'javascript'),
+    ).not.toThrow();
+  });
+
   test('returning nothing empties every return', () => {
     const empty = returningNothing(PY, 'python');
     expect(empty.match(/return None/g)).toHaveLength(4);
