@@ -264,14 +264,19 @@ async function offlineHint(
     text && !(await guard.judgeFully(text)).leak ? text : undefined;
   const computed = (await safe(computedAll.join(' '))) ? computedAll : [];
   const hints = request.exercise.hints;
-  const steps = Math.max(1, Math.min(4, hints.length));
+  // After a refused model hint the model's four rungs still stand; offline, the authored ones.
+  const steps = reason === 'leak' ? 4 : Math.max(1, Math.min(4, hints.length));
   const rung = Math.min(level, steps) as HintLevel;
   const pick = (l: number) => {
     const h = hints[l - 1];
     return h ? h[request.locale] || h.en : undefined;
   };
   const authoredRaw =
-    request.followUp || reason === 'leak' ? pick(rung) : level <= hints.length ? pick(level) : undefined;
+    request.followUp || reason === 'leak'
+      ? pick(Math.min(rung, hints.length))
+      : level <= hints.length
+        ? pick(level)
+        : undefined;
   const authored = request.modelWrittenHints ? await safe(authoredRaw) : authoredRaw;
   const t = offlineText(request.locale);
   const notice =

@@ -42,10 +42,8 @@ const T = {
 
 /** "a TypeError", "an ImportError", "an HTTPError", "a UnicodeError": by the sound the word starts with. */
 export function article(word: string): 'a' | 'an' {
-  if (
-    /^(?:[aeio]|u(?![nr]i|se|sa|su)|[fhlmnrsx](?:[A-Z]|$)|hour|honest)/i.test(word) &&
-    !/^(?:one|eu|uni)/i.test(word)
-  )
+  if (/^(?:one|eu|uni|use|usa|usu|ure)/i.test(word)) return 'a';
+  if (/^[aeiou]/i.test(word) || /^[FHLMNRSX](?:[A-Z]|$)/.test(word) || /^(?:hour|honest)/i.test(word))
     return 'an';
   return 'a';
 }

@@ -100,6 +100,22 @@ it('each new hint climbs one rung of the ladder; a follow-up question stays on t
   expect(JSON.stringify(fake.requests[2]?.body)).toContain('Why does 42 stay 42?');
 });
 
+it('follow-up questions are limited per exercise, with a status the panel explains', async () => {
+  const { call } = app(withKey());
+  for (let i = 0; i < 5; i++) fake.enqueue(textReply(`Answer ${i}.`));
+  for (let i = 0; i < 5; i++)
+    expect(await call('requestHint', hintInput(`q${i}`, { followUp: `Question ${i}?` }))).toMatchObject({
+      kind: 'model',
+      text: `Answer ${i}.`,
+    });
+  const sixth = await call('requestHint', hintInput('q6', { followUp: 'One more?' }));
+  expect(sixth).toMatchObject({ status: 'follow-up-limit', text: '' });
+  expect(fake.requests).toHaveLength(5);
+  // Hints themselves are not limited.
+  fake.enqueue(textReply('A nudge.'));
+  expect(await call('requestHint', hintInput('h'))).toMatchObject({ kind: 'model', text: 'A nudge.' });
+});
+
 it('without a key the learner gets a hint computed from the failing test, and is told why', async () => {
   const { call } = app({});
   const hint = await call('requestHint', hintInput('n'));
