@@ -2,7 +2,8 @@
  * The AI tutor and Practice in real Chromium against web mode. One app talks to the fake Messages
  * API with a key (hints stream in; Cancel; Settings shows the key as set by the environment and
  * "Test connection" works); another has no key (offline hints, template practice problems).
- * Screenshots in English and Chinese.
+ * A hint that gives the answer away never appears on screen, not even for a moment, while the
+ * panel says it is being checked. Screenshots in English and Chinese.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +11,14 @@ import en from '../../renderer/i18n/locales/en/tutor.json';
 import zh from '../../renderer/i18n/locales/zh/tutor.json';
 import enPractice from '../../renderer/i18n/locales/en/practiceui.json';
 import zhPractice from '../../renderer/i18n/locales/zh/practiceui.json';
-import { errorReply, startFakeAnthropic, textReply, type FakeAnthropic } from '../fake-anthropic/server.ts';
+import {
+  errorReply,
+  startFakeAnthropic,
+  textReply,
+  toolReply,
+  type FakeAnthropic,
+} from '../fake-anthropic/server.ts';
+import { hintPanelTexts, watchHintPanel } from './hint-watch.ts';
 import {
   callApi,
   launchBrowser,
@@ -29,6 +37,9 @@ const HINT =
   'Look closely at what your code does with the **second** value. Which line decides what gets printed, and is it reached?';
 const HINT_ZH = '仔细看看你的代码是怎样处理**第二个**值的。哪一行决定了输出什么？这一行会被执行到吗？';
 
+/** What the fake answers a hint request with; the guard tests script leaking answers. */
+let answerHint = (body: string): string => (body.includes('Answer in Simplified Chinese') ? HINT_ZH : HINT);
+
 let fake: FakeAnthropic;
 let browser: Browser;
 let online: RunningApp;
@@ -38,14 +49,16 @@ beforeAll(async () => {
   // Practice generation asks for a tool call: refuse it (401), so problems come from templates
   // and the queue of hints is never consumed by a background prefetch. Hints stream slowly.
   fake = await startFakeAnthropic({
-    fallback: (req) =>
-      req.body?.tools
-        ? errorReply(401)
-        : textReply(
-            JSON.stringify(req.body).includes('Answer in Simplified Chinese') ? HINT_ZH : HINT,
-            { input_tokens: 900, output_tokens: 60 },
-            { chunkSize: 6, chunkDelayMs: 120 },
-          ),
+    fallback: (req) => {
+      const body = JSON.stringify(req.body);
+      if (body.includes('judge_hint')) return toolReply('judge_hint', { gives_away: false, reason: 'fine' });
+      if (req.body?.tools) return errorReply(401);
+      return textReply(
+        answerHint(body),
+        { input_tokens: 900, output_tokens: 60 },
+        { chunkSize: 6, chunkDelayMs: 120 },
+      );
+    },
   });
   [online, offline] = await Promise.all([
     startApp(undefined, { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url }),
@@ -207,5 +220,75 @@ describe('the tutor without a key', () => {
       .toBe(zh.tutor.settings.testFailed['no-key']);
     await screenshot(page, 'tutor-settings-nokey-zh');
     await resetSettings(offline);
+  });
+});
+
+describe('the guard in front of the hint panel', () => {
+  const LEAK =
+    'Look at the upper edge of the range. Here is a version that works:\n```python\ndef clamp(value, low, high):\n    return max(low, min(value, high))\n```\n';
+  const HONEST =
+    'Think about what should happen when the value is above high. Which line of your code deals with that case?';
+  const LEAK_ZH = '基本情况有问题。把第 3 行的 return 0 改成 return 1。';
+  const HONEST_ZH = '想一想：0 的阶乘按定义是多少？你的基本情况给出的是这个数吗？';
+  const retried = (body: string) => body.includes('was not shown because');
+
+  async function openLesson(page: Page, id: string) {
+    await page.evaluate((lesson) => (location.hash = `#/learn/python/${lesson}`), id);
+    await page.getByTestId('hint-request').waitFor({ timeout: 90_000 });
+    await watchHintPanel(page);
+  }
+
+  test('a streamed hint that solves the exercise never appears; the panel says it is checking, then shows the rewritten hint or the exercise’s own', async () => {
+    await resetSettings(online);
+    const page = await openPage(browser, online.launchUrl);
+    await openLesson(page, 'clamp');
+    const panel = page.getByTestId('hint-panel');
+    answerHint = (body) => (retried(body) ? HONEST : LEAK);
+    await panel.getByRole('button', { name: en.tutor.getHint }).click();
+    await expect.poll(() => panel.getByTestId('hint-checking').textContent(), POLL).toBe(en.tutor.checking);
+    await screenshot(page, 'tutor-hint-checking-en');
+    await expect
+      .poll(() => panel.getByTestId('hint-kind').textContent(), { timeout: 90_000 })
+      .toBe(en.tutor.kind.model);
+    expect((await panel.getByTestId('hint-text').textContent())?.trim()).toBe(HONEST);
+
+    answerHint = () => LEAK; // the model gives the answer away again when asked again
+    await panel.getByRole('button', { name: en.tutor.nextHint }).click();
+    await expect
+      .poll(() => panel.getByTestId('hint-notice').textContent(), { timeout: 90_000 })
+      .toBe(en.tutor.notice.leak);
+    expect(await panel.getByTestId('hint-kind').textContent()).toBe(en.tutor.kind.authored);
+    await screenshot(page, 'tutor-hint-refused-en');
+    const seen = await hintPanelTexts(page);
+    expect(seen.some((t) => t.includes(en.tutor.checking))).toBe(true);
+    for (const text of seen) expect(text).not.toMatch(/max\(low|def clamp/);
+  });
+
+  test('in Chinese too: a fix stated in words never appears on screen', async () => {
+    await resetSettings(online);
+    const page = await openPage(browser, online.launchUrl, 'zh-CN');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByTestId('setting-language').selectOption('zh');
+    await page.getByTestId('tutor-settings').getByText(zh.tutor.settings.title).waitFor();
+    await openLesson(page, 'factorial');
+    const panel = page.getByTestId('hint-panel');
+    answerHint = (body) => (retried(body) ? HONEST_ZH : LEAK_ZH);
+    await panel.getByRole('button', { name: zh.tutor.getHint }).click();
+    await expect.poll(() => panel.getByTestId('hint-checking').textContent(), POLL).toBe(zh.tutor.checking);
+    await screenshot(page, 'tutor-hint-checking-zh');
+    await expect
+      .poll(() => panel.getByTestId('hint-kind').textContent(), { timeout: 90_000 })
+      .toBe(zh.tutor.kind.model);
+    expect((await panel.getByTestId('hint-text').textContent())?.trim()).toBe(HONEST_ZH);
+
+    answerHint = () => LEAK_ZH;
+    await panel.getByRole('button', { name: zh.tutor.nextHint }).click();
+    await expect
+      .poll(() => panel.getByTestId('hint-notice').textContent(), { timeout: 90_000 })
+      .toBe(zh.tutor.notice.leak);
+    await screenshot(page, 'tutor-hint-refused-zh');
+    for (const text of await hintPanelTexts(page)) expect(text).not.toContain('return 1');
+    answerHint = (body) => (body.includes('Answer in Simplified Chinese') ? HINT_ZH : HINT);
+    await resetSettings(online);
   });
 });
