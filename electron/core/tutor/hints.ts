@@ -84,6 +84,8 @@ export interface HintDeps {
   runTests?: RunTests;
   /** Default: a Haiku call through `client`; false: the rules alone. */
   secondOpinion?: SecondOpinion | false;
+  /** Default 'unsure': the second opinion only where the rules are unsure. */
+  secondOpinionFor?: 'unsure' | 'every';
   explainError?: ExplainError;
   log: Logger;
 }
@@ -137,6 +139,7 @@ export async function requestHint(
       secondOpinion:
         deps.secondOpinion === false ? undefined : (deps.secondOpinion ?? modelSecondOpinion(client)),
       signal: options.signal,
+      secondOpinionFor: deps.secondOpinionFor,
     });
     try {
       const outcome = await guardedCall(client, guard, request, level, last, streamOptions);

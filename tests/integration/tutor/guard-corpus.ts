@@ -108,6 +108,7 @@ export interface CorpusDeps {
   runTests?: RunTests;
   /** undefined: the model second opinion through `client`; false: the rules alone. */
   secondOpinion?: SecondOpinion | false;
+  secondOpinionFor?: 'unsure' | 'every';
   exercise: (track: string, id: string) => Promise<Exercise>;
 }
 
@@ -125,6 +126,7 @@ export async function runCase(deps: CorpusDeps, c: CorpusCase): Promise<CaseResu
       runTests: deps.runTests,
       log: memoryLog().log,
       ...(deps.secondOpinion === false ? { secondOpinion: false } : {}),
+      ...(deps.secondOpinionFor ? { secondOpinionFor: deps.secondOpinionFor } : {}),
     },
     {
       exercise,

@@ -38,6 +38,8 @@ export interface GuardContext {
   signal?: AbortSignal;
   /** Upper bound on sandbox runs for one text. */
   maxRuns?: number;
+  /** 'every': ask the second opinion on every text the rules pass (stricter; and to measure it). */
+  secondOpinionFor?: 'unsure' | 'every';
 }
 
 /** Share of the solution's missing lines a hint may write out before it is a leak / unsure. */
@@ -106,6 +108,8 @@ export class HintGuard {
         unsure: `renamed copy of ${Math.round(cmp.renamedCoverage * 100)} % of the missing lines`,
       };
     if (ran.unsure) return { leak: false, unsure: ran.unsure };
+    if (this.ctx.secondOpinionFor === 'every' && this.ctx.secondOpinion)
+      return { leak: false, unsure: 'a second opinion on every hint' };
     return { leak: false };
   }
 
