@@ -97,7 +97,7 @@ export function compare(hintTokens: string[], codeTokens: string[], fix: Minimal
     containsRun(hintTokens, run) || (run[0] === '.' && containsRun(hintTokens, run.slice(1)));
   let statesFix: string | undefined;
   for (const run of fix.replacements) {
-    const strong = run.length >= 2 || DISTINCTIVE.has(run[0] ?? '');
+    const strong = (run.length >= 2 && run.some((t) => /^[\w"]/.test(t))) || DISTINCTIVE.has(run[0] ?? '');
     if (strong && !inLearner(run) && says(run)) {
       statesFix = run.join(' ');
       break;

@@ -78,7 +78,11 @@ const TOKEN_EDITS: { re: RegExp; from: number; to: number }[] = [
     to: 2,
   },
   { re: new RegExp(String.raw`\bfrom\s+${TERM}\s+to\s+${TERM}`, 'gi'), from: 1, to: 2 },
-  { re: new RegExp(String.raw`${TERM}\s+instead\s+of\s+${TERM}`, 'gi'), from: 2, to: 1 },
+  {
+    re: new RegExp(String.raw`${TERM}\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+${TERM}`, 'gi'),
+    from: 2,
+    to: 1,
+  },
   { re: new RegExp(String.raw`${TERM}\s+(?:should|must)\s+(?:be|become)\s+${TERM}`, 'gi'), from: 1, to: 2 },
   {
     re: new RegExp(
