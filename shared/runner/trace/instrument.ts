@@ -189,7 +189,9 @@ export function instrument(source: string, recorder: string, specifier: string):
   const getter = (names: string[]) =>
     names.length === 0
       ? '0'
-      : `(${I})=>{switch(${I}){${names.map((n, i) => `case ${i}:return ${n};`).join('')}}}`;
+      : // -1 reads every name at once (one call); a name in its temporal dead zone makes that
+        // throw, and the recorder then reads them one by one.
+        `(${I})=>{if(${I}<0)return[${names.join(',')}];switch(${I}){${names.map((n, i) => `case ${i}:return ${n};`).join('')}}}`;
   const stepCall = (node: Node, scope: Scope) => {
     const names = unique(scope.names);
     steps.push({ line: lineOf(node), names });

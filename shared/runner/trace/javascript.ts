@@ -81,6 +81,17 @@ export async function traceJavaScript(
     maxSteps,
     ...(targetTest !== undefined ? { test: targetTest } : {}),
   };
+  /** Each step's JSON as the recorder sent it, and the output so far when it did. */
+  const pending: string[] = [];
+  const outs: number[] = [];
+  let collected = false;
+  const collect = () => {
+    if (collected) return;
+    collected = true;
+    const steps = pending.length ? (JSON.parse(`[${pending.join(',')}]`) as TraceStep[]) : [];
+    steps.forEach((step, i) => (step.out = outs[i] ?? 0));
+    trace.steps = steps;
+  };
   let running: string | null = null;
   let testOut = 0;
   const write = (stream: Stream, text: string) => {
@@ -88,8 +99,9 @@ export async function traceJavaScript(
     const kept = output.write(stream, text);
     if (kept) io.write(stream, kept);
   };
-  const finish = (partial: Partial_): RunResult =>
-    withExplanations(
+  const finish = (partial: Partial_): RunResult => {
+    collect();
+    return withExplanations(
       {
         ...partial,
         stdout: output.stdout,
@@ -100,6 +112,7 @@ export async function traceJavaScript(
       },
       req.language,
     );
+  };
 
   const learnerName = fileName(req.module, req.language);
   const testName = fileName(req.module, req.language, '.test');
@@ -139,7 +152,7 @@ export async function traceJavaScript(
   const take = (json: string): boolean => {
     if (trace.stopped) return false;
     if (targetTest !== undefined && running !== targetTest) return true;
-    if (trace.steps.length >= maxSteps) {
+    if (pending.length >= maxSteps) {
       trace.stopped = 'steps';
       return false;
     }
@@ -148,9 +161,9 @@ export async function traceJavaScript(
       trace.stopped = 'size';
       return false;
     }
-    const step = JSON.parse(json) as TraceStep;
-    step.out = testOut;
-    trace.steps.push(step);
+    // Parsed together at the end: one JSON.parse of everything is cheaper than one per step.
+    pending.push(json);
+    outs.push(testOut);
     return true;
   };
 
@@ -202,6 +215,7 @@ export async function traceJavaScript(
       if (targetTest !== undefined && !tests.some((t) => t.name === targetTest) && outcome.kind === 'settled')
         return finish({ status: 'error', message: `There is no test named ${targetTest}.`, tests });
     }
+    collect();
     const result = toResult(outcome, files, limit, trace);
     if (outcome.kind === 'threw' && result.error) addExceptionStep(trace, result.error, learnerName);
     if (req.mode === 'check' && outcome.kind !== 'interrupted' && outcome.kind !== 'threw') {

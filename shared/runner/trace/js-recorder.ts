@@ -158,11 +158,14 @@ function describeObject(o, queue) {
 function readVars(frame, queue) {
   const vars = [];
   if (!frame.get) return vars;
-  for (let i = 0; i < frame.names.length; i++) {
+  const names = frame.names;
+  let all = null;
+  try { all = frame.get(-1); } catch {}
+  for (let i = 0; i < names.length; i++) {
     let v;
-    try { v = frame.get(i); } catch { continue; }
-    if (frame === moduleFrame && v === R) continue;
-    vars.push([frame.names[i], encode(v, queue)]);
+    if (all) v = all[i];
+    else try { v = frame.get(i); } catch { continue; }
+    vars.push([names[i], encode(v, queue)]);
   }
   return vars;
 }
