@@ -35,6 +35,11 @@ export function useStepSentence(trace: Trace, index: number, hidden?: string): s
   return t(`visualise.describe.${d.key}`, d.params);
 }
 
+/** A sentence with `names` in backticks, the names set as code. */
+export function CodeText({ text }: { text: string }) {
+  return <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
+}
+
 export function StepView(props: StepViewProps) {
   const { trace } = props;
   const { t } = useTranslation();
@@ -150,7 +155,7 @@ export function StepView(props: StepViewProps) {
         aria-live="polite"
         data-testid="vis-sentence"
       >
-        {sentence}
+        <CodeText text={sentence} />
         {isMarked ? <strong className="vis-marked-note"> {t('visualise.trace.marked')}</strong> : null}
       </p>
       {trace.stopped ? (

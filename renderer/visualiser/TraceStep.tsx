@@ -8,7 +8,7 @@ import type { LessonExercise } from '../../shared/api/calls/lessons.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
 import { markedStep, sameValue, valueAt } from '../../shared/runner/trace/format.ts';
 import { useRuntimeState } from '../lesson/useRunner.ts';
-import { StepView } from './StepView.tsx';
+import { CodeText, StepView } from './StepView.tsx';
 import { fileNameOf, recordTrace, traceOutput } from './Visualiser.tsx';
 import './visualise.css';
 
@@ -55,9 +55,13 @@ export function TraceStep({
 
   return (
     <div className="trace-step" data-testid="trace-step">
-      <p>{t('visualise.trace.intro', { variable: question.variable })}</p>
+      <p>
+        <CodeText text={t('visualise.trace.intro', { variable: question.variable })} />
+      </p>
       <p className="trace-question-text">
-        <strong>{questionText}</strong>
+        <strong>
+          <CodeText text={questionText} />
+        </strong>
       </p>
       <form
         className="trace-question"
@@ -70,7 +74,9 @@ export function TraceStep({
           onAnswer(ok, answer);
         }}
       >
-        <label htmlFor={id}>{t('visualise.trace.answerLabel', { variable: question.variable })}</label>
+        <label htmlFor={id}>
+          <CodeText text={t('visualise.trace.answerLabel', { variable: question.variable })} />
+        </label>
         <input
           id={id}
           className="mono"
@@ -89,9 +95,13 @@ export function TraceStep({
       </form>
       {verdict ? (
         <p className={verdict.ok ? 'verdict ok' : 'verdict bad'} role="status">
-          {verdict.ok
-            ? t('visualise.trace.right', { variable: question.variable, value: verdict.value })
-            : t('visualise.trace.wrong', { variable: question.variable, value: verdict.value })}
+          <CodeText
+            text={
+              verdict.ok
+                ? t('visualise.trace.right', { variable: question.variable, value: verdict.value })
+                : t('visualise.trace.wrong', { variable: question.variable, value: verdict.value })
+            }
+          />
         </p>
       ) : null}
       {failed ? (

@@ -138,6 +138,7 @@ function VisualiseDialog({
         aria-labelledby={titleId}
         ref={root}
         data-testid="visualise-dialog"
+        data-runner-ms={result?.durationMs}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();

@@ -31,7 +31,7 @@ async function visualiseByKeyboard(p: Page): Promise<void> {
     'visualise',
   );
   await p.keyboard.press('Enter');
-  await p.getByTestId('step-view').waitFor({ timeout: 30_000 });
+  await p.getByTestId('step-view').waitFor({ timeout: 60_000 });
   await expect(p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
     'step-view',
   );
@@ -104,7 +104,7 @@ describe('Visualise', () => {
     await expect(page.getByTestId('vis-output').textContent()).resolves.not.toContain('6');
     // The screen-reader table says the same as the diagram.
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('vis-sentence').textContent()).resolves.toContain('`total` is now 0');
+    await expect(page.getByTestId('vis-sentence').textContent()).resolves.toContain('total is now 0');
     await expect(page.getByTestId('vis-table').textContent()).resolves.toContain('total0');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('visualise-dialog').count()).resolves.toBe(0);
@@ -204,7 +204,7 @@ describe('Visualise', () => {
           await waitReady(page);
           await pasteCode(page, app, code);
           await page.getByTestId('visualise').click();
-          await page.getByTestId('step-view').waitFor();
+          await page.getByTestId('step-view').waitFor({ timeout: 60_000 });
           await page.getByTestId('step-view').focus();
           // The step after the list gets its second name and the loop has run once.
           for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
