@@ -9,6 +9,12 @@ import { Trace as TraceSchema } from '../../../shared/runner/trace/schema.ts';
 
 let python: Promise<PythonRunner> | undefined;
 
+/** Starts Pyodide once per file (seconds on a busy machine): call from a beforeAll. */
+export async function warmPython(): Promise<void> {
+  python ??= bootPython(loadPyodide, undefined as never).then(({ pyodide }) => createPythonRunner(pyodide));
+  await python;
+}
+
 export async function visualise(
   language: RunRequest['language'],
   code: string,

@@ -3,7 +3,7 @@
  * Python Tutor: two names for one list, recursion, exceptions, closures and generators, plus the
  * caps, in Python (recorded inside Pyodide) and JavaScript/TypeScript (instrumented for QuickJS).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   describeStep,
   markedStep,
@@ -11,7 +11,9 @@ import {
   TRACE_MAX_STEPS,
   TRACE_MAX_ITEMS,
 } from '../../../shared/runner/trace/format.ts';
-import { ref, value, visualise } from './helpers.ts';
+import { ref, value, visualise, warmPython } from './helpers.ts';
+
+beforeAll(() => warmPython(), 300_000);
 
 describe.each(['python', 'javascript'] as const)('%s trace', (language) => {
   const py = language === 'python';
