@@ -31,8 +31,13 @@ describe('where the stream may be cut', () => {
     expect(boundary('看这里。然后')).toBe(4);
     expect(boundary('Use `x.y. z` now. And')).toBe(17);
     expect(boundary('```\ncode. more\n')).toBe(0);
-    expect(boundary('Before:\n```\ncode\n```\n\nAfter.')).toBe(8);
+    expect(boundary('Before it.\n```\ncode\n```\n\nAfter.')).toBe(10);
     expect(boundary('```\ncode\n```\n\nAfter.')).toBe(14);
+  });
+  it('a line ending in a colon waits for what it introduces', () => {
+    expect(boundary('Change line 4 to:\n```\ncode\n```\n\nAfter.')).toBe(32);
+    expect(boundary('Change line 4 to:\n```\ncode')).toBe(0);
+    expect(boundary('把第 3 行改成：\n    return 1\n\n好。')).toBe(24);
   });
   it('a paragraph with a code line only as a whole', () => {
     expect(boundary('Try\n    return high\nmore')).toBe(0);

@@ -115,6 +115,17 @@ const SENTENCE_END = /(?<=[^\d\s.])[.!?](?=\s)|[。！？]|\n/g;
 
 /** Length of the first piece of `text` that can be judged on its own, or 0 when none is complete. */
 export function boundary(text: string): number {
+  const cut = pieceBoundary(text);
+  // A piece ending in a colon introduces what follows ("Change line 4 to:", "把第 3 行改成："):
+  // it is judged, and shown, together with that.
+  if (cut > 0 && cut < text.length && /[:：]\s*$/.test(text.slice(0, cut))) {
+    const next = boundary(text.slice(cut));
+    return next === 0 ? 0 : cut + next;
+  }
+  return cut;
+}
+
+function pieceBoundary(text: string): number {
   FENCE.lastIndex = 0;
   const open = FENCE.exec(text);
   if (open) {
