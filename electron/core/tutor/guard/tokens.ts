@@ -246,9 +246,8 @@ const PHRASES: [RegExp, string][] = [
   [/打印|输出/g, ' print '],
   [/如果/g, ' if '],
   [/否则/g, ' else '],
-  [/(?:转成|转换成|变成)?小写/g, ' lower ( ) '],
-  [/(?:转成|转换成|变成)?大写/g, ' upper ( ) '],
-  [/(?:去掉|去除)(?:首尾|两端)?(?:的)?空白|去掉空格/g, ' strip ( ) trim ( ) '],
+  // Not 小写 / 大写 / 去掉空白 as lower() / upper() / trim(): naming the idea in words is a concept
+  // hint, not the method; the method itself, in code, is still caught as code.
 ];
 
 const FULLWIDTH = /[\uff01-\uff5e]/g;
