@@ -182,7 +182,8 @@ class WorkerSlot {
         startedAt: performance.now(),
         clock: {
           remaining:
-            (request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) + (this.runtime === 'javascript' ? JS_BACKSTOP_MS : 0),
+            (request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) +
+            (this.runtime === 'javascript' ? JS_BACKSTOP_MS : 0),
           since: 0,
         },
       };

@@ -3,7 +3,12 @@
  * host attaches, and give the runner a console that streams output and blocks in input().
  */
 import type { RunnerIO } from '../../shared/runner/io.ts';
-import { resetInput, waitForInput, type HostToRunner, type RunnerToHost } from '../../shared/runner/worker-protocol.ts';
+import {
+  resetInput,
+  waitForInput,
+  type HostToRunner,
+  type RunnerToHost,
+} from '../../shared/runner/worker-protocol.ts';
 import { interruptReason, viewOf, type InterruptView } from '../runner/interrupt.ts';
 
 export const post = (message: RunnerToHost) => self.postMessage(message);
