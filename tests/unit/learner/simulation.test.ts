@@ -12,6 +12,7 @@ import { buildCourseMap, type CourseExercise } from '../../../electron/core/lear
 import { TARGET_BAND, predictSuccess, ratingFromAuthored } from '../../../electron/core/learner/elo.ts';
 import type { Track } from '../../../shared/content/schema.ts';
 import { addProfile, tempDatabase } from './fixtures.ts';
+import { spearman } from '../../../electron/core/learner/prediction-metrics.ts';
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -24,35 +25,6 @@ function rng(seed: number) {
   };
   const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   return { uniform, normal };
-}
-
-function ranks(xs: readonly number[]): number[] {
-  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x);
-  const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]?.x === order[i]?.x) j++;
-    for (let k = i; k <= j; k++) out[order[k]!.i] = (i + j) / 2;
-    i = j + 1;
-  }
-  return out;
-}
-
-function spearman(xs: readonly number[], ys: readonly number[]): number {
-  const rx = ranks(xs);
-  const ry = ranks(ys);
-  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-  const mx = mean(rx);
-  const my = mean(ry);
-  let num = 0;
-  let dx = 0;
-  let dy = 0;
-  for (let i = 0; i < rx.length; i++) {
-    num += (rx[i]! - mx) * (ry[i]! - my);
-    dx += (rx[i]! - mx) ** 2;
-    dy += (ry[i]! - my) ** 2;
-  }
-  return num / Math.sqrt(dx * dy);
 }
 
 const text = (en: string) => ({ en, zh: en });
