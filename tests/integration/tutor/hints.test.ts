@@ -129,8 +129,9 @@ describe('the leak guard', () => {
       onRestart: () => (restarts += 1),
     });
     expect(seen.join('')).not.toContain('return high');
-    expect(seen.join('')).toContain('Here is the fix:');
-    expect(restarts).toBe(1);
+    // The line that introduces the code is judged with it, so none of the refused answer shows.
+    expect(seen.join('')).not.toContain('Here is the fix:');
+    expect(seen.join('')).toBe('Think about the other edge of the range.');
     expect(hint).toMatchObject({
       kind: 'model',
       text: 'Think about the other edge of the range.',
