@@ -18,6 +18,7 @@ import { withExplanations } from '../explain.ts';
 import type { RunnerIO } from '../io.ts';
 import { CappedOutput, type Stream } from '../output.ts';
 import { CompileError, compile, fileName, resolveImport, type SourceFile } from '../javascript/compile.ts';
+import { bindTestApi } from '../javascript/test-file.ts';
 import { loadQuickJS } from '../javascript/engine.ts';
 import { stoppedError, testMessage, timeoutError, toLearnerError } from '../javascript/errors.ts';
 import { Sandbox, type Outcome } from '../javascript/sandbox-session.ts';
@@ -127,7 +128,11 @@ export async function traceJavaScript(
     const instrumented = instrument(stripped, recorder, specifier);
     recorderSource = recorderModule(channel, instrumented.steps, instrumented.functions);
     files = [{ ...compile(learnerName, instrumented.code, 'javascript'), original: req.code }];
-    if (req.mode === 'check') files.push(compile(testName, req.tests ?? '', req.language));
+    if (req.mode === 'check') {
+      // The test file gets the test API the way a Check gives it (javascript/index.ts).
+      const compiled = compile(testName, req.tests ?? '', req.language);
+      files.push({ ...compiled, code: bindTestApi(compiled.code) });
+    }
   } catch (error) {
     let learnerError: LearnerError;
     if (error instanceof CompileError) learnerError = error.learnerError;
@@ -201,7 +206,8 @@ export async function traceJavaScript(
     readLine: (prompt) => (stdin.length > 0 ? (stdin.shift() ?? null) : io.readLine(prompt)),
     onEvent,
     modules: new Map([...files.map((file) => [file.name, file.code] as const), [specifier, recorderSource]]),
-    resolve: (spec) => (spec === specifier ? specifier : resolveImport(spec, learnerName)),
+    resolve: (spec, importer) =>
+      spec === specifier ? specifier : resolveImport(spec, learnerName, importer === testName),
   });
   try {
     if (sandbox.installError) {

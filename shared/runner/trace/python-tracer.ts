@@ -409,7 +409,10 @@ def _trace_test(module, path, code, tests_source, test_name, T):
     try:
         tree = _ast_parse(tests_source, tests_path)
         tree = _ast_fix(_Transformer().visit(tree))
-        namespace = {'__name__': module + '_test', '__file__': tests_path, '__builtins__': builtins}
+        # The same namespace as a Check's (harness-running.ts): its own builtins and the trusted
+        # comparison helpers the transformed test file calls.
+        namespace = {'__name__': module + '_test', '__file__': tests_path, '__builtins__': _TEST_BUILTINS}
+        namespace.update(_TEST_HELPERS)
         exec(compile(tree, tests_path, 'exec', dont_inherit=True), namespace)
     except BaseException as exc:
         kind = _outcome_of(exc)
