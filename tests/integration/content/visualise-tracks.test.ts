@@ -55,9 +55,13 @@ describe.each(['python', 'javascript'])('the %s track visualises', (track) => {
         code: exercise.solution ?? '',
         timeLimitMs: exercise.timeLimitMs,
       } satisfies Partial<RunRequest>;
-      const program = await sandbox.runner({ ...base, mode: 'run', trace: {} });
+      // A program-output exercise is checked by running the program on each case's input: it
+      // visualises as that program, with the first case's input lines, and has no test to pick.
+      const stdin = exercise.cases?.[0]?.stdin;
+      const program = await sandbox.runner({ ...base, mode: 'run', trace: {}, ...(stdin ? { stdin } : {}) });
       const asProgram = problem(program);
       if (asProgram) return `${exercise.id} (program): ${asProgram}`;
+      if (exercise.cases) return null;
       const checked = await sandbox.runner({ ...base, mode: 'check', tests: exercise.tests ?? '' });
       const first = checked.tests[0]?.name;
       if (!first) return `${exercise.id}: no test to visualise`;
