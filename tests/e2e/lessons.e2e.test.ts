@@ -88,14 +88,15 @@ describe('a new learner in the Python track', () => {
   });
 
   test('hints come one at a time, and the solution is offered after three failed checks', async () => {
-    // No key in this run: the tutor panel gives offline hints and says so.
+    // No key in this run: the tutor panel gives offline hints and says so, one step for each of
+    // the exercise's three authored hints.
     await page.getByTestId('hint-request').click();
-    await page.getByTestId('hint-level').filter({ hasText: 'Step 1 of 4' }).waitFor();
+    await page.getByTestId('hint-level').filter({ hasText: 'Step 1 of 3' }).waitFor();
     await page.getByTestId('hint-notice').waitFor();
     const first = await page.getByTestId('hint-text').textContent();
     expect(first?.trim().length).toBeGreaterThan(10);
     await page.getByTestId('hint-request').click();
-    await page.getByTestId('hint-level').filter({ hasText: 'Step 2 of 4' }).waitFor();
+    await page.getByTestId('hint-level').filter({ hasText: 'Step 2 of 3' }).waitFor();
     await expect.poll(() => page.getByTestId('hint-text').textContent()).not.toBe(first);
     expect(await page.locator('.solution-later').textContent()).toContain('2 more failed checks');
     // Each failed check is recorded before the next: the count of checks left goes down.
