@@ -8,6 +8,7 @@
  */
 import type { Exercise } from '../../../shared/content/schema.ts';
 import { quizAnswerCorrect, sameOutput } from '../../../shared/content/answers.ts';
+import { sameValue } from '../../../shared/runner/trace/format.ts';
 import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
 import { checkRequest, isCheckable } from '../../../shared/runner/check-request.ts';
 import type { AttemptKind, AttemptStatus } from './progress-records.ts';
@@ -118,6 +119,12 @@ export class Verifier {
   private async judge(a: Attempted): Promise<Omit<Verdict, 'agreed' | 'verified'>> {
     const { exercise } = a;
     const fail = { status: 'fail' as const, testsPassed: 0, testsTotal: 0 };
+    if (a.kind === 'predict' && exercise.type === 'trace')
+      // A trace step's prediction: the value its authored answer gives (the validator checks that
+      // answer against a recorded trace of the program).
+      return exercise.trace && sameValue(a.code, exercise.trace.answer)
+        ? { status: 'pass', testsPassed: 0, testsTotal: 0 }
+        : fail;
     if (a.kind === 'predict')
       return exercise.type === 'predict' && sameOutput(a.code, exercise.expectedOutput ?? '')
         ? { status: 'pass', testsPassed: 0, testsTotal: 0 }

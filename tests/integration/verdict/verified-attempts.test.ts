@@ -174,6 +174,18 @@ describe('predict and quiz answers are judged from the content', () => {
     expect(real.completed).toBe(true);
   });
 
+  test('a trace step: a wrong value claimed right fails; the value at the marked step passes', async () => {
+    const { trace } = await exercise('python', 'trace-list-alias');
+    const forged = await attempt('python', 'trace-list-alias', 'predict', 'not it', { status: 'pass' });
+    expect(forged.verdict).toMatchObject({ status: 'fail', agreed: false });
+    expect(forged.completed).toBe(false);
+    const real = await attempt('python', 'trace-list-alias', 'predict', ` ${trace!.answer} `, {
+      status: 'pass',
+    });
+    expect(real.verdict).toMatchObject({ status: 'pass', agreed: true });
+    expect(real.completed).toBe(true);
+  });
+
   test('a wrong choice claimed right is stored as failing; the correct choice passes', async () => {
     const { choices } = await exercise('python', 'quiz-elif');
     const right = choices!.findIndex((c) => c.correct);
