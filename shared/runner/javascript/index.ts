@@ -15,13 +15,13 @@ import {
   type TestResult,
 } from '../protocol.ts';
 import { withExplanations } from '../explain.ts';
-import { CompileError, compile, fileName, resolveImport, type SourceFile } from './compile.ts';
+import { checkNames, loadTestFile, resolverFor } from './check-files.ts';
+import { CompileError, compile, type SourceFile } from './compile.ts';
 import { discardQuickJS, loadQuickJS } from './engine.ts';
 import { neverFinishedError, stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
 import type { RunnerIO } from '../io.ts';
 import { CappedOutput, TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE, type Stream } from '../output.ts';
 import { Sandbox, type Outcome } from './sandbox-session.ts';
-import { bindTestApi } from './test-file.ts';
 import { explainMissingNames } from '../missing-name.ts';
 import { caseIO, caseRequest, endsCheck, outputCheckResult } from '../output-check.ts';
 import type { HarnessEvent } from './sandbox/host.ts';
@@ -126,8 +126,8 @@ export async function runJavaScript(
       req,
     );
 
-  const learnerName = fileName(req.module, req.language);
-  const testName = fileName(req.module, req.language, '.test');
+  const names = checkNames(req.module, req.language);
+  const { learner: learnerName, test: testName } = names;
   let files: SourceFile[];
   try {
     files = [compile(learnerName, req.code, req.language)];
@@ -142,8 +142,7 @@ export async function runJavaScript(
   }
   if (req.mode === 'check') {
     try {
-      const compiled = compile(testName, req.tests ?? '', req.language);
-      files.push({ ...compiled, code: bindTestApi(compiled.code) });
+      files.push(loadTestFile(names, req.tests, req.language));
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
       const learnerError = { ...error.learnerError, file: testName };
@@ -206,7 +205,7 @@ export async function runJavaScript(
     },
     onEvent,
     modules: new Map(files.map((file) => [file.name, file.code])),
-    resolve: (specifier, importer) => resolveImport(specifier, learnerName, importer === testName),
+    resolve: resolverFor(names),
   });
   try {
     if (sandbox.installError) {

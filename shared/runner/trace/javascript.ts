@@ -17,8 +17,8 @@ import {
 import { withExplanations } from '../explain.ts';
 import type { RunnerIO } from '../io.ts';
 import { CappedOutput, type Stream } from '../output.ts';
-import { CompileError, compile, fileName, resolveImport, type SourceFile } from '../javascript/compile.ts';
-import { bindTestApi } from '../javascript/test-file.ts';
+import { checkNames, loadTestFile, resolverFor } from '../javascript/check-files.ts';
+import { CompileError, compile, type SourceFile } from '../javascript/compile.ts';
 import { loadQuickJS } from '../javascript/engine.ts';
 import { stoppedError, testMessage, timeoutError, toLearnerError } from '../javascript/errors.ts';
 import { Sandbox, type Outcome } from '../javascript/sandbox-session.ts';
@@ -115,8 +115,9 @@ export async function traceJavaScript(
     );
   };
 
-  const learnerName = fileName(req.module, req.language);
-  const testName = fileName(req.module, req.language, '.test');
+  const names = checkNames(req.module, req.language);
+  const { learner: learnerName, test: testName } = names;
+  const resolve = resolverFor(names);
   const id = nonce();
   const recorder = freshName(req.code + (req.tests ?? ''), id);
   const specifier = `lantern:trace-${id}`;
@@ -129,9 +130,7 @@ export async function traceJavaScript(
     recorderSource = recorderModule(channel, instrumented.steps, instrumented.functions);
     files = [{ ...compile(learnerName, instrumented.code, 'javascript'), original: req.code }];
     if (req.mode === 'check') {
-      // The test file gets the test API the way a Check gives it (javascript/index.ts).
-      const compiled = compile(testName, req.tests ?? '', req.language);
-      files.push({ ...compiled, code: bindTestApi(compiled.code) });
+      files.push(loadTestFile(names, req.tests, req.language));
     }
   } catch (error) {
     let learnerError: LearnerError;
@@ -206,8 +205,7 @@ export async function traceJavaScript(
     readLine: (prompt) => (stdin.length > 0 ? (stdin.shift() ?? null) : io.readLine(prompt)),
     onEvent,
     modules: new Map([...files.map((file) => [file.name, file.code] as const), [specifier, recorderSource]]),
-    resolve: (spec, importer) =>
-      spec === specifier ? specifier : resolveImport(spec, learnerName, importer === testName),
+    resolve: (spec, importer) => (spec === specifier ? specifier : resolve(spec, importer)),
   });
   try {
     if (sandbox.installError) {
