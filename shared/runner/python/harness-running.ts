@@ -7,7 +7,8 @@ import { TEST_OUTPUT_NOTICE } from '../output.ts';
 export const HARNESS_RUNNING = String.raw`# --- running ---------------------------------------------------------------------------------
 
 def _exec_module(name, path, source, main=False):
-    code = compile(source, path, 'exec', dont_inherit=True)
+    # source: the text, or code already compiled from it (the visualiser compiles first, to trace it).
+    code = compile(source, path, 'exec', dont_inherit=True) if type(source) is str else source
     module = _ModuleType(name)
     module.__file__ = path
     module.__builtins__ = builtins
@@ -33,21 +34,25 @@ def _exit_error(exc):
     code = args[0] if len(args) == 1 else (None if not args else args)
     return {'type': 'SystemExit', 'message': 'The program called exit(' + ('' if code is None else _safe_repr(code)) + ').'}
 
+def _program_outcome(exc):
+    """What a program that raised exc comes to: exit(0) is a pass, Stop is interrupted."""
+    kind = _outcome_of(exc)
+    if kind == 'interrupted':
+        return {'status': 'interrupted'}
+    if kind == 'exit':
+        args = _args_get(exc)
+        if not args or args[0] is None or args[0] == 0:
+            return {'status': 'pass'}
+        return {'status': 'error', 'error': _exit_error(exc)}
+    return {'status': 'error', 'error': _learner_error(exc)}
+
 def _run_program(path, source):
     main = _modules.get('__main__')
     try:
         _exec_module('__main__', path, source, main=True)
         return {'status': 'pass'}
     except BaseException as exc:
-        kind = _outcome_of(exc)
-        if kind == 'interrupted':
-            return {'status': 'interrupted'}
-        if kind == 'exit':
-            args = _args_get(exc)
-            if not args or args[0] is None or args[0] == 0:
-                return {'status': 'pass'}
-            return {'status': 'error', 'error': _exit_error(exc)}
-        return {'status': 'error', 'error': _learner_error(exc)}
+        return _program_outcome(exc)
     finally:
         _modules['__main__'] = main
         try:
@@ -170,7 +175,17 @@ def _tampered(changed):
     return {'type': 'HarnessTampering',
             'message': 'Your code changed the testing tools (' + ', '.join(changed[:5]) + '), so the results cannot be trusted. Remove that code and check again.'}
 
-def _run_check(module, path, source, tests_source):
+def _stopped_with(exc, message):
+    kind = _outcome_of(exc)
+    if kind == 'interrupted':
+        return {'status': 'interrupted'}
+    error = _exit_error(exc) if kind == 'exit' else _learner_error(exc)
+    return {'status': 'error', 'message': message(error), 'error': error}
+
+def _load_check(module, path, source, tests_source):
+    """A Check's files, loaded as every Check loads them (the visualiser too): the learner's
+    module first, then the test file, transformed to compare through trusted helpers, in its own
+    namespace. Returns (namespace, None), or (None, the result to give) when loading stopped."""
     tests_path = WORKDIR + '/' + module + '_test.py'
     _state['tests_file'] = tests_path
     _state['files'][tests_path] = (module + '_test.py', tests_source.split('\n'))
@@ -178,14 +193,10 @@ def _run_check(module, path, source, tests_source):
     try:
         _state['keep'] = {module: _exec_module(module, path, source)}
     except BaseException as exc:
-        kind = _outcome_of(exc)
-        if kind == 'interrupted':
-            return {'status': 'interrupted'}
-        error = _exit_error(exc) if kind == 'exit' else _learner_error(exc)
-        return {'status': 'error', 'message': 'Your code stopped with an error before the tests could run.', 'error': error}
+        return None, _stopped_with(exc, lambda e: 'Your code stopped with an error before the tests could run.')
     changed = _restore()
     if changed:
-        return {'status': 'error', 'message': _tampered(changed)['message'], 'error': _tampered(changed)}
+        return None, {'status': 'error', 'message': _tampered(changed)['message'], 'error': _tampered(changed)}
     try:
         tree = _ast_parse(tests_source, tests_path)
         tree = _ast_fix(_Transformer().visit(tree))
@@ -194,14 +205,16 @@ def _run_check(module, path, source, tests_source):
         namespace.update(_TEST_HELPERS)
         exec(code, namespace)
     except BaseException as exc:
-        kind = _outcome_of(exc)
-        if kind == 'interrupted':
-            return {'status': 'interrupted'}
-        error = _exit_error(exc) if kind == 'exit' else _learner_error(exc)
-        return {'status': 'error', 'message': 'The tests could not be loaded: ' + error['type'] + (': ' + error['message'] if error['message'] else ''), 'error': error}
+        return None, _stopped_with(exc, lambda e: 'The tests could not be loaded: ' + e['type'] + (': ' + e['message'] if e['message'] else ''))
     changed = _restore()
     if changed:
-        return {'status': 'error', 'message': _tampered(changed)['message'], 'error': _tampered(changed)}
+        return None, {'status': 'error', 'message': _tampered(changed)['message'], 'error': _tampered(changed)}
+    return namespace, None
+
+def _run_check(module, path, source, tests_source):
+    namespace, stopped = _load_check(module, path, source, tests_source)
+    if stopped is not None:
+        return stopped
     collected = _collect(namespace)
     tests_snapshot = _snapshot_tests(namespace, collected)
     results = []

@@ -342,19 +342,6 @@ def _trace_data(T, language):
         data['test'] = T['test']
     return data
 
-def _trace_exec(name, path, code, main=False):
-    module = _ModuleType(name)
-    module.__file__ = path
-    module.__builtins__ = builtins
-    _modules[name] = module
-    try:
-        exec(code, module.__dict__)
-    except BaseException:
-        if _modules.get(name) is module and not main:
-            del _modules[name]
-        raise
-    return module
-
 def _trace_program(path, code, T):
     main = _modules.get('__main__')
     tee, tee_type, count = _make_tee(sys.stdout)
@@ -366,20 +353,12 @@ def _trace_program(path, code, T):
     _hide_monitoring()
     T['active'] = True
     try:
-        _trace_exec('__main__', path, code, main=True)
+        _exec_module('__main__', path, code, main=True)
         return {'status': 'pass'}
     except BaseException as exc:
         if T['stopped']:
             return {'status': 'pass'}
-        kind = _outcome_of(exc)
-        if kind == 'interrupted':
-            return {'status': 'interrupted'}
-        if kind == 'exit':
-            args = _args_get(exc)
-            if not args or args[0] is None or args[0] == 0:
-                return {'status': 'pass'}
-            return {'status': 'error', 'error': _exit_error(exc)}
-        return {'status': 'error', 'error': _learner_error(exc)}
+        return _program_outcome(exc)
     finally:
         T['active'] = False
         _modules['__main__'] = main
@@ -389,38 +368,15 @@ def _trace_program(path, code, T):
             pass
 
 def _trace_test(module, path, code, tests_source, test_name, T):
-    tests_path = WORKDIR + '/' + module + '_test.py'
-    _state['tests_file'] = tests_path
-    _state['files'][tests_path] = (module + '_test.py', tests_source.split('\n'))
-    _write(tests_path, tests_source)
     def out():
         s = sys.stdout
         return _sio_tell(s) if type(s) is io.StringIO else 0
     T['out'] = out
-    try:
-        _state['keep'] = {module: _trace_exec(module, path, code)}
-    except BaseException as exc:
-        kind = _outcome_of(exc)
-        if kind == 'interrupted':
-            return {'status': 'interrupted'}
-        error = _exit_error(exc) if kind == 'exit' else _learner_error(exc)
-        return {'status': 'error', 'message': 'Your code stopped with an error before the tests could run.', 'error': error}
-    _restore()
-    try:
-        tree = _ast_parse(tests_source, tests_path)
-        tree = _ast_fix(_Transformer().visit(tree))
-        # The same namespace as a Check's (harness-running.ts): its own builtins and the trusted
-        # comparison helpers the transformed test file calls.
-        namespace = {'__name__': module + '_test', '__file__': tests_path, '__builtins__': _TEST_BUILTINS}
-        namespace.update(_TEST_HELPERS)
-        exec(compile(tree, tests_path, 'exec', dont_inherit=True), namespace)
-    except BaseException as exc:
-        kind = _outcome_of(exc)
-        if kind == 'interrupted':
-            return {'status': 'interrupted'}
-        error = _exit_error(exc) if kind == 'exit' else _learner_error(exc)
-        return {'status': 'error', 'message': 'The tests could not be loaded.', 'error': error}
-    _restore()
+    # Loaded exactly as a Check loads them (harness-running.ts), so a test that passes in a Check
+    # passes when visualised.
+    namespace, stopped = _load_check(module, path, code, tests_source)
+    if stopped is not None:
+        return stopped
     chosen = [test for test in _collect(namespace) if test[0] == test_name]
     if not chosen:
         return {'status': 'error', 'message': 'There is no test named ' + test_name + '.'}
