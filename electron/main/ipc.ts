@@ -5,11 +5,9 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatch, type CallContext, type Handlers } from '../../shared/api/dispatch.ts';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/api/channels.ts';
 import type { Envelope } from '../../shared/api/contract.ts';
 import { isAppUrl } from './security.ts';
-
-export const CALL_CHANNEL = 'lantern:call';
-export const EVENT_CHANNEL = 'lantern:event';
 
 /**
  * The app's own main document, top-level: not a frame inside it, and not the hidden sandbox page

@@ -3,10 +3,8 @@
  * `on(event, listener)`. Raw ipcRenderer never reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/api/channels.ts';
 import { CALL_NAMES, EVENT_NAMES, type Envelope } from '../../shared/api/contract.ts';
-
-const CALL_CHANNEL = 'lantern:call';
-const EVENT_CHANNEL = 'lantern:event';
 
 const api: Record<string, unknown> = {};
 for (const name of CALL_NAMES) {

@@ -14,7 +14,8 @@ vi.mock('electron', () => ({}));
 const { mainWindowOptions, guardNavigation, isAppUrl, isSafeExternalUrl, denyAllPermissions } =
   await import('../../../electron/main/security.ts');
 const { createAppProtocolHandler } = await import('../../../electron/main/app-protocol.ts');
-const { bindIpc, isTrustedSender, CALL_CHANNEL } = await import('../../../electron/main/ipc.ts');
+const { bindIpc, isTrustedSender } = await import('../../../electron/main/ipc.ts');
+const { CALL_CHANNEL } = await import('../../../shared/api/channels.ts');
 const { menuTemplate } = await import('../../../electron/main/menu.ts');
 
 describe('the main window', () => {
