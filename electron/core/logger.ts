@@ -7,10 +7,13 @@ import pino from 'pino';
 import { createStream } from 'rotating-file-stream';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SECRET_KEYS as TUTOR_SECRET_KEYS } from './tutor/secret-store.ts';
 
 export type Logger = pino.Logger;
 
-const SECRET_KEYS = [
+/** Field names whose values are secret wherever they appear: the tutor's own, and the usual ones. */
+const SECRET_FIELDS = [
+  ...TUTOR_SECRET_KEYS,
   'apiKey',
   'api_key',
   'authorization',
@@ -60,7 +63,7 @@ export function createLogger(dataDir: string, options: { level?: string; toStdou
     {
       level: options.level ?? process.env.LANTERN_LOG_LEVEL ?? 'info',
       base: { app: 'lantern' },
-      redact: { paths: SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]), censor: '[redacted]' },
+      redact: { paths: SECRET_FIELDS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]), censor: '[redacted]' },
     },
     sink,
   );

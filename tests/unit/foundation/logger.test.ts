@@ -18,6 +18,22 @@ describe('the log', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test("the tutor's own secret fields are redacted by name, whatever their shape", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-log-'));
+    const log = createLogger(dir);
+    // A Google access token and a Bedrock key do not look like an Anthropic key: only the name tells.
+    log.info(
+      { secrets: { googleAccessToken: 'ya29.opaque-google-token', bedrockApiKey: 'opaque-bedrock' } },
+      'saved',
+    );
+    await logWritten(log);
+    const text = fs.readFileSync(path.join(dir, 'logs', 'lantern.log'), 'utf8');
+    expect(text).toContain('saved');
+    expect(text).not.toContain('opaque-google-token');
+    expect(text).not.toContain('opaque-bedrock');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('masking keeps enough to recognise the key and nothing more', () => {
     expect(maskSecrets('key sk-ant-api03-SECRETSECRET')).toBe('key sk-ant-api03-…[redacted]');
     expect(maskSecrets('AKIAABCDEFGHIJKLMNOP')).toBe('AKIAABCD…[redacted]');
