@@ -3,7 +3,7 @@
  * (curriculum, progress, learner model, …) and the one handler map that both bindings (Electron
  * IPC and web-mode HTTP) serve.
  */
-import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
+import type { RunCode } from '../../shared/runner/protocol.ts';
 import path from 'node:path';
 import os from 'node:os';
 import { openDatabase, schemaVersion, type Db } from './store/database.ts';
@@ -48,7 +48,7 @@ export interface BackendOptions {
    * Runs untrusted code (pack validation, generated practice, the leak guard). Default: the Node
    * sandbox host. The desktop app passes its hidden sandbox window (electron/main/browser-sandbox.ts).
    */
-  runCode?: (request: RunRequest) => Promise<RunResult>;
+  runCode?: RunCode;
   /** Where the tutor reads ANTHROPIC_API_KEY, AWS_* … (default process.env). */
   env?: NodeJS.ProcessEnv;
 }

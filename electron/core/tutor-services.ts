@@ -10,7 +10,7 @@ import type { Logger } from './logger.ts';
 import type { Db } from './store/database.ts';
 import type { SettingsStore } from './store/settings.ts';
 import type { CallContext } from '../../shared/api/dispatch.ts';
-import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
+import type { RunCode, RunRequest } from '../../shared/runner/protocol.ts';
 import { SandboxPool } from './runner-host/index.ts';
 import { Tutor } from './tutor/index.ts';
 import { MemorySecretStore, withEnvironment, type SecretStore } from './tutor/secret-store.ts';
@@ -37,7 +37,7 @@ export interface TutorServicesOptions {
   /** Prefetch practice in the background (default true). */
   prefetch?: boolean;
   /** Runs untrusted code; default the Node sandbox host (the desktop app: its sandbox window). */
-  runCode?: (request: RunRequest) => Promise<RunResult>;
+  runCode?: RunCode;
 }
 
 export interface TutorServices {

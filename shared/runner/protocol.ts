@@ -102,6 +102,9 @@ export interface RunResult {
   trace?: Trace;
 }
 
+/** Runs one request to its result: a runner host, the backend's sandbox, a test's fake. */
+export type RunCode = (request: RunRequest) => Promise<RunResult>;
+
 /** Output caps shared by both hosts. */
 export const OUTPUT_LIMIT_BYTES = 1_000_000;
 export const OUTPUT_LIMIT_LINES = 10_000;

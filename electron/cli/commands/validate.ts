@@ -5,9 +5,9 @@ import { join, relative, resolve } from 'node:path';
 import { formatContentError } from '../../../shared/content/errors.ts';
 import { validatePack, type ValidationReport } from '../../core/curriculum/validate.ts';
 import { openSandboxRunner } from '../../core/curriculum/sandbox.ts';
-import type { Runner } from '../../core/curriculum/verify.ts';
 import { USAGE_ERROR, type Command } from '../command.ts';
 import { parse } from '../options.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 const usage = `Usage: lantern validate <folder|zip>... [--json] [--no-run] [--jobs N]
 
@@ -21,7 +21,7 @@ A folder without track.yaml is checked as a folder of tracks (e.g. "lantern vali
   --jobs N    code runs at once (default: the number of CPU cores)`;
 
 /** @param injected a runner for tests; by default a sandbox pool with one child per job */
-export function validateCommand(injected?: Runner): Command {
+export function validateCommand(injected?: RunCode): Command {
   return {
     name: 'validate',
     summary: 'check a track or content pack (folder or zip)',

@@ -15,7 +15,7 @@ import { readPack, textOf } from './pack-files.ts';
 import { deletePack, sweepPacksDir, writePack } from './packs.ts';
 import { openSandboxRunner } from './sandbox.ts';
 import { validateFiles } from './validate.ts';
-import type { Runner } from './verify.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 export type { ContentError } from '../../../shared/content/errors.ts';
 export type { LessonView, TrackOutline, TrackSummary } from '../../../shared/content/catalog.ts';
@@ -26,7 +26,7 @@ export interface CurriculumOptions {
   /** Folder where installed packs live, one sub-folder each, named by track id. */
   packsDir: string;
   /** Runs pack code while installing; the Node sandbox host by default. */
-  runner?: Runner;
+  runner?: RunCode;
   concurrency?: number;
 }
 

@@ -4,10 +4,10 @@
  * it when done, so the CLI exits and the app keeps no idle Pyodide processes around.
  */
 import { SandboxPool } from '../runner-host/index.ts';
-import type { Runner } from './verify.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 export interface SandboxRunner {
-  runner: Runner;
+  runner: RunCode;
   close(): Promise<void>;
 }
 

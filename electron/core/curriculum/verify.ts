@@ -7,15 +7,13 @@
  */
 import type { ContentError } from '../../../shared/content/errors.ts';
 import type { LoadedExercise } from '../../../shared/content/load.ts';
-import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
+import type { RunCode, RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
 import type { TraceQuestion } from '../../../shared/content/schema.ts';
 import { markedStep, sameValue, valueAt } from '../../../shared/runner/trace/format.ts';
 import { firstDifference, outputLines } from '../../../shared/runner/output-check.ts';
 
-export type Runner = (request: RunRequest) => Promise<RunResult>;
-
 export interface VerifyOptions {
-  runner: Runner;
+  runner: RunCode;
   /** Runs at once; default 2. */
   concurrency?: number;
   /** Called after each run, e.g. for a progress line. */
@@ -38,7 +36,7 @@ export async function verifyExercises(
   return errors;
 }
 
-function checksFor(loaded: LoadedExercise, runner: Runner): Check[] {
+function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
   const { exercise } = loaded;
   const base = {
     language: exercise.language ?? 'python',

@@ -9,7 +9,7 @@
 import type { Exercise } from '../../../shared/content/schema.ts';
 import { quizAnswerCorrect, sameOutput } from '../../../shared/content/answers.ts';
 import { sameValue } from '../../../shared/runner/trace/format.ts';
-import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
+import type { RunCode, RunResult } from '../../../shared/runner/protocol.ts';
 import { checkRequest, isCheckable } from '../../../shared/runner/check-request.ts';
 import type { AttemptKind, AttemptStatus } from './progress-records.ts';
 import type { Logger } from '../logger.ts';
@@ -45,7 +45,7 @@ export interface Attempted {
 }
 
 export interface VerifierOptions {
-  runCode: (request: RunRequest) => Promise<RunResult>;
+  runCode: RunCode;
   log: Logger;
 }
 

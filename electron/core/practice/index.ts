@@ -16,7 +16,7 @@ import type { PracticeModelClient } from './model-generator.ts';
 import { Prefetcher } from './prefetch.ts';
 import { produceExercise } from './producer.ts';
 import { GeneratedExerciseStore, type ExerciseSource } from './store.ts';
-import type { RunCode } from './validate.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 export { curriculumCatalog, type PracticeCatalog, type PracticeTrack } from './catalog.ts';
 export { PracticeUnavailableError } from './producer.ts';

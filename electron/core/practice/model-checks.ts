@@ -7,10 +7,11 @@
  */
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
-import { mutationTest, type MutationResult, type RunCode } from './mutation-run.ts';
+import { mutationTest, type MutationResult } from './mutation-run.ts';
 import { chanceIn, leafName, nameProblem, staticTests } from './test-checks.ts';
 import { garbledProblem, markupProblem } from './text-checks.ts';
 import { codeFacts, constructOf, estimateDifficulty } from '../../../shared/content/constructs.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 export const MIN_MUTATION_SCORE = 0.8;
 

@@ -6,7 +6,7 @@
  * rides along too, so each test can be asked whether it fails for an empty function.
  */
 import type { Language } from '../../../shared/content/schema.ts';
-import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
+import type { RunCode, RunResult } from '../../../shared/runner/protocol.ts';
 import { guardLoops } from './loop-guard.ts';
 import { mutants as makeMutants, returningNothing, type Mutant } from './mutate.ts';
 import {
@@ -18,8 +18,6 @@ import {
   pythonVariantIndex,
   type VariantOutcome,
 } from './mutation-batch.ts';
-
-export type RunCode = (request: RunRequest) => Promise<RunResult>;
 
 export interface MutationSubject {
   language: Language;

@@ -9,7 +9,8 @@ import type { PracticeTrack } from './catalog.ts';
 import { generateWithModel, type ModelAttempt, type PracticeModelClient } from './model-generator.ts';
 import { generateOffline } from './offline.ts';
 import type { GeneratedExerciseStore, StoredExercise } from './store.ts';
-import { exerciseFingerprint, validateExercise, type RunCode } from './validate.ts';
+import { exerciseFingerprint, validateExercise } from './validate.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 export interface ProduceRequest {
   track: PracticeTrack;

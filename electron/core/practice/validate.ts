@@ -4,7 +4,7 @@
  * A report lists every problem found, in words a model can act on in the repair round.
  */
 import { Exercise, type Language, type UiLocale } from '../../../shared/content/schema.ts';
-import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../../shared/runner/protocol.ts';
+import { DEFAULT_TIME_LIMIT_MS, type RunCode, type RunResult } from '../../../shared/runner/protocol.ts';
 import { findNearDuplicate, isInLanguage } from './text-checks.ts';
 import { leakedLine } from '../curriculum/verify.ts';
 import {
@@ -15,8 +15,6 @@ import {
   type ModelCheck,
 } from './model-checks.ts';
 import type { MutationResult } from './mutation-run.ts';
-
-export type RunCode = (request: RunRequest) => Promise<RunResult>;
 
 export type CheckName =
   | 'schema'

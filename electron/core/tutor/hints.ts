@@ -7,6 +7,7 @@
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
 import type { Logger } from '../logger.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 import type { ClaudeClient } from './client.ts';
 import { ModelCallError, type ModelErrorKind } from './errors.ts';
 import {
@@ -14,7 +15,6 @@ import {
   HintGuard,
   modelSecondOpinion,
   reasonForModel,
-  type RunTests,
   type SecondOpinion,
   type StreamOutcome,
   type Verdict,
@@ -81,7 +81,7 @@ export interface HintDeps {
   /** Undefined when no provider is set up at all. */
   client?: ClaudeClient;
   /** The sandbox (`runInSandbox` from runner-host); without it code is only compared. */
-  runTests?: RunTests;
+  runTests?: RunCode;
   /** Default: a Haiku call through `client`; false: the rules alone. */
   secondOpinion?: SecondOpinion | false;
   /** Default 'unsure': the second opinion only where the rules are unsure. */

@@ -9,10 +9,11 @@ import type { Logger } from '../logger.ts';
 import { ClaudeClient, DEFAULT_TUTOR_SETTINGS, type TutorSecrets, type TutorSettings } from './client.ts';
 import type { ModelCallError } from './errors.ts';
 import { requestHint, type Hint, type HintRequest, type HintStreamOptions } from './hints.ts';
-import type { RunTests, SecondOpinion } from './guard/index.ts';
+import type { SecondOpinion } from './guard/index.ts';
 import { MODELS } from './models.ts';
 import type { ExplainError } from './offline.ts';
 import { UsageStore, type SpendSummary } from './usage.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 export { ClaudeClient, DEFAULT_TUTOR_SETTINGS, type TutorSecrets, type TutorSettings } from './client.ts';
 export { ModelCallError, type ModelErrorKind } from './errors.ts';
@@ -26,7 +27,7 @@ export interface TutorOptions {
   settings?: TutorSettings;
   secrets?: TutorSecrets;
   /** The sandbox runner for the guard (runInSandbox / SandboxPool.run). */
-  runTests?: RunTests;
+  runTests?: RunCode;
   /** Default: a Haiku call; false: the guard's rules alone. */
   secondOpinion?: SecondOpinion | false;
   explainError?: ExplainError;

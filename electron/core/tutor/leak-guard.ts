@@ -7,10 +7,7 @@
  * After a leak nothing more is released, so a solving code block never reaches the screen.
  */
 import type { Exercise } from '../../../shared/content/schema.ts';
-import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
-
-/** Runs learner-shaped code against tests in the sandbox (`runInSandbox` from runner-host). */
-export type RunTests = (request: RunRequest) => Promise<RunResult>;
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 export interface CodeBlock {
   /** Fence info string, e.g. `python`, `js`, `text`. */
@@ -142,7 +139,7 @@ const LANGUAGE_FENCES: Record<string, string[]> = {
 export async function checkCodeBlock(
   block: CodeBlock,
   exercise: Exercise,
-  runTests?: RunTests,
+  runTests?: RunCode,
 ): Promise<LeakVerdict> {
   if (exercise.solution && similarity(block.code, exercise.solution) >= NEAR_SOLUTION)
     return { leak: true, why: 'near-solution' };

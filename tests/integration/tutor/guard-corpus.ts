@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
-import type { RunTests, SecondOpinion } from '../../../electron/core/tutor/guard/index.ts';
+import type { SecondOpinion } from '../../../electron/core/tutor/guard/index.ts';
 import { requestHint, type Hint } from '../../../electron/core/tutor/hints.ts';
 import type { HintLevel } from '../../../electron/core/tutor/prompt.ts';
 import type { ClaudeClient } from '../../../electron/core/tutor/client.ts';
@@ -23,6 +23,7 @@ import {
   type ReceivedRequest,
 } from '../../fake-anthropic/server.ts';
 import { memoryLog } from './helpers.ts';
+import type { RunCode } from '../../../shared/runner/protocol.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/hints');
 const MARK = '⟦';
@@ -105,7 +106,7 @@ export interface CorpusDeps {
   fake: FakeAnthropic;
   script: Script;
   client: ClaudeClient;
-  runTests?: RunTests;
+  runTests?: RunCode;
   /** undefined: the model second opinion through `client`; false: the rules alone. */
   secondOpinion?: SecondOpinion | false;
   secondOpinionFor?: 'unsure' | 'every';

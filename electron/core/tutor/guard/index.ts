@@ -9,7 +9,7 @@
  *     unsure text is refused.
  */
 import type { Exercise } from '../../../../shared/content/schema.ts';
-import type { RunRequest, RunResult } from '../../../../shared/runner/protocol.ts';
+import type { RunCode, RunResult } from '../../../../shared/runner/protocol.ts';
 import { candidates, functionSpans } from './apply.ts';
 import { compare, minimalFix, type MinimalFix } from './compare.ts';
 import { extract, type Extraction } from './extract.ts';
@@ -18,9 +18,6 @@ import { detectLanguage, family, proseTokens, tokenize, vocabularyOf } from './t
 
 export { GuardedStream, type StreamOutcome } from './stream.ts';
 export { modelSecondOpinion, type SecondOpinion } from './second-opinion.ts';
-
-/** Runs learner-shaped code against tests in the sandbox (`runInSandbox` from runner-host). */
-export type RunTests = (request: RunRequest) => Promise<RunResult>;
 
 export type LeakWhy =
   'other-language' | 'passes-tests' | 'unverifiable' | 'states-fix' | 'near-solution' | 'second-opinion';
@@ -33,7 +30,7 @@ export interface GuardContext {
   code: string;
   /** Ladder rung the text is for (a follow-up: the rung reached). */
   level: number;
-  runTests?: RunTests;
+  runTests?: RunCode;
   secondOpinion?: SecondOpinion;
   signal?: AbortSignal;
   /** Upper bound on sandbox runs for one text. */
