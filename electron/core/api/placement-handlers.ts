@@ -45,10 +45,14 @@ export function placementHandlers(deps: PlacementDeps): HandlersFor<typeof place
       const profile = deps.profileId();
       const diagnostics = new Set(deps.learnerModel.placementExercises(trackId));
       // A diagnostic counts as solved only when the backend recorded a verified pass of it
-      // (recordAttempt re-runs each Check); the page's `passed` is a claim.
+      // (recordAttempt re-runs each Check) made without the solution shown; the page's `passed`
+      // is a claim, and pasting the revealed solution shows nothing about the learner.
+      const solvedByLearner = (exercise: string) =>
+        deps.progress
+          .attempts(profile, { track: trackId, exercise, limit: 1000 })
+          .some((a) => a.kind !== 'run' && a.status === 'pass' && !a.solutionRevealed);
       const verified = results.map((r) => {
-        const passes = deps.progress.exerciseProgress(profile, trackId, r.exerciseId)?.passes ?? 0;
-        const passed = r.passed && diagnostics.has(r.exerciseId) && passes > 0;
+        const passed = r.passed && diagnostics.has(r.exerciseId) && solvedByLearner(r.exerciseId);
         if (passed !== r.passed)
           deps.log.warn(
             { profile, track: trackId, exercise: r.exerciseId, claimed: r.passed, found: passed },

@@ -247,7 +247,7 @@ export class LearnerModel {
   /**
    * Seeds mastery from a placement check. Solving a diagnostic shows its concepts and everything
    * they rest on are known well enough to be above that exercise; failing one caps its concepts
-   * and those built on them below it. The diagnostics themselves should also be recorded as
+   * and those built on them below it, where no checked attempt has assessed them. The diagnostics themselves should also be recorded as
    * ordinary checks with recordAttempt (that marks them completed).
    */
   applyPlacement(
@@ -273,10 +273,12 @@ export class LearnerModel {
           changed.add(c);
         }
       }
+    // A diagnostic not solved is no evidence: it may lower only what nothing has assessed yet, so
+    // skipping it never undoes what the learner's checked attempts show.
     for (const { e } of resolved.filter((r) => !r.passed))
       for (const c of withDescendants(course, e.concepts)) {
         const m = state.get(c);
-        if (m && m.ability > rating(e) - 0.5) {
+        if (m && m.evidence === 0 && m.ability > rating(e) - 0.5) {
           m.ability = rating(e) - 0.5;
           changed.add(c);
         }

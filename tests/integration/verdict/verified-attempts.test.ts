@@ -248,7 +248,7 @@ describe('placement', () => {
     const check = await call<{ exercises: { id: string }[] }>('getPlacement', { trackId: 'python' });
     const results = await work(check.exercises.map((e) => e.id));
     await call('applyPlacement', { trackId: 'python', results });
-    const { mastery } = await call<{ mastery: { track: string; concept: string; mastery: number }[] }>(
+    const { mastery } = await call<{ mastery: { track: string; concept: string; mastery: number | null }[] }>(
       'getDashboard',
       {},
     );
@@ -273,9 +273,9 @@ describe('placement', () => {
     });
   });
 
-  test('a diagnostic solved for real raises its concepts above a skipped one', async () => {
+  test('a diagnostic solved for real gives its concepts a figure; a skip neither adds nor takes away', async () => {
     let solvedConcepts: string[] = [];
-    // Both solve the first diagnostic; one says so, the other skips it.
+    // Two solve the first diagnostic; one says so, the other skips it. A third skips them all.
     const solveFirst = (claim: boolean) => async (ids: string[]) => {
       const first = await exercise('python', ids[0]!);
       solvedConcepts = first.concepts;
@@ -285,6 +285,14 @@ describe('placement', () => {
     };
     const skipped = await placedAs('Solves but skips', solveFirst(false));
     const solved = await placedAs('Solves the first', solveFirst(true));
-    for (const concept of solvedConcepts) expect(solved[concept]!).toBeGreaterThan(skipped[concept]!);
+    const never = await placedAs('Skips them all', async (ids) =>
+      ids.map((exerciseId) => ({ exerciseId, passed: false })),
+    );
+    for (const concept of solvedConcepts) {
+      expect(solved[concept]!).toBeGreaterThan(0.5);
+      // A skip is no evidence: it does not undo the verified pass the learner made.
+      expect(skipped[concept]).toBe(solved[concept]);
+      expect(never[concept]).toBeNull();
+    }
   });
 });
