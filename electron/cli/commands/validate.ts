@@ -9,15 +9,18 @@ import { USAGE_ERROR, type Command } from '../command.ts';
 import { parse } from '../options.ts';
 import type { RunCode } from '../../../shared/runner/protocol.ts';
 
-const usage = `Usage: lantern validate <folder|zip>... [--json] [--no-run] [--jobs N]
+const usage = `Usage: lantern validate <folder|zip>... [--json] [--no-run] [--strict] [--jobs N]
 
 Checks a track or pack: schema errors with file, line and field; ids, lessons, concepts and
 prerequisites; then runs the code: every reference solution passes its tests, every starter
 fails at least one, every predict step prints its expectedOutput.
+Warns when a solution uses a construct (def, for, a list, …) whose concept the track teaches
+only later; with --strict that is an error, as it is for the built-in tracks.
 A folder without track.yaml is checked as a folder of tracks (e.g. "lantern validate exercises").
 
   --json      one JSON report on stdout, for machines
   --no-run    check the files only; run no code
+  --strict    lesson-order warnings are errors
   --jobs N    code runs at once (default: the number of CPU cores)`;
 
 /** @param injected a runner for tests; by default a sandbox pool with one child per job */
@@ -30,6 +33,7 @@ export function validateCommand(injected?: RunCode): Command {
       const parsed = parse(args, {
         json: { type: 'boolean' },
         'no-run': { type: 'boolean' },
+        strict: { type: 'boolean' },
         jobs: { type: 'string' },
       });
       if ('usageError' in parsed || !parsed.positionals.length) {
@@ -51,8 +55,14 @@ export function validateCommand(injected?: RunCode): Command {
       try {
         for (const location of positionals.flatMap((p) => packsIn(resolve(io.cwd, p)))) {
           const shown = relative(io.cwd, location) || '.';
-          const report = await validatePack(location, { runner, concurrency: jobs, noRun: values['no-run'] });
+          const report = await validatePack(location, {
+            runner,
+            concurrency: jobs,
+            noRun: values['no-run'],
+            strict: values.strict,
+          });
           const errors = report.errors.map((e) => ({ ...e, file: join(shown, e.file) }));
+          const warnings = report.warnings.map((e) => ({ ...e, file: join(shown, e.file) }));
           reports.push({
             location: shown,
             ok: report.ok,
@@ -60,9 +70,10 @@ export function validateCommand(injected?: RunCode): Command {
             exercises: report.exercises,
             runs: report.runs,
             errors,
+            warnings,
             durationMs: Math.round(report.durationMs),
           });
-          if (!values.json) io.out(humanReport(shown, { ...report, errors }));
+          if (!values.json) io.out(humanReport(shown, { ...report, errors, warnings }));
         }
       } finally {
         await sandbox?.close();
@@ -85,14 +96,18 @@ function packsIn(location: string): string[] {
 }
 
 function humanReport(shown: string, report: ValidationReport): string {
-  const lines = report.errors.map(formatContentError);
+  const lines = [
+    ...report.errors.map(formatContentError),
+    ...report.warnings.map((w) => `warning: ${formatContentError(w)}`),
+  ];
   const name = report.track ? `${report.track.id} (${shown})` : shown;
   const seconds = (report.durationMs / 1000).toFixed(1);
   const ran = `${report.runs} code run${report.runs === 1 ? '' : 's'}, ${seconds} s`;
   const count = `${report.exercises} exercise${report.exercises === 1 ? '' : 's'}`;
+  const warned = report.warnings.length;
   lines.push(
     report.ok
-      ? `✓ ${name}: ${count}, all valid (${ran})`
+      ? `✓ ${name}: ${count}, ${warned ? `valid with ${warned} warning${warned === 1 ? '' : 's'}` : 'all valid'} (${ran})`
       : `✗ ${name}: ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}; ${count} loaded (${ran})`,
   );
   return `${lines.join('\n')}\n`;

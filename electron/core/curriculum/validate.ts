@@ -4,6 +4,7 @@
  * every loaded exercise is run in the sandbox.
  */
 import type { ContentError } from '../../../shared/content/errors.ts';
+import { lessonOrderProblems } from '../../../shared/content/lesson-order.ts';
 import { loadTrack, type LoadResult, type PackFiles } from '../../../shared/content/load.ts';
 import type { Language } from '../../../shared/content/schema.ts';
 import { translationGaps } from '../../../shared/content/translation.ts';
@@ -18,12 +19,19 @@ export interface ValidationReport {
   /** Code runs made (solutions, starters, predict steps). */
   runs: number;
   errors: ContentError[];
+  /**
+   * Problems that do not stop a pack: a solution that uses a construct its lesson has not taught
+   * yet (docs/decisions/0043-lesson-order-rule.md). Errors under `strict`.
+   */
+  warnings: ContentError[];
   durationMs: number;
 }
 
 export interface ValidateOptions extends Partial<VerifyOptions> {
   /** Check the files only; run no code. */
   noRun?: boolean;
+  /** Lesson-order problems are errors, as for the built-in tracks. */
+  strict?: boolean;
 }
 
 export async function validatePack(
@@ -32,7 +40,8 @@ export async function validatePack(
 ): Promise<ValidationReport & { files?: PackBytes; loaded?: LoadResult }> {
   const started = performance.now();
   const read = await readPack(location);
-  if ('errors' in read) return { ok: false, exercises: 0, runs: 0, errors: read.errors, durationMs: 0 };
+  if ('errors' in read)
+    return { ok: false, exercises: 0, runs: 0, errors: read.errors, warnings: [], durationMs: 0 };
   const report = await validateFiles(textOf(read.files), options, started);
   return { ...report, files: read.files };
 }
@@ -49,6 +58,8 @@ export async function validateFiles(
     ...exercises.flatMap(hintLeaks),
     ...translationGaps(loaded.track, exercises, (file) => zhMarkerLine(files.get(file))),
   ];
+  const order = loaded.track ? lessonOrderProblems(loaded.track, loaded.exercises) : [];
+  if (options.strict) errors.push(...order);
   let runs = 0;
   if (!options.noRun) {
     if (!options.runner) throw new Error('validateFiles: a runner is needed to run the code (or pass noRun)');
@@ -71,6 +82,7 @@ export async function validateFiles(
     exercises: loaded.exercises.size,
     runs,
     errors: errors.sort(byPlace),
+    warnings: options.strict ? [] : order.sort(byPlace),
     durationMs: performance.now() - started,
     loaded,
   };

@@ -54,6 +54,25 @@ describe('lantern validate', () => {
     });
   });
 
+  test('a lesson that uses what a later lesson teaches: a warning for a pack, an error with --strict', async () => {
+    const pack = 'tests/fixtures/packs/out-of-order-python';
+    const lenient = await lantern('validate', pack, '--no-run');
+    expect(lenient.code).toBe(0);
+    const lines = lenient.out.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^warning: tests\/fixtures\/packs\/out-of-order-python\/lessons\/shout-twice\.md:11: solution: line 2 of the solution uses a function definition \(`def`\), introduced by the concept "functions"/,
+    );
+    expect(lines[1]).toMatch(/^warning: .*shout-twice\.md:13: solution: line 4 .* a loop \(`for`\)/);
+    expect(lines[2]).toMatch(/^✓ fixture-order \(.*\): 3 exercises, valid with 2 warnings/);
+
+    const strict = await lantern('validate', pack, '--no-run', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(
+      /^tests\/fixtures\/packs\/out-of-order-python\/lessons\/shout-twice\.md:11: solution: /,
+    );
+    expect(strict.out).toMatch(/✗ fixture-order \(.*\): 2 errors; 3 exercises loaded/);
+  });
+
   test('a path that does not exist', async () => {
     const { code, out } = await lantern('validate', 'no/such/pack');
     expect(code).toBe(1);
