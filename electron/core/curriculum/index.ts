@@ -30,7 +30,9 @@ export interface CurriculumOptions {
   concurrency?: number;
 }
 
-export type InstallResult = { ok: true; track: TrackSummary } | { ok: false; errors: ContentError[] };
+/** `warnings`: problems that do not stop a pack, such as a lesson using what a later one teaches. */
+export type InstallResult =
+  { ok: true; track: TrackSummary; warnings: ContentError[] } | { ok: false; errors: ContentError[] };
 
 interface LoadedTrack {
   track: Track;
@@ -141,7 +143,7 @@ export class Curriculum {
       await this.#changed();
       if (!installed)
         return { ok: false, errors: [{ file: folderOrZip, message: 'installed, but did not load' }] };
-      return { ok: true, track: summary(installed) };
+      return { ok: true, track: summary(installed), warnings: report.warnings };
     });
   }
 

@@ -1,4 +1,7 @@
-/** Why a pack was refused: one row per problem, with its file, line and field, as the validator found it. */
+/**
+ * Why a pack was refused, or what to improve in one that was added (`warnings`): one row per
+ * problem, with its file, line and field, as the validator found it.
+ */
 import { useTranslation } from 'react-i18next';
 
 export interface PackProblem {
@@ -8,12 +11,24 @@ export interface PackProblem {
   message: string;
 }
 
-export function PackErrors({ problems }: { problems: readonly PackProblem[] }) {
+export function PackErrors({
+  problems,
+  warnings = false,
+}: {
+  problems: readonly PackProblem[];
+  warnings?: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <div className="pack-errors" role="alert" data-testid="pack-errors">
-      <p className="pack-errors-title">{t('packs.refused', { count: problems.length })}</p>
-      <p className="muted">{t('packs.refusedHelp')}</p>
+    <div
+      className="pack-errors"
+      role={warnings ? 'status' : 'alert'}
+      data-testid={warnings ? 'pack-warnings' : 'pack-errors'}
+    >
+      <p className="pack-errors-title">
+        {t(warnings ? 'packs.warned' : 'packs.refused', { count: problems.length })}
+      </p>
+      <p className="muted">{t(warnings ? 'packs.warnedHelp' : 'packs.refusedHelp')}</p>
       <ul>
         {problems.map((problem, i) => (
           <li key={i}>

@@ -17,7 +17,7 @@ import './packs-settings.css';
 
 type Outcome =
   | { kind: 'checking'; text: string }
-  | { kind: 'saved'; text: string }
+  | { kind: 'saved'; text: string; warnings?: PackProblem[] }
   | { kind: 'error'; text: string; problems?: PackProblem[] };
 
 export function PacksSettings() {
@@ -49,6 +49,7 @@ export function PacksSettings() {
       setOutcome({
         kind: 'saved',
         text: t('packs.added', { title: text(result.track.title), count: result.track.lessons }),
+        warnings: result.warnings,
       });
       setPath('');
       setVersion((v) => v + 1);
@@ -131,6 +132,9 @@ export function PacksSettings() {
       </p>
       {outcome?.kind === 'error' && outcome.problems?.length ? (
         <PackErrors problems={outcome.problems} />
+      ) : null}
+      {outcome?.kind === 'saved' && outcome.warnings?.length ? (
+        <PackErrors problems={outcome.warnings} warnings />
       ) : null}
       <InstalledPacks
         packs={packs.value}

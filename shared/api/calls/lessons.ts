@@ -140,7 +140,11 @@ export const lessonCalls = {
   installPack: call(
     z.object({ source: PackSource }).strict(),
     z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), track: TrackSummary }),
+      z.object({
+        ok: z.literal(true),
+        track: TrackSummary,
+        warnings: z.array(ContentErrorShape).default([]),
+      }),
       z.object({ ok: z.literal(false), errors: z.array(ContentErrorShape) }),
     ]),
   ),

@@ -8,7 +8,7 @@ import { Curriculum } from '../../../electron/core/curriculum/index.ts';
 import { writePack } from '../../../electron/core/curriculum/packs.ts';
 import { readPack } from '../../../electron/core/curriculum/pack-files.ts';
 import { PACKS } from './fixtures.ts';
-import { honestRunner } from './fake-runner.ts';
+import { fakeRunner, honestRunner } from './fake-runner.ts';
 
 let dir: string;
 let builtinDir: string;
@@ -108,6 +108,23 @@ describe('installing a pack', () => {
     const result = await curriculum.installPack(await zipOf('good-javascript'));
     expect(result.ok).toBe(true);
     expect((await curriculum.exercise('fixture-javascript', 'pair-up'))?.exercise.module).toBe('pair-up');
+  });
+
+  test('a pack whose lesson uses what a later lesson teaches is added, with that warning', async () => {
+    const starters = /^# Print|\bpass\b/;
+    const lenient = new Curriculum({
+      builtinDir,
+      packsDir,
+      runner: fakeRunner({ failing: (r) => (starters.test(r.code) ? ['test_one'] : []) }).runner,
+    });
+    const result = await lenient.installPack(PACKS + 'out-of-order-python');
+    expect(result).toMatchObject({ ok: true, track: { id: 'fixture-order', source: 'pack' } });
+    expect(
+      result.ok && result.warnings.map((w) => `${w.file}:${w.line}: ${w.message.split(',')[0]}`),
+    ).toEqual([
+      'lessons/shout-twice.md:11: line 2 of the solution uses a function definition (`def`)',
+      'lessons/shout-twice.md:13: line 4 of the solution uses a loop (`for`)',
+    ]);
   });
 
   test('a broken pack is refused with its errors, and nothing is written', async () => {
