@@ -14,13 +14,15 @@
  * engine cannot keep those three globals from being redefined (sandbox/lockdown.ts).
  */
 import { parse } from 'sucrase/dist/parser/index.js';
-import { TEST_API_HANDOFF, TEST_GLOBALS } from './sandbox/host.ts';
+import { MOCK_KEY_NAME, TEST_API_HANDOFF, TEST_GLOBALS } from './sandbox/host.ts';
 import { TRACK_ASYNC_GLOBAL } from './sandbox/rejections.ts';
 
 export const TEST_API_MODULE = 'lantern:test-api';
 
 /** The names the test file's code may use without declaring them. */
-const BOUND_NAMES: readonly string[] = [...TEST_GLOBALS, TRACK_ASYNC_GLOBAL];
+const BOUND_NAMES: readonly string[] = [...TEST_GLOBALS, TRACK_ASYNC_GLOBAL, MOCK_KEY_NAME];
+/** A mock's methods that change its record: they act only with the test file's key. */
+const KEYED_METHODS = new Set(['mockClear', 'mockReset', 'mockRestore']);
 const CONSTANTS: Record<string, string> = { undefined: 'void 0', NaN: '0 / 0', Infinity: '1 / 0' };
 
 /** sucrase's IdentifierRole values for a name declared at the top of a module. */
@@ -41,24 +43,56 @@ export const testApiModuleSource = [
   '',
 ].join('\n');
 
-/** Names declared at the top of `code`, or null when it does not parse (QuickJS will say why). */
-function topLevelNames(code: string): Set<string> | null {
+type Tokens = ReturnType<typeof parse>['tokens'];
+
+/** The tokens of `code`, or null when it does not parse (QuickJS will say why). */
+function tokensOf(code: string): Tokens | null {
   try {
-    const { tokens } = parse(code, false, false, false);
-    const names = new Set<string>();
-    for (const token of tokens) {
-      if (DECLARES.has(token.identifierRole)) names.add(code.slice(token.start, token.end));
-    }
-    return names;
+    return parse(code, false, false, false).tokens;
   } catch {
     return null;
   }
 }
 
+/** Names declared at the top of `code`. */
+function topLevelNames(code: string, tokens: Tokens): Set<string> {
+  const names = new Set<string>();
+  for (const token of tokens) {
+    if (DECLARES.has(token.identifierRole)) names.add(code.slice(token.start, token.end));
+  }
+  return names;
+}
+
+/**
+ * Each `x.mockClear()`, `x.mockReset()`, `x.mockRestore()` (and `?.`) the test file writes gets
+ * the test file's key as its argument: `x.mockClear(__lanternMockKey)`. Its mocks refuse the call
+ * without it (sandbox/trusted-mocks.ts), so learner code holding one cannot empty its record.
+ * Tokens, not text: a string or comment that mentions `.mockClear()` is left alone.
+ */
+function passMockKey(code: string, tokens: Tokens): string {
+  const text = (i: number) => (tokens[i] ? code.slice(tokens[i].start, tokens[i].end) : '');
+  const at: number[] = [];
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const dot = text(i - 1);
+    if (
+      (dot === '.' || dot === '?.') &&
+      KEYED_METHODS.has(text(i)) &&
+      text(i + 1) === '(' &&
+      text(i + 2) === ')'
+    )
+      at.push(tokens[i + 1]!.end);
+  }
+  let out = code;
+  for (const offset of at.reverse()) out = `${out.slice(0, offset)}${MOCK_KEY_NAME}${out.slice(offset)}`;
+  return out;
+}
+
 /** The compiled test file, with its test API bound on line 1. */
-export function bindTestApi(code: string): string {
-  const declared = topLevelNames(code);
-  if (declared === null) return code;
+export function bindTestApi(source: string): string {
+  const tokens = tokensOf(source);
+  if (tokens === null) return source;
+  const declared = topLevelNames(source, tokens);
+  const code = passMockKey(source, tokens);
   const imports = BOUND_NAMES.filter((name) => !declared.has(name));
   const constants = Object.entries(CONSTANTS).filter(([name]) => !declared.has(name));
   const prefix = [

@@ -9,27 +9,12 @@ import { useSandbox } from '../runner-host/helpers.ts';
 const sandbox = useSandbox();
 
 describe('unseen JavaScript attempts to fake a pass (Node sandbox host)', () => {
-  it.each(JS_ATTACKS.filter((c) => !c.known).map((c) => [c.name, c] as const))(
-    'stays failing: %s',
-    async (_name, c) => {
-      const result = await sandbox.javascriptCheck(c.code, c.tests);
-      expect(result.status, result.message).not.toBe('pass');
-      expect(result.tests.filter((t) => t.status === 'pass')).toEqual([]);
-      expect(result.message?.trim()).toBeTruthy();
-    },
-  );
-
-  // Known break, not fixed: the mocks the test file makes (`jest.fn`, `jest.spyOn`) live in the
-  // learner's realm and keep their records on themselves, so learner code can clear or shorten
-  // them (`jest.clearAllMocks()`, `spy.mockClear()`, `mock.calls.length = 0`). These pass today;
-  // when they stop passing, move them to the cases above.
-  it.each(JS_ATTACKS.filter((c) => c.known).map((c) => [c.name, c] as const))(
-    'known break, still passes: %s',
-    async (_name, c) => {
-      const result = await sandbox.javascriptCheck(c.code, c.tests);
-      expect(result.status).toBe('pass');
-    },
-  );
+  it.each(JS_ATTACKS.map((c) => [c.name, c] as const))('stays failing: %s', async (_name, c) => {
+    const result = await sandbox.javascriptCheck(c.code, c.tests);
+    expect(result.status, result.message).not.toBe('pass');
+    expect(result.tests.filter((t) => t.status === 'pass')).toEqual([]);
+    expect(result.message?.trim()).toBeTruthy();
+  });
 
   it('the runner still runs a program after the attempts', async () => {
     const result = await sandbox.javascript('console.log("still here")');

@@ -61,6 +61,14 @@ const INTRINSIC_PARAMS = [...INTRINSICS, 'undefined', 'NaN', 'Infinity'];
 
 const TRUSTED = `${sandbox}trusted-equality.ts`;
 const IMPORT_TRUSTED = `import * as __lanternTrusted from ${JSON.stringify(TRUSTED)};\n`;
+const MOCKS = `${sandbox}trusted-mocks.ts`;
+const IMPORT_MOCKS = `import * as __lanternMocks from ${JSON.stringify(MOCKS)};\n`;
+/** What a patched module imports, by module path suffix. */
+const PATCH_IMPORTS: Record<string, string> = {
+  '@vitest/expect/dist/index.js': IMPORT_TRUSTED,
+  'chai/index.js': IMPORT_TRUSTED,
+  '@vitest/spy/dist/index.js': IMPORT_MOCKS,
+};
 
 /** [module path suffix, what to find, what it becomes]; a find that no longer matches fails the build. */
 const PATCHES: [string, RegExp, string][] = [
@@ -115,6 +123,23 @@ const PATCHES: [string, RegExp, string][] = [
     /return leftHandOperand\.toString\(\) === rightHandOperand\.toString\(\);/,
     'return __lanternTrusted.sameRegExp(leftHandOperand, rightHandOperand);',
   ],
+  // A mock's record is read through a frozen copy, and only @vitest/spy's own mocks are mocks
+  // (sandbox/trusted-mocks.ts).
+  [
+    '@vitest/spy/dist/index.js',
+    /(function isMockFunction\(fn\) \{\s*)return [^;]*;/,
+    '$1return __lanternMocks.isMock(fn);',
+  ],
+  [
+    '@vitest/spy/dist/index.js',
+    /mock\._isMockFunction = true;/,
+    'mock._isMockFunction = true;\n__lanternMocks.registerMock(mock);',
+  ],
+  [
+    '@vitest/spy/dist/index.js',
+    /ObjectDefineProperty\(mock, "mock", \{[^}]*value: state\s*\}\);/,
+    'ObjectDefineProperty(mock, "mock", { configurable: false, enumerable: true, get: () => __lanternMocks.recordView(state) });',
+  ],
 ];
 
 const trustedEquality = {
@@ -129,7 +154,7 @@ const trustedEquality = {
       if (!find.test(out)) throw new Error(`bundle-harness: ${suffix} no longer contains ${String(find)}`);
       out = out.replace(find, replace);
     }
-    return { code: IMPORT_TRUSTED + out };
+    return { code: PATCH_IMPORTS[patches[0]![0]]! + out };
   },
 };
 

@@ -23,6 +23,12 @@ export const TEST_GLOBALS = [
   'vi',
 ] as const;
 
+/**
+ * The test file's key to clear, reset or restore its own mocks (sandbox/trusted-mocks.ts): a
+ * binding of the test file only, passed by its rewritten `.mockClear()` calls (../test-file.ts).
+ */
+export const MOCK_KEY_NAME = '__lanternMockKey';
+
 /** The temporary global the test API module reads once, before learner code exists (../test-file.ts). */
 export const TEST_API_HANDOFF = '__lanternTestApi';
 
