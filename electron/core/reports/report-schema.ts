@@ -77,7 +77,17 @@ export const ProgressReport = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   exportedAt: isoTime,
   app: z.object({ name: z.string(), version: z.string() }),
-  learner: z.object({ name: z.string().min(1), profileCreatedAt: z.string() }),
+  learner: z.object({
+    name: z.string().min(1),
+    profileCreatedAt: z.string(),
+    /**
+     * The student ID or school e-mail the learner gave when joining a class: what an LMS gradebook
+     * matches them by. Absent before they join one (and in reports of older Lanterns).
+     */
+    studentId: z.string().trim().min(1).max(200).optional(),
+  }),
+  /** The class the learner joined, as its enrolment file names it. */
+  class: z.object({ name: z.string().min(1).max(200) }).optional(),
   summary: z.object({
     exercisesCompleted: count,
     attempts: count,
