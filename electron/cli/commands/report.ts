@@ -20,20 +20,34 @@ import { loadCourseMaps } from '../../core/app-services.ts';
 import { REPORT_FORMATS, reportFiles } from '../../core/reports/report-files.ts';
 import { Classes } from '../../core/reports/classes.ts';
 import { describeOutcome } from '../../core/reports/class-import.ts';
-import { gradebookCsv } from '../../core/reports/gradebook.ts';
+import { gradebookCsvFile } from '../../core/reports/lms-gradebook.ts';
+import { xapiFile } from '../../core/reports/xapi.ts';
+import { describeWarning } from '../../core/reports/gradebook-warnings.ts';
+import type { GradebookFormat, GradebookScores } from '../../../shared/api/calls/teacher.ts';
 import { USAGE_ERROR, type CliIo, type Command } from '../command.ts';
 import { parse } from '../options.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 const usage = `Usage: lantern report export --profile <name> --out <dir> [--locale en|zh]
-       lantern report class <report.json|folder>... --out <gradebook.csv>
+       lantern report class <report.json|folder>... --out <file>
+              [--format generic|canvas|moodle|xapi] [--scores exercises|units]
+              [--locale en|zh] [--home-page <url>]
 
 export  writes the learner's signed JSON report, two CSVs (exercises, concepts) and the
         printable HTML report into <dir>. The data folder is LANTERN_DATA_DIR or the app's own.
 class   reads learners' JSON reports (a folder means every .json file in it), checks each one
         (signature, schema, duplicates, newer reports of the same learner) and writes the class
-        gradebook: one row per learner. Exits 1 when any file was not imported.`;
+        gradebook. Exits 1 when any file was not imported.
+        --format   generic (default): one row per learner with ID, name, class and scores;
+                   canvas: Canvas's gradebook import (matched by SIS User ID or SIS Login ID);
+                   moodle: Moodle's CSV grade import (mapped by ID number or e-mail address);
+                   xapi: xAPI statements (JSON) for a learning record store.
+        --scores   exercises (default): a score column per exercise; units: per unit.
+        --locale   the language of column titles and Moodle feedback (default en).
+        --home-page  xapi: the school's URL for learner accounts and activity ids.
+        Scores come from checked work only (docs/gradebook.md). Learners an LMS cannot match
+        (no student ID) are named on stderr.`;
 
 export function reportCommand(env: NodeJS.ProcessEnv = process.env): Command {
   return {
@@ -46,6 +60,9 @@ export function reportCommand(env: NodeJS.ProcessEnv = process.env): Command {
         profile: { type: 'string' },
         out: { type: 'string' },
         locale: { type: 'string' },
+        format: { type: 'string' },
+        scores: { type: 'string' },
+        'home-page': { type: 'string' },
       });
       const fail = (message: string) => {
         io.err(`${message}\n\n${usage}\n`);
@@ -55,15 +72,29 @@ export function reportCommand(env: NodeJS.ProcessEnv = process.env): Command {
       const { values, positionals } = parsed;
       if (!values.out) return fail('--out is required');
       const out = path.resolve(io.cwd, values.out);
+      const locale = values.locale ?? 'en';
+      if (locale !== 'en' && locale !== 'zh') return fail('--locale must be en or zh');
       if (sub === 'export') {
         if (!values.profile) return fail('--profile is required: the learner profile’s name');
-        const locale = values.locale ?? 'en';
-        if (locale !== 'en' && locale !== 'zh') return fail('--locale must be en or zh');
         return exportReport(values.profile, out, locale, env, io);
       }
       if (sub === 'class') {
         if (!positionals.length) return fail('name the report files or folders to read');
-        return classGradebook(positionals, out, io);
+        const format = values.format ?? 'generic';
+        if (!FORMATS.includes(format as GradebookFormat))
+          return fail(`--format must be one of ${FORMATS.join(', ')}`);
+        const scores = values.scores ?? 'exercises';
+        if (scores !== 'exercises' && scores !== 'units') return fail('--scores must be exercises or units');
+        const homePage = values['home-page'];
+        if (homePage !== undefined && !/^https?:\/\/[^\s/]+/.test(homePage))
+          return fail('--home-page must be an http(s) URL, e.g. https://school.example');
+        return classGradebook(
+          positionals,
+          out,
+          { format: format as GradebookFormat, scores, locale, ...(homePage && { homePage }) },
+          env,
+          io,
+        );
       }
       return fail(sub ? `unknown report command "${sub}"` : 'say "export" or "class"');
     },
@@ -141,7 +172,55 @@ async function exportReport(
   }
 }
 
-function classGradebook(inputs: string[], outFile: string, io: CliIo): number {
+/**
+ * Units and exercise types come from the courses this machine has: the built-in tracks, and the
+ * packs installed in the data folder. Loading packs tidies their folder, so only while no
+ * Lantern holds it (one installing a pack at that moment would lose its half-written copy).
+ */
+async function installedCourses(env: NodeJS.ProcessEnv, io: CliIo): Promise<Map<string, CourseMap>> {
+  const dataDir = resolveDataDir(env);
+  let lock: DataFolderLock | undefined;
+  if (fs.existsSync(dataDir))
+    try {
+      lock = lockDataFolder(dataDir, 'cli report class');
+    } catch (err) {
+      if (!(err instanceof DataFolderInUseError)) throw err;
+      io.err(
+        'Lantern is open on this data folder: installed packs are not read, only the built-in tracks.\n',
+      );
+    }
+  const courseMaps = new Map<string, CourseMap>();
+  try {
+    await loadCourseMaps(
+      new Curriculum({
+        builtinDir: path.join(ROOT, 'exercises'),
+        // No pack folder to read when the data folder is busy or absent.
+        packsDir: lock ? path.join(dataDir, 'packs') : path.join(ROOT, 'exercises', '.no-packs'),
+      }),
+      courseMaps,
+    );
+  } finally {
+    lock?.release();
+  }
+  return courseMaps;
+}
+
+const FORMATS: readonly GradebookFormat[] = ['generic', 'canvas', 'moodle', 'xapi'];
+
+interface ClassOptions {
+  format: GradebookFormat;
+  scores: GradebookScores;
+  locale: 'en' | 'zh';
+  homePage?: string;
+}
+
+async function classGradebook(
+  inputs: string[],
+  outFile: string,
+  options: ClassOptions,
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+): Promise<number> {
   const files: { name: string; text: string }[] = [];
   for (const input of inputs) {
     const full = path.resolve(io.cwd, input);
@@ -166,14 +245,27 @@ function classGradebook(inputs: string[], outFile: string, io: CliIo): number {
     io.err('No .json report files were found.\n');
     return 1;
   }
+  const courseMaps = await installedCourses(env, io);
   const { db } = openDatabase(':memory:');
   try {
     const classes = new Classes(db);
-    const { id } = classes.create(path.basename(outFile, path.extname(outFile)));
+    const className = path.basename(outFile, path.extname(outFile));
+    const { id } = classes.create(className);
     const outcomes = classes.importReports(id, files);
     for (const o of outcomes) io.err(`${describeOutcome(o)}\n`);
+    const input = {
+      className,
+      learners: classes.gradebookLearners(id),
+      courseOf: (t: string) => courseMaps.get(t),
+    };
+    const day = new Date().toISOString().slice(0, 10);
+    const file =
+      options.format === 'xapi'
+        ? xapiFile(input, { ...(options.homePage && { homePage: options.homePage }) }, day)
+        : gradebookCsvFile(input, options, day);
+    for (const w of file.warnings) io.err(`warning: ${describeWarning(w, options.format)}\n`);
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    fs.writeFileSync(outFile, gradebookCsv(classes.overview(id)));
+    fs.writeFileSync(outFile, file.content);
     const merged = outcomes.filter((o) => o.result !== 'rejected').length;
     io.out(`${outFile}: ${merged} of ${outcomes.length} reports in the gradebook\n`);
     return merged === outcomes.length ? 0 : 1;

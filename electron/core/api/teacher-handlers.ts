@@ -2,12 +2,17 @@
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
 import type { teacherCalls } from '../../../shared/api/calls/teacher.ts';
 import type { Classes } from '../reports/classes.ts';
-import { gradebookCsv, safeFileName } from '../reports/gradebook.ts';
+import { gradebookCsvFile } from '../reports/lms-gradebook.ts';
+import { xapiFile } from '../reports/xapi.ts';
 import type { Logger } from '../logger.ts';
+import type { CourseMap } from '../learner/course-map.ts';
 
 export interface TeacherDeps {
   classes: Classes;
   log: Logger;
+  /** The installed courses: unit membership and exercise types for the gradebook's columns. */
+  reports: { courseOf: (track: string) => CourseMap | undefined };
+  contentReady: Promise<unknown>;
 }
 
 export function teacherHandlers(deps: TeacherDeps): HandlersFor<typeof teacherCalls> {
@@ -29,13 +34,23 @@ export function teacherHandlers(deps: TeacherDeps): HandlersFor<typeof teacherCa
     removeClassLearner: ({ classId, learnerKey }) => ({
       removed: classes.removeLearner(classId, learnerKey),
     }),
-    exportGradebook({ classId }) {
-      const overview = classes.overview(classId);
-      return {
-        name: `gradebook-${safeFileName(overview.name)}-${new Date().toISOString().slice(0, 10)}.csv`,
-        mimeType: 'text/csv',
-        content: gradebookCsv(overview),
+    async exportGradebook({ classId, format, scores, locale, homePage }) {
+      await deps.contentReady;
+      const input = {
+        className: classes.require(classId).name,
+        learners: classes.gradebookLearners(classId),
+        courseOf: deps.reports.courseOf,
       };
+      const day = new Date().toISOString().slice(0, 10);
+      const file =
+        format === 'xapi'
+          ? xapiFile(input, { ...(homePage && { homePage }) }, day)
+          : gradebookCsvFile(input, { format, scores, locale }, day);
+      deps.log.info(
+        { classId, format, scores, warnings: file.warnings.map((w) => w.code) },
+        'gradebook exported',
+      );
+      return file;
     },
   };
 }

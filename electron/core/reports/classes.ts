@@ -15,6 +15,8 @@ import type {
 import type { ProgressReport } from './report-schema.ts';
 import { checkReportFile, type ReportFile } from './class-import.ts';
 import { migrateReport } from './report-migrate.ts';
+import { evidenceFromSummary, gradeEvidence, type ExerciseEvidence } from './grades.ts';
+import type { GradebookLearner } from './lms-gradebook.ts';
 
 export class ClassError extends Error {
   constructor(message: string) {
@@ -23,8 +25,11 @@ export class ClassError extends Error {
   }
 }
 
-/** What a class keeps of a report: everything but the attempt list and the signature. */
-export type StoredReport = Omit<ProgressReport, 'attempts' | 'signature'>;
+/**
+ * What a class keeps of a report: everything but the attempt list and the signature, plus the
+ * gradebook's evidence drawn from the attempts (absent in copies stored before it was kept).
+ */
+export type StoredReport = Omit<ProgressReport, 'attempts' | 'signature'> & { evidence?: ExerciseEvidence[] };
 
 interface LearnerRow {
   learner_key: string;
@@ -85,7 +90,7 @@ export class Classes {
       return { ...about, result: 'rejected', status: 'older' };
 
     const { attempts: _attempts, signature: _signature, ...kept } = report;
-    const stored: StoredReport = kept;
+    const stored: StoredReport = { ...kept, evidence: gradeEvidence(report.attempts) };
     const s = report.summary;
     this.stmt.upsert.run({
       class_id: classId,
@@ -177,6 +182,21 @@ export class Classes {
         })),
       })),
     };
+  }
+
+  /** Each learner's scores evidence and who they are, for the gradebook exports. */
+  gradebookLearners(classId: number): GradebookLearner[] {
+    return this.learners(classId).map(({ row, report }) => ({
+      key: row.learner_key,
+      name: row.name,
+      ...(report.learner.studentId && { studentId: report.learner.studentId }),
+      ...(report.class && { className: report.class.name }),
+      verification: row.verification,
+      exportedAt: iso(row.exported_at),
+      exercisesCompleted: report.summary.exercisesCompleted,
+      tracks: report.tracks,
+      evidence: report.evidence ?? evidenceFromSummary(report),
+    }));
   }
 
   require(classId: number): { id: number; name: string } {

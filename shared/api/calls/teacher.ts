@@ -131,6 +131,36 @@ export type LearnerDetail = z.infer<typeof LearnerDetail>;
 
 const inClass = z.object({ classId }).strict();
 
+/** Gradebook shapes: a plain CSV, Canvas's and Moodle's grade imports, xAPI statements for an LRS. */
+export const GradebookFormat = z.enum(['generic', 'canvas', 'moodle', 'xapi']);
+export type GradebookFormat = z.infer<typeof GradebookFormat>;
+/** One score column per exercise, or per unit. */
+export const GradebookScores = z.enum(['exercises', 'units']);
+export type GradebookScores = z.infer<typeof GradebookScores>;
+
+/**
+ * What the export could not do as asked, so that no learner is dropped silently:
+ * no-student-id (left out of an LMS file, or with a blank ID), two learners with one ID (both
+ * left out), Moodle rows needing the other identifier, unsigned reports, a track whose course
+ * is not installed (no units), xAPI accounts on the placeholder home page.
+ */
+export const GradebookWarning = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('no-student-id'), names: z.array(z.string()), leftOut: z.boolean() }),
+  z.object({ code: z.literal('duplicate-student-id'), studentId: z.string(), names: z.array(z.string()) }),
+  z.object({
+    code: z.literal('moodle-other-identifier'),
+    matchBy: z.enum(['email', 'idnumber']),
+    names: z.array(z.string()),
+  }),
+  z.object({ code: z.literal('unsigned'), names: z.array(z.string()) }),
+  z.object({ code: z.literal('course-missing'), track: z.string() }),
+  z.object({ code: z.literal('default-home-page'), homePage: z.string() }),
+]);
+export type GradebookWarning = z.infer<typeof GradebookWarning>;
+
+export const GradebookFile = ExportedFile.extend({ warnings: z.array(GradebookWarning) });
+export type GradebookFile = z.infer<typeof GradebookFile>;
+
 export const teacherCalls = {
   listClasses: call(z.object({}).strict(), z.array(ClassSummary)),
   createClass: call(z.object({ name: z.string().trim().min(1).max(80) }).strict(), ClassSummary),
@@ -142,5 +172,17 @@ export const teacherCalls = {
   getClassOverview: call(inClass, ClassOverview),
   getClassLearner: call(z.object({ classId, learnerKey }).strict(), LearnerDetail),
   removeClassLearner: call(z.object({ classId, learnerKey }).strict(), z.object({ removed: z.boolean() })),
-  exportGradebook: call(inClass, ExportedFile),
+  exportGradebook: call(
+    z
+      .object({
+        classId,
+        format: GradebookFormat.default('generic'),
+        scores: GradebookScores.default('exercises'),
+        locale: z.enum(['en', 'zh']).default('en'),
+        /** xAPI: the school's home page for learner accounts and activity IRIs. */
+        homePage: z.httpUrl().optional(),
+      })
+      .strict(),
+    GradebookFile,
+  ),
 } as const;

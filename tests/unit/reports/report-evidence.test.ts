@@ -13,7 +13,7 @@ import { ModelRecords } from '../../../electron/core/learner/model-records.ts';
 import { LearnerModel } from '../../../electron/core/learner/learner-model.ts';
 import { buildProgressReport } from '../../../electron/core/reports/build-report.ts';
 import { Classes } from '../../../electron/core/reports/classes.ts';
-import { gradebookCsv } from '../../../electron/core/reports/gradebook.ts';
+import { gradebookCsvFile } from '../../../electron/core/reports/lms-gradebook.ts';
 import { conceptsCsv } from '../../../electron/core/reports/csv.ts';
 import { reportToHtml } from '../../../electron/core/reports/html.ts';
 import { signReport } from '../../../electron/core/reports/signing.ts';
@@ -106,7 +106,7 @@ describe('the report says what each figure rests on', () => {
 });
 
 describe('the teacher reads only what has evidence', () => {
-  it('leaves unassessed concepts out of the class, the drill-down and the gradebook average', () => {
+  it('leaves unassessed concepts out of the class and the drill-down, and mastery out of the gradebook', () => {
     const { report, signed } = ada();
     const classes = new Classes(tempDatabase().db);
     const { id: classId } = classes.create('7B');
@@ -123,10 +123,14 @@ describe('the teacher reads only what has evidence', () => {
       ['loops', true, 'none'],
       ['functions', true, 'none'],
     ]);
-    const [row] = Papa.parse<Record<string, string>>(gradebookCsv(overview).slice(1), { header: true }).data;
-    expect(row!['Average mastery (%)']).toBe(String(Math.round(variables * 100)));
-    expect(row!['Concepts assessed']).toBe('1');
-    expect(row!['Mastery py/loops (%)']).toBe('');
+    // The gradebook scores checked work only: the model's estimate is no grade.
+    const input = { className: '7B', learners: classes.gradebookLearners(classId), courseOf: () => COURSE };
+    const file = gradebookCsvFile(input, { format: 'generic', scores: 'units' }, '2026-03-10');
+    const parsed = Papa.parse<Record<string, string>>(file.content.slice(1), { header: true });
+    expect(parsed.meta.fields!.filter((f) => /mastery/i.test(f))).toEqual([]);
+    // Basics: hello passed, sum and swap unchecked.
+    expect(parsed.data[0]!['Python: Basics']).toBe(String(Math.round(1000 / 3) / 10));
+    expect(parsed.meta.fields).not.toContain('Python: More');
   });
 
   it('imports a signed report of the previous schema, reading its practice-free concepts as unassessed', () => {
