@@ -14,7 +14,7 @@ export function describeWarning(w: GradebookWarning, format: GradebookFormat): s
     case 'moodle-other-identifier':
       return `left out: ${list(w.names)} gave ${w.matchBy === 'email' ? 'an ID number' : 'an e-mail address'}, but most of the class gave ${w.matchBy === 'email' ? 'e-mail addresses' : 'ID numbers'} and Moodle maps by one column (import them separately)`;
     case 'unsigned':
-      return `unsigned reports (they cannot show they were not edited): ${list(w.names)}`;
+      return `not scored, their reports are unsigned (an unsigned file can be edited, its checks included): ${list(w.names)}`;
     case 'course-missing':
       return `track "${w.track}" is not installed here, so its units are unknown: it has no unit columns (use --scores exercises, or install the pack)`;
     case 'default-home-page':

@@ -64,6 +64,13 @@ export interface GradeItem {
 /** Out of 100: a score is a percentage, the same in every format. */
 export const POINTS_POSSIBLE = 100;
 
+/**
+ * The checks a score may rest on: a signed report's. An unsigned file can be edited, attempts and
+ * all, so it proves nothing about passes; its learner is listed, unscored, and named in a warning.
+ */
+export const scoredEvidence = (l: GradebookLearner): readonly ExerciseEvidence[] =>
+  l.verification === 'verified' ? l.evidence : [];
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const isEmail = (id: string) => EMAIL.test(id);
 
@@ -82,9 +89,9 @@ export function gradeItems(
   warnings: GradebookWarning[],
 ): GradeItem[] {
   const checked = new Set(
-    input.learners.flatMap((l) => l.evidence.map((e) => evidenceKey(e.track, e.exercise))),
+    input.learners.flatMap((l) => scoredEvidence(l).map((e) => evidenceKey(e.track, e.exercise))),
   );
-  const trackIds = [...new Set(input.learners.flatMap((l) => l.evidence.map((e) => e.track)))].sort();
+  const trackIds = [...new Set(input.learners.flatMap((l) => scoredEvidence(l).map((e) => e.track)))].sort();
   const reportTitles = new Map<string, Title | undefined>();
   const trackTitles = new Map<string, Title | undefined>();
   for (const l of input.learners)
@@ -152,7 +159,9 @@ export function gradeItems(
  */
 export function itemScore(learner: GradebookLearner, item: GradeItem): number | null {
   const credits = new Map(
-    learner.evidence.filter((e) => e.track === item.track).map((e) => [e.exercise, e.credit]),
+    scoredEvidence(learner)
+      .filter((e) => e.track === item.track)
+      .map((e) => [e.exercise, e.credit]),
   );
   const known = item.exercises.filter((id) => credits.has(id));
   if (!known.length) return null;
@@ -236,8 +245,8 @@ export function genericCsv(
       l.verification,
       l.exportedAt,
       l.exercisesCompleted,
-      l.evidence.filter((e) => e.passedAt).length,
-      l.evidence.length,
+      scoredEvidence(l).filter((e) => e.passedAt).length,
+      scoredEvidence(l).length,
       ...items.map((i) => cell(itemScore(l, i))),
     ]),
   );
@@ -319,9 +328,9 @@ export function moodleCsv(
       learner.name,
       ...items.map((i) => cell(itemScore(learner, i))),
       FEEDBACK[locale](
-        learner.evidence.filter((e) => e.passedAt).length,
-        learner.evidence.length,
-        learner.evidence.filter((e) => e.revealed).length,
+        scoredEvidence(learner).filter((e) => e.passedAt).length,
+        scoredEvidence(learner).length,
+        scoredEvidence(learner).filter((e) => e.revealed).length,
         learner.verification,
       ),
     ]),

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { GradebookFile, GradebookWarning } from '../../../shared/api/calls/teacher.ts';
 import type { GradebookInput, GradebookLearner } from './lms-gradebook.ts';
-import { gradebookFileName, isEmail } from './lms-gradebook.ts';
+import { gradebookFileName, isEmail, scoredEvidence } from './lms-gradebook.ts';
 
 export const VERBS = {
   attempted: 'http://adlnet.gov/expapi/verbs/attempted',
@@ -88,7 +88,7 @@ export function xapiStatements(input: GradebookInput, options: XapiOptions = {})
         completed.set(`${t.id}\u0000${e.id}`, e.completedAt);
         titles.set(`${t.id}\u0000${e.id}`, e.title);
       }
-    for (const ev of learner.evidence) {
+    for (const ev of scoredEvidence(learner)) {
       const key = `${ev.track}\u0000${ev.exercise}`;
       const title = input.courseOf(ev.track)?.byId.get(ev.exercise)?.title ?? titles.get(key);
       const object: XapiStatement['object'] = {

@@ -309,3 +309,22 @@ describe('generic gradebook', () => {
     });
   });
 });
+
+describe('an unsigned report', () => {
+  it('keeps its learner’s row but scores nothing, and says why', () => {
+    const input = classOf();
+    const learners = input.learners.map((l) =>
+      l.name === 'Ada' ? { ...l, verification: 'unsigned' as const } : l,
+    );
+    const file = gradebookCsvFile(
+      { ...input, learners },
+      { format: 'canvas', scores: 'exercises' },
+      '2026-03-10',
+    );
+    const [header, , ...rows] = readAsLms(file.content);
+    // Ada alone checked swap: without her signed evidence it is no column.
+    expect(header).not.toContain('Python: swap');
+    expect(rows.find((r) => r[0] === 'Ada')!.slice(5)).toEqual(['', '', '']);
+    expect(warning(file.warnings, 'unsigned')).toEqual({ code: 'unsigned', names: ['Ada'] });
+  });
+});

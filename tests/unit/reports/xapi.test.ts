@@ -129,6 +129,20 @@ describe('xAPI statements', () => {
     ]);
   });
 
+  it('sends nothing for a learner whose report is unsigned: it may have been edited', () => {
+    const file = xapiFile(
+      input([
+        learner({ studentId: 'S1' }),
+        learner({ name: 'Bo', studentId: 'S2', verification: 'unsigned' }),
+      ]),
+      { homePage: 'https://school.example' },
+      '2026-03-10',
+    );
+    const statements = JSON.parse(file.content) as XapiStatement[];
+    expect(new Set(statements.map((s) => s.actor.name))).toEqual(new Set(['王小明']));
+    expect(file.warnings).toEqual([{ code: 'unsigned', names: ['Bo'] }]);
+  });
+
   it('gives the same statement the same id on every export, and different statements different ids', () => {
     const a = xapiStatements(input([learner({ studentId: 'S1' })]));
     const b = xapiStatements(input([learner({ studentId: 'S1' })]));
