@@ -294,7 +294,9 @@ export class LearnerModel {
           mastery: predictSuccess(m.ability, course.conceptReference.get(c) ?? 0),
         };
         this.records.saveMastery(profileId, next, null, at);
-        if (next.mastery >= MASTERED && !this.records.review(profileId, track, c))
+        // A review checks what a learner showed; a concept only implied by a diagnostic gets its
+        // first one from a checked attempt, like any other.
+        if (next.evidence > 0 && next.mastery >= MASTERED && !this.records.review(profileId, track, c))
           this.records.saveReview(profileId, track, c, firstReview(at));
         saved.push(next);
       }

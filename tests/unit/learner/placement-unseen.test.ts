@@ -13,6 +13,8 @@ import { placementHandlers, type PlacementDeps } from '../../../electron/core/ap
 import type { CallContext } from '../../../shared/api/dispatch.ts';
 import { buildProgressReport } from '../../../electron/core/reports/build-report.ts';
 import { masteryFigure } from '../../../shared/api/calls/learner.ts';
+import { DashboardQueries } from '../../../electron/core/learner/dashboard.ts';
+import { DAY_MS } from '../../../electron/core/learner/review-schedule.ts';
 import { COURSE, tempDatabase } from './fixtures.ts';
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
@@ -62,7 +64,8 @@ function machine() {
       id,
       (now += 60_000),
     );
-  return { db, id, model, progress, check, placement, figures, report, warnings };
+  const advance = (ms: number) => (now += ms);
+  return { db, id, model, progress, check, placement, figures, report, warnings, advance };
 }
 
 describe('placement is evidence only for what was solved', () => {
@@ -118,5 +121,30 @@ describe('placement is evidence only for what was solved', () => {
     );
     expect(m.figures()).toEqual(before);
     expect(m.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('sends a placed learner on, not back to "review" concepts they were never checked on', async () => {
+    const m = machine();
+    // An experienced learner solves the functions diagnostic cleanly; placement raises what it
+    // rests on (variables, loops) without any check of them.
+    m.progress.markCompleted(m.id, 'py', 'intro');
+    m.check('def-add', 'pass');
+    await m.placement.applyPlacement(
+      { trackId: 'py', results: [{ exerciseId: 'def-add', passed: true }] },
+      ctx,
+    );
+    expect(m.figures().variables).toEqual({ figure: null, evidence: 0 });
+
+    m.advance(2 * DAY_MS);
+    const dashboard = new DashboardQueries(m.db, m.progress).dashboard(m.id, { now: m.progress.now() });
+    const assessed = new Set(
+      Object.entries(m.figures())
+        .filter(([, f]) => f.evidence > 0)
+        .map(([c]) => c),
+    );
+    // "Review due: Variables. You mastered it" beside "Variables: not yet assessed" contradicts itself.
+    for (const due of dashboard.dueReviews) expect(assessed).toContain(due.concept);
+    const step = m.model.nextBestStep(m.id, 'py');
+    if (step.reason.code === 'review-due') expect(assessed).toContain(step.reason.concept);
   });
 });
