@@ -142,6 +142,21 @@ export class AttemptsCsvReader {
       this.width = checkHeader(fields, lineNo);
       return undefined;
     }
+    // Two logs joined with `cat` carry the second one's header (and byte-order mark) inside.
+    if (
+      ATTEMPT_COLUMNS.every(
+        (name, i) =>
+          fields[i]
+            ?.replace(/^\uFEFF/, '')
+            .trim()
+            .toLowerCase() === name,
+      )
+    )
+      throw new AttemptsCsvError(
+        lineNo,
+        1,
+        'this line repeats the header (were two files joined?); keep only the header on line 1',
+      );
     const record = parseRow(fields, this.width, lineNo);
     const previous = this.lastAt.get(record.learner);
     if (previous !== undefined && record.at < previous)
