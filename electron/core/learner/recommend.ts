@@ -120,8 +120,11 @@ function view(s: LearnerSnapshot) {
   ]);
   const met = (c: string) =>
     shown.has(c) || (course.exercisesOfConcept.get(c) ?? []).every((e) => s.completed.has(e.id));
-  /** Not worked on and not implied by anything shown: its exercises in order assess it. */
-  const unassessed = (c: string) => !state(c)?.touched && !shown.has(c);
+  /**
+   * No checked attempt and not implied by anything shown: its exercises in order assess it. A
+   * skipped placement question lowers the prior but assesses nothing.
+   */
+  const unassessed = (c: string) => !state(c)?.evidence && !shown.has(c);
   const open = (c: string) => (course.prerequisites.get(c) ?? []).every(met);
   const predict = (e: CourseExercise) => {
     const a = e.concepts.reduce((sum, c) => sum + ability(c), 0) / e.concepts.length;
@@ -141,10 +144,10 @@ function view(s: LearnerSnapshot) {
     }
     return best;
   };
-  /** Open concepts below mastery the learner has worked on, weakest first. */
+  /** Open concepts below mastery that checked attempts have assessed, weakest first. */
   const weak = () =>
     course.track.concepts
-      .filter((c) => open(c.id) && state(c.id)?.touched && !mastered(c.id))
+      .filter((c) => open(c.id) && !!state(c.id)?.evidence && !mastered(c.id))
       .sort((x, y) => (state(x.id)?.mastery ?? 0) - (state(y.id)?.mastery ?? 0))
       .map((c) => c.id);
   const weakReason = (concept: string): StepReason => {
