@@ -29,13 +29,13 @@ import {
   type ReplayedAttempt,
 } from '../electron/core/learner/model-evaluation.ts';
 import { PredictionMetrics, spearman } from '../electron/core/learner/prediction-metrics.ts';
-import { exerciseStep, outcomeScore, predictSuccess, repeatWeight } from '../electron/core/learner/elo.ts';
+import { exerciseStep, predictSuccess, repeatWeight } from '../electron/core/learner/elo.ts';
 import { updateAttempt } from '../electron/core/learner/model-core.ts';
 import { attemptOf, benchStore, median, percentile, timeMs } from './_storage-fixtures.ts';
 
 const f3 = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 
-/** Decision 0007 as first shipped: learner step 1.6/(1 + 0.12 n), every concept starts at 0. */
+/** Decision 0007 as first shipped: learner step 1.6/(1 + 0.12 n), every concept starts at 0, hints 0.15. */
 class Decision0007Predictor implements Predictor {
   readonly id = '0007';
   readonly label = 'Elo as in 0007 (step 1.6)';
@@ -51,14 +51,9 @@ class Decision0007Predictor implements Predictor {
   observe(x: ReplayedAttempt): void {
     const key = `${x.learner}\0${x.exercise}`;
     const prior = this.checks.get(key) ?? 0;
-    const surprise =
-      outcomeScore({
-        passed: x.outcome >= 1,
-        hintsShown: x.hints,
-        solutionRevealed: x.revealed,
-        testsPassed: x.outcome,
-        testsTotal: 1,
-      }) - this.predict(x);
+    // 0007's score: a pass loses 0.15 a hint (at most four).
+    const score = x.revealed ? 0 : x.outcome >= 1 ? 1 - 0.15 * Math.min(x.hints, 4) : 0.2 * x.outcome;
+    const surprise = score - this.predict(x);
     for (const c of x.concepts) {
       const m = this.ability.get(`${x.learner}\0${c}`) ?? { a: 0, n: 0 };
       this.ability.set(`${x.learner}\0${c}`, {
@@ -205,6 +200,7 @@ function recording(): void {
   } finally {
     s.close();
   }
+  const learner = { ability: 0.1, evidence: 30 };
   const states = [
     { ability: 0.3, evidence: 12 },
     { ability: -0.4, evidence: 3 },
@@ -213,7 +209,7 @@ function recording(): void {
   const t = process.hrtime.bigint();
   let sink = 0;
   for (let i = 0; i < n; i++)
-    sink += updateAttempt(states, { rating: 0.1, evidence: 40 }, i % 3 ? 1 : 0, i % 4).expected;
+    sink += updateAttempt(learner, states, { rating: 0.1, evidence: 40 }, i % 3 ? 1 : 0, i % 4).expected;
   const us = Number(process.hrtime.bigint() - t) / 1e3 / n;
   console.log(`the model's update alone (model-core)        ${us.toFixed(3)} µs ${sink > 0 ? '' : ' '}`);
 }

@@ -29,11 +29,22 @@ export const TARGET_BAND = { low: 0.7, high: 0.85, centre: 0.775 } as const;
 export const MASTERED = 0.8;
 
 /**
- * Step size for a learner's ability: large while little is known, smaller with evidence. Half of
- * decision 0007's 1.6, which overshot: see decision 0031.
+ * Step size for a learner's general ability in a track (decision 0037): large while little is
+ * known, smaller with evidence. Every attempt in the track moves it, so it is what a concept the
+ * learner has not practised, or has practised little, stands on.
  */
 export function learnerStep(evidence: number): number {
-  return 0.8 / (1 + 0.12 * evidence);
+  return 0.6 / (1 + 0.1 * evidence);
+}
+
+/**
+ * Step size for how far a concept stands from the learner's general ability. Small and constant:
+ * a few attempts at one concept say little about it apart from the learner, so its estimate
+ * shrinks to their general ability while evidence is thin, and it keeps following what the
+ * learner does now (decision 0037).
+ */
+export function conceptStep(_evidence: number): number {
+  return 0.2;
 }
 
 /** Step size for an exercise's difficulty, which pools every learner on this machine. */
@@ -49,14 +60,19 @@ export interface GradedOutcome {
   testsTotal: number;
 }
 
+/** What each hint shown before a pass takes off it, and how many hints count. */
+export const HINT_PENALTY = 0.3;
+export const HINTS_COUNTED = 3;
+
 /**
  * What an attempt says about the learner, 0–1. A pass after hints is worth less (each hint takes
- * 0.15, at most four), a pass after seeing the solution says nothing in the learner's favour,
- * and a failing check earns a little for the tests that did pass.
+ * 0.3, at most three: asking for help is evidence of not knowing how, decision 0037), a pass after
+ * seeing the solution says nothing in the learner's favour, and a failing check earns a little for
+ * the tests that did pass.
  */
 export function outcomeScore(o: GradedOutcome): number {
   if (o.solutionRevealed) return 0;
-  if (o.passed) return 1 - 0.15 * Math.min(o.hintsShown, 4);
+  if (o.passed) return 1 - HINT_PENALTY * Math.min(o.hintsShown, HINTS_COUNTED);
   return o.testsTotal > 0 ? (0.2 * o.testsPassed) / o.testsTotal : 0;
 }
 

@@ -15,7 +15,7 @@ import {
   type CourseMap,
 } from './course-map.ts';
 import { MASTERED, outcomeScore, predictSuccess, ratingFromAuthored } from './elo.ts';
-import { unseenAbility, updateAttempt } from './model-core.ts';
+import { NEW_LEARNER, updateAttempt, type AbilityState } from './model-core.ts';
 import { DAY_MS, afterReview, firstReview, isDue } from './review-schedule.ts';
 import {
   difficultyFor,
@@ -44,8 +44,15 @@ export type { NextStep, PracticeRequest, PracticeTarget, StepReason } from './re
 
 export interface PlacementResult {
   exercise: string;
-  passed: boolean;
+  /** What the page reported. Never evidence: the recorded, verified checks decide (placementOutcome). */
+  passed?: boolean;
 }
+
+/**
+ * What the records say of a diagnostic: solved (a verified pass, without the solution shown),
+ * failed (verified checks, none of them such a pass), or skipped (never checked: no evidence).
+ */
+export type PlacementOutcome = 'solved' | 'failed' | 'skipped';
 
 const GRADED = new Set(['check', 'predict', 'quiz']);
 
@@ -80,11 +87,9 @@ export class LearnerModel {
     if (!concepts?.length || authored === undefined) return { attemptId, mastery: [] };
 
     const stored = this.records.difficulty(a.track, a.exercise);
+    const learner = this.learnerAbility(a.profileId, a.track);
     const practised = new Map(this.records.mastery(a.profileId, a.track).map((m) => [m.concept, m]));
-    const start = unseenAbility(practised.values());
-    const before = concepts.map(
-      (c) => practised.get(c) ?? { ...this.conceptState(a.profileId, a.track, c, course), ability: start },
-    );
+    const before = concepts.map((c) => practised.get(c) ?? this.unseen(a.track, c, learner, course));
     const score = outcomeScore({
       passed: a.status === 'pass',
       hintsShown: a.hintsShown ?? 0,
@@ -93,16 +98,32 @@ export class LearnerModel {
       testsTotal: a.testsTotal ?? 0,
     });
     const update = updateAttempt(
+      learner,
       before,
       stored ?? { rating: ratingFromAuthored(authored), evidence: 0 },
       score,
       priorChecks,
     );
+    const masteryOf = (concept: string, ability: number) =>
+      predictSuccess(ability, course?.conceptReference.get(concept) ?? 0);
     const after = update.concepts.map((m): ConceptMastery => ({
       ...m,
-      mastery: predictSuccess(m.ability, course?.conceptReference.get(m.concept) ?? 0),
+      mastery: masteryOf(m.concept, m.ability),
       updatedAt: at,
     }));
+    this.records.saveLearnerAbility(
+      a.profileId,
+      a.track,
+      update.learner.ability,
+      update.learner.evidence,
+      at,
+    );
+    // The general ability moved, and every concept practised before stands on it (decision 0037).
+    for (const m of practised.values()) {
+      if (concepts.includes(m.concept) || update.shift === 0) continue;
+      const ability = m.ability + update.shift;
+      this.records.shiftMastery(a.profileId, { ...m, ability, mastery: masteryOf(m.concept, ability) });
+    }
     for (const m of after) {
       this.records.saveMastery(a.profileId, m, attemptId);
       this.updateReview(a.profileId, m, score >= 0.5, at);
@@ -110,6 +131,23 @@ export class LearnerModel {
     if (update.difficulty)
       this.records.saveDifficulty(a.track, a.exercise, update.difficulty.rating, update.difficulty.evidence);
     return { attemptId, mastery: after };
+  }
+
+  /** The learner's general ability in the track: where a concept they have not practised stands. */
+  private learnerAbility(profileId: number, track: string): AbilityState {
+    return this.records.learnerAbility(profileId, track) ?? NEW_LEARNER;
+  }
+
+  /** A concept the learner has no record of: at their general ability, on no evidence. */
+  private unseen(track: string, concept: string, learner: AbilityState, course?: CourseMap): ConceptMastery {
+    return {
+      track,
+      concept,
+      ability: learner.ability,
+      mastery: predictSuccess(learner.ability, course?.conceptReference.get(concept) ?? 0),
+      evidence: 0,
+      updatedAt: 0,
+    };
   }
 
   private updateReview(profileId: number, m: ConceptMastery, passed: boolean, at: number): void {
@@ -120,31 +158,12 @@ export class LearnerModel {
       this.records.saveReview(profileId, m.track, m.concept, firstReview(at));
   }
 
-  private conceptState(
-    profileId: number,
-    track: string,
-    concept: string,
-    course?: CourseMap,
-  ): ConceptMastery {
-    return (
-      this.records.conceptMastery(profileId, track, concept) ?? {
-        track,
-        concept,
-        ability: 0,
-        mastery: predictSuccess(0, course?.conceptReference.get(concept) ?? 0),
-        evidence: 0,
-        updatedAt: 0,
-      }
-    );
-  }
-
   /** Mastery of every concept of the track, including ones not yet practised. */
   mastery(profileId: number, track: string): ConceptMastery[] {
     const course = this.requireCourse(track);
     const stored = new Map(this.records.mastery(profileId, track).map((m) => [m.concept, m]));
-    return course.track.concepts.map(
-      (c) => stored.get(c.id) ?? this.conceptState(profileId, track, c.id, course),
-    );
+    const learner = this.learnerAbility(profileId, track);
+    return course.track.concepts.map((c) => stored.get(c.id) ?? this.unseen(track, c.id, learner, course));
   }
 
   predictedSuccess(profileId: number, track: string, exercise: string): number {
@@ -204,21 +223,18 @@ export class LearnerModel {
 
   /**
    * Every concept as the recommender predicts from it: a concept the learner has not practised
-   * starts where record() would start it (unseenAbility: what their other concepts say).
+   * stands at their general ability, as record() would start it.
    */
   private conceptStates(profileId: number, track: string): LearnerSnapshot['concepts'] {
     const course = this.requireCourse(track);
     const stored = new Map(this.records.mastery(profileId, track).map((m) => [m.concept, m]));
-    const start = unseenAbility(stored.values());
+    const learner = this.learnerAbility(profileId, track);
     return new Map<string, ConceptState>(
       course.track.concepts.map((c): [string, ConceptState] => {
         const m = stored.get(c.id);
         if (m) return [c.id, { ...m, touched: true }];
-        const reference = course.conceptReference.get(c.id) ?? 0;
-        return [
-          c.id,
-          { ability: start, mastery: predictSuccess(start, reference), evidence: 0, touched: false },
-        ];
+        const { ability, mastery } = this.unseen(track, c.id, learner, course);
+        return [c.id, { ability, mastery, evidence: 0, touched: false }];
       }),
     );
   }
@@ -245,10 +261,24 @@ export class LearnerModel {
   }
 
   /**
+   * What the learner's recorded checks of a diagnostic say. Every check is re-run by the backend
+   * before it is recorded (verifier.ts, decision 0023), so this reads only verified results.
+   */
+  placementOutcome(profileId: number, track: string, exercise: string): PlacementOutcome {
+    const graded = this.progress
+      .attempts(profileId, { track, exercise, limit: 1000 })
+      .filter((a) => GRADED.has(a.kind));
+    if (!graded.length) return 'skipped';
+    // Pasting the revealed solution shows nothing about the learner.
+    return graded.some((a) => a.status === 'pass' && !a.solutionRevealed) ? 'solved' : 'failed';
+  }
+
+  /**
    * Seeds mastery from a placement check. Solving a diagnostic shows its concepts and everything
    * they rest on are known well enough to be above that exercise; failing one caps its concepts
-   * and those built on them below it, where no checked attempt has assessed them. The diagnostics themselves should also be recorded as
-   * ordinary checks with recordAttempt (that marks them completed).
+   * and those built on them below it; a skipped one says nothing. Whether a diagnostic was solved
+   * is read from the recorded checks (placementOutcome), never from `results[].passed`: the
+   * diagnostics must be recorded as ordinary checks with recordAttempt first.
    */
   applyPlacement(
     profileId: number,
@@ -261,11 +291,11 @@ export class LearnerModel {
     const rating = (e: CourseExercise) => difficulties.get(e.id)?.rating ?? ratingFromAuthored(e.difficulty);
     const state = new Map(this.mastery(profileId, track).map((m) => [m.concept, { ...m }]));
     const changed = new Set<string>();
-    const resolved = results.flatMap((r) => {
-      const e = course.byId.get(r.exercise);
-      return e ? [{ e, passed: r.passed }] : [];
+    const resolved = [...new Set(results.map((r) => r.exercise))].flatMap((id) => {
+      const e = course.byId.get(id);
+      return e ? [{ e, outcome: this.placementOutcome(profileId, track, id) }] : [];
     });
-    for (const { e } of resolved.filter((r) => r.passed))
+    for (const { e } of resolved.filter((r) => r.outcome === 'solved'))
       for (const c of withAncestors(course, e.concepts)) {
         const m = state.get(c);
         if (m && m.ability < rating(e) + 2) {
@@ -273,9 +303,9 @@ export class LearnerModel {
           changed.add(c);
         }
       }
-    // A diagnostic not solved is no evidence: it may lower only what nothing has assessed yet, so
-    // skipping it never undoes what the learner's checked attempts show.
-    for (const { e } of resolved.filter((r) => !r.passed))
+    // A failed diagnostic lowers only what no checked attempt has assessed: it never undoes what
+    // the learner's checked attempts show.
+    for (const { e } of resolved.filter((r) => r.outcome === 'failed'))
       for (const c of withDescendants(course, e.concepts)) {
         const m = state.get(c);
         if (m && m.evidence === 0 && m.ability > rating(e) - 0.5) {

@@ -3,11 +3,16 @@
  * prediction made before the outcome is seen, and the abilities and difficulty after it. The app
  * (learner-model.ts, which reads and writes this state in SQLite) and `lantern model evaluate`
  * (which replays a log in memory) both go through here, so the evaluation measures the model the
- * app runs. The arithmetic is in elo.ts; decision 0007 says why it is shaped this way.
+ * app runs. The arithmetic is in elo.ts; decisions 0007 and 0037 say why it is shaped this way.
+ *
+ * A learner has a general ability in a track, and each concept they have practised stands some
+ * way from it: the concept's ability is the general ability plus that offset. A concept they have
+ * not practised stands at the general ability. Every attempt moves the general ability (and so
+ * every concept of the track) and, by a smaller step, the offsets of the exercise's concepts.
  */
-import { exerciseStep, learnerStep, predictSuccess, repeatWeight } from './elo.ts';
+import { conceptStep, exerciseStep, learnerStep, predictSuccess, repeatWeight } from './elo.ts';
 
-/** A learner's ability in one concept (logit scale) and how many attempts it rests on. */
+/** An ability (logit scale) and how many attempts it rests on. */
 export interface AbilityState {
   ability: number;
   evidence: number;
@@ -22,26 +27,25 @@ export interface DifficultyState {
 export interface AttemptUpdate<C extends AbilityState> {
   /** The predicted chance of success before the outcome was seen. */
   expected: number;
-  /** Each concept's state after the attempt, in the order given. */
+  /** The learner's general ability in the track after the attempt. */
+  learner: AbilityState;
+  /**
+   * How far the general ability moved: every concept of the track the attempt was not about
+   * moves by this much too (their evidence does not change).
+   */
+  shift: number;
+  /** Each of the exercise's concepts after the attempt, in the order given. */
   concepts: C[];
   /** The exercise's difficulty after the attempt; undefined when a retry leaves it alone. */
   difficulty: DifficultyState | undefined;
 }
 
-/**
- * Where a learner's ability in a concept they have not practised yet starts: the mean of their
- * abilities in the concepts they have, weighted by evidence and shrunk towards 0 (a new
- * learner's) by one attempt's worth. General aptitude carries over between the concepts of a
- * course; decision 0031 has the measurements.
- */
-export function unseenAbility(practised: Iterable<AbilityState>): number {
-  let sum = 0;
-  let evidence = 0;
-  for (const m of practised) {
-    sum += m.ability * m.evidence;
-    evidence += m.evidence;
-  }
-  return sum / (evidence + 1);
+/** A learner with no attempts yet in a track. */
+export const NEW_LEARNER: AbilityState = { ability: 0, evidence: 0 };
+
+/** Where a concept the learner has not practised stands: at their general ability, on no evidence. */
+export function unseenConcept(learner: AbilityState): AbilityState {
+  return { ability: learner.ability, evidence: 0 };
 }
 
 /** An exercise of several concepts is predicted from the mean ability over them. */
@@ -51,11 +55,12 @@ export function predictAttempt(concepts: readonly AbilityState[], rating: number
 }
 
 /**
- * Moves every concept of the exercise by the same step towards the outcome `score` (0–1, see
- * outcomeScore), weighted down for the learner's `priorChecks` earlier checks of this exercise.
- * Only a first check moves the difficulty: retries are biased towards success.
+ * Moves the learner's general ability and every concept of the exercise towards the outcome
+ * `score` (0–1, see outcomeScore), weighted down for the learner's `priorChecks` earlier checks
+ * of this exercise. Only a first check moves the difficulty: retries are biased towards success.
  */
 export function updateAttempt<C extends AbilityState>(
+  learner: AbilityState,
   concepts: readonly C[],
   difficulty: DifficultyState,
   score: number,
@@ -64,11 +69,14 @@ export function updateAttempt<C extends AbilityState>(
   const expected = predictAttempt(concepts, difficulty.rating);
   const surprise = score - expected;
   const weight = repeatWeight(priorChecks);
+  const shift = learnerStep(learner.evidence) * weight * surprise;
   return {
     expected,
+    learner: { ability: learner.ability + shift, evidence: learner.evidence + 1 },
+    shift,
     concepts: concepts.map((m) => ({
       ...m,
-      ability: m.ability + learnerStep(m.evidence) * weight * surprise,
+      ability: m.ability + shift + conceptStep(m.evidence) * weight * surprise,
       evidence: m.evidence + 1,
     })),
     difficulty:

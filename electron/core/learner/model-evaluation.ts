@@ -6,8 +6,9 @@
  */
 import { outcomeScore, ratingFromAuthored } from './elo.ts';
 import {
+  NEW_LEARNER,
   predictAttempt,
-  unseenAbility,
+  unseenConcept,
   updateAttempt,
   type AbilityState,
   type DifficultyState,
@@ -33,17 +34,22 @@ export interface Predictor {
 const succeeded = (a: ReplayedAttempt): 0 | 1 => (a.outcome >= 1 ? 1 : 0);
 
 /**
- * Lantern's model, exactly as LearnerModel.recordAttempt runs it: ability per learner and concept,
- * difficulty per exercise (shared by all learners), the outcome discounted by hints, retries
- * weighed down. An exercise Lantern knows starts at its authored difficulty (`authoredDifficulty`);
- * any other starts at the middle of the scale and is learned from the log.
+ * Lantern's model, exactly as LearnerModel.recordAttempt runs it: a general ability per learner,
+ * each concept's ability some way from it, difficulty per exercise (shared by all learners), the
+ * outcome discounted by hints, retries weighed down. An exercise Lantern knows starts at its
+ * authored difficulty (`authoredDifficulty`); any other starts at the middle of the scale and is
+ * learned from the log. The app moves every practised concept's stored ability when the general
+ * ability moves; here each concept keeps its distance from the general ability instead, which is
+ * the same arithmetic without touching every concept on every attempt.
  */
 export class LanternPredictor implements Predictor {
   readonly id = 'lantern';
   readonly label = 'Lantern (Elo)';
-  private readonly abilities = new Map<string, Map<string, AbilityState>>();
+  private readonly learners = new Map<
+    string,
+    { general: AbilityState; concepts: Map<string, AbilityState>; checks: Map<string, number> }
+  >();
   private readonly difficulties = new Map<string, DifficultyState>();
-  private readonly checks = new Map<string, Map<string, number>>();
   private readonly authoredDifficulty: (exercise: string) => number | undefined;
 
   constructor(authoredDifficulty: (exercise: string) => number | undefined = () => undefined) {
@@ -65,9 +71,13 @@ export class LanternPredictor implements Predictor {
     this.predicted = undefined;
     const states = seen?.states ?? this.conceptStates(a);
     const difficulty = seen?.difficulty ?? this.difficulty(a.exercise);
-    let learnerChecks = this.checks.get(a.learner);
-    if (!learnerChecks) this.checks.set(a.learner, (learnerChecks = new Map()));
-    const priorChecks = learnerChecks.get(a.exercise) ?? 0;
+    let learner = this.learners.get(a.learner);
+    if (!learner)
+      this.learners.set(
+        a.learner,
+        (learner = { general: NEW_LEARNER, concepts: new Map(), checks: new Map() }),
+      );
+    const priorChecks = learner.checks.get(a.exercise) ?? 0;
     const score = outcomeScore({
       passed: a.outcome >= 1,
       hintsShown: a.hints,
@@ -75,26 +85,42 @@ export class LanternPredictor implements Predictor {
       testsPassed: a.outcome,
       testsTotal: 1,
     });
-    const update = updateAttempt(states, difficulty, score, priorChecks);
-    let learner = this.abilities.get(a.learner);
-    if (!learner) this.abilities.set(a.learner, (learner = new Map()));
-    for (let i = 0; i < a.concepts.length; i++) learner.set(a.concepts[i]!, update.concepts[i]!);
+    const update = updateAttempt(learner.general, states, difficulty, score, priorChecks);
+    learner.general = update.learner;
+    // Each concept is kept as its distance from the general ability (see the class comment).
+    for (let i = 0; i < a.concepts.length; i++) {
+      const m = update.concepts[i]!;
+      learner.concepts.set(a.concepts[i]!, {
+        ability: m.ability - update.learner.ability,
+        evidence: m.evidence,
+      });
+    }
     if (update.difficulty) this.difficulties.set(a.exercise, update.difficulty);
-    learnerChecks.set(a.exercise, priorChecks + 1);
+    learner.checks.set(a.exercise, priorChecks + 1);
   }
 
-  /** The learner's estimated abilities per concept, with the evidence behind each. */
+  /** The learner's estimated abilities per concept they have practised, with the evidence behind each. */
   abilitiesOf(learner: string): ReadonlyMap<string, AbilityState> {
-    return this.abilities.get(learner) ?? new Map();
+    const l = this.learners.get(learner);
+    if (!l) return new Map();
+    return new Map(
+      [...l.concepts].map(([c, m]) => [c, { ability: l.general.ability + m.ability, evidence: m.evidence }]),
+    );
+  }
+
+  /** The learner's general ability: where a concept they have not practised stands. */
+  generalAbilityOf(learner: string): AbilityState {
+    return this.learners.get(learner)?.general ?? NEW_LEARNER;
   }
 
   private conceptStates(a: ReplayedAttempt): AbilityState[] {
-    const learner = this.abilities.get(a.learner);
-    if (!learner) return a.concepts.map(() => ({ ability: 0, evidence: 0 }));
-    let start: number | undefined;
-    return a.concepts.map(
-      (c) => learner.get(c) ?? { ability: (start ??= unseenAbility(learner.values())), evidence: 0 },
-    );
+    const learner = this.learners.get(a.learner);
+    if (!learner) return a.concepts.map(() => unseenConcept(NEW_LEARNER));
+    const g = learner.general;
+    return a.concepts.map((c) => {
+      const m = learner.concepts.get(c);
+      return m ? { ability: g.ability + m.ability, evidence: m.evidence } : unseenConcept(g);
+    });
   }
 
   private difficulty(exercise: string): DifficultyState {

@@ -49,6 +49,24 @@ export class ModelRecords {
     return row && toMastery(row);
   }
 
+  /** The learner's general ability in the track (decision 0037), if they have attempted any of it. */
+  learnerAbility(profileId: number, track: string): { ability: number; evidence: number } | undefined {
+    return this.stmt.learnerAbility.get(profileId, track) as
+      { ability: number; evidence: number } | undefined;
+  }
+
+  saveLearnerAbility(profileId: number, track: string, ability: number, evidence: number, at: number): void {
+    this.stmt.upsertLearnerAbility.run(profileId, track, ability, evidence, at);
+  }
+
+  /**
+   * Moves a concept's stored ability and mastery without a point in its history: the learner's
+   * general ability moved on evidence from another concept (decision 0037).
+   */
+  shiftMastery(profileId: number, m: ConceptMastery): void {
+    this.stmt.upsertMastery.run(profileId, m.track, m.concept, m.ability, m.mastery, m.evidence, m.updatedAt);
+  }
+
   /** `at` dates the history point (default the state's own time). */
   saveMastery(profileId: number, m: ConceptMastery, attemptId: number | null, at = m.updatedAt): void {
     this.stmt.upsertMastery.run(profileId, m.track, m.concept, m.ability, m.mastery, m.evidence, m.updatedAt);
@@ -137,6 +155,14 @@ function toReview(r: ReviewRow): ReviewState {
 
 function prepare(db: Db) {
   return {
+    learnerAbility: db.prepare(
+      'SELECT ability, evidence FROM learner_ability WHERE profile_id = ? AND track = ?',
+    ),
+    upsertLearnerAbility: db.prepare(
+      `INSERT INTO learner_ability (profile_id, track, ability, evidence, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (profile_id, track) DO UPDATE SET ability = excluded.ability,
+         evidence = excluded.evidence, updated_at = excluded.updated_at`,
+    ),
     masteryOfTrack: db.prepare('SELECT * FROM mastery WHERE profile_id = ? AND track = ? ORDER BY concept'),
     masteryOfConcept: db.prepare('SELECT * FROM mastery WHERE profile_id = ? AND track = ? AND concept = ?'),
     upsertMastery: db.prepare(

@@ -133,6 +133,8 @@ describe('LearnerModel', () => {
     const m = setup();
     const diagnostics = m.model.placementExercises('py', 3);
     expect(diagnostics).toHaveLength(3);
+    // Placement reads the recorded checks of the diagnostics, not what the page says.
+    for (const id of diagnostics) m.check(id, id === 'recursive' ? 'fail' : 'pass');
     m.model.applyPlacement(
       m.ada,
       'py',
@@ -144,5 +146,67 @@ describe('LearnerModel', () => {
     expect(
       step.kind === 'exercise' && step.concepts.includes('variables') && step.concepts.length === 1,
     ).toBe(false);
+  });
+
+  it('moves a concept with the learner’s general ability, without evidence or a history point', () => {
+    const m = setup();
+    const functions = () => m.model.mastery(m.ada, 'py').find((c) => c.concept === 'functions')!;
+    const unseen = functions();
+    m.check('hello', 'pass');
+    m.check('sum', 'pass');
+    const variables = m.model.mastery(m.ada, 'py').find((c) => c.concept === 'variables')!;
+    m.check('count', 'pass');
+    // Loops were solved: the learner's general ability rose, and with it every other concept.
+    expect(functions().ability).toBeGreaterThan(unseen.ability);
+    expect(functions().evidence).toBe(0);
+    const after = m.model.mastery(m.ada, 'py').find((c) => c.concept === 'variables')!;
+    expect(after.ability).toBeGreaterThan(variables.ability);
+    expect(after.evidence).toBe(variables.evidence);
+    expect(m.records.history(m.ada, 'py', 'variables')).toHaveLength(2);
+    // The recommender predicts from the same abilities.
+    expect(m.model.predictedSuccess(m.ada, 'py', 'def-add')).toBeGreaterThan(
+      1 / (1 + Math.exp(COURSE.byId.get('def-add')!.difficulty / 2 - 5.5 / 2 - unseen.ability)),
+    );
+  });
+});
+
+describe('placement reads only verified checks', () => {
+  it('a forged placement pass moves no ability', () => {
+    const m = setup();
+    const diagnostics = m.model.placementExercises('py', 3);
+    const before = m.model.mastery(m.ada, 'py');
+    // The page claims every diagnostic solved; no check of any was recorded.
+    const changed = m.model.applyPlacement(
+      m.ada,
+      'py',
+      diagnostics.map((exercise) => ({ exercise, passed: true })),
+    );
+    expect(changed).toEqual([]);
+    expect(m.model.mastery(m.ada, 'py')).toEqual(before);
+  });
+
+  it('a claimed pass over a failed check counts as failed, and a skipped diagnostic as nothing', () => {
+    const m = setup();
+    m.check('def-add', 'fail');
+    const loops = masteryOf(m, 'loops');
+    const functions = masteryOf(m, 'functions');
+    expect(m.model.placementOutcome(m.ada, 'py', 'def-add')).toBe('failed');
+    expect(m.model.placementOutcome(m.ada, 'py', 'count')).toBe('skipped');
+    const changed = m.model.applyPlacement(m.ada, 'py', [
+      { exercise: 'def-add', passed: true },
+      { exercise: 'count', passed: false },
+    ]);
+    // The failed diagnostic can only cap its concept; loops (skipped) and its prerequisites stay.
+    expect(changed.every((c) => c.concept === 'functions')).toBe(true);
+    expect(masteryOf(m, 'functions')).toBeLessThanOrEqual(functions);
+    expect(masteryOf(m, 'loops')).toBe(loops);
+  });
+
+  it('a verified pass counts even when the page reports it as not solved', () => {
+    const m = setup();
+    m.check('count', 'pass');
+    expect(m.model.placementOutcome(m.ada, 'py', 'count')).toBe('solved');
+    m.model.applyPlacement(m.ada, 'py', [{ exercise: 'count', passed: false }]);
+    expect(masteryOf(m, 'variables')).toBeGreaterThanOrEqual(MASTERED);
   });
 });

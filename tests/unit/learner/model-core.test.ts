@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { predictAttempt, unseenAbility, updateAttempt } from '../../../electron/core/learner/model-core.ts';
+import {
+  NEW_LEARNER,
+  predictAttempt,
+  unseenConcept,
+  updateAttempt,
+} from '../../../electron/core/learner/model-core.ts';
 
 describe('model core', () => {
   it('predicts an exercise of several concepts from their mean ability', () => {
@@ -15,8 +20,9 @@ describe('model core', () => {
     ).toBe(0.5);
   });
 
-  it('moves each concept by its own step and the difficulty on a first check', () => {
+  it('moves the general ability, each concept by it and its own step, and the difficulty on a first check', () => {
     const u = updateAttempt(
+      { ability: 0, evidence: 10 },
       [
         { ability: 0, evidence: 0, concept: 'a' },
         { ability: 0, evidence: 5, concept: 'b' },
@@ -26,8 +32,13 @@ describe('model core', () => {
       0,
     );
     expect(u.expected).toBe(0.5);
-    // learner step 0.8 / (1 + 0.12 n) times the surprise 0.5
-    expect(u.concepts[0]).toEqual({ ability: 0.4, evidence: 1, concept: 'a' });
+    // general step 0.6 / (1 + 0.1 × 10) = 0.3, times the surprise 0.5
+    expect(u.shift).toBeCloseTo(0.15, 12);
+    expect(u.learner.ability).toBeCloseTo(0.15, 12);
+    expect(u.learner.evidence).toBe(11);
+    // each concept: the general shift plus its own step 0.2 × 0.5, whatever its evidence
+    expect(u.concepts[0]?.ability).toBeCloseTo(0.25, 12);
+    expect(u.concepts[0]).toMatchObject({ evidence: 1, concept: 'a' });
     expect(u.concepts[1]?.ability).toBeCloseTo(0.25, 12);
     expect(u.concepts[1]?.evidence).toBe(6);
     // exercise step 0.8 times the surprise, downwards: it was easier than thought
@@ -35,19 +46,14 @@ describe('model core', () => {
   });
 
   it('weighs the third check of an exercise by a third and leaves its difficulty alone', () => {
-    const u = updateAttempt([{ ability: 0, evidence: 0 }], { rating: 0, evidence: 4 }, 0, 2);
-    expect(u.concepts[0]?.ability).toBeCloseTo((-0.8 * 0.5) / 3, 12);
+    const u = updateAttempt(NEW_LEARNER, [{ ability: 0, evidence: 0 }], { rating: 0, evidence: 4 }, 0, 2);
+    expect(u.concepts[0]?.ability).toBeCloseTo(((-0.6 - 0.2) * 0.5) / 3, 12);
+    expect(u.shift).toBeCloseTo((-0.6 * 0.5) / 3, 12);
     expect(u.difficulty).toBeUndefined();
   });
 
-  it('starts an unpractised concept at the evidence-weighted mean of the others, shrunk towards 0', () => {
-    expect(unseenAbility([])).toBe(0);
-    // (1 × 3 + (−1) × 1) / (3 + 1 + 1)
-    expect(
-      unseenAbility([
-        { ability: 1, evidence: 3 },
-        { ability: -1, evidence: 1 },
-      ]),
-    ).toBeCloseTo(0.4, 12);
+  it('starts a concept the learner has not practised at their general ability, on no evidence', () => {
+    expect(unseenConcept(NEW_LEARNER)).toEqual({ ability: 0, evidence: 0 });
+    expect(unseenConcept({ ability: 0.7, evidence: 12 })).toEqual({ ability: 0.7, evidence: 0 });
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../../../electron/core/learner/model-evaluation.ts';
 import {
   CLASSROOM,
+  CRAMMING,
   SELF_TAUGHT,
   syntheticAttempts,
   type Population,
@@ -127,6 +128,7 @@ describe('model evaluation', () => {
   describe.each([
     ['a classroom', CLASSROOM],
     ['self-taught learners', SELF_TAUGHT],
+    ['crammers', CRAMMING],
   ] as [string, Population][])('on a synthetic log of %s', (_, population) => {
     const rows = [...syntheticAttempts(population)];
     const predictors = defaultPredictors();
@@ -155,7 +157,9 @@ describe('model evaluation', () => {
       }
       expect(truth).toHaveLength(population.learners);
       console.log(`${_}: Spearman ρ = ${spearman(estimate, truth).toFixed(3)} after 30 attempts`);
-      expect(spearman(estimate, truth)).toBeGreaterThanOrEqual(population === CLASSROOM ? 0.8 : 0.7);
+      // Crammers differ little and forget within days: from 30 attempts even an estimator told the
+      // true difficulties, guess and slip rates ranks them at 0.63–0.75 (bench/learner-model.ts).
+      expect(spearman(estimate, truth)).toBeGreaterThanOrEqual(population === CRAMMING ? 0.6 : 0.8);
     });
   });
 });

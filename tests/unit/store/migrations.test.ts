@@ -163,6 +163,25 @@ const SEEDS: Seed[] = [
       expect(profiles.create('Next learner').id).toBe(3);
     },
   },
+  {
+    afterVersion: 6,
+    write(db) {
+      const mastery = db.prepare('INSERT INTO mastery VALUES (1, ?, ?, ?, ?, ?, ?)');
+      mastery.run('python', 'output', 1.0, 0.7, 3, T);
+      mastery.run('python', 'loops', -1.0, 0.3, 1, T + 1);
+    },
+    check(db) {
+      // The general ability starts from the concepts: (1 × 3 − 1 × 1) / (3 + 1 + 1).
+      const row = db
+        .prepare(
+          "SELECT ability, evidence, updated_at FROM learner_ability WHERE profile_id = 1 AND track = 'python'",
+        )
+        .get() as { ability: number; evidence: number; updated_at: number };
+      expect(row.ability).toBeCloseTo(0.4, 12);
+      expect(row).toMatchObject({ evidence: 4, updated_at: T + 1 });
+      expect(db.prepare('SELECT count(*) FROM mastery WHERE profile_id = 1').pluck().get()).toBe(2);
+    },
+  },
 ];
 
 function databaseAt(version: number): string {
