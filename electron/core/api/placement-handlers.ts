@@ -44,22 +44,20 @@ export function placementHandlers(deps: PlacementDeps): HandlersFor<typeof place
       await deps.contentReady;
       const profile = deps.profileId();
       const diagnostics = new Set(deps.learnerModel.placementExercises(trackId));
-      // A diagnostic counts as solved only when the backend recorded a verified pass of it
-      // (recordAttempt re-runs each Check) made without the solution shown; the page's `passed`
-      // is a claim, and pasting the revealed solution shows nothing about the learner.
-      const solvedByLearner = (exercise: string) =>
-        deps.progress
-          .attempts(profile, { track: trackId, exercise, limit: 1000 })
-          .some((a) => a.kind !== 'run' && a.status === 'pass' && !a.solutionRevealed);
-      const verified = results.map((r) => {
-        const passed = r.passed && diagnostics.has(r.exerciseId) && solvedByLearner(r.exerciseId);
-        if (passed !== r.passed)
+      // The page's `passed` is a claim: the model reads each diagnostic's outcome from the checks
+      // the backend verified and recorded, and a skipped one is no evidence (decision 0023).
+      const shown = results.filter((r) => diagnostics.has(r.exerciseId));
+      for (const r of results) {
+        const outcome = diagnostics.has(r.exerciseId)
+          ? deps.learnerModel.placementOutcome(profile, trackId, r.exerciseId)
+          : 'not a diagnostic';
+        if (r.passed !== (outcome === 'solved'))
           deps.log.warn(
-            { profile, track: trackId, exercise: r.exerciseId, claimed: r.passed, found: passed },
+            { profile, track: trackId, exercise: r.exerciseId, claimed: r.passed, found: outcome },
             'placement result disagrees with the recorded checks',
           );
-        return { exercise: r.exerciseId, passed };
-      });
+      }
+      const verified = shown.map((r) => ({ exercise: r.exerciseId }));
       const changed = deps.learnerModel.applyPlacement(profile, trackId, verified);
       return { concepts: changed.map((m) => ({ concept: m.concept, mastery: m.mastery })) };
     },

@@ -288,6 +288,11 @@ describe('placement', () => {
     const never = await placedAs('Skips them all', async (ids) =>
       ids.map((exerciseId) => ({ exerciseId, passed: false })),
     );
+    // Never checked, claimed solved: the page's word is no evidence either.
+    const forged = await placedAs('Claims the first, never checks it', async (ids) =>
+      ids.map((exerciseId, i) => ({ exerciseId, passed: i === 0 })),
+    );
+    expect(forged).toEqual(never);
     for (const concept of solvedConcepts) {
       expect(solved[concept]!).toBeGreaterThan(0.5);
       // A skip is no evidence: it does not undo the verified pass the learner made.
