@@ -45,19 +45,20 @@ export function placementHandlers(deps: PlacementDeps): HandlersFor<typeof place
       const profile = deps.profileId();
       const diagnostics = new Set(deps.learnerModel.placementExercises(trackId));
       // The page's `passed` is a claim: the model reads each diagnostic's outcome from the checks
-      // the backend verified and recorded, and a skipped one is no evidence (decision 0023).
+      // the backend verified and recorded, and a skipped one is no evidence (decision 0023). The
+      // claim can only withhold a solve the records show, never make one.
       const shown = results.filter((r) => diagnostics.has(r.exerciseId));
       for (const r of results) {
         const outcome = diagnostics.has(r.exerciseId)
           ? deps.learnerModel.placementOutcome(profile, trackId, r.exerciseId)
           : 'not a diagnostic';
-        if (r.passed !== (outcome === 'solved'))
+        if (r.passed && outcome !== 'solved')
           deps.log.warn(
             { profile, track: trackId, exercise: r.exerciseId, claimed: r.passed, found: outcome },
             'placement result disagrees with the recorded checks',
           );
       }
-      const verified = shown.map((r) => ({ exercise: r.exerciseId }));
+      const verified = shown.map((r) => ({ exercise: r.exerciseId, passed: r.passed }));
       const changed = deps.learnerModel.applyPlacement(profile, trackId, verified);
       return { concepts: changed.map((m) => ({ concept: m.concept, mastery: m.mastery })) };
     },

@@ -44,14 +44,13 @@ export type { NextStep, PracticeRequest, PracticeTarget, StepReason } from './re
 
 export interface PlacementResult {
   exercise: string;
-  /** What the page reported. Never evidence: the recorded, verified checks decide (placementOutcome). */
-  passed?: boolean;
+  /**
+   * What the page reported. It can withhold a solve (the learner skipped the question, so it says
+   * nothing now) but never make one: the recorded, verified checks decide (placementOutcome).
+   */
+  passed: boolean;
 }
 
-/**
- * What the records say of a diagnostic: solved (a verified pass, without the solution shown),
- * failed (verified checks, none of them such a pass), or skipped (never checked: no evidence).
- */
 export type PlacementOutcome = 'solved' | 'failed' | 'skipped';
 
 const GRADED = new Set(['check', 'predict', 'quiz']);
@@ -276,9 +275,11 @@ export class LearnerModel {
   /**
    * Seeds mastery from a placement check. Solving a diagnostic shows its concepts and everything
    * they rest on are known well enough to be above that exercise; failing one caps its concepts
-   * and those built on them below it; a skipped one says nothing. Whether a diagnostic was solved
-   * is read from the recorded checks (placementOutcome), never from `results[].passed`: the
-   * diagnostics must be recorded as ordinary checks with recordAttempt first.
+   * and those built on them below it, where no checked attempt has assessed them; a skipped one
+   * says nothing. Whether a diagnostic was solved or failed is read from the recorded checks
+   * (placementOutcome): the diagnostics must be recorded as ordinary checks with recordAttempt
+   * first. `results[].passed` can only withhold a recorded solve (the learner skipped the question
+   * this time: no evidence), never make one.
    */
   applyPlacement(
     profileId: number,
@@ -293,7 +294,10 @@ export class LearnerModel {
     const changed = new Set<string>();
     const resolved = [...new Set(results.map((r) => r.exercise))].flatMap((id) => {
       const e = course.byId.get(id);
-      return e ? [{ e, outcome: this.placementOutcome(profileId, track, id) }] : [];
+      if (!e) return [];
+      const recorded = this.placementOutcome(profileId, track, id);
+      const skipped = recorded === 'solved' && !results.some((r) => r.exercise === id && r.passed);
+      return [{ e, outcome: skipped ? 'skipped' : recorded }];
     });
     for (const { e } of resolved.filter((r) => r.outcome === 'solved'))
       for (const c of withAncestors(course, e.concepts)) {
