@@ -34,7 +34,7 @@ interface HarnessOutcome {
   message?: string;
   tests?: (TestResult | { name: string; status: 'interrupted' })[];
   error?: LearnerError;
-  /** Visualise: the recorded steps (shared/runner/trace/python-tracer.ts). */
+  /** Visualise: the recorded steps (shared/runner/python/harness/tracer.py). */
   trace?: Trace;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The trace format of the step-through visualiser, one shape for Python (recorded inside the
- * Python worker with sys.monitoring: python-tracer.ts) and JavaScript/TypeScript (recorded by
+ * Python worker with sys.monitoring: python/harness/tracer.py) and JavaScript/TypeScript (recorded by
  * instrumented code inside the QuickJS sandbox: javascript.ts). A trace is data only: values are
  * copied out of the program as they were at each step, never referenced, and big values are cut
  * with a marker. Why it looks like this: docs/decisions/0033-step-through-visualiser.md.

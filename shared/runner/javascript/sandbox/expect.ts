@@ -2,7 +2,7 @@
  * Jest's `expect`, built from @vitest/expect (Jest's matchers as a chai plugin) the way vitest
  * builds its own. Runs INSIDE QuickJS, as part of the harness bundle.
  *
- * The bundle sees a private `globalThis` (see bundle-harness.ts), so the state @vitest/expect keeps
+ * The bundle sees a private `globalThis` (see scripts/harness/javascript.ts), so the state @vitest/expect keeps
  * on well-known global symbols (matchers, equality testers, per-expect state) is out of the
  * learner's reach. `expect.extend` and `expect.addEqualityTesters` are left out on purpose: either
  * would let code under test redefine what "equal" means.

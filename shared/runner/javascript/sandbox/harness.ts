@@ -1,7 +1,7 @@
 /**
  * The code that runs INSIDE the QuickJS sandbox, before any learner code. Two entries share it:
  * run-entry.ts (Run: console, prompt, timers) and check-entry.ts (Check: the same plus Jest's
- * test API on @vitest/expect and chai). tests/unit/runner-js/bundle-harness.ts bundles each
+ * test API on @vitest/expect and chai). scripts/harness/javascript.ts bundles each
  * into harness-bundle.generated.ts; every run evaluates one of them in a fresh realm.
  *
  * How a failing test is kept from passing (harness integrity):
@@ -15,7 +15,7 @@
  *   `Array.prototype`, `Object.is`, matchers or `expect` throws a TypeError the learner sees as a
  *   normal error.
  * - The harness's own code never reads a global: the bundle binds the built-ins it was evaluated
- *   with (bundle-harness.ts). The test file reads its test API (`describe`, `test`, `expect`…)
+ *   with (scripts/harness/javascript.ts). The test file reads its test API (`describe`, `test`, `expect`…)
  *   from a module only it can import (../test-file.ts); the globals learner code sees are another
  *   `expect` and a test API that refuses (check-entry.ts).
  * - @vitest/expect keeps its state on a private `globalThis` (the bundle's), and the two APIs that

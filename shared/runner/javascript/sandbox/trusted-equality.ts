@@ -1,6 +1,6 @@
 /**
  * The few equality decisions the assertion library would otherwise ask the compared values
- * themselves. Runs INSIDE QuickJS; bundle-harness.ts patches @vitest/expect and chai to call these
+ * themselves. Runs INSIDE QuickJS; scripts/harness/javascript.ts patches @vitest/expect and chai to call these
  * (and fails the build when a patch no longer applies).
  *
  * - An asymmetric matcher (`expect.any(Number)`, `expect.objectContaining(…)`) counts only when

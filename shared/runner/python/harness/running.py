@@ -1,10 +1,6 @@
-/**
- * The harness's running part (part of HARNESS_SOURCE, harness-source.ts): a program, or the tests
- * of a check with per-test results, and the `run` function the host calls, last.
- */
-import { TEST_OUTPUT_NOTICE } from '../output.ts';
+# The harness's running part: a program, or the tests of a check with per-test results, and the `run` function the host calls, last.
 
-export const HARNESS_RUNNING = String.raw`# --- running ---------------------------------------------------------------------------------
+# --- running ---------------------------------------------------------------------------------
 
 def _exec_module(name, path, source, main=False):
     # source: the text, or code already compiled from it (the visualiser compiles first, to trace it).
@@ -125,7 +121,7 @@ def _run_one(test):
     result = {'name': name}
     output = _sio_getvalue(capture)
     if output:
-        result['output'] = output if len(output) <= MAX_TEST_OUTPUT else output[:MAX_TEST_OUTPUT] + ${JSON.stringify(TEST_OUTPUT_NOTICE)}
+        result['output'] = output if len(output) <= MAX_TEST_OUTPUT else output[:MAX_TEST_OUTPUT] + TEST_OUTPUT_NOTICE
     if outcome == 'interrupted':
         result['status'] = 'interrupted'
     elif expect_fail:
@@ -285,4 +281,3 @@ def _setup():
 _setup()
 sys.addaudithook(_audit)
 run
-`;

@@ -1,29 +1,20 @@
-/**
- * The Python recorder of the step-through visualiser (part of HARNESS_SOURCE: joined before the
- * running part, so its functions are harness code, the only code the audit hook lets use
- * sys.monitoring and frames). `run(..., trace)` calls `_trace_run`, which compiles the learner's
- * file itself, turns sys.monitoring's LINE / PY_START / PY_RETURN / PY_YIELD events on for the
- * learner's code objects only (and RAISE globally, filtered to them), and records one step per
- * event as plain dicts and lists (format.ts), handed to JavaScript with the run's outcome. The harness, unittest and library frames are never recorded.
- *
- * While a callback reads the program's state it calls nothing the program could have defined: no
- * repr/str/len/iteration through a learner class's methods, only the built-in types' own C
- * methods and the C `__dict__` descriptor. So no learner code runs inside the recorder, which runs
- * with the audit hook's fast path on (`_busy`).
- *
- * At the step cap (or the size cap) every further event raises `_StepLimit`: a program that
- * catches it is stopped again at its next line, so even `while True: try: ... except: pass`
- * ends at the cap instead of running to the time limit.
- */
-import {
-  TRACE_MAX_CHARS,
-  TRACE_MAX_ITEMS,
-  TRACE_MAX_OBJECTS,
-  TRACE_MAX_STEPS,
-  TRACE_MAX_STRING,
-} from './format.ts';
+# The Python recorder of the step-through visualiser (joined before the running part, so its functions are harness code, the only code the audit hook lets use
+# sys.monitoring and frames). `run(..., trace)` calls `_trace_run`, which compiles the learner's
+# file itself, turns sys.monitoring's LINE / PY_START / PY_RETURN / PY_YIELD events on for the
+# learner's code objects only (and RAISE globally, filtered to them), and records one step per
+# event as plain dicts and lists (format.ts), handed to JavaScript with the run's
+# outcome. The harness, unittest and library frames are never recorded.
+#
+# While a callback reads the program's state it calls nothing the program could have defined: no
+# repr/str/len/iteration through a learner class's methods, only the built-in types' own C
+# methods and the C `__dict__` descriptor. So no learner code runs inside the recorder, which runs
+# with the audit hook's fast path on (`_busy`).
+#
+# At the step cap (or the size cap) every further event raises `_StepLimit`: a program that
+# catches it is stopped again at its next line, so even `while True: try: ... except: pass`
+# ends at the cap instead of running to the time limit.
 
-export const PYTHON_TRACER = String.raw`# --- trace: the step-through visualiser --------------------------------------------------------
+# --- trace: the step-through visualiser --------------------------------------------------------
 
 import json as _json_module
 _json_loads = _json_module.loads
@@ -40,11 +31,6 @@ _dict_len, _dict_items = dict.__len__, dict.items
 _set_len, _set_iter, _fset_iter = set.__len__, set.__iter__, frozenset.__iter__
 _type_dict = type.__dict__['__dict__'].__get__
 _type_mro = type.__dict__['__mro__'].__get__
-TRACE_MAX_STEPS = ${TRACE_MAX_STEPS}
-TRACE_MAX_CHARS = ${TRACE_MAX_CHARS}
-TRACE_MAX_STRING = ${TRACE_MAX_STRING}
-TRACE_MAX_ITEMS = ${TRACE_MAX_ITEMS}
-TRACE_MAX_OBJECTS = ${TRACE_MAX_OBJECTS}
 
 class _StepLimit(BaseException):
     pass
@@ -128,7 +114,8 @@ def _trace_instance_dict(obj, t):
 
 def _trace_object(obj, T, queue, seen):
     t = type(obj)
-    val = lambda x: _trace_value(x, T, queue, seen)
+    def val(x):
+        return _trace_value(x, T, queue, seen)
     name = _type_name(t)
     if issubclass(t, list) or issubclass(t, tuple):
         is_list = issubclass(t, list)
@@ -372,7 +359,7 @@ def _trace_test(module, path, code, tests_source, test_name, T):
         s = sys.stdout
         return _sio_tell(s) if type(s) is io.StringIO else 0
     T['out'] = out
-    # Loaded exactly as a Check loads them (harness-running.ts), so a test that passes in a Check
+    # Loaded exactly as a Check loads them (running.py), so a test that passes in a Check
     # passes when visualised.
     namespace, stopped = _load_check(module, path, code, tests_source)
     if stopped is not None:
@@ -418,5 +405,3 @@ def _trace_run(mode, module, path, source, tests_source, options):
     outcome['trace'] = _trace_data(T, language)
     T.clear()
     return outcome
-
-`;

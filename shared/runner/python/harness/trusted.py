@@ -1,22 +1,20 @@
-/**
- * The harness's trusted comparisons (part of HARNESS_SOURCE, harness-source.ts, between the
- * errors and the running part).
- *
- * When a side of an assertion is a builtin value (str, bytes, int, float, complex, bool, None,
- * list, tuple, dict, set, frozenset, nested), the verdict never comes from the learner's value:
- * `_plain` copies it into exact builtins with the builtins' own C code (`str.__str__`,
- * `list.copy`, `dict.items`…, which read a subclass's real contents and ignore its methods), and
- * `_same` compares the copies, types first: a bool is not an int, a list is not a tuple; int and
- * float compare as numbers. A `str` subclass whose `__eq__` always says yes, a lying `__hash__`,
- * `__class__` or metaclass changes nothing. Values of the learner's own classes (no builtin in
- * them) are compared as unittest does, by their `__eq__`: the learner defines what those mean.
- *
- * The test file's own code gets the same care where it asks a value about itself: its
- * `isinstance` and `len` read the real type, a method called on a subclass of an immutable
- * builtin (`result.startswith('He')`) is the builtin's method, and `assert a == b` / `assert x`
- * go through `_same` and `_truth` (the transformer in harness-errors.ts rewrites them).
- */
-export const HARNESS_TRUSTED = String.raw`# --- trusted comparisons ---------------------------------------------------------------------
+# The harness's trusted comparisons (joined between the tracer and the running part).
+#
+# When a side of an assertion is a builtin value (str, bytes, int, float, complex, bool, None,
+# list, tuple, dict, set, frozenset, nested), the verdict never comes from the learner's value:
+# `_plain` copies it into exact builtins with the builtins' own C code (`str.__str__`,
+# `list.copy`, `dict.items`…, which read a subclass's real contents and ignore its methods), and
+# `_same` compares the copies, types first: a bool is not an int, a list is not a tuple; int and
+# float compare as numbers. A `str` subclass whose `__eq__` always says yes, a lying `__hash__`,
+# `__class__` or metaclass changes nothing. Values of the learner's own classes (no builtin in
+# them) are compared as unittest does, by their `__eq__`: the learner defines what those mean.
+#
+# The test file's own code gets the same care where it asks a value about itself: its
+# `isinstance` and `len` read the real type, a method called on a subclass of an immutable
+# builtin (`result.startswith('He')`) is the builtin's method, and `assert a == b` / `assert x`
+# go through `_same` and `_truth` (the transformer in errors.py rewrites them).
+
+# --- trusted comparisons ---------------------------------------------------------------------
 
 _NoneType = type(None)
 _ATOMS = (bool, int, float, complex, str, bytes, _NoneType, type)
@@ -254,5 +252,3 @@ _TEST_HELPERS = {'__lantern_same__': _assert_same, '__lantern_in__': _assert_in,
                  '__lantern_falsy__': _assert_falsy, '__lantern_method__': _method}
 # The same, in the order of the transformer's HELPERS: every test function's hidden last parameter.
 _TEST_HELPERS['__lantern_helpers__'] = (_assert_same, _assert_in, _assert_truthy, _assert_falsy, _method)
-
-`;

@@ -1,10 +1,8 @@
-/**
- * The harness's errors for beginners and the learner's guards (part of HARNESS_SOURCE,
- * harness-source.ts): tracebacks trimmed to the learner's own frames with the line to mark in the
- * editor, expected and actual of equality assertions, and the stand-ins for sys.exit, abort and
- * setrecursionlimit.
- */
-export const HARNESS_ERRORS = String.raw`# --- errors for beginners --------------------------------------------------------------------
+# The harness's errors for beginners and the learner's guards: tracebacks trimmed to the
+# learner's own frames with the line to mark in the editor, expected and actual of equality assertions, and the stand-ins for sys.exit, abort and
+# setrecursionlimit.
+
+# --- errors for beginners --------------------------------------------------------------------
 
 def _plain(value, limit=MAX_REPR):
     if type(value) is not str:
@@ -139,7 +137,7 @@ def _equality_values(exc):
 # Defined in a namespace of its own: a class is findable through __subclasses__(), and its
 # methods' __globals__ must not lead to the harness.
 # The rewrite also routes the test file's questions to a value through trusted code
-# (harness-trusted.ts): 'assert a == b', 'assert m in c', 'assert x', 'assert not x', and method
+# (trusted.py): 'assert a == b', 'assert m in c', 'assert x', 'assert not x', and method
 # calls other than self.assert...(), which reach the builtin's own method on a subclass of one.
 _TRANSFORMER_SOURCE = """
 HELPERS = ('__lantern_same__', '__lantern_in__', '__lantern_truthy__', '__lantern_falsy__', '__lantern_method__')
@@ -226,5 +224,3 @@ def _install_guards():
             mod._exit = guards['_exit']
             mod.abort = guards['abort']
     sys.setrecursionlimit = guards['setrecursionlimit']
-
-`;
