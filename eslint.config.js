@@ -31,6 +31,9 @@ export default tseslint.config(
       'coverage/**',
       'docs/schema/**',
       'tests/e2e/screenshots/**',
+      // Learner programs exactly as a learner wrote them, mistakes included.
+      'tests/golden/**/code.*',
+      'tests/golden/**/tests.*',
     ],
   },
   js.configs.recommended,

@@ -1,0 +1,4 @@
+export function leapYear(year) {
+  const rules = null;
+  return rules.check(year);
+}

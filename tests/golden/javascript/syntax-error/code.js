@@ -1,0 +1,3 @@
+export function leapYear(year) {
+  return year % 4 === 0 &&;
+}
