@@ -61,8 +61,13 @@ describe('a beginner who skips the whole placement check', () => {
     const targets = m.model.practiceTargets(bea.id, 'py');
     expect(targets.length).toBeGreaterThan(0);
     for (const t of targets) expectNoFigureWithoutEvidence(t.reason, bea.evidence);
-    // What the skips said still sets the level practice is asked for.
-    expect(targets[0]).toMatchObject({ concept: 'variables', difficulty: 1 });
+    // Skips are no evidence: practice is asked for at the level of a learner who never opened
+    // the placement check.
+    const fresh = m.learner('Fresh');
+    expect(targets[0]).toMatchObject({
+      concept: 'variables',
+      difficulty: m.model.practiceTargets(fresh.id, 'py')[0]!.difficulty,
+    });
   });
 });
 
