@@ -37,6 +37,9 @@ describe('where the stream may be cut', () => {
   it('a line ending in a colon waits for what it introduces', () => {
     expect(boundary('Change line 4 to:\n```\ncode\n```\n\nAfter.')).toBe(32);
     expect(boundary('Change line 4 to:\n```\ncode')).toBe(0);
+    // The model's stream may pause right after the colon: nothing of the edit has come yet.
+    expect(boundary('Change line 4 to:\n')).toBe(0);
+    expect(boundary('把第 3 行改成：')).toBe(0);
     expect(boundary('把第 3 行改成：\n    return 1\n\n好。')).toBe(24);
   });
   it('a paragraph with a code line only as a whole', () => {
@@ -75,6 +78,16 @@ describe('the guarded stream', () => {
     const { feed } = stream(() => ({ leak: false }), 6);
     const out = await feed('One two three. Four five. Six seven eight. Nine.');
     expect(out).toMatchObject({ shown: 'One two three. Four five.', truncated: true });
+  });
+  it('never shows "Change line 4 to:" apart from the lines it introduces, however the stream is cut', async () => {
+    const text = 'Change line 4 to:\n    if value > high:\n        return high\n';
+    const leak = (t: string): Verdict =>
+      t.includes('return high') ? { leak: true, why: 'passes-tests', detail: 'line 4' } : { leak: false };
+    for (const size of [1, 6, 18, 19, 24]) {
+      const { feed, shown } = stream(leak);
+      expect((await feed(text, size, true)).verdict.leak).toBe(true);
+      expect(shown, `chunks of ${size}`).toEqual([]);
+    }
   });
   it('says the text is being checked once per stretch of held text', async () => {
     const s = stream(() => ({ leak: false }));

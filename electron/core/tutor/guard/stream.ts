@@ -117,8 +117,9 @@ const SENTENCE_END = /(?<=[^\d\s.])[.!?](?=\s)|[。！？]|\n/g;
 export function boundary(text: string): number {
   const cut = pieceBoundary(text);
   // A piece ending in a colon introduces what follows ("Change line 4 to:", "把第 3 行改成："):
-  // it is judged, and shown, together with that.
-  if (cut > 0 && cut < text.length && /[:：]\s*$/.test(text.slice(0, cut))) {
+  // it is judged, and shown, together with that; when nothing of it has arrived yet, it waits.
+  if (cut > 0 && /[:：]\s*$/.test(text.slice(0, cut))) {
+    if (cut >= text.length) return 0;
     const next = boundary(text.slice(cut));
     return next === 0 ? 0 : cut + next;
   }
