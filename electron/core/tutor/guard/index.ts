@@ -134,7 +134,7 @@ export class HintGuard {
     const list = candidates(this.ctx.code, found, this.language, this.ctx.maxRuns ?? 24);
     if (list.length === 0) return { leak: false };
     const editsToldInWords = found.lineEdits.length + found.tokenEdits.length + found.diffs.length > 0;
-    if (!runTests || !exercise.tests) {
+    if (!runTests || (!exercise.tests && !exercise.cases)) {
       if (this.rewritesFunction(found)) return UNVERIFIABLE;
       return editsToldInWords || found.pieces.some((p) => p.dress !== 'inline')
         ? { leak: false, unsure: 'code that could not be run' }
@@ -142,9 +142,16 @@ export class HintGuard {
     }
     const before = await (this.baseline ??= this.run(this.ctx.code));
     if (before?.status === 'pass') return { leak: false };
+    // A baseline is trustworthy when it ran and said which tests fail. Without one (the learner's
+    // code timed out, or could not run at all) a candidate that passes every test is still a
+    // leak, but one that passes only some may pass just what the learner's code already passes:
+    // that is unsure, never safe and never proof.
+    const trusted = before !== undefined && before.status !== 'timeout' && before.tests.length > 0;
     const failing = new Set(before?.tests.filter((t) => t.status !== 'pass').map((t) => t.name) ?? []);
-    // A sandbox that could not run the code proves nothing: that is unsure, never safe.
-    let unproven = !before || before.status === 'timeout';
+    // A candidate the sandbox could not run proves nothing: that is unsure, never safe. One that
+    // ran and passes no test fixes nothing, baseline or not.
+    let unproven = false;
+    let partly: string | undefined;
     for (const c of list) {
       if (this.ctx.signal?.aborted) break;
       const result = await this.run(c.code);
@@ -152,14 +159,15 @@ export class HintGuard {
         unproven = true;
         continue;
       }
-      const fixed =
-        (result.status === 'pass' && result.tests.length > 0) ||
-        result.tests.some(
-          (t) => t.status === 'pass' && (failing.has(t.name) || !before || before.tests.length === 0),
-        );
-      if (fixed) return { leak: true, why: 'passes-tests', detail: c.how };
+      if (result.status === 'pass' && result.tests.length > 0)
+        return { leak: true, why: 'passes-tests', detail: c.how };
+      const passes = result.tests.filter((t) => t.status === 'pass');
+      if (trusted && passes.some((t) => failing.has(t.name)))
+        return { leak: true, why: 'passes-tests', detail: c.how };
+      if (!trusted && passes.length > 0) partly ??= c.how;
     }
     if (unproven && this.rewritesFunction(found)) return UNVERIFIABLE;
+    if (partly) return { leak: false, unsure: `passes some tests with no baseline to compare (${partly})` };
     return unproven ? { leak: false, unsure: 'code the sandbox could not run' } : { leak: false };
   }
 
@@ -186,7 +194,8 @@ export class HintGuard {
         language: exercise.language ?? 'python',
         module: exercise.module,
         code,
-        tests: exercise.tests,
+        // A program-output exercise is checked by its cases, as a Check does.
+        ...(exercise.cases ? { cases: exercise.cases } : { tests: exercise.tests }),
         timeLimitMs: Math.min(exercise.timeLimitMs, RUN_LIMIT_MS),
       }).catch(() => undefined);
       this.runs.set(key, pending);
