@@ -6,11 +6,18 @@ import {
   functionSpans,
   replaceBody,
   replaceDefinitions,
+  renamedAs,
   replaceLine,
 } from '../../../electron/core/tutor/guard/apply.ts';
 import { compare, minimalFix } from '../../../electron/core/tutor/guard/compare.ts';
 import { extract } from '../../../electron/core/tutor/guard/extract.ts';
-import { autoIndent, detectLanguage, proseTokens } from '../../../electron/core/tutor/guard/tokens.ts';
+import {
+  autoIndent,
+  canonical,
+  detectLanguage,
+  proseTokens,
+  tokenize,
+} from '../../../electron/core/tutor/guard/tokens.ts';
 
 const FACTORIAL = 'def factorial(n):\n    if n == 0:\n        return 0\n    return n * factorial(n - 1)\n';
 const FIXED = FACTORIAL.replace('return 0', 'return 1');
@@ -64,6 +71,22 @@ describe('applying edits to the learner code', () => {
     expect(list.map((c) => c.code)).toContain(FIXED);
     expect(new Set(list.map((c) => c.code)).size).toBe(list.length);
   });
+  it("tries a function of the learner's arity under the learner's function's name", () => {
+    const other = 'def keep(v, lo, hi):\n    return max(lo, min(v, hi))\n';
+    expect(renamedAs('def clamp(value, low, high):\n    return value\n', other, 'python')).toEqual([
+      'def clamp(v, lo, hi):\n    return max(lo, min(v, hi))\n',
+    ]);
+    // Another arity is another task.
+    expect(
+      renamedAs('def clamp(value, low, high):\n    return value\n', 'def f(x):\n    return x\n', 'python'),
+    ).toEqual([]);
+    const js = renamedAs(
+      'export function onlyEvens(numbers) {\n  return numbers;\n}\n',
+      'function keep(list) {\n  return list.filter((x) => x % 2 === 0);\n}\n',
+      'javascript',
+    );
+    expect(js[0]).toContain('function onlyEvens(list)');
+  });
   it('re-indents Python steps that lost their indentation', () => {
     expect(autoIndent(['def f(n):', 'if n == 0:', 'return 1', 'return n'])).toBe(
       'def f(n):\n    if n == 0:\n        return 1\n    return n\n',
@@ -104,6 +127,34 @@ describe('comparing what cannot run', () => {
     expect(compare(proseTokens('if value > high: return high'), [], clamp).coverage).toBe(1);
     const renamed = ['if', 'v', '>', 'hi', ':', 'return', 'hi'];
     expect(compare([], renamed, clamp).renamedCoverage).toBe(1);
+  });
+  it('reads assignments and operators said in words, in English and Chinese', () => {
+    const search = minimalFix(
+      'while low <= high:\n    break\n',
+      'while low <= high:\n    if items[middle] < target:\n        low = middle + 1\n    else:\n        high = middle - 1\n',
+    );
+    for (const said of [
+      'When the middle item is smaller than the target, set low to middle plus one.',
+      'Otherwise set high to middle minus 1.',
+      'increase low by 1 after the middle, that is set low to middle + 1',
+      '如果中间的数小于目标，把 low 设为 middle + 1。',
+    ])
+      expect(compare(proseTokens(said), [], search).statesFix, said).toBeDefined();
+    expect(
+      compare(proseTokens('The loop stops after one look. Which edge should move, and where to?'), [], search)
+        .statesFix,
+    ).toBeUndefined();
+  });
+  it('compares code in one spelling: no semicolons, arrow parameters bare, x += 1 as x = x + 1', () => {
+    const c = (s: string) => canonical(tokenize(s)).join(' ');
+    expect(c('total += n;')).toBe(c('total = total + n'));
+    expect(c('i++')).toBe(c('i = i + 1'));
+    expect(c('xs.filter((n) => n % 2 === 0);')).toBe(c('xs.filter(n => n % 2 === 0)'));
+    const evens = minimalFix(
+      'function onlyEvens(numbers) {\n  return numbers;\n}\n',
+      'function onlyEvens(numbers) {\n  return numbers.filter((n) => n % 2 === 0);\n}\n',
+    );
+    expect(compare([], tokenize('return numbers.filter(n => n % 2 === 0)'), evens).coverage).toBe(1);
   });
   it('tells JavaScript from Python', () => {
     expect(detectLanguage('function f(x) {\n  return x === 1;\n}')).toBe('javascript');

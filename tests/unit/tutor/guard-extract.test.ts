@@ -124,3 +124,47 @@ describe('edits told in words', () => {
     expect(tokenEdits('返回 1 而不是 0')).toContainEqual({ from: '0', to: '1' });
   });
 });
+
+describe('code in the dress of something else', () => {
+  it('reads code out of the cells of a table', () => {
+    const table = '| step | code |\n|---|---|\n| 1 | if value > high: |\n| 2 | `return high` |';
+    expect(codes(table)).toContainEqual(['bare', 'if value > high:']);
+    expect(codes(table)).toContainEqual(['inline', 'return high']);
+  });
+  it('reads code after a label, in English and Chinese', () => {
+    expect(codes('Before: return value\nAfter: return min(value, high)')).toContainEqual([
+      'bare',
+      'return min(value, high)',
+    ]);
+    expect(codes('答案：return min(value, high)')).toContainEqual(['bare', 'return min(value, high)']);
+    expect(codes('Note: the upper edge matters too.')).toEqual([]);
+  });
+  it('takes code out of comments, inside a fence or outside one', () => {
+    expect(codes('```python\n# if value > high:\n#     return high\n```')).toContainEqual([
+      'fence',
+      'if value > high:\n    return high',
+    ]);
+    expect(codes('```js\n// return text.trim();\n```')).toContainEqual(['fence', 'return text.trim();']);
+    expect(codes('```python\n# the upper edge is missing\nreturn value\n```')).toEqual([
+      ['fence', '# the upper edge is missing\nreturn value'],
+    ]);
+  });
+  it('reads a statement in plain quotes, and a statement inside a sentence that looks like code', () => {
+    expect(codes('The answer is simply "return min(value, high)".')).toContainEqual([
+      'bare',
+      'return min(value, high)',
+    ]);
+    expect(codeInProse('Instead of that, return word.upper() + "!" and stop.', vocab)).toContain(
+      'return word.upper() + "!"',
+    );
+  });
+  it('reads typographic quotes and no-break spaces as a learner who retypes the code would', () => {
+    expect(normalise('if c in \u201caeiou\u201d:\n\u00a0\u00a0\u00a0\u00a0count += 1')).toBe(
+      'if c in "aeiou":\n    count += 1',
+    );
+  });
+  it('reads "instead of X, use Y" and "不要用 X，要用 Y" as swaps', () => {
+    expect(tokenEdits('Instead of `<`, use `<=`.')).toContainEqual({ from: '<', to: '<=' });
+    expect(tokenEdits('不要用 <，要用 <=')).toContainEqual({ from: '<', to: '<=' });
+  });
+});

@@ -36,6 +36,11 @@ export function candidates(learner: string, ex: Extraction, language: Lang, max 
       add(v, `piece alone (${p.dress})`);
       add(replaceBody(learner, v, language), `body replaced (${p.dress})`);
     }
+  // The solution under another name ("for a different task: def check(k): …") is still the
+  // solution: a function of the learner's arity is tried under the learner's function's name.
+  for (const p of blocks)
+    for (const v of renamedAs(learner, p.code, language))
+      add(replaceDefinitions(learner, v, language), `function renamed (${p.dress})`);
   if (blocks.length > 1) {
     const joined = blocks.map((p) => p.code.replace(/\n*$/, '\n')).join('');
     for (const v of versions(joined, language)) {
@@ -205,6 +210,30 @@ export function functionSpans(code: string, language: Lang): Span[] {
     spans.push({ name: m[1], start: i, end: end + 1, bodyStart: i + 1, indent });
   });
   return spans;
+}
+
+/** How many parameters the function defined on this line takes. */
+function arity(line: string): number {
+  const m = /\(([^)]*)\)/.exec(line);
+  const inside = (m?.[1] ?? '').trim();
+  return inside ? inside.split(',').filter((p) => p.trim()).length : 0;
+}
+
+/** The piece with each function the learner lacks renamed to a learner function of its arity. */
+export function renamedAs(learner: string, piece: string, language: Lang): string[] {
+  const mine = functionSpans(learner, language).filter((s) => s.indent === '');
+  const myLines = learner.split('\n');
+  const pieceLines = piece.split('\n');
+  const names = new Set(mine.map((s) => s.name));
+  const out: string[] = [];
+  for (const t of functionSpans(piece, language)) {
+    if (names.has(t.name)) continue;
+    const n = arity(pieceLines[t.start] ?? '');
+    for (const m of mine)
+      if (arity(myLines[m.start] ?? '') === n)
+        out.push(piece.replace(new RegExp(`\\b${t.name}\\b`, 'g'), m.name));
+  }
+  return out.slice(0, 2);
 }
 
 /** The learner's functions replaced by the hint's functions of the same name. */

@@ -5,7 +5,7 @@
  * state the same fix as `<=` and `return 1`.
  */
 import { diffArrays } from 'diff';
-import { containsRun, KEYWORDS, tokenize } from './tokens.ts';
+import { canonical, containsRun, KEYWORDS, tokenize } from './tokens.ts';
 
 export interface MinimalFix {
   /** Token runs the solution puts into lines the learner already has (e.g. `<=`, `return 1`). */
@@ -34,7 +34,7 @@ const DISTINCTIVE = new Set([
 ]);
 const ACTION = /^(return|yield|raise|throw|print|console|break|continue)$/;
 
-const lineTokens = (line: string) => tokenize(line).map((t) => t.toLowerCase());
+const lineTokens = (line: string) => canonical(tokenize(line).map((t) => t.toLowerCase()));
 
 export function minimalFix(learner: string, reference: string): MinimalFix {
   const norm = (code: string) =>
@@ -85,21 +85,27 @@ function tokenReplacements(before: string[], after: string[]): string[][] {
 export interface Comparison {
   /** The fix the hint states outright (below the pseudo-code level this is a leak). */
   statesFix?: string;
+  /** Whether that fix is a change inside a line the learner has, or a whole line they lack. */
+  fixKind?: 'replacement' | 'line';
   /** Share of the missing lines' tokens the hint writes out, line for line. */
   coverage: number;
   /** The same with every name replaced by a placeholder (renamed copies of the solution). */
   renamedCoverage: number;
 }
 
-export function compare(hintTokens: string[], codeTokens: string[], fix: MinimalFix): Comparison {
+export function compare(hintWords: string[], codeWords: string[], fix: MinimalFix): Comparison {
+  const hintTokens = canonical(hintWords);
+  const codeTokens = canonical(codeWords);
   const inLearner = (run: string[]) => containsRun(fix.learnerTokens, run);
   const says = (run: string[]) =>
     containsRun(hintTokens, run) || (run[0] === '.' && containsRun(hintTokens, run.slice(1)));
   let statesFix: string | undefined;
+  let fixKind: Comparison['fixKind'];
   for (const run of fix.replacements) {
     const strong = (run.length >= 2 && run.some((t) => /^[\w"]/.test(t))) || DISTINCTIVE.has(run[0] ?? '');
     if (strong && !inLearner(run) && says(run)) {
       statesFix = run.join(' ');
+      fixKind = 'replacement';
       break;
     }
   }
@@ -112,12 +118,14 @@ export function compare(hintTokens: string[], codeTokens: string[], fix: Minimal
       const condition = /^(if|elif|while|for|else)$/.test(core[0] ?? '') && core.length >= 4;
       if ((action || condition) && says(condition ? line.filter((t) => t !== '{') : core)) {
         statesFix = core.join(' ');
+        fixKind = 'line';
         break;
       }
     }
   }
   return {
     statesFix,
+    ...(fixKind ? { fixKind } : {}),
     coverage: covered(fix.missingLines, codeTokens.concat(['\u0000'], hintTokens)),
     renamedCoverage: covered(
       fix.missingLines.filter((l) => l.length >= 5).map(abstract),

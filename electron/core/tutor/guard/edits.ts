@@ -85,6 +85,15 @@ const TOKEN_EDITS: { re: RegExp; from: number; to: number }[] = [
   },
   { re: new RegExp(String.raw`${TERM}\s+(?:should|must)\s+(?:be|become)\s+${TERM}`, 'gi'), from: 1, to: 2 },
   {
+    // "Instead of `<`, use `<=`", "rather than 0, return 1".
+    re: new RegExp(
+      String.raw`\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+${TERM}\s*,?\s+(?:use|write|put|type|try|return|have)\s+${TERM}`,
+      'gi',
+    ),
+    from: 1,
+    to: 2,
+  },
+  {
     re: new RegExp(
       String.raw`(?:把|将)\s*${ZH_TERM}\s*(?:改成|改为|换成|替换为|替换成|变成|写成)\s*${ZH_TERM}(?=[\u3400-\u9fff，。；！？\n]|$)`,
       'g',
@@ -99,6 +108,15 @@ const TOKEN_EDITS: { re: RegExp; from: number; to: number }[] = [
     ),
     from: 2,
     to: 1,
+  },
+  {
+    // "不要用 < ，要用 <=", "别写 return 0，写 return 1"
+    re: new RegExp(
+      String.raw`(?:不要|别|不应该)(?:用|写|返回)\s*${ZH_TERM}\s*[，,]\s*(?:而是|要|应该)?(?:用|写|改用|返回)\s*${ZH_TERM}(?=[\u3400-\u9fff，。；！？\n]|$)`,
+      'g',
+    ),
+    from: 1,
+    to: 2,
   },
   {
     re: new RegExp(String.raw`${ZH_TERM}\s*而不是\s*${ZH_TERM}(?=[\u3400-\u9fff，。；！？\n]|$)`, 'g'),

@@ -37,17 +37,26 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 /** Text as a reader sees it: no zero-width characters, entities decoded, `> ` quotes unwrapped. */
 export function normalise(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(
-      /&(lt|gt|amp|quot|apos|nbsp);|&#(\d+);|&#x([0-9a-f]+);/gi,
-      (_, name: string, dec: string, hex: string) =>
-        name
-          ? (ENTITIES[name.toLowerCase()] ?? '')
-          : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
-    )
-    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+      // Code dressed in typographic quotes or no-break spaces still runs once a learner retypes it.
+      .replace(/[\u00a0\u2007\u202f]/g, ' ')
+      .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+      .replace(/[\u2018\u2019\u201a]/g, "'")
+      .replace(/\u2264/g, '<=')
+      .replace(/\u2265/g, '>=')
+      .replace(/\u2260/g, '!=')
+      .replace(
+        /&(lt|gt|amp|quot|apos|nbsp);|&#(\d+);|&#x([0-9a-f]+);/gi,
+        (_, name: string, dec: string, hex: string) =>
+          name
+            ? (ENTITIES[name.toLowerCase()] ?? '')
+            : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+      )
+      .replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
+  );
 }
 
 export function extract(text: string, vocabulary: ReadonlySet<string> = new Set()): Extraction {
@@ -66,11 +75,30 @@ export function extract(text: string, vocabulary: ReadonlySet<string> = new Set(
   const lines = rest.split('\n');
   addDiff(out, parseDiff(lines));
   scanLines(lines, vocabulary, out.pieces);
+  // Code inside comments ("# return high") is one keystroke from running: take it out of them.
+  for (const p of [...out.pieces]) {
+    const body = uncommented(p.code, vocabulary);
+    if (body) out.pieces.push({ ...p, code: body });
+  }
   for (const m of rest.matchAll(/(`+)([^`]+?)\1/g)) {
     const code = (m[2] ?? '').trim();
     if (code) out.pieces.push({ code, dress: 'inline' });
   }
   return out;
+}
+
+const COMMENT = /^(\s*)(?:#+|\/\/+|\/\*+|\*+|--)\s?(.*?)(?:\*\/)?\s*$/;
+
+/** The commented lines of a piece that are code, uncommented; undefined when there are none. */
+function uncommented(code: string, vocabulary: ReadonlySet<string>): string | undefined {
+  let found = false;
+  const lines = code.split('\n').map((line) => {
+    const m = COMMENT.exec(line);
+    if (!m || !looksLikeCode(m[2] ?? '', vocabulary)) return line;
+    found = true;
+    return `${m[1] ?? ''}${m[2] ?? ''}`;
+  });
+  return found ? lines.join('\n') : undefined;
 }
 
 function addDiff(out: Extraction, hunks: DiffHunk[]): void {
@@ -162,7 +190,7 @@ function scanLines(lines: string[], vocabulary: ReadonlySet<string>, pieces: Cod
     }
     run = undefined;
   };
-  for (const line of lines) {
+  for (const line of lines.flatMap(unframe)) {
     const numbered = NUMBERED.exec(line);
     const body = numbered ? (numbered[1] ?? '') : line;
     const indented = /^( {4,}|\t)/.test(line);
@@ -178,10 +206,33 @@ function scanLines(lines: string[], vocabulary: ReadonlySet<string>, pieces: Cod
       run.lines.push(line);
     } else {
       flush();
-      for (const s of codeInProse(line, vocabulary)) pieces.push({ code: `${s}\n`, dress: 'bare' });
     }
+    // A line taken as code may still be a sentence around a statement ("The answer is simply
+    // "return …"."): the statement is taken out of it as well.
+    if (!numbered && !indented)
+      for (const s of codeInProse(line, vocabulary)) pieces.push({ code: `${s}\n`, dress: 'bare' });
   }
   flush();
+}
+
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const LABEL = /^\s*(?:[A-Za-z][A-Za-z ]{0,24}|[\u3400-\u9fff]{1,8})\s*[:：]\s+(?=\S)/;
+
+/**
+ * The lines a line stands for: a table row is its cells (code may sit in any of them), and a
+ * line with a label ("After: return …", "答案：return …") is the label's text too.
+ */
+export function unframe(line: string): string[] {
+  if (TABLE_RULE.test(line)) return [];
+  if (/^\s*\|.*\|\s*$/.test(line))
+    return line
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean);
+  const label = LABEL.exec(line);
+  return label ? [line, line.slice(label[0].length)] : [line];
 }
 
 const STATEMENT_START =
@@ -202,6 +253,13 @@ export function codeInProse(line: string, vocabulary: ReadonlySet<string>): stri
     const s = statementAt(plain, m.index ?? 0, vocabulary);
     if (s && looksLikeCode(s, vocabulary)) out.add(s);
   }
+  // Code in plain quotes instead of backticks.
+  for (const m of line.matchAll(
+    /(["'\u300c\u300e])([^"'\u300c-\u300f\n]{4,}?)(?:\1|[\u300d\u300f])(?![\w])/g,
+  )) {
+    const s = (m[2] ?? '').trim();
+    if (looksLikeCode(s, vocabulary)) out.add(s);
+  }
   return [...out];
 }
 
@@ -215,7 +273,10 @@ function statementAt(text: string, start: number, vocabulary: ReadonlySet<string
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const t = m[1] ?? '';
     if (/^[A-Za-z_$]/.test(t)) {
+      // A method after a dot is code whatever its name (`.upper()`, `.filter(`).
+      const member = text[re.lastIndex - t.length - 1] === '.';
       const known =
+        member ||
         vocabulary.has(t) ||
         /^(return|if|for|while|in|not|and|or|print|len|range|max|min|sum|abs|str|int|def|function|const|let|var|of|true|false|True|False|None|null|console|log|throw|raise|new|else|elif)$/.test(
           t,
@@ -237,6 +298,10 @@ function statementAt(text: string, start: number, vocabulary: ReadonlySet<string
   const s = text
     .slice(start, end)
     .trim()
-    .replace(/\s+(and|or|if|then)$/, '');
-  return words >= 2 && depth === 0 ? s : undefined;
+    .replace(/\s+(and|or|if|then)$/, '')
+    // The sentence's own full stop, or the closing quote of a quoted statement, is not code.
+    .replace(/(?<![.\d])\.$/, '');
+  const unpaired = (q: string) => (s.split(q).length - 1) % 2 === 1 && s.endsWith(q);
+  const code = unpaired('"') || unpaired("'") ? s.slice(0, -1) : s;
+  return words >= 2 && depth === 0 ? code : undefined;
 }

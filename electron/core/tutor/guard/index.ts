@@ -12,11 +12,11 @@ import type { Exercise } from '../../../../shared/content/schema.ts';
 import type { RunCode, RunResult } from '../../../../shared/runner/protocol.ts';
 import { candidates, functionSpans } from './apply.ts';
 import { compare, minimalFix, type MinimalFix } from './compare.ts';
-import { extract, type Extraction } from './extract.ts';
+import { extract, normalise, type Extraction } from './extract.ts';
 import type { SecondOpinion } from './second-opinion.ts';
 import { detectLanguage, family, proseTokens, tokenize, vocabularyOf } from './tokens.ts';
 
-export { GuardedStream, type StreamOutcome } from './stream.ts';
+export { fitWords, GuardedStream, type StreamOutcome } from './stream.ts';
 export { modelSecondOpinion, type SecondOpinion } from './second-opinion.ts';
 
 export type LeakWhy =
@@ -80,7 +80,8 @@ export class HintGuard {
       ...tokenize(p.code).map((t) => t.toLowerCase()),
       '\u0000',
     ]);
-    const cmp = compare(proseTokens(text), codeTokens, this.fix);
+    // Prose is read as the learner reads it too: entities decoded, hidden characters out.
+    const cmp = compare(proseTokens(normalise(text)), codeTokens, this.fix);
     if (cmp.coverage >= COVERAGE.leak)
       return {
         leak: true,
@@ -96,7 +97,10 @@ export class HintGuard {
     const ran = await this.runCandidates(found);
     if (ran.leak) return ran;
 
-    if (cmp.statesFix) return { leak: false, unsure: `states the fix at level 4: ${cmp.statesFix}` };
+    // At the pseudo-code rung a step told in words ("add one to count") is what the rung is for;
+    // the exact change inside a line the learner has (`<=`, `return 1`) is still for a second look.
+    if (cmp.statesFix && cmp.fixKind === 'replacement')
+      return { leak: false, unsure: `states the fix at level 4: ${cmp.statesFix}` };
     if (cmp.coverage >= COVERAGE.unsure)
       return { leak: false, unsure: `writes ${Math.round(cmp.coverage * 100)} % of the missing lines` };
     if (cmp.renamedCoverage >= 0.5)

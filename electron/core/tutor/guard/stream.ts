@@ -5,6 +5,7 @@
  * a fix split across sentences is caught when its last part arrives. After a leak nothing more is
  * released; once the rules are unsure, the rest is held to the end for one second opinion.
  */
+import { unframe } from './extract.ts';
 import type { Verdict } from './index.ts';
 import { looksLikeCode, wordCount } from './tokens.ts';
 
@@ -171,8 +172,25 @@ function codeLike(paragraph: string): boolean {
         /^( {4,}|\t)\S/.test(line) ||
         /^\s*>/.test(line) ||
         /^(@@|\+\S|-\S|\+ {2,}|- {2,})/.test(line) ||
-        looksLikeCode(line.replace(/^\s*(?:\d+[.)、]|[-*•+])\s*/, '').replace(/`/g, '')),
+        /^\s*\|.*\|\s*$/.test(line) ||
+        unframe(line.replace(/^\s*(?:\d+[.)、]|[-*•+])\s*/, '').replace(/`/g, '')).some((l) =>
+          looksLikeCode(l),
+        ),
     );
+}
+
+/**
+ * A text cut to at most `maxWords`, only at a sentence end (。！？ too); the first sentence is kept
+ * whole whatever its length, so nothing is ever cut mid-sentence.
+ */
+export function fitWords(text: string, maxWords: number): string {
+  if (wordCount(text) <= maxWords) return text;
+  let out = '';
+  for (const s of sentences(text)) {
+    if (out.trim() && wordCount(out + s) > maxWords) break;
+    out += s;
+  }
+  return out.trimEnd();
 }
 
 function sentences(text: string): string[] {

@@ -125,7 +125,13 @@ export function looksLikeCode(line: string, vocabulary: ReadonlySet<string> = ne
 /** Words for the vocabulary of an exercise: every identifier in its starter, solution and learner code. */
 export function vocabularyOf(...codes: (string | undefined)[]): Set<string> {
   const words = new Set<string>();
-  for (const code of codes) for (const t of tokenize(code ?? '')) if (/^[A-Za-z_$]/.test(t)) words.add(t);
+  for (const code of codes) {
+    // Names used inside f-strings and template literals are code too (`f"{first[0].upper()}."`).
+    const inside = [...(code ?? '').matchAll(/(?:\$\{|(?<=[fF]["'][^"'\n]*)\{)([^{}\n]+)\}/g)].map(
+      (m) => m[1],
+    );
+    for (const t of tokenize([code ?? '', ...inside].join('\n'))) if (/^[A-Za-z_$]/.test(t)) words.add(t);
+  }
   return words;
 }
 
@@ -225,15 +231,31 @@ export function autoIndent(lines: string[]): string {
 }
 
 /** Phrases that name an operator or a statement, in English and Chinese, longest first. */
-const PHRASES: [RegExp, string][] = [
+const PHRASES: [RegExp, string | ((word: string) => string)][] = [
+  // Assignments said in words: "set low to middle plus one", "increase count by 1", "把 low 设为 …".
+  [/\b(?:set|assign|change|update|reset)\s+([A-Za-z_$][\w$.[\]]*)\s+(?:to|equal to|as)\s+/gi, ' $1 = '],
+  [/\b(?:increase|increment)\s+([A-Za-z_$][\w$.[\]]*)\s+by\s+/gi, ' $1 += '],
+  [/\b(?:decrease|decrement)\s+([A-Za-z_$][\w$.[\]]*)\s+by\s+/gi, ' $1 -= '],
+  [/\badd\s+(\S+)\s+to\s+([A-Za-z_$][\w$.[\]]*)/gi, ' $2 += $1 '],
+  [/\bsubtract\s+(\S+)\s+from\s+([A-Za-z_$][\w$.[\]]*)/gi, ' $2 -= $1 '],
+  [/(?:把|将|让)\s*([A-Za-z_$][\w$.[\]]*)\s*(?:设为|设置为|设成|赋值为|更新为|等于|变成|变为)/g, ' $1 = '],
+  [/([A-Za-z_$][\w$.[\]]*)\s*(?:设为|设置为|设成|赋值为|更新为)/g, ' $1 = '],
+  [/([A-Za-z_$][\w$.[\]]*)\s*(?:增加|加上)\s*/g, ' $1 += '],
+  [/([A-Za-z_$][\w$.[\]]*)\s*(?:减少|减去)\s*/g, ' $1 -= '],
+  [/\b(?:double equals?|two equals signs?)\b/gi, ' == '],
+  [/\b(?:triple equals?|three equals signs?|strictly equal(?:s| to)?)\b/gi, ' === '],
+  [/\b(?:modulo|mod|remainder of)\b/gi, ' % '],
+  [/\b(?:times|multiplied by)\b/gi, ' * '],
+  [/\b(?:divided by)\b/gi, ' / '],
   [/less[ -]than[ -]or[ -]equal(?:[ -]to)?|at most|not (?:greater|more) than/gi, ' <= '],
   [/greater[ -]than[ -]or[ -]equal(?:[ -]to)?|more than or equal(?: to)?|not less than/gi, ' >= '],
   [/not equal(?:s| to)?|is not equal to|different from/gi, ' != '],
   [/(?:is )?equal to|equals/gi, ' == '],
   [/less than|smaller than/gi, ' < '],
   [/greater than|more than|bigger than|larger than/gi, ' > '],
-  [/\bplus one\b|\badd one\b/gi, ' + 1 '],
-  [/\bminus one\b|\bsubtract one\b/gi, ' - 1 '],
+  [/\badd (?:one|1)\b/gi, ' + 1 '],
+  [/\bplus\b/gi, ' + '],
+  [/\bminus\b/gi, ' - '],
   [/小于或等于|小于等于|不大于|不超过/g, ' <= '],
   [/大于或等于|大于等于|不小于/g, ' >= '],
   [/不等于/g, ' != '],
@@ -242,7 +264,11 @@ const PHRASES: [RegExp, string][] = [
   [/大于/g, ' > '],
   [/加一|加 1/g, ' + 1 '],
   [/减一|减 1/g, ' - 1 '],
+  // A number said in Chinese after a verb that sets a value: "返回一", "改成零".
+  [/(返回|改成|改为|设为|等于|变成)\s*零(?![\u3400-\u9fff])/g, '$1 0 '],
+  [/(返回|改成|改为|设为|等于|变成)\s*一(?![\u3400-\u9fff])/g, '$1 1 '],
   [/返回/g, ' return '],
+  [/\b(?:zero|one|two)\b/gi, (w) => ` ${['zero', 'one', 'two'].indexOf(w.toLowerCase())} `],
   [/打印|输出/g, ' print '],
   [/如果/g, ' if '],
   [/否则/g, ' else '],
@@ -255,9 +281,11 @@ const FULLWIDTH = /[\uff01-\uff5e]/g;
 /** Prose as code tokens (lower case): what a hint says, however it says it. */
 export function proseTokens(text: string): string[] {
   let s = text.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  for (const [re, to] of PHRASES) s = s.replace(re, to);
+  for (const [re, to] of PHRASES) s = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   // "returns 1" says "return 1"; "returning" too.
   s = s.replace(/\breturn(?:s|ing|ed)\b/gi, 'return');
+  // "n is < 2" says "n < 2".
+  s = s.replace(/\bis\s+(?=[<>!=]=?\s)/g, '');
   s = s.replace(/[\u3000-\u303f\u4e00-\u9fff]+/g, ' ');
   return tokenize(s).map((t) => t.toLowerCase());
 }
@@ -267,6 +295,36 @@ export function wordCount(text: string): number {
   const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
   const latin = (text.replace(/[\u3400-\u9fff]/g, ' ').match(/\S+/g) ?? []).length;
   return latin + Math.ceil(cjk / 2);
+}
+
+/**
+ * Tokens in one spelling where code has several that mean the same: no `;`, `(n) =>` as
+ * `n =>`, `x += 1` and `x++` as `x = x + 1`. Both sides of a comparison go through it.
+ */
+export function canonical(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    const next = tokens[i + 1];
+    const prev = out.at(-1);
+    if (t === ';') continue;
+    if (t === '(' && /^[a-z_$][\w$]*$/i.test(next ?? '') && tokens[i + 2] === ')' && tokens[i + 3] === '=>') {
+      out.push(next ?? '');
+      i += 2;
+      continue;
+    }
+    const isName = prev !== undefined && /^[a-z_$][\w$]*$/i.test(prev) && !KEYWORDS.has(prev);
+    if (isName && /^[+\-*/]=$/.test(t)) {
+      out.push('=', prev, t[0] ?? '');
+      continue;
+    }
+    if (isName && (t === '++' || t === '--')) {
+      out.push('=', prev, t[0] ?? '', '1');
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /** Whether `needle` occurs as a contiguous run in `hay`. */
