@@ -11,6 +11,7 @@ import type { RunCode } from '../../../shared/runner/protocol.ts';
 import type { ClaudeClient } from './client.ts';
 import { ModelCallError, type ModelErrorKind } from './errors.ts';
 import {
+  fitWords,
   GuardedStream,
   HintGuard,
   modelSecondOpinion,
@@ -298,15 +299,17 @@ async function offlineHint(
     ...(notice ? { notice } : {}),
     ...(error ? { errorKind: error.kind } : {}),
   };
+  // Offline hints keep to the same length as the model's, cut only at a sentence end.
+  const fit = (text: string) => fitWords(text, request.followUp ? FOLLOW_UP_WORDS : MAX_WORDS[level]);
   if (request.followUp) {
     const known = [computed.join(' '), authored ?? ''].filter(Boolean);
     const text = known.length > 0 ? [t.askOffline, ...known].join('\n\n') : t.askNothing;
-    return { ...base, kind: computed.length > 0 ? 'computed' : 'authored', level: rung, text };
+    return { ...base, kind: computed.length > 0 ? 'computed' : 'authored', level: rung, text: fit(text) };
   }
   if (!authored && level > hints.length)
     return { ...base, kind: 'authored', level: rung, exhausted: true, text: t.noMoreHints };
   // A failing test or an error says something specific about this code: lead with it.
   const kind: HintKind = computed.length > 0 && reason !== 'leak' ? 'computed' : 'authored';
   const text = [kind === 'computed' ? computed.join(' ') : '', authored ?? ''].filter(Boolean).join('\n\n');
-  return { ...base, kind, level, text: text || computed.join(' ') || t.noSafeHint };
+  return { ...base, kind, level, text: fit(text || computed.join(' ') || t.noSafeHint) };
 }

@@ -111,6 +111,12 @@ const BUILTIN_EXPLANATIONS: Record<string, Record<UiLocale, string>> = {
   },
 };
 
+/** A value or message shown inside a sentence, shortened so the hint stays a few sentences long. */
+function clip(text: string, max = 80): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+}
+
 /** Short hints drawn from the last run itself; empty when there is nothing to say. */
 export function computedHints(
   result: RunResult | undefined,
@@ -126,15 +132,15 @@ export function computedHints(
     out.push(t.error(result.error.type, result.error.line));
     const explained =
       explainError?.(result.error, locale) ?? BUILTIN_EXPLANATIONS[result.error.type]?.[locale];
-    out.push(explained ?? t.message(result.error.message));
+    out.push(explained ?? t.message(clip(result.error.message, 200)));
   }
   const failing = result.tests.filter((x) => x.status !== 'pass');
   const first = failing[0];
   if (first) {
     out.push(t.failed(first.name));
     if (first.expected !== undefined && first.actual !== undefined)
-      out.push(t.expected(first.expected, first.actual));
-    else if (first.message && !result.error) out.push(t.message(first.message));
+      out.push(t.expected(clip(first.expected), clip(first.actual)));
+    else if (first.message && !result.error) out.push(t.message(clip(first.message, 200)));
     if (failing.length > 1) out.push(t.more(failing.length - 1));
   }
   return out;

@@ -67,6 +67,52 @@ describe('offline ladder', () => {
   });
 });
 
+describe('length', () => {
+  const sentence = {
+    en: 'Follow the value through each check and note what the function gives back at each step. ',
+    zh: '跟着这个值走过每一个判断，记下函数在每一步给出的结果。',
+  };
+  const long = {
+    ...clamp,
+    hints: [{ en: sentence.en.repeat(8).trim(), zh: sentence.zh.repeat(30) }],
+  };
+  it('an offline hint keeps to the rung’s length, cut only at a sentence end, in both languages', async () => {
+    const en = await requestHint(deps, { ...base, exercise: long, level: 1 });
+    expect(en.text.split(/\s+/).length).toBeLessThanOrEqual(80);
+    expect(en.text).toMatch(/each step\.$/);
+    expect(long.hints[0]?.en.startsWith(en.text)).toBe(true);
+    const zh = await requestHint(deps, { ...base, exercise: long, level: 1, locale: 'zh' });
+    // About two Chinese characters make a word.
+    expect(zh.text.length).toBeLessThanOrEqual(160);
+    expect(zh.text).toMatch(/结果。$/);
+    expect(long.hints[0]?.zh.startsWith(zh.text)).toBe(true);
+  });
+  it('a computed hint shortens a huge expected value instead of running on', () => {
+    const huge = {
+      ...failingRun,
+      tests: [{ name: 'test_big', status: 'fail' as const, expected: '1, '.repeat(500), actual: '[]' }],
+    };
+    const [, said] = computedHints(huge, 'en');
+    expect(said?.length).toBeLessThan(140);
+    expect(said).toMatch(/^It expected 1, 1, .*… but your code gave \[\]\.$/);
+  });
+  it('a computed hint that would give the fix away is not shown', async () => {
+    const telling = {
+      ...failingRun,
+      tests: [
+        {
+          name: 'test_too_big_becomes_high',
+          status: 'fail' as const,
+          message: 'add `if value > high: return high` before the last line',
+        },
+      ],
+    };
+    const hint = await requestHint(deps, { ...base, lastResult: telling, level: 1 });
+    expect(hint.text).not.toContain('return high');
+    expect(hint.text).toBe(clamp.hints[0]?.en);
+  });
+});
+
 describe('computed hints', () => {
   const errored = (type: string) => ({
     ...failingRun,
