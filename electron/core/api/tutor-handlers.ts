@@ -35,7 +35,11 @@ export interface TutorDeps {
 }
 
 const SETTINGS_KEY = 'tutor.settings';
-/** Follow-up questions answered per exercise and session. */
+/**
+ * Follow-up questions answered per exercise and session (decision 0019): a brake on drilling the
+ * tutor in one sitting, kept in memory, so it is gone with the learner and starts again with the
+ * app; the guard, not this count, is what keeps the answer out of every reply.
+ */
 export const FOLLOW_UP_LIMIT = 5;
 
 /** The saved tutor settings over the defaults; a stored field that no longer fits is dropped. */
@@ -119,7 +123,14 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
       const level = Math.min(4, Math.max(1, followUp ? seen : seen + 1)) as HintLevel;
       if (followUp && (askedOf(profile).get(key) ?? 0) >= FOLLOW_UP_LIMIT) {
         deps.log.info({ exercise: exerciseId }, 'follow-up limit reached');
-        return { requestId, kind: 'authored' as const, level, text: '', status: 'follow-up-limit' as const };
+        return {
+          requestId,
+          kind: 'authored' as const,
+          level,
+          text: '',
+          status: 'follow-up-limit' as const,
+          followUpLimit: FOLLOW_UP_LIMIT,
+        };
       }
       const modelWrittenHints = (await deps.isGenerated?.(trackId, exerciseId)) ?? false;
 

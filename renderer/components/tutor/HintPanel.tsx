@@ -22,9 +22,6 @@ export interface HintPanelProps {
   onHint?: () => void;
 }
 
-/** Follow-up questions answered per exercise (the backend's FOLLOW_UP_LIMIT). */
-const FOLLOW_UP_LIMIT = 5;
-
 type Phase = { kind: 'idle' } | { kind: 'streaming'; requestId: string } | { kind: 'done' };
 
 /** A different exercise gets a fresh panel (its own ladder position and text). */
@@ -173,7 +170,7 @@ function HintPanelBody({ trackId, exerciseId, getCode, lastResult, onHint }: Hin
         )}
         {showHint && hint.status === 'follow-up-limit' && (
           <p className="hint-waiting" data-testid="hint-status">
-            {t('tutor.followUpLimit', { limit: FOLLOW_UP_LIMIT })}
+            {t('tutor.followUpLimit', { limit: hint.followUpLimit ?? 5 })}
           </p>
         )}
         {cancelled && !streaming && <p className="hint-waiting">{t('tutor.cancelled')}</p>}

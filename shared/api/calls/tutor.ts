@@ -66,6 +66,8 @@ export const TutorHint = z.object({
   steps: z.number().int().min(1).max(4).optional(),
   /** Nothing new: no more hints (the click did not count), or no more questions on this exercise. */
   status: z.enum(['no-more-hints', 'follow-up-limit']).optional(),
+  /** With status follow-up-limit: how many questions an exercise takes per session. */
+  followUpLimit: z.number().int().min(1).optional(),
 });
 export type TutorHint = z.infer<typeof TutorHint>;
 

@@ -109,11 +109,46 @@ it('follow-up questions are limited per exercise, with a status the panel explai
       text: `Answer ${i}.`,
     });
   const sixth = await call('requestHint', hintInput('q6', { followUp: 'One more?' }));
-  expect(sixth).toMatchObject({ status: 'follow-up-limit', text: '' });
+  expect(sixth).toMatchObject({ status: 'follow-up-limit', text: '', followUpLimit: 5 });
   expect(fake.requests).toHaveLength(5);
   // Hints themselves are not limited.
   fake.enqueue(textReply('A nudge.'));
   expect(await call('requestHint', hintInput('h'))).toMatchObject({ kind: 'model', text: 'A nudge.' });
+});
+
+it('the follow-up limit is per learner and per session: another learner, or the app started again, may ask', async () => {
+  const first = app(withKey());
+  const ask = (call: typeof first.call, id: string) =>
+    call('requestHint', hintInput(id, { followUp: 'Why?' }));
+  for (let i = 0; i < 5; i++) fake.enqueue(textReply(`Answer ${i}.`));
+  for (let i = 0; i < 5; i++) await ask(first.call, `a${i}`);
+  expect(await ask(first.call, 'a6')).toMatchObject({ status: 'follow-up-limit' });
+  const me = (await first.call('currentProfile', {})) as { id: number };
+  const other = (await first.call('createProfile', { name: 'Bea' })) as { id: number };
+  await first.call('switchProfile', { id: other.id });
+  fake.enqueue(textReply('For Bea.'));
+  expect(await ask(first.call, 'b1')).toMatchObject({ kind: 'model', text: 'For Bea.' });
+  await first.call('switchProfile', { id: me.id });
+  expect(await ask(first.call, 'a7')).toMatchObject({ status: 'follow-up-limit' });
+
+  // The same data, the app started again: a new session.
+  const dir = open[0]!.dir;
+  first.backend.close();
+  open = [];
+  const again = createBackend({
+    dataDir: dir,
+    exercisesDir,
+    mode: 'web',
+    version: '0.0.0-test',
+    env: withKey(),
+    prefetchPractice: false,
+  });
+  open.push({ backend: again, dir });
+  fake.enqueue(textReply('A new session.'));
+  const answer = await dispatch(again.handlers, 'requestHint', hintInput('c1', { followUp: 'Why?' }), {
+    emit: () => {},
+  });
+  expect(answer).toMatchObject({ ok: true, value: { kind: 'model', text: 'A new session.' } });
 });
 
 it('without a key the learner gets a hint computed from the failing test, and is told why', async () => {
