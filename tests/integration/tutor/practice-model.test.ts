@@ -66,10 +66,16 @@ const ZH_GOOD = {
 const haiku = MODELS['haiku-4-5'].anthropic;
 const sonnet = MODELS['sonnet-5-5'].anthropic;
 
-async function produce(locale: 'en' | 'zh' = 'en') {
+async function produce(locale: 'en' | 'zh' = 'en', monthlyBudgetUsd?: number) {
   const t = tempDb();
   cleanup = t.cleanup;
-  const { client } = makeClient(t.db, fake.url, {}, undefined, { maxRetries: 0 });
+  const { client } = makeClient(
+    t.db,
+    fake.url,
+    monthlyBudgetUsd === undefined ? {} : { monthlyBudgetUsd },
+    undefined,
+    { maxRetries: 0 },
+  );
   const store = new GeneratedExerciseStore(t.db);
   const produced = await produceExercise(
     { track: smallTrack('python'), concept: 'functions', difficulty: 2, locale },
@@ -181,5 +187,16 @@ describe('a practice problem from the model', () => {
     expect(produced.notice).toMatch(/key/i);
     expect(produced.stored.templateReason).toBe('key-refused');
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('a rate limit, or a spent budget, is the reason the template gives', async () => {
+    fake.enqueue(errorReply(429));
+    const limited = await produce();
+    expect(limited.produced.stored).toMatchObject({ source: 'template', templateReason: 'rate-limited' });
+    fake.reset();
+    const broke = await produce('en', 0);
+    expect(broke.produced.stored).toMatchObject({ source: 'template', templateReason: 'budget' });
+    // A spent budget is known before asking: no call is made.
+    expect(fake.requests).toHaveLength(0);
   });
 });
