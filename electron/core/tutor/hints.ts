@@ -266,7 +266,9 @@ async function offlineHint(
   });
   const safe = async (text: string | undefined) =>
     text && !(await guard.judgeFully(text)).leak ? text : undefined;
-  const computed = (await safe(computedAll.join(' '))) ? computedAll : [];
+  // Chinese sentences follow each other without a space.
+  const sentencesOf = (parts: string[]) => parts.join(request.locale === 'zh' ? '' : ' ');
+  const computed = (await safe(sentencesOf(computedAll))) ? computedAll : [];
   const hints = request.exercise.hints;
   // After a refused model hint the model's four rungs still stand; offline, the authored ones.
   const steps = reason === 'leak' ? 4 : Math.max(1, Math.min(4, hints.length));
@@ -302,7 +304,7 @@ async function offlineHint(
   // Offline hints keep to the same length as the model's, cut only at a sentence end.
   const fit = (text: string) => fitWords(text, request.followUp ? FOLLOW_UP_WORDS : MAX_WORDS[level]);
   if (request.followUp) {
-    const known = [computed.join(' '), authored ?? ''].filter(Boolean);
+    const known = [sentencesOf(computed), authored ?? ''].filter(Boolean);
     const text = known.length > 0 ? [t.askOffline, ...known].join('\n\n') : t.askNothing;
     return { ...base, kind: computed.length > 0 ? 'computed' : 'authored', level: rung, text: fit(text) };
   }
@@ -310,6 +312,8 @@ async function offlineHint(
     return { ...base, kind: 'authored', level: rung, exhausted: true, text: t.noMoreHints };
   // A failing test or an error says something specific about this code: lead with it.
   const kind: HintKind = computed.length > 0 && reason !== 'leak' ? 'computed' : 'authored';
-  const text = [kind === 'computed' ? computed.join(' ') : '', authored ?? ''].filter(Boolean).join('\n\n');
-  return { ...base, kind, level, text: fit(text || computed.join(' ') || t.noSafeHint) };
+  const text = [kind === 'computed' ? sentencesOf(computed) : '', authored ?? '']
+    .filter(Boolean)
+    .join('\n\n');
+  return { ...base, kind, level, text: fit(text || sentencesOf(computed) || t.noSafeHint) };
 }

@@ -139,4 +139,8 @@ describe('computed hints', () => {
     expect(zh[0]).toBe('你的代码在第 2 行出现了 NameError 错误，运行停止了。');
     expect(zh).toContain('测试“test_too_big_becomes_high”没有通过。');
   });
+  it('follow each other in a Chinese hint without a space between sentences', async () => {
+    const hint = await requestHint(deps, { ...base, lastResult: failingRun, level: 1, locale: 'zh' });
+    expect(hint.text).toMatch(/^测试“test_too_big_becomes_high”没有通过。期望得到 10，/);
+  });
 });
