@@ -122,26 +122,27 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
     [],
   );
 
+  /** Records an attempt; `result` is the page's own, absent for an answer the page cannot judge. */
   const record = useCallback(
     async (
       kind: 'run' | 'check' | 'predict' | 'quiz',
       code: string,
-      result: Pick<RunResult, 'status' | 'tests'>,
-    ) => {
+      result?: Pick<RunResult, 'status' | 'tests'>,
+    ): Promise<RecordedVerdict | null> => {
       if (kind !== 'run') setVerdict(null);
       const { verdict: recorded, ...next } = await api.recordAttempt({
         ...ref,
         kind,
         code,
-        status: result.status,
-        ...testCounts(result),
+        ...(result ? { status: result.status, ...testCounts(result) } : {}),
         timeTakenMs: Math.round(performance.now() - started.current),
       });
       setState(next);
-      if (kind === 'run') return;
+      if (kind === 'run') return null;
       setVerdict(recorded);
       // Done when the backend found the pass itself, not when the page says so.
       if (recorded.status === 'pass') setJustPassed(true);
+      return recorded;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, trackId, exercise.id],
@@ -182,12 +183,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
           )
         ) : null}
         {exercise.type === 'quiz' ? (
-          <QuizStep
-            exercise={exercise}
-            onAnswer={(ok, answer) =>
-              void record('quiz', answer, { status: ok ? 'pass' : 'fail', tests: [] })
-            }
-          />
+          <QuizStep exercise={exercise} onAnswer={(answer) => record('quiz', answer)} />
         ) : null}
         <VerdictNotice verdict={verdict} kind={isExercise ? 'check' : 'answer'} />
         {justPassed || state.completed ? (
@@ -267,19 +263,9 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             }
           />
         ) : exercise.type === 'trace' ? (
-          <TraceStep
-            exercise={exercise}
-            onAnswer={(ok, answer) =>
-              void record('predict', answer, { status: ok ? 'pass' : 'fail', tests: [] })
-            }
-          />
+          <TraceStep exercise={exercise} onAnswer={(answer) => record('predict', answer)} />
         ) : exercise.type === 'predict' ? (
-          <PredictStep
-            exercise={exercise}
-            onAnswer={(ok, answer) =>
-              void record('predict', answer, { status: ok ? 'pass' : 'fail', tests: [] })
-            }
-          />
+          <PredictStep exercise={exercise} onAnswer={(answer) => record('predict', answer)} />
         ) : exercise.starter.trim() ? (
           <ExerciseWorkspace
             exercise={exercise}

@@ -1,24 +1,54 @@
-/** The two steps that are not code to write: predict the output, and a multiple-choice quiz. */
+/**
+ * The two steps that are not code to write: predict the output, and a multiple-choice quiz. The
+ * page is not sent their answers: it submits the learner's, and shows the backend's verdict.
+ */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LessonExercise } from '../../shared/api/calls/lessons.ts';
+import type { LessonExercise, RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import { useApp } from '../app/context.ts';
 import { CodeEditor } from '../editor/CodeEditor.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
-import { quizAnswerCorrect, sameOutput } from '../../shared/content/answers.ts';
 
-export function PredictStep({
-  exercise,
-  onAnswer,
-}: {
-  exercise: LessonExercise;
-  onAnswer: (correct: boolean, answer: string) => void;
-}) {
+/** Sends the learner's answer; settles with the backend's verdict (null when it could not be had). */
+export type SubmitAnswer = (answer: string) => Promise<RecordedVerdict | null>;
+
+/** An answer being judged, then the verdict on it. */
+export function useJudged() {
+  const [pending, setPending] = useState(false);
+  const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const judge = async (submit: SubmitAnswer, answer: string) => {
+    setPending(true);
+    setFailed(null);
+    try {
+      setVerdict(await submit(answer));
+    } catch (e) {
+      setVerdict(null);
+      setFailed(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPending(false);
+    }
+  };
+  return { pending, verdict, failed, judge, clear: () => setVerdict(null) };
+}
+
+/** Why an answer got no verdict (the backend could not be reached). */
+function NotJudged({ message }: { message: string | null }) {
+  const { t } = useTranslation();
+  return message ? (
+    <p className="status error" role="alert">
+      {t('lesson.answerNotJudged', { message })}
+    </p>
+  ) : null;
+}
+
+export function PredictStep({ exercise, onAnswer }: { exercise: LessonExercise; onAnswer: SubmitAnswer }) {
   const { t } = useTranslation();
   const { settings } = useApp();
   const id = useId();
   const [answer, setAnswer] = useState('');
-  const [verdict, setVerdict] = useState<boolean | null>(null);
+  const judged = useJudged();
+  const verdict = judged.verdict ? judged.verdict.status === 'pass' : null;
   const language = exercise.language ?? 'python';
   return (
     <div className="predict">
@@ -33,9 +63,7 @@ export function PredictStep({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const ok = sameOutput(answer, exercise.expectedOutput ?? '');
-          setVerdict(ok);
-          onAnswer(ok, answer);
+          void judged.judge(onAnswer, answer);
         }}
       >
         <label htmlFor={id}>{t('lesson.predictPrompt')}</label>
@@ -46,17 +74,18 @@ export function PredictStep({
           value={answer}
           onChange={(e) => setAnswer(e.target.value)}
         />
-        <button type="submit" className="primary" disabled={answer.trim() === ''}>
+        <button type="submit" className="primary" disabled={answer.trim() === '' || judged.pending}>
           {t('lesson.checkPrediction')}
         </button>
       </form>
+      <NotJudged message={judged.failed} />
       {verdict !== null ? (
         <div className={verdict ? 'verdict ok' : 'verdict bad'} role="status">
           <p>{verdict ? t('lesson.predictRight') : t('lesson.predictWrong')}</p>
-          {!verdict ? (
+          {!verdict && judged.verdict?.reveal?.output !== undefined ? (
             <>
               <p>{t('lesson.actualOutput')}</p>
-              <pre>{exercise.expectedOutput}</pre>
+              <pre>{judged.verdict.reveal.output}</pre>
             </>
           ) : null}
         </div>
@@ -70,14 +99,15 @@ export function QuizStep({
   onAnswer,
 }: {
   exercise: LessonExercise;
-  /** `answer` is the chosen choice's index, as the backend re-checks it. */
-  onAnswer: (correct: boolean, answer: string) => void;
+  /** The answer sent is the chosen choice's index. */
+  onAnswer: SubmitAnswer;
 }) {
   const { t } = useTranslation();
   const { text } = useLocale();
   const name = useId();
   const [chosen, setChosen] = useState<number | null>(null);
-  const [verdict, setVerdict] = useState<boolean | null>(null);
+  const judged = useJudged();
+  const verdict = judged.verdict ? judged.verdict.status === 'pass' : null;
   const choices = exercise.choices ?? [];
   return (
     <form
@@ -85,9 +115,7 @@ export function QuizStep({
       onSubmit={(e) => {
         e.preventDefault();
         if (chosen === null) return;
-        const ok = quizAnswerCorrect(choices, String(chosen));
-        setVerdict(ok);
-        onAnswer(ok, String(chosen));
+        void judged.judge(onAnswer, String(chosen));
       }}
     >
       <fieldset>
@@ -100,16 +128,17 @@ export function QuizStep({
               checked={chosen === i}
               onChange={() => {
                 setChosen(i);
-                setVerdict(null);
+                judged.clear();
               }}
             />
             <span>{text(choice.text)}</span>
           </label>
         ))}
       </fieldset>
-      <button type="submit" className="primary" disabled={chosen === null}>
+      <button type="submit" className="primary" disabled={chosen === null || judged.pending}>
         {t('lesson.checkAnswer')}
       </button>
+      <NotJudged message={judged.failed} />
       {verdict !== null ? (
         <p className={verdict ? 'verdict ok' : 'verdict bad'} role="status">
           {verdict ? t('lesson.quizRight') : t('lesson.quizWrong')}

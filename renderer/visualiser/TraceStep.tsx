@@ -1,24 +1,20 @@
 /**
  * A lesson's "trace" step: the learner steps through a given program, can go no further than the
  * marked step until they have predicted a variable's value there, then checks and may step on.
+ * The backend judges the prediction and says the value (the page is not sent it).
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonExercise } from '../../shared/api/calls/lessons.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
-import { markedStep, sameValue, valueAt } from '../../shared/runner/trace/format.ts';
+import { markedStep } from '../../shared/runner/trace/format.ts';
 import { useRuntimeState } from '../lesson/useRunner.ts';
+import { useJudged, type SubmitAnswer } from '../lesson/Steps.tsx';
 import { CodeText, StepView } from './StepView.tsx';
 import { fileNameOf, recordTrace, traceOutput } from './Visualiser.tsx';
 import './visualise.css';
 
-export function TraceStep({
-  exercise,
-  onAnswer,
-}: {
-  exercise: LessonExercise;
-  onAnswer: (correct: boolean, answer: string) => void;
-}) {
+export function TraceStep({ exercise, onAnswer }: { exercise: LessonExercise; onAnswer: SubmitAnswer }) {
   const { t } = useTranslation();
   const id = useId();
   const language = exercise.language ?? 'python';
@@ -27,7 +23,10 @@ export function TraceStep({
   const [result, setResult] = useState<RunResult | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [answer, setAnswer] = useState('');
-  const [verdict, setVerdict] = useState<{ ok: boolean; value: string } | null>(null);
+  const judged = useJudged();
+  const verdict = judged.verdict
+    ? { ok: judged.verdict.status === 'pass', value: judged.verdict.reveal?.value ?? '' }
+    : null;
   const [seek, setSeek] = useState<{ step: number; seq: number } | undefined>(undefined);
 
   const ready = runtime.phase === 'ready';
@@ -68,10 +67,7 @@ export function TraceStep({
         onSubmit={(e) => {
           e.preventDefault();
           if (!trace || marked < 0) return;
-          const value = valueAt(trace, marked, question.variable) ?? '';
-          const ok = sameValue(answer, value);
-          setVerdict({ ok, value });
-          onAnswer(ok, answer);
+          void judged.judge(onAnswer, answer);
         }}
       >
         <label htmlFor={id}>
@@ -84,7 +80,11 @@ export function TraceStep({
           onChange={(e) => setAnswer(e.target.value)}
           data-testid="trace-answer"
         />
-        <button type="submit" className="primary" disabled={answer.trim() === '' || marked < 0}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={answer.trim() === '' || marked < 0 || judged.pending}
+        >
           {t('visualise.trace.check')}
         </button>
         {marked >= 0 ? (
@@ -102,6 +102,11 @@ export function TraceStep({
                 : t('visualise.trace.wrong', { variable: question.variable, value: verdict.value })
             }
           />
+        </p>
+      ) : null}
+      {judged.failed ? (
+        <p className="status error" role="alert">
+          {t('lesson.answerNotJudged', { message: judged.failed })}
         </p>
       ) : null}
       {failed ? (

@@ -167,6 +167,11 @@ describe('Visualise', () => {
     await expect(page.locator('[data-testid="vis-var"][data-name="total"] td').textContent()).resolves.toBe(
       '?',
     );
+    // The page is not sent the value: the backend judges the prediction and then says it.
+    await page.getByTestId('trace-answer').fill('7');
+    await page.getByRole('button', { name: 'Check my prediction' }).click();
+    await expect(page.locator('.trace-step .verdict.bad').textContent()).resolves.toContain('8');
+    expect(await page.getByTestId('success').count()).toBe(0);
     await page.getByTestId('trace-answer').fill('8');
     await page.getByRole('button', { name: 'Check my prediction' }).click();
     await page.locator('.verdict.ok').waitFor();

@@ -13,6 +13,7 @@ import type { Logger } from '../logger.ts';
 import type { NextStep } from '../learner/learner-model.ts';
 import { toRecommendation } from './recommendation.ts';
 import type { Verifier } from '../learner/verifier.ts';
+import { toLessonExercise } from './lesson-exercise.ts';
 
 export interface LessonDeps {
   curriculum: Curriculum;
@@ -107,8 +108,8 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
     async openLesson({ trackId, exerciseId }) {
       const view = await lesson(trackId, exerciseId);
       const outline = await curriculum.track(trackId);
-      const { solution: _solution, hints, ...exercise } = view.exercise;
-      const state = stateOf(trackId, exerciseId, hints.length);
+      const exercise = toLessonExercise(view.exercise);
+      const state = stateOf(trackId, exerciseId, exercise.hintCount);
       // Its first Check is re-run in the backend's sandbox: have that runtime loaded by then.
       if (exercise.type === 'exercise') void deps.verifier.warm(exercise.language);
       const draft = progress.loadDraft(deps.profileId(), trackId, exerciseId);
@@ -116,11 +117,11 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
         trackId,
         trackTitle: outline!.title,
         unitTitle: outline!.units.find((u) => u.id === view.unitId)?.title ?? outline!.title,
-        exercise: { ...exercise, hintCount: hints.length },
+        exercise,
         ...(view.previous ? { previous: view.previous } : {}),
         ...(view.next ? { next: view.next } : {}),
         ...(draft !== undefined ? { draft } : {}),
-        hints: hints.slice(0, Math.min(state.hintsShown, hints.length)),
+        hints: view.exercise.hints.slice(0, state.hintsShown),
         state,
       };
     },
@@ -147,7 +148,11 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
         exercise: view.exercise,
         kind: report.kind,
         code: report.code,
-        claim: { status: report.status, testsPassed: report.testsPassed, testsTotal: report.testsTotal },
+        claim: {
+          ...(report.status ? { status: report.status } : {}),
+          testsPassed: report.testsPassed,
+          testsTotal: report.testsTotal,
+        },
       });
       deps.recordAttempt({
         profileId,

@@ -8,6 +8,7 @@ import type { ProgressStore } from '../learner/progress-store.ts';
 import type { Logger } from '../logger.ts';
 import type { Verifier } from '../learner/verifier.ts';
 import { LessonNotFoundError } from './lesson-handlers.ts';
+import { toLessonExercise } from './lesson-exercise.ts';
 
 export interface PlacementDeps {
   curriculum: Curriculum;
@@ -32,8 +33,7 @@ export function placementHandlers(deps: PlacementDeps): HandlersFor<typeof place
       for (const id of ids) {
         const view = await deps.curriculum.exercise(trackId, id);
         if (!view) continue;
-        const { solution: _solution, hints, ...exercise } = view.exercise;
-        exercises.push({ ...exercise, hintCount: hints.length });
+        exercises.push(toLessonExercise(view.exercise));
       }
       if (exercises[0]) void deps.verifier.warm(exercises[0].language);
       const profile = deps.profiles.list().find((p) => p.id === deps.profileId());

@@ -18,6 +18,7 @@ import type { Logger } from '../logger.ts';
 import type { GivenProblems } from '../practice/given.ts';
 import type { Verifier } from '../learner/verifier.ts';
 import type { GeneratedExerciseStore, PracticeCatalog, PracticeService } from '../practice/index.ts';
+import { toLessonExercise } from './lesson-exercise.ts';
 
 export interface PracticeDeps {
   practice: PracticeService;
@@ -101,7 +102,6 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     fromReady: boolean,
   ): Promise<PracticeProblemView> {
     const track = await trackOf(stored.track);
-    const { solution: _solution, hints, ...exercise } = stored.exercise;
     const progress = deps.progress.exerciseProgress(deps.profileId(), stored.track, stored.exercise.id);
     const conceptTitle = titleOf(track, stored.concept);
     return {
@@ -115,7 +115,7 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
         ? { templateReason: stored.templateReason }
         : {}),
       solved: progress?.completedAt != null,
-      exercise: { ...exercise, hintCount: hints.length },
+      exercise: toLessonExercise(stored.exercise),
     };
   }
 

@@ -14,15 +14,19 @@ import { checkRequest, isCheckable } from '../../../shared/runner/check-request.
 import type { AttemptKind, AttemptStatus } from './progress-records.ts';
 import type { Logger } from '../logger.ts';
 
-/** What the page says it found. Nothing here is trusted. */
+/**
+ * What the page says it found. Nothing here is trusted. No status: the page did not judge (a
+ * predict or quiz answer, which it cannot: it is not sent the answer).
+ */
 export interface Claim {
-  status: AttemptStatus;
+  status?: AttemptStatus;
   testsPassed: number;
   testsTotal: number;
 }
 
 export interface Verdict extends Claim {
-  /** The page's claim says pass exactly when the backend found a pass. */
+  status: AttemptStatus;
+  /** The page's claim says pass exactly when the backend found a pass, or the page claimed nothing. */
   agreed: boolean;
   /** False for runs: they are recorded as reported. */
   verified: boolean;
@@ -32,6 +36,11 @@ export interface Verdict extends Claim {
   message?: string;
   /** Tests that did not pass in the backend's run, with the assertion's words (checks only). */
   failures?: { name: string; message?: string }[];
+  /**
+   * Shown once an answer is judged, never before: the output a predict step's code prints, the
+   * value a trace step asks for. The page does not get these when the lesson opens.
+   */
+  reveal?: { output?: string; value?: string };
 }
 
 export interface Attempted {
@@ -93,9 +102,11 @@ export class Verifier {
   }
 
   async verify(a: Attempted): Promise<Verdict> {
-    if (a.kind === 'run') return { ...a.claim, agreed: true, verified: false };
+    // A run is not graded; one that says nothing about how it went is recorded as an error.
+    if (a.kind === 'run')
+      return { ...a.claim, status: a.claim.status ?? 'error', agreed: true, verified: false };
     const found = await this.judge(a);
-    const agreed = (a.claim.status === 'pass') === (found.status === 'pass');
+    const agreed = a.claim.status === undefined || (a.claim.status === 'pass') === (found.status === 'pass');
     this.verified++;
     if (!agreed) {
       this.disagreements++;
@@ -119,20 +130,21 @@ export class Verifier {
   private async judge(a: Attempted): Promise<Omit<Verdict, 'agreed' | 'verified'>> {
     const { exercise } = a;
     const fail = { status: 'fail' as const, testsPassed: 0, testsTotal: 0 };
-    if (a.kind === 'predict' && exercise.type === 'trace')
+    const pass = { status: 'pass' as const, testsPassed: 0, testsTotal: 0 };
+    if (a.kind === 'predict' && exercise.type === 'trace') {
       // A trace step's prediction: the value its authored answer gives (the validator checks that
       // answer against a recorded trace of the program).
-      return exercise.trace && sameValue(a.code, exercise.trace.answer)
-        ? { status: 'pass', testsPassed: 0, testsTotal: 0 }
-        : fail;
-    if (a.kind === 'predict')
-      return exercise.type === 'predict' && sameOutput(a.code, exercise.expectedOutput ?? '')
-        ? { status: 'pass', testsPassed: 0, testsTotal: 0 }
-        : fail;
+      if (!exercise.trace) return fail;
+      const reveal = { value: exercise.trace.answer };
+      return { ...(sameValue(a.code, exercise.trace.answer) ? pass : fail), reveal };
+    }
+    if (a.kind === 'predict') {
+      if (exercise.type !== 'predict') return fail;
+      const output = exercise.expectedOutput ?? '';
+      return { ...(sameOutput(a.code, output) ? pass : fail), reveal: { output } };
+    }
     if (a.kind === 'quiz')
-      return exercise.type === 'quiz' && quizAnswerCorrect(exercise.choices, a.code)
-        ? { status: 'pass', testsPassed: 0, testsTotal: 0 }
-        : fail;
+      return exercise.type === 'quiz' && quizAnswerCorrect(exercise.choices, a.code) ? pass : fail;
     // A check of a step that has no tests (or output cases) cannot pass.
     if (exercise.type !== 'exercise' || !isCheckable(exercise)) return fail;
     let result: RunResult;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call } from '../define.ts';
 import { LessonSummary, TrackSummary } from '../../content/catalog.ts';
-import { Concept, ExerciseShape, LocalizedText } from '../../content/schema.ts';
+import { Concept, ExerciseShape, LocalizedText, QuizChoice, TraceQuestion } from '../../content/schema.ts';
 import { Recommendation } from './learner.ts';
 
 const trackId = z.string().min(1).max(100);
@@ -28,9 +28,21 @@ export const TrackOverview = TrackCard.omit({ units: true }).extend({
 });
 export type TrackOverview = z.infer<typeof TrackOverview>;
 
-/** An exercise as the learner's page gets it: without the reference solution. */
-export const LessonExercise = ExerciseShape.omit({ solution: true, hints: true }).extend({
+/**
+ * An exercise as the learner's page gets it: without the reference solution, and without the
+ * answers the backend judges (a predict step's output, which quiz choices are right, a trace
+ * step's value). The page sends the learner's answer; the verdict says (decision 0023).
+ */
+export const LessonExercise = ExerciseShape.omit({
+  solution: true,
+  hints: true,
+  expectedOutput: true,
+  choices: true,
+  trace: true,
+}).extend({
   hintCount: z.number().int(),
+  choices: z.array(QuizChoice.omit({ correct: true })).optional(),
+  trace: TraceQuestion.omit({ answer: true }).optional(),
 });
 export type LessonExercise = z.infer<typeof LessonExercise>;
 
@@ -64,12 +76,13 @@ export type OpenedLesson = z.infer<typeof OpenedLesson>;
  * An attempt as the page reports it. `code` is what the learner submitted: their code (run,
  * check), the output they predicted (predict), or the index of the choice they picked (quiz).
  * `status` and the test counts are the page's own result, a hint only: a check, predict or quiz
- * attempt is recorded with the verdict the backend reaches itself (decision 0023).
+ * attempt is recorded with the verdict the backend reaches itself (decision 0023). A predict or
+ * quiz answer comes without one: the page does not have the answer to judge it by.
  */
 export const AttemptReport = lessonRef.extend({
   kind: z.enum(['run', 'check', 'predict', 'quiz']),
   code: z.string().max(1_000_000),
-  status: z.enum(['pass', 'fail', 'error', 'timeout']),
+  status: z.enum(['pass', 'fail', 'error', 'timeout']).optional(),
   testsPassed: z.number().int().min(0).default(0),
   testsTotal: z.number().int().min(0).default(0),
   timeTakenMs: z.number().int().min(0).default(0),
@@ -80,7 +93,7 @@ export const RecordedVerdict = z.object({
   status: z.enum(['pass', 'fail', 'error', 'timeout']),
   testsPassed: z.number().int(),
   testsTotal: z.number().int(),
-  /** The page's result said pass exactly when the backend found a pass. */
+  /** The page's result said pass exactly when the backend found a pass (true when it said nothing). */
   agreed: z.boolean(),
   /** False for runs, which are recorded as the page reports them. */
   verified: z.boolean(),
@@ -89,6 +102,11 @@ export const RecordedVerdict = z.object({
   message: z.string().optional(),
   /** Tests that did not pass in the backend's run. */
   failures: z.array(z.object({ name: z.string(), message: z.string().optional() })).optional(),
+  /**
+   * What the page shows once an answer is judged: what the code really prints (a predict step)
+   * or the variable's value at the marked step (a trace step). Never sent before an attempt.
+   */
+  reveal: z.object({ output: z.string().optional(), value: z.string().optional() }).optional(),
 });
 export type RecordedVerdict = z.infer<typeof RecordedVerdict>;
 

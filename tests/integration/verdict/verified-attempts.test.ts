@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/core/app-services.ts';
 import { GeneratedExerciseStore } from '../../../electron/core/practice/index.ts';
 import { dispatch } from '../../../shared/api/dispatch.ts';
-import type { RecordedAttempt } from '../../../shared/api/calls/lessons.ts';
+import type { OpenedLesson, RecordedAttempt } from '../../../shared/api/calls/lessons.ts';
 import type { PracticeProblemView } from '../../../shared/api/calls/practice.ts';
 import type { Exercise } from '../../../shared/content/schema.ts';
 
@@ -207,6 +207,66 @@ describe('predict and quiz answers are judged from the content', () => {
     const right = String(choices!.findIndex((c) => c.correct));
     const recorded = await attempt('python', 'quiz-comprehension', 'predict', right, { status: 'pass' });
     expect(recorded.verdict.status).toBe('fail');
+  });
+});
+
+describe('the page is not sent the answers it could read', () => {
+  const opened = (exerciseId: string) =>
+    call<OpenedLesson>('openLesson', { trackId: 'python', exerciseId }).then((o) => o.exercise);
+
+  test('a quiz, a predict step and a trace step open without their answers', async () => {
+    const quiz = await exercise('python', 'quiz-return-print');
+    const predict = await exercise('python', 'predict-while');
+    const trace = await exercise('python', 'trace-list-alias');
+    const sent = JSON.stringify([
+      await opened('quiz-return-print'),
+      await opened('predict-while'),
+      await opened('trace-list-alias'),
+    ]);
+    expect(sent).not.toContain('"correct"');
+    expect(sent).not.toContain('expectedOutput');
+    expect(sent).not.toContain(JSON.stringify(predict.expectedOutput));
+    expect(sent).not.toContain('"answer"');
+    // What the learner needs is still there: the choices to pick from, the step to stop at.
+    expect((await opened('quiz-return-print')).choices).toEqual(quiz.choices!.map((c) => ({ text: c.text })));
+    expect((await opened('trace-list-alias')).trace).toEqual({
+      line: trace.trace!.line,
+      hit: trace.trace!.hit,
+      variable: trace.trace!.variable,
+    });
+  });
+
+  test('an answer sent without a claim gets the verdict, and what to show after it', async () => {
+    const { expectedOutput } = await exercise('python', 'predict-while');
+    const wrong = await attempt('python', 'predict-while', 'predict', 'no idea', {});
+    expect(wrong.verdict).toMatchObject({ status: 'fail', agreed: true, reveal: { output: expectedOutput } });
+    const right = await attempt('python', 'predict-while', 'predict', expectedOutput!, {});
+    expect(right.verdict).toMatchObject({ status: 'pass', agreed: true });
+    expect(right.completed).toBe(true);
+
+    const { trace } = await exercise('python', 'trace-list-alias');
+    const traced = await attempt('python', 'trace-list-alias', 'predict', 'no idea', {});
+    expect(traced.verdict).toMatchObject({ status: 'fail', reveal: { value: trace!.answer } });
+
+    const { choices } = await exercise('python', 'quiz-return-print');
+    const wrongChoice = await attempt(
+      'python',
+      'quiz-return-print',
+      'quiz',
+      String(choices!.findIndex((c) => !c.correct)),
+      {},
+    );
+    expect(wrongChoice.verdict).toMatchObject({ status: 'fail', agreed: true });
+    // A wrong choice does not give the right one away.
+    expect(wrongChoice.verdict.reveal).toBeUndefined();
+  });
+
+  test('the diagnostics of a placement check come without answers too', async () => {
+    const check = await call<{ exercises: object[] }>('getPlacement', { trackId: 'python' });
+    const sent = JSON.stringify(check.exercises);
+    expect(sent).not.toContain('"correct"');
+    expect(sent).not.toContain('expectedOutput');
+    expect(sent).not.toContain('"solution":');
   });
 });
 
