@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { ClassOverview } from '../../shared/api/contract.ts';
 import { useLoad } from './progress/useLoad.ts';
-import { downloadFile } from './progress/download.ts';
 import { ReportImport } from './teacher/ReportImport.tsx';
 import { ClassOverviewTable } from './teacher/ClassOverviewTable.tsx';
 import { LearnerDrillDown } from './teacher/LearnerDrillDown.tsx';
 import { NewClassForm } from './teacher/NewClassForm.tsx';
 import { DeleteClassButton } from './teacher/DeleteClassButton.tsx';
 import { VerifiedMeans } from './teacher/VerifiedMeans.tsx';
+import { GradebookExport } from './teacher/GradebookExport.tsx';
 import './progress/progress.css';
 import './teacher/teacher.css';
 
@@ -46,16 +46,6 @@ export function TeacherPage() {
     setVersion((v) => v + 1);
     classes.reload();
   };
-
-  async function exportGradebook(id: number) {
-    try {
-      const file = await api.exportGradebook({ classId: id });
-      downloadFile(file);
-      setStatus({ error: false, text: t('classroom.gradebookDone', { name: file.name }) });
-    } catch (err) {
-      setStatus({ error: true, text: t('classroom.actionFailed', { message: (err as Error).message }) });
-    }
-  }
 
   return (
     <section className="page teacher-page" aria-labelledby="page-title">
@@ -119,16 +109,7 @@ export function TeacherPage() {
             <>
               <ReportImport classId={classId} onImported={refresh} />
               <section className="card" aria-labelledby="overview-title">
-                <div className="drill-head">
-                  <h2 id="overview-title">{t('classroom.overviewTitle')}</h2>
-                  <button
-                    type="button"
-                    disabled={!overview?.learners.length}
-                    onClick={() => void exportGradebook(classId)}
-                  >
-                    {t('classroom.gradebook')}
-                  </button>
-                </div>
+                <h2 id="overview-title">{t('classroom.overviewTitle')}</h2>
                 <p
                   className={`status${status?.error ? ' error' : ''}`}
                   role="status"
@@ -140,6 +121,7 @@ export function TeacherPage() {
                   <ClassOverviewTable overview={overview} onOpen={setOpened} />
                 )}
               </section>
+              <GradebookExport classId={classId} disabled={!overview?.learners.length} />
               {opened && (
                 <LearnerDrillDown
                   classId={classId}
