@@ -464,7 +464,7 @@ export const LESSON_CONSTRUCTS: Record<'python' | 'javascript', ConstructClass[]
       id: 'javascript.loop',
       what: 'a loop',
       concept: 'loops',
-      find: keyword('for', 'while', 'do', 'break', 'continue'),
+      find: keyword('for', 'while', 'do', 'continue'),
     },
     {
       id: 'javascript.function',
