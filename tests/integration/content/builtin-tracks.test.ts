@@ -1,6 +1,7 @@
 /**
  * The built-in tracks, checked by the real validator in the real Node sandbox: every solution
- * passes, every starter fails, every predict step prints what it says. And the course is as large
+ * passes, every starter fails, every predict step prints what it says, and no solution uses what
+ * a later lesson teaches (strict: an error here, a warning for packs). And the course is as large
  * as promised: Python ≥ 40 exercises over ≥ 12 concepts, JavaScript ≥ 25 over ≥ 10.
  */
 import { availableParallelism } from 'node:os';
@@ -20,6 +21,7 @@ async function validated(track: string, options: { noRun?: boolean } = {}) {
   const report = await validatePack(EXERCISES + track, {
     runner: sandbox.runner,
     concurrency: jobs,
+    strict: true,
     ...options,
   });
   return { ...report, loaded: report.loaded as LoadResult };

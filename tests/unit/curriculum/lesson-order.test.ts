@@ -3,7 +3,10 @@ import { validateFiles } from '../../../electron/core/curriculum/validate.ts';
 import { formatContentError } from '../../../shared/content/errors.ts';
 import { constructsUsed, lessonOrderProblems } from '../../../shared/content/lesson-order.ts';
 import { loadTrack } from '../../../shared/content/load.ts';
+import { readPack, textOf } from '../../../electron/core/curriculum/pack-files.ts';
 import { fixtureFiles } from './fixtures.ts';
+
+const EXERCISES = new URL('../../../exercises/', import.meta.url).pathname;
 
 const used = (code: string, language: 'python' | 'javascript') =>
   constructsUsed(code, language).map((u) => `${u.id}@${u.line}`);
@@ -92,6 +95,11 @@ describe('constructs a JavaScript solution uses', () => {
     expect(used(code, 'javascript')).toContain(expected);
   });
 
+  test('a break in a switch is part of the condition, not a loop', () => {
+    const code = "switch (day) {\n  case 'sat':\n    console.log('weekend');\n    break;\n}";
+    expect(used(code, 'javascript')).toEqual(['javascript.if@1']);
+  });
+
   test('an arrow passed to map is a function, not a closure handed out', () => {
     const code = 'function lengths(words) {\n  return words.map((w) => w.length);\n}';
     expect(used(code, 'javascript')).toEqual(['javascript.function@1', 'javascript.array@2']);
@@ -166,5 +174,23 @@ describe('the lesson-order rule', () => {
       expect.stringContaining('uses a function definition (`def`)'),
       expect.stringContaining('uses a loop (`for`)'),
     ]);
+  });
+});
+
+describe.each(['python', 'javascript'])('the built-in %s track', (language) => {
+  test('uses nothing before a lesson teaches it, and starts with programs that print', async () => {
+    const read = await readPack(EXERCISES + language);
+    if ('errors' in read) throw new Error(read.errors[0]?.message);
+    const loaded = loadTrack(textOf(read.files));
+    expect(lessonOrderProblems(loaded.track!, loaded.exercises).map(formatContentError)).toEqual([]);
+
+    // Every exercise before the first lesson on functions is checked by its output.
+    const order = loaded
+      .track!.units.flatMap((u) => u.lessons)
+      .map((id) => loaded.exercises.get(id)!.exercise);
+    const functionsAt = order.findIndex((e) => e.concepts.includes('functions'));
+    const early = order.slice(0, functionsAt).filter((e) => e.type === 'exercise');
+    expect(early.length).toBeGreaterThanOrEqual(8);
+    expect(early.filter((e) => !e.cases).map((e) => e.id)).toEqual([]);
   });
 });
