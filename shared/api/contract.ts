@@ -5,6 +5,7 @@
  * that works over either. Adding a call means adding it here and writing one handler.
  */
 import { z } from 'zod';
+import type { ErrorReason } from './reasoned-error.ts';
 import { appCalls, Settings } from './calls/app.ts';
 import { lessonCalls } from './calls/lessons.ts';
 import { tutorCalls } from './calls/tutor.ts';
@@ -58,6 +59,8 @@ export type Calls = typeof calls;
 export type CallName = keyof Calls;
 export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+export type { ErrorReason } from './reasoned-error.ts';
+export { ReasonedError } from './reasoned-error.ts';
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
 
@@ -77,6 +80,8 @@ export interface ApiErrorShape {
   message: string;
   /** For bad-input: each problem with the field path, e.g. "theme". */
   issues?: { field: string; message: string }[];
+  /** A failure the handler explained with a code (ReasonedError). */
+  reason?: ErrorReason;
 }
 
 /** The typed API object the renderer uses (window.lantern in Electron, HTTP in web mode). */
@@ -89,10 +94,12 @@ export type LanternApi = {
 export class ApiError extends Error {
   readonly code: ApiErrorShape['code'];
   readonly issues: ApiErrorShape['issues'];
+  readonly reason: ErrorReason | undefined;
   constructor(shape: ApiErrorShape) {
     super(shape.message);
     this.name = 'ApiError';
     this.code = shape.code;
     this.issues = shape.issues;
+    this.reason = shape.reason;
   }
 }

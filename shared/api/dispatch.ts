@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   calls,
   isCallName,
+  ReasonedError,
   type ApiErrorShape,
   type CallInput,
   type CallName,
@@ -57,7 +58,7 @@ export async function dispatch(
   } catch (err) {
     onError?.(name, err);
     const message = err instanceof Error ? err.message : String(err);
-    return fail({ code: 'failed', message });
+    return fail({ code: 'failed', message, ...(err instanceof ReasonedError ? { reason: err.reason } : {}) });
   }
 }
 

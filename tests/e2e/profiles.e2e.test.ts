@@ -7,7 +7,9 @@ import type { Page } from 'playwright-core';
 import en from '../../renderer/i18n/locales/en/profiles.json';
 import zh from '../../renderer/i18n/locales/zh/profiles.json';
 import appEn from '../../renderer/i18n/locales/en/app.json';
-import { openPage, resetSettings, screenshot, useAppAndBrowser } from './harness.ts';
+import appZh from '../../renderer/i18n/locales/zh/app.json';
+import Database from 'better-sqlite3';
+import { callApi, openPage, resetSettings, screenshot, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-downloads-'));
@@ -164,5 +166,36 @@ describe('backup and restore from Settings', () => {
       .poll(() => page.getByTestId('data-status').textContent())
       .toContain('notes.txt is not a Lantern backup');
     await screenshot(page, 'settings-restore-refused-en');
+  });
+
+  test('in the Chinese interface a refused backup is explained in Chinese, naming the object', async () => {
+    await callApi(app, 'updateSettings', { language: 'zh' });
+    const page = await openPage(browser, app.launchUrl, 'zh-CN');
+    await page.getByRole('link', { name: appZh.nav.settings }).click();
+    const section = page.getByRole('group', { name: zh.data.title });
+    const backup = await saveBackup(page, () =>
+      section.getByRole('button', { name: zh.data.backup }).click(),
+    );
+    // The backup with an extra view, as a file edited by another program would have.
+    const edited = path.join(downloads, 'edited.db');
+    fs.copyFileSync(backup, edited);
+    const db = new Database(edited);
+    db.exec('CREATE VIEW everyone AS SELECT * FROM profile');
+    const version = Number(db.pragma('user_version', { simple: true }));
+    db.close();
+
+    await page.getByTestId('restore-file').setInputFiles(edited);
+    await page.getByRole('button', { name: zh.data.confirmRestoreYes }).click();
+    const expected = fill(zh.data.failed, {
+      message: fill(zh.data.errors.restoreExtraObject, {
+        file: 'edited.db',
+        type: zh.data.objectType.view,
+        object: 'everyone',
+        version: String(version),
+      }),
+    });
+    await expect.poll(() => page.getByTestId('data-status').textContent()).toBe(expected);
+    expect(expected).toContain('视图“everyone”');
+    await screenshot(page, 'settings-restore-refused-zh');
   });
 });

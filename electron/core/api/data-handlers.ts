@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
 import { RESTORE_CHUNK_BYTES, type dataCalls } from '../../../shared/api/calls/data.ts';
 import { BackupError, restoreBackup, writeBackup } from '../store/backup.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 import { readSettings } from './app-handlers.ts';
 import type { Db } from '../store/database.ts';
 import type { SettingsStore } from '../store/settings.ts';
@@ -43,6 +44,14 @@ export function backupFileName(at = new Date()): string {
   return `lantern-backup-${day}-${pad(at.getHours())}${pad(at.getMinutes())}.db`;
 }
 
+/** An error from below (the file system, SQLite) as one the page can word: its text is the detail. */
+function reasoned(err: unknown, code: string, params: Record<string, string>): Error {
+  if (err instanceof ReasonedError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  const what = code === 'backupFailed' ? 'The backup' : `The restore of ${params.file ?? 'the file'}`;
+  return new BackupError(code, { ...params, detail }, `${what} did not finish: ${detail}`);
+}
+
 export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
   const uploads = new Map<string, Upload>();
   const stagingDir = path.join(deps.dataDir, 'restore');
@@ -53,6 +62,8 @@ export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
     const u = uploads.get(id);
     if (!u)
       throw new BackupError(
+        'restoreNoUpload',
+        {},
         `There is no restore upload ${id} (it finished, was cancelled, or Lantern restarted). Choose the file again.`,
       );
     return u;
@@ -69,7 +80,11 @@ export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
       try {
         const fileName = backupFileName();
         const file = path.join(dir, fileName);
-        writeBackup(deps.db, file);
+        try {
+          writeBackup(deps.db, file);
+        } catch (err) {
+          throw reasoned(err, 'backupFailed', {});
+        }
         const bytes = fs.readFileSync(file);
         deps.log.info({ bytes: bytes.length }, 'backup made');
         return { fileName, sizeBytes: bytes.length, data: bytes.toString('base64') };
@@ -91,12 +106,18 @@ export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
       const u = upload(uploadId);
       if (offset !== u.received)
         throw new BackupError(
+          'restoreOutOfOrder',
+          { offset, expected: u.received },
           `Restore chunk at byte ${offset} arrived out of order (expected byte ${u.received}).`,
         );
       const bytes = Buffer.from(data, 'base64');
       if (u.received + bytes.length > u.sizeBytes) {
         drop(uploadId);
-        throw new BackupError(`The restore file is larger than the ${u.sizeBytes} bytes announced.`);
+        throw new BackupError(
+          'restoreTooLarge',
+          { size: u.sizeBytes },
+          `The restore file is larger than the ${u.sizeBytes} bytes announced.`,
+        );
       }
       fs.appendFileSync(u.file, bytes);
       u.received += bytes.length;
@@ -108,6 +129,8 @@ export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
       try {
         if (u.received !== u.sizeBytes)
           throw new BackupError(
+            'restoreIncomplete',
+            { received: u.received, size: u.sizeBytes },
             `Only ${u.received} of ${u.sizeBytes} bytes of the restore file arrived. Try again.`,
           );
         const result = await restoreBackup(deps.db, deps.databaseFile, u.file, {
@@ -115,6 +138,8 @@ export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
           prepare: (rebuilt) => {
             if (deps.signingKeys) moveSigningKeysOutOfDatabase(rebuilt, deps.signingKeys);
           },
+        }).catch((err: unknown) => {
+          throw reasoned(err, 'restoreFailed', { file: u.name });
         });
         deps.log.info({ ...result }, 'backup restored');
         const profile = deps.profiles.get(deps.profileId());

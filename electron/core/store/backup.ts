@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate, schemaVersion, type Db } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 import type { Migration } from './migrations/types.ts';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -34,9 +35,13 @@ const LANTERN_TABLES = ['profile', 'setting'];
 /** ANALYZE's statistics: they steer the query planner only, and are not copied. */
 const IGNORED = /^sqlite_stat\d$/;
 
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * Why a backup or restore was refused: `code` and `params` for the page to say it in the person's
+ * language (renderer catalogs, `data.errors.<code>`), the English message for logs and the CLI.
+ */
+export class BackupError extends ReasonedError {
+  constructor(code: string, params: Record<string, string | number>, message: string) {
+    super(message, { code, params });
     this.name = 'BackupError';
   }
 }
@@ -51,7 +56,11 @@ export interface BackupSummary {
 export function writeBackup(db: Db, toFile: string): void {
   fs.mkdirSync(path.dirname(toFile), { recursive: true });
   if (fs.existsSync(toFile))
-    throw new BackupError(`${toFile} already exists; a backup never overwrites a file.`);
+    throw new BackupError(
+      'backupExists',
+      { file: toFile },
+      `${toFile} already exists; a backup never overwrites a file.`,
+    );
   db.prepare('VACUUM INTO ?').run(toFile);
 }
 
@@ -96,23 +105,38 @@ function lanternSchema(version: number, migrations: readonly Migration[]): Map<s
   }
 }
 
-/** The first way `found` differs from Lantern's own schema, in words naming the object. */
+/** The first way `found` differs from Lantern's own schema, naming the object. */
 function schemaDifference(
   name: string,
   version: number,
   found: Map<string, SchemaObject>,
   expected: Map<string, SchemaObject>,
-): string | undefined {
+): BackupError | undefined {
+  const params = (obj: SchemaObject) => ({ file: name, type: obj.type, object: obj.name, version });
   for (const [key, obj] of found) {
     const own = expected.get(key);
-    if (!own)
-      return `${name} is not a backup Lantern made: it has a ${obj.type} “${obj.name}”${obj.tblName !== obj.name ? ` on “${obj.tblName}”` : ''} that Lantern's schema ${version} does not have. It was not restored.`;
+    if (!own) {
+      const on = obj.tblName !== obj.name;
+      return new BackupError(
+        on ? 'restoreExtraObjectOn' : 'restoreExtraObject',
+        { ...params(obj), ...(on ? { table: obj.tblName } : {}) },
+        `${name} is not a backup Lantern made: it has a ${obj.type} “${obj.name}”${on ? ` on “${obj.tblName}”` : ''} that Lantern's schema ${version} does not have. It was not restored.`,
+      );
+    }
     if (own.sql !== obj.sql || own.tblName !== obj.tblName)
-      return `${name} is not a backup Lantern made: its ${obj.type} “${obj.name}” is not defined as Lantern defines it in schema ${version}. It was not restored.`;
+      return new BackupError(
+        'restoreChangedObject',
+        params(obj),
+        `${name} is not a backup Lantern made: its ${obj.type} “${obj.name}” is not defined as Lantern defines it in schema ${version}. It was not restored.`,
+      );
   }
   for (const [key, obj] of expected)
     if (!found.has(key))
-      return `${name} is not a complete Lantern backup: the ${obj.type} “${obj.name}” of Lantern's schema ${version} is missing. It was not restored.`;
+      return new BackupError(
+        'restoreMissingObject',
+        params(obj),
+        `${name} is not a complete Lantern backup: the ${obj.type} “${obj.name}” of Lantern's schema ${version} is missing. It was not restored.`,
+      );
   return undefined;
 }
 
@@ -140,23 +164,36 @@ export function inspectBackup(
   const migrations = options.migrations ?? MIGRATIONS;
   if (!readHeader(file).equals(SQLITE_HEADER))
     throw new BackupError(
+      'restoreNotSqlite',
+      { file: name },
       `${name} is not a Lantern backup (it is not a SQLite database). Choose a file made with “Back up”.`,
     );
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new BackupError(`${name} could not be opened as a database: ${(err as Error).message}`);
+    const detail = (err as Error).message;
+    throw new BackupError(
+      'restoreCannotOpen',
+      { file: name, detail },
+      `${name} could not be opened as a database: ${detail}`,
+    );
   }
   try {
     // Nothing the file's schema says may run while it is read (views, triggers, defaults).
     db.pragma('trusted_schema = OFF');
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok')
-      throw new BackupError(`${name} is damaged (integrity check: ${String(integrity)}).`);
+      throw new BackupError(
+        'restoreDamaged',
+        { file: name, detail: String(integrity) },
+        `${name} is damaged (integrity check: ${String(integrity)}).`,
+      );
     const encoding = db.pragma('encoding', { simple: true });
     if (encoding !== 'UTF-8')
       throw new BackupError(
+        'restoreEncoding',
+        { file: name, encoding: String(encoding) },
         `${name} is not a backup Lantern made: its text is stored as ${String(encoding)}, Lantern's as UTF-8.`,
       );
     const found = schemaOf(db);
@@ -165,21 +202,30 @@ export function inspectBackup(
     const version = schemaVersion(db);
     if (missing.length > 0 || version < 1)
       throw new BackupError(
+        missing.length > 0 ? 'restoreNotLantern' : 'restoreNoVersion',
+        { file: name, missing: missing.join(', ') },
         `${name} is a SQLite database but not Lantern's (missing ${missing.join(', ') || 'a schema version'}).`,
       );
     const known = migrations.at(-1)?.version ?? 0;
     if (version > known)
       throw new BackupError(
+        'restoreNewer',
+        { file: name, version, known },
         `${name} was made by a newer Lantern (schema ${version}; this version knows up to ${known}). Update Lantern, then restore it.`,
       );
     const difference = schemaDifference(name, version, found, lanternSchema(version, migrations));
-    if (difference) throw new BackupError(difference);
+    if (difference) throw difference;
     const count = (table: string) =>
       tables.has(table) ? (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n : 0;
     return { schemaVersion: version, profiles: count('profile'), attempts: count('attempt') };
   } catch (err) {
     if (err instanceof BackupError) throw err;
-    throw new BackupError(`${name} could not be read as a Lantern backup: ${(err as Error).message}`);
+    const detail = (err as Error).message;
+    throw new BackupError(
+      'restoreUnreadable',
+      { file: name, detail },
+      `${name} could not be read as a Lantern backup: ${detail}`,
+    );
   } finally {
     db.close();
   }
@@ -326,6 +372,8 @@ function rebuild(
     const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
     if (broken.length > 0)
       throw new BackupError(
+        'restoreInconsistent',
+        { file: name, rows: broken.length, table: broken[0]!.table, parent: broken[0]!.parent },
         `${name} is not a consistent Lantern backup: ${broken.length} row(s) of “${broken[0]!.table}” refer to “${broken[0]!.parent}” rows that are not there. It was not restored.`,
       );
   } finally {

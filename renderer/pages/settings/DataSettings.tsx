@@ -17,7 +17,7 @@ export function DataSettings() {
   const confirmId = useId();
 
   const fail = (err: unknown) =>
-    setStatus({ kind: 'error', text: t('data.failed', { message: messageOf(err) }) });
+    setStatus({ kind: 'error', text: t('data.failed', { message: messageOf(err, i18n) }) });
 
   const backup = async () => {
     setBusy(true);

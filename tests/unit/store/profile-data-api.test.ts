@@ -10,6 +10,9 @@ import { profileHandlers } from '../../../electron/core/api/profile-handlers.ts'
 import { dataHandlers } from '../../../electron/core/api/data-handlers.ts';
 import { silentLogger } from '../../../electron/core/logger.ts';
 import { dispatch, type Handlers } from '../../../shared/api/dispatch.ts';
+import Database from 'better-sqlite3';
+import en from '../../../renderer/i18n/locales/en/profiles.json';
+import zh from '../../../renderer/i18n/locales/zh/profiles.json';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -145,5 +148,47 @@ describe('data calls', () => {
     await expect(api.call('finishRestore', { uploadId })).rejects.toThrow(
       'homework.txt is not a Lantern backup',
     );
+  });
+
+  test('a refusal reaches the page as a code and parameters naming the object, in both catalogs', async () => {
+    const api = setup();
+    const backup: { data: string } = await api.call('createBackup', {});
+    // A backup with one more trigger than Lantern's schema has.
+    const file = path.join(api.dataDir, 'edited.db');
+    fs.writeFileSync(file, Buffer.from(backup.data, 'base64'));
+    const edited = new Database(file);
+    edited.exec('CREATE TRIGGER wipe AFTER INSERT ON profile BEGIN DELETE FROM setting; END');
+    edited.close();
+    const bytes = fs.readFileSync(file);
+    const { uploadId }: { uploadId: string } = await api.call('startRestore', {
+      fileName: 'class.db',
+      sizeBytes: bytes.length,
+    });
+    await api.call('uploadRestoreChunk', { uploadId, offset: 0, data: bytes.toString('base64') });
+    const envelope = await api.callRaw('finishRestore', { uploadId });
+    expect(envelope.ok).toBe(false);
+    const reason = !envelope.ok ? envelope.error.reason : undefined;
+    expect(reason).toMatchObject({
+      code: 'restoreExtraObjectOn',
+      params: { file: 'class.db', type: 'trigger', object: 'wipe', table: 'profile' },
+    });
+    for (const catalog of [en, zh]) {
+      const text = (catalog.data.errors as Record<string, string>)[reason!.code];
+      expect(text).toContain('{{object}}');
+      expect(text).toContain('{{file}}');
+    }
+  });
+
+  test('every code a backup or restore refusal can carry has an English and a Chinese message', () => {
+    const source = ['electron/core/store/backup.ts', 'electron/core/api/data-handlers.ts']
+      .map((f) => fs.readFileSync(path.join(import.meta.dirname, '../../..', f), 'utf8'))
+      .join('\n');
+    const codes = new Set([...source.matchAll(/'((?:backup|restore)[A-Z]\w*)'/g)].map((m) => m[1]!));
+    expect(codes.size).toBeGreaterThan(15);
+    for (const code of codes) {
+      expect(Object.keys(en.data.errors), code).toContain(code);
+      expect(Object.keys(zh.data.errors), code).toContain(code);
+    }
+    expect(Object.keys(en.data.errors).sort()).toEqual(Object.keys(zh.data.errors).sort());
   });
 });
