@@ -127,16 +127,25 @@ const KEYWORDS = {
 function listLiterals(language: CodeLanguage) {
   return (code: Code) =>
     code.tokens.flatMap((t, at) =>
-      t.text === '[' && t.kind === 'op' && !isValueEnd(code.tokens[at - 1], language) && !isPattern(code, at)
+      t.text === '[' &&
+      t.kind === 'op' &&
+      (!isValueEnd(code.tokens[at - 1], language) || startsStatement(code, at)) &&
+      !isPattern(code, at)
         ? [{ at, shown: '[…]' }]
         : [],
     );
+}
+
+/** The first token of a line outside brackets: a new statement, so `[` there is no index. */
+function startsStatement(code: Code, at: number): boolean {
+  return code.depth[at] === 0 && isFirstOnLine(code, at);
 }
 
 /** `s[1:3]`: a slice (a colon directly inside an index). */
 function slices(code: Code) {
   return code.tokens.flatMap((t, at) => {
     if (t.text !== '[' || t.kind !== 'op' || !isValueEnd(code.tokens[at - 1], 'python')) return [];
+    if (startsStatement(code, at)) return [];
     const end = code.closer.get(at) ?? at;
     const colon = code.tokens
       .slice(at + 1, end)
@@ -207,7 +216,7 @@ function withinBody(code: Code, start: number, use: number, language: CodeLangua
   }
   // Python: a later line indented as much as the `def`, or less, ends the body.
   const defColumn = code.column(start);
-  for (let k = start + 1; k < use; k++)
+  for (let k = start + 1; k <= use; k++)
     if (tokens[k]!.line > tokens[start]!.line && isFirstOnLine(code, k) && code.column(k) <= defColumn)
       return false;
   return true;

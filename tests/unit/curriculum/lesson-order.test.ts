@@ -48,6 +48,12 @@ describe('constructs a Python solution uses', () => {
     const recursive = 'def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1)';
     expect(used(recursive, 'python')).toContain('python.recursion@4');
     expect(used('def f(n):\n    return n\n\nprint(f(2))', 'python')).not.toContain('python.recursion@4');
+    expect(used('def f(n):\n    return n\n\nf(2)', 'python')).not.toContain('python.recursion@4');
+    expect(used('function f(n) {\n  return n;\n}\nf(2);', 'javascript')).toEqual(['javascript.function@1']);
+  });
+
+  test('a list that starts a line is a list, though a name ends the line before', () => {
+    expect(used('total = 0\n[print(n) for n in range(3)]', 'python')).toContain('python.list@2');
   });
 
   test('an index is no list and no slice; print alone uses nothing', () => {
