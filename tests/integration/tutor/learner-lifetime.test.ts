@@ -13,6 +13,7 @@ import { dispatch } from '../../../shared/api/dispatch.ts';
 import { startFakeAnthropic, textReply, type FakeAnthropic } from '../../fake-anthropic/server.ts';
 import { failingRun, STARTER } from './fixtures.ts';
 import { TEST_KEY } from './helpers.ts';
+import { FOLLOW_UP_LIMIT } from '../../../electron/core/api/tutor-handlers.ts';
 
 const exercisesDir = path.resolve(import.meta.dirname, '../../../exercises');
 let fake: FakeAnthropic;
@@ -110,3 +111,30 @@ it("the tutor's hint history is kept with the learner in the database, and delet
     backend.db.prepare('SELECT count(*) FROM practice_given WHERE profile_id = ?').pluck().get(me.id),
   ).toBe(0);
 });
+
+it('the follow-up questions a deleted learner used up are not counted against the next one', async () => {
+  const ask = (requestId: string, followUp?: string) =>
+    call<{ status?: string; level: number }>('requestHint', {
+      requestId,
+      trackId: 'python',
+      exerciseId: 'clamp',
+      code: STARTER,
+      lastResult: failingRun,
+      locale: 'en',
+      ...(followUp ? { followUp } : {}),
+    });
+  const di = await call<{ id: number }>('createProfile', { name: 'Di', switchTo: true });
+  fake.enqueue(textReply('Di: look at the value above high.'));
+  await ask('d0');
+  for (let i = 1; i <= FOLLOW_UP_LIMIT; i++) {
+    fake.enqueue(textReply(`Di, answer ${i}: compare with high.`));
+    expect((await ask(`d${i}`, 'Why?')).status).not.toBe('follow-up-limit');
+  }
+  expect((await ask('d-over', 'And now?')).status).toBe('follow-up-limit');
+
+  await call('deleteProfile', { id: di.id });
+  await call('createProfile', { name: 'Ed', switchTo: true });
+  fake.enqueue(textReply('Ed: look at the value above high.'), textReply('Ed: compare it with high.'));
+  expect(await ask('e0')).toMatchObject({ level: 1 });
+  expect((await ask('e1', 'Why?')).status).not.toBe('follow-up-limit');
+}, 120_000);
