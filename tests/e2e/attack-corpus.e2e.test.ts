@@ -66,5 +66,12 @@ describe('the attack corpus in the browser worker host', () => {
       code: 'export function isLeap(y) {\n  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);\n}\n',
     });
     expect(result).toMatchObject({ status: 'pass', message: '4 of 4 tests passed.' });
+    // The mock attacks' target: its tests spy, clear and restore as in Jest, and a right answer passes.
+    const quiet = attacks.find((attack) => attack.name === 'mock-clear-spy.js')!;
+    const mocked = await run({
+      ...quiet.request,
+      code: 'export function isLeapQuietly(year) {\n  return year % 4 === 0;\n}\nexport function forEachName(names, cb) {\n  for (const name of names) cb(name);\n}\n',
+    });
+    expect(mocked).toMatchObject({ status: 'pass', message: '4 of 4 tests passed.' });
   });
 });
