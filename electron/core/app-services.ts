@@ -20,6 +20,7 @@ import { LearnerModel } from './learner/learner-model.ts';
 import { ModelRecords } from './learner/model-records.ts';
 import { CourseMaps } from './learner/course-maps.ts';
 import { Classes } from './reports/classes.ts';
+import { teacherKey } from './reports/teacher-key.ts';
 import { FileSigningKeys, moveSigningKeysOutOfDatabase, type KeySealer } from './reports/signing-keys.ts';
 import { Verifier } from './learner/verifier.ts';
 import { SandboxPool } from './runner-host/index.ts';
@@ -193,7 +194,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     contentReady: courseMapsReady,
     installedTracks: async () => (await curriculum.tracks()).map((t) => t.id),
-    classes: new Classes(db),
+    classes: new Classes(db, teacherKey(settings, signingKeys)),
     learnerModel: model,
   });
   // Content loads in the background; the first call that needs it waits for it.

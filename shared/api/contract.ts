@@ -15,6 +15,7 @@ import { dataCalls } from './calls/data.ts';
 import { progressCalls } from './calls/progress.ts';
 import { teacherCalls } from './calls/teacher.ts';
 import { placementCalls } from './calls/placement.ts';
+import { classCalls } from './calls/classes.ts';
 
 export * from './calls/app.ts';
 export * from './calls/lessons.ts';
@@ -26,6 +27,7 @@ export * from './calls/progress.ts';
 export * from './calls/teacher.ts';
 export * from './calls/placement.ts';
 export * from './calls/learner.ts';
+export * from './calls/classes.ts';
 
 /** Every call, from each area's list. An area adds its calls in its own file under calls/. */
 export const calls = {
@@ -38,6 +40,7 @@ export const calls = {
   ...progressCalls,
   ...teacherCalls,
   ...placementCalls,
+  ...classCalls,
 } as const;
 
 export const events = {

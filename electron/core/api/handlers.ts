@@ -12,6 +12,7 @@ import { dataHandlers, type DataDeps } from './data-handlers.ts';
 import { progressHandlers, type ProgressDeps } from './progress-handlers.ts';
 import { teacherHandlers, type TeacherDeps } from './teacher-handlers.ts';
 import { placementHandlers, type PlacementDeps } from './placement-handlers.ts';
+import { classHandlers, type ClassDeps } from './class-handlers.ts';
 
 export type HandlerDeps = AppDeps &
   LessonDeps &
@@ -21,7 +22,8 @@ export type HandlerDeps = AppDeps &
   DataDeps &
   ProgressDeps &
   TeacherDeps &
-  PlacementDeps;
+  PlacementDeps &
+  ClassDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -34,5 +36,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...progressHandlers(deps),
     ...teacherHandlers(deps),
     ...placementHandlers(deps),
+    ...classHandlers(deps),
   };
 }

@@ -18,6 +18,10 @@ import {
 import { signReport } from './signing.ts';
 import { masteryFigure } from '../../../shared/api/calls/learner.ts';
 import { GeneratedExerciseStore } from '../practice/store.ts';
+import { decompressCode } from '../learner/progress-records.ts';
+import { Memberships } from './membership.ts';
+import { keyFingerprint } from './signing.ts';
+import { MAX_ERROR_EXAMPLES, MAX_EXAMPLE_CODE, type ReportErrorExample } from './report-schema.ts';
 
 export interface ReportSources {
   db: Db;
@@ -134,12 +138,24 @@ export function buildProgressReport(
     )
     .get(profileId) as { first: number | null; last: number | null };
 
+  const membership = new Memberships(db).get(profileId);
   return {
     format: REPORT_FORMAT,
     schemaVersion: REPORT_SCHEMA_VERSION,
     exportedAt: iso(now),
     app: { name: 'Lantern', version: src.appVersion },
-    learner: { name: profile.name, profileCreatedAt: profile.createdAt },
+    learner: {
+      name: profile.name,
+      profileCreatedAt: profile.createdAt,
+      ...(membership && { studentId: membership.studentId }),
+    },
+    ...(membership && {
+      class: {
+        id: membership.classId,
+        name: membership.className,
+        teacherKey: keyFingerprint(membership.teacherKey),
+      },
+    }),
     summary: {
       exercisesCompleted: exerciseRows.filter((r) => r.completed_at !== null).length,
       attempts: attempts.length,
@@ -157,7 +173,33 @@ export function buildProgressReport(
     tracks,
     activity,
     attempts,
+    // The learner's code goes only to the teacher of a class they joined, and only a little of it.
+    ...(membership && { errorExamples: errorExamples(db, profileId) }),
   };
+}
+
+/** The newest failed check of each exercise and kind, newest first, each cut to a readable size. */
+function errorExamples(db: Db, profileId: number): ReportErrorExample[] {
+  const rows = db
+    .prepare(
+      `SELECT track, exercise, status, code, max(created_at) AS at FROM attempt
+       WHERE profile_id = ? AND kind = 'check' AND status != 'pass' AND code IS NOT NULL
+       GROUP BY track, exercise, status ORDER BY at DESC LIMIT ?`,
+    )
+    .all(profileId, MAX_ERROR_EXAMPLES) as {
+    track: string;
+    exercise: string;
+    status: ReportErrorExample['kind'];
+    code: Buffer;
+    at: number;
+  }[];
+  return rows.map((r) => ({
+    at: iso(r.at),
+    track: r.track,
+    exercise: r.exercise,
+    kind: r.status,
+    code: decompressCode(r.code).slice(0, MAX_EXAMPLE_CODE),
+  }));
 }
 
 /** The report, signed with the profile's Ed25519 key. */

@@ -101,6 +101,10 @@ export function describeOutcome(o: ImportOutcome): string {
       return `${o.file}: not imported${who}: a newer report from this learner is already in the class`;
     case 'future':
       return `${o.file}: not imported${who}: dated ${o.exportedAt ?? '?'}, which is in the future on this computer. Check the date and time of the computer that exported it, and of this one`;
+    case 'other-key':
+      return `${o.file}: held${who}: signed by another key than this learner's earlier reports (signed on another computer, or remade). Accept or reject it on the Teacher page`;
+    case 'other-class':
+      return `${o.file}: not imported${who}: made for another class (${o.detail ?? '?'})`;
     case 'newer-schema':
       return `${o.file}: not imported${who}: written by a newer Lantern (report schema ${o.schemaVersion}; this one reads ${REPORT_SCHEMA_VERSION}). Update Lantern to import it`;
   }

@@ -2,7 +2,8 @@
  * Reads an older report as the current schema. A version-1 report gave every concept a
  * percentage, practised or not; read now, a concept without checked attempts is "not yet
  * assessed" (mastery null), and the confidence follows from the evidence count. Version 1 did
- * not record when a concept was last checked. Runs after the signature check: the signature
+ * not record when a concept was last checked. A version-2 report lacks only version 3's optional
+ * class, student ID and error examples. Runs after the signature check: the signature
  * covers the file as it was written.
  */
 import { confidenceOf } from '../../../shared/api/calls/learner.ts';
@@ -18,6 +19,8 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
  */
 export function migrateReport<T>(raw: T): T {
   if (!isObject(raw)) return raw;
+  // 2 → 3 only added optional fields (class, student ID, error examples): absent, it is the same.
+  if (raw.schemaVersion === 2) return withEvidenceOnly({ ...raw, schemaVersion: REPORT_SCHEMA_VERSION });
   if (raw.schemaVersion === REPORT_SCHEMA_VERSION) return withEvidenceOnly(raw);
   if (raw.schemaVersion !== 1) return raw;
   const tracks = Array.isArray(raw.tracks) ? raw.tracks : [];

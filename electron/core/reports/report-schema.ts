@@ -6,8 +6,11 @@
 import { z } from 'zod';
 
 export const REPORT_FORMAT = 'lantern-progress-report';
-/** 2: each concept's mastery is null without evidence, with its last check and confidence. */
-export const REPORT_SCHEMA_VERSION = 2;
+/**
+ * 2: each concept's mastery is null without evidence, with its last check and confidence.
+ * 3: the class the learner joined, their student ID, and examples of their failed checks.
+ */
+export const REPORT_SCHEMA_VERSION = 3;
 
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
@@ -72,6 +75,37 @@ export const ReportSignature = z.object({
   value: z.string(),
 });
 
+export const ReportClass = z.object({
+  /** The class id of the enrolment (8 characters of base32); a class's reports always have it. */
+  id: z
+    .string()
+    .regex(/^[0-9A-HJKMNP-TV-Z]{8}$/)
+    .optional(),
+  name: z.string().min(1).max(200),
+  /** Fingerprint of the teacher's public key the enrolment carried. */
+  teacherKey: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
+});
+
+/** At most this many examples, and this many characters of code each. */
+export const MAX_ERROR_EXAMPLES = 60;
+export const MAX_EXAMPLE_CODE = 2000;
+
+/**
+ * A failed check: its kind (`error` the program raised an error, `timeout` it ran too long,
+ * `fail` it ran but a test failed) and the code, cut to MAX_EXAMPLE_CODE characters.
+ */
+export const ReportErrorExample = z.object({
+  at: isoTime,
+  track: z.string(),
+  exercise: z.string(),
+  kind: z.enum(['error', 'timeout', 'fail']),
+  code: z.string().max(MAX_EXAMPLE_CODE),
+});
+export type ReportErrorExample = z.infer<typeof ReportErrorExample>;
+
 export const ProgressReport = z.object({
   format: z.literal(REPORT_FORMAT),
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -81,13 +115,13 @@ export const ProgressReport = z.object({
     name: z.string().min(1),
     profileCreatedAt: z.string(),
     /**
-     * The student ID or school e-mail the learner gave when joining a class: what an LMS gradebook
-     * matches them by. Absent before they join one (and in reports of older Lanterns).
+     * The student ID or school e-mail the learner gave when joining a class: what the class and an
+     * LMS gradebook recognise them by. Absent before they join one (and in older reports). Schema 3.
      */
     studentId: z.string().trim().min(1).max(200).optional(),
   }),
-  /** The class the learner joined, as its enrolment file names it. */
-  class: z.object({ name: z.string().min(1).max(200) }).optional(),
+  /** The class the learner joined, from its enrolment (schema 3). */
+  class: ReportClass.optional(),
   summary: z.object({
     exercisesCompleted: count,
     attempts: count,
@@ -104,6 +138,8 @@ export const ProgressReport = z.object({
     z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), activeMs: count, attempts: count }),
   ),
   attempts: z.array(ReportAttempt),
+  /** Only in a report for a class: the code of a few failed checks, for the teacher (schema 3). */
+  errorExamples: z.array(ReportErrorExample).max(MAX_ERROR_EXAMPLES).optional(),
   signature: ReportSignature.optional(),
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;

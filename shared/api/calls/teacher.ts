@@ -28,7 +28,8 @@ export const ReportText = z.object({ name: z.string().min(1).max(1000), text: z.
  */
 export const ImportOutcome = z.object({
   file: z.string(),
-  result: z.enum(['imported', 'replaced', 'rejected']),
+  /** held: signed by a key this learner's row does not have; waits for the teacher (classes.ts). */
+  result: z.enum(['imported', 'replaced', 'rejected', 'held']),
   /** future: exported later than this computer's clock allows (more than 5 minutes ahead). */
   status: z.enum([
     'verified',
@@ -39,12 +40,14 @@ export const ImportOutcome = z.object({
     'older',
     'newer-schema',
     'future',
+    'other-key',
+    'other-class',
   ]),
   learner: z.string().optional(),
   exportedAt: z.string().optional(),
   /** The schema version a newer-schema file declares. */
   schemaVersion: z.number().optional(),
-  /** For bad files: what is wrong and where (a field path, a line and column). */
+  /** For bad files: what is wrong and where; for other-class: the class the report names. */
   detail: z.string().optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
@@ -59,6 +62,8 @@ export const ClassConcept = z.object({
 export const ClassLearnerRow = z.object({
   key: learnerKey,
   name: z.string(),
+  /** The student ID or e-mail the learner joined the class with; null for older reports. */
+  studentId: z.string().nullable().optional(),
   verification: z.enum(['verified', 'unsigned']),
   exportedAt: z.string(),
   lastActiveAt: z.string().nullable(),

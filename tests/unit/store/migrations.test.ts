@@ -182,6 +182,27 @@ const SEEDS: Seed[] = [
       expect(db.prepare('SELECT count(*) FROM mastery WHERE profile_id = 1').pluck().get()).toBe(2);
     },
   },
+  {
+    afterVersion: 7,
+    write(db) {
+      db.prepare("INSERT INTO class (id, name, created_at) VALUES (1, '7B Python', ?)").run(T);
+      const learner = db.prepare(
+        `INSERT INTO class_learner (class_id, learner_key, name, exported_at, verification, exercises_completed,
+           exercises_total, active_ms, hints, last_active, report, imported_at)
+         VALUES (1, ?, ?, ?, ?, 1, 9, 1000, 0, NULL, x'00', ?)`,
+      );
+      learner.run('key:0123456789abcdef', 'Ada', T, 'verified', T + 1);
+      learner.run('name:bo', 'Bo', T, 'unsigned', T + 2);
+    },
+    check(db) {
+      // The key each signed learner was recognised by becomes the key pinned for them.
+      expect(db.prepare('SELECT learner_key, key, accepted_at FROM class_learner_key').all()).toEqual([
+        { learner_key: 'key:0123456789abcdef', key: '0123456789abcdef', accepted_at: T + 1 },
+      ]);
+      expect(db.prepare('SELECT code, units FROM class WHERE id = 1').get()).toEqual({ code: null, units: '[]' });
+      expect(db.prepare('SELECT count(*) FROM class_learner WHERE student_id IS NULL').pluck().get()).toBe(2);
+    },
+  },
 ];
 
 function databaseAt(version: number): string {
