@@ -6,7 +6,9 @@ import { LessonPage } from '../lesson/LessonPage.tsx';
 import { PLACEMENT_SEGMENT, PlacementPage } from '../lesson/PlacementPage.tsx';
 import { TrackOverviewPage } from '../lesson/TrackOverviewPage.tsx';
 import { useAsync } from '../lesson/useAsync.ts';
+import { AssignedUnits } from './learn/AssignedUnits.tsx';
 import '../lesson/lesson.css';
+import './learn/assigned.css';
 
 /**
  * #/learn: the tracks; #/learn/<track>: its overview; #/learn/<track>/<lesson>: the lesson;
@@ -31,6 +33,7 @@ function TrackList() {
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('learn.title')}</h1>
       <p className="lead">{t('learn.intro')}</p>
+      <AssignedUnits />
       {tracks.error ? <p role="alert">{t('tracks.loadFailed', { message: tracks.error.message })}</p> : null}
       <ul className="track-cards">
         {(tracks.value ?? []).map((track) => (

@@ -5,6 +5,8 @@ import type { Settings } from '../../shared/api/contract.ts';
 import { DataSettings } from './settings/DataSettings.tsx';
 import { PacksSettings } from './settings/PacksSettings.tsx';
 import { TutorSettings } from './settings/TutorSettings.tsx';
+import { ClassSettings } from './settings/ClassSettings.tsx';
+import './learn/assigned.css';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -71,6 +73,7 @@ export function SettingsPage() {
       <p role="status" className={`status ${status?.kind ?? ''}`}>
         {status?.text ?? ''}
       </p>
+      <ClassSettings />
       <TutorSettings />
       <PacksSettings />
       <DataSettings />

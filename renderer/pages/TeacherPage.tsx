@@ -8,7 +8,9 @@ import { useApp } from '../app/context.ts';
 import type { ClassOverview } from '../../shared/api/contract.ts';
 import { useLoad } from './progress/useLoad.ts';
 import { ReportImport } from './teacher/ReportImport.tsx';
-import { ClassOverviewTable } from './teacher/ClassOverviewTable.tsx';
+import { ClassView } from './teacher/ClassView.tsx';
+import { EnrolmentPanel } from './teacher/EnrolmentPanel.tsx';
+import { HeldReports } from './teacher/HeldReports.tsx';
 import { LearnerDrillDown } from './teacher/LearnerDrillDown.tsx';
 import { NewClassForm } from './teacher/NewClassForm.tsx';
 import { DeleteClassButton } from './teacher/DeleteClassButton.tsx';
@@ -107,7 +109,9 @@ export function TeacherPage() {
           </div>
           {classId !== null && (
             <>
+              <EnrolmentPanel key={classId} classId={classId} />
               <ReportImport classId={classId} onImported={refresh} />
+              <HeldReports classId={classId} version={version} onResolved={refresh} />
               <section className="card" aria-labelledby="overview-title">
                 <h2 id="overview-title">{t('classroom.overviewTitle')}</h2>
                 <p
@@ -117,9 +121,7 @@ export function TeacherPage() {
                 >
                   {status?.text}
                 </p>
-                {overview && overview.id === classId && (
-                  <ClassOverviewTable overview={overview} onOpen={setOpened} />
-                )}
+                <ClassView classId={classId} version={version} onOpen={setOpened} />
               </section>
               <GradebookExport classId={classId} disabled={!overview?.learners.length} />
               {opened && (

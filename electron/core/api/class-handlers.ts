@@ -61,7 +61,13 @@ export function classHandlers(deps: ClassDeps): HandlersFor<typeof classCalls> {
         lessons: unit.lessons.length,
       });
     }
-    return { className: m.className, studentId: m.studentId, joinedAt: m.joinedAt, units, missingUnits: missing };
+    return {
+      className: m.className,
+      studentId: m.studentId,
+      joinedAt: m.joinedAt,
+      units,
+      missingUnits: missing,
+    };
   }
 
   return {
@@ -82,10 +88,12 @@ export function classHandlers(deps: ClassDeps): HandlersFor<typeof classCalls> {
         track,
         (t) => {
           const course = deps.reports.courseOf(t);
-          return course && {
-            exercises: course.exercises.map((e) => e.id),
-            concepts: course.track.concepts.map((c) => c.id),
-          };
+          return (
+            course && {
+              exercises: course.exercises.map((e) => e.id),
+              concepts: course.track.concepts.map((c) => c.id),
+            }
+          );
         },
       );
     },

@@ -98,7 +98,16 @@ export function buildClassView(
   const shown = track && tracks.has(track) ? track : (trackList[0]?.id ?? null);
   const empty = { stuck: [], mostMissed: [], errorKinds: [], withoutAttempts: 0 };
   if (shown === null)
-    return { ...cls, tracks: [], track: null, exercises: [], concepts: [], learners: [], summary: empty, held };
+    return {
+      ...cls,
+      tracks: [],
+      track: null,
+      exercises: [],
+      concepts: [],
+      learners: [],
+      summary: empty,
+      held,
+    };
 
   const inTrack = learners.flatMap(({ row, report }) => {
     const t = report.tracks.find((x) => x.id === shown);
@@ -166,7 +175,12 @@ export function buildClassView(
     else {
       isStuck = digest.recentFails >= STUCK_FAILED_CHECKS;
       if (isStuck)
-        stuck.push({ key: row.learner_key, name: row.name, exercise: digest.stuckOn, failedChecks: digest.recentFails });
+        stuck.push({
+          key: row.learner_key,
+          name: row.name,
+          exercise: digest.stuckOn,
+          failedChecks: digest.recentFails,
+        });
       for (const kind of ['error', 'timeout', 'fail'] as const)
         if (digest.errors[kind] > 0) {
           const k = kinds.get(kind) ?? { checks: 0, learners: 0 };

@@ -234,7 +234,11 @@ export class Classes {
     if (before !== undefined) this.stmt.removeLearner.run(classId, before);
     this.merge(classId, learnerKey, report, verification, studentId, exportedAt);
     if (key) this.stmt.addKey.run(classId, learnerKey, key, Date.now());
-    return { ...about, result: existing && before === undefined ? 'replaced' : 'imported', status: verification };
+    return {
+      ...about,
+      result: existing && before === undefined ? 'replaced' : 'imported',
+      status: verification,
+    };
   }
 
   private merge(
@@ -389,8 +393,7 @@ export class Classes {
 
   require(classId: number): { id: number; name: string; code: string | null; units: string } {
     const cls = this.stmt.get.get(classId) as
-      | { id: number; name: string; code: string | null; units: string }
-      | undefined;
+      { id: number; name: string; code: string | null; units: string } | undefined;
     if (!cls) throw new ClassError(`There is no class with id ${classId}. It may have been deleted.`);
     return cls;
   }
@@ -473,4 +476,7 @@ function prepare(db: Db) {
 
 /** A class name as part of a file name. */
 const safeName = (name: string) =>
-  name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'class';
+  name
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40) || 'class';

@@ -55,7 +55,8 @@ export type EnrolmentErrorCode =
   | 'code-damaged'
   | 'code-newer';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: { code: EnrolmentErrorCode; detail?: string } };
+export type Parsed<T> =
+  { ok: true; value: T } | { ok: false; error: { code: EnrolmentErrorCode; detail?: string } };
 
 const fail = <T>(code: EnrolmentErrorCode, detail?: string): Parsed<T> => ({
   ok: false,
@@ -90,9 +91,7 @@ const FileSchema = z
     version: z.literal(ENROLMENT_VERSION),
     class: z.object({ id: ClassIdText, name: ClassName }).strict(),
     teacher: z.object({ publicKey: z.string().max(200) }).strict(),
-    units: z
-      .array(z.object({ track: id, unit: id, due: isoDay.nullable() }).strict())
-      .max(MAX_UNITS),
+    units: z.array(z.object({ track: id, unit: id, due: isoDay.nullable() }).strict()).max(MAX_UNITS),
     createdAt: z.iso.datetime({ offset: true }),
     signature: z.string().max(200),
   })
@@ -148,13 +147,16 @@ export function enrolmentFile(e: Enrolment, teacherPrivateKey: KeyObject, now = 
     units: e.units.map((u) => ({ track: u.track, unit: u.unit, due: u.due })),
     createdAt: now.toISOString(),
   };
-  const signature = sign(null, Buffer.from(canonicalJson(body), 'utf8'), teacherPrivateKey).toString('base64');
+  const signature = sign(null, Buffer.from(canonicalJson(body), 'utf8'), teacherPrivateKey).toString(
+    'base64',
+  );
   return `${JSON.stringify({ ...body, signature }, null, 2)}\n`;
 }
 
 export function parseEnrolmentFile(text: string): Parsed<Enrolment> {
   if (!text.trim()) return fail('empty');
-  if (Buffer.byteLength(text, 'utf8') > MAX_ENROLMENT_BYTES) return fail('too-large', String(MAX_ENROLMENT_BYTES));
+  if (Buffer.byteLength(text, 'utf8') > MAX_ENROLMENT_BYTES)
+    return fail('too-large', String(MAX_ENROLMENT_BYTES));
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -172,7 +174,7 @@ export function parseEnrolmentFile(text: string): Parsed<Enrolment> {
   const der = checkKey(f.teacher.publicKey);
   if (!der) return fail('bad-key');
   const { signature, ...body } = raw as Record<string, unknown>;
-  let signed = false;
+  let signed: boolean;
   try {
     signed = verify(
       null,
@@ -259,9 +261,7 @@ export function enrolmentCode(e: Enrolment): string {
   return [CODE_PREFIX, ...(text.match(/.{1,5}/g) ?? [])].join('-');
 }
 
-export function parseEnrolmentCode(
-  input: string,
-): Parsed<Omit<Enrolment, 'units'> & { units: CodedUnit[] }> {
+export function parseEnrolmentCode(input: string): Parsed<Omit<Enrolment, 'units'> & { units: CodedUnit[] }> {
   if (!input.trim()) return fail('empty');
   if (input.length > 2000) return fail('too-large', '2000');
   let text = input.toUpperCase().replace(/[\s\-–—_.]/g, '');

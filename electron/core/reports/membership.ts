@@ -26,7 +26,8 @@ export class Memberships {
   }
 
   get(profileId: number): Membership | undefined {
-    const row = this.db.prepare('SELECT * FROM enrolment WHERE profile_id = ?').get(profileId) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM enrolment WHERE profile_id = ?').get(profileId) as
+      Row | undefined;
     if (!row) return undefined;
     return {
       classId: row.class_code,

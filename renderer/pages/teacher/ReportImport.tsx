@@ -81,10 +81,10 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
               ? t('classroom.statuses.future', {
                   date: o.exportedAt ? new Date(o.exportedAt).toLocaleString(i18n.language) : '?',
                 })
-              : t(`classroom.statuses.${o.status}`);
+              : t(`classroom.statuses.${o.status}`, { detail: 'detail' in o ? (o.detail ?? '') : '' });
     return `${t(`classroom.results.${o.result}`)}: ${status}`;
   };
-  const merged = outcomes?.filter((o) => o.result !== 'rejected').length ?? 0;
+  const merged = outcomes?.filter((o) => o.result !== 'rejected' && o.result !== 'held').length ?? 0;
 
   return (
     <section className="card" aria-labelledby="import-title">
@@ -134,7 +134,10 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
           </p>
           <ul className="import-results" data-testid="import-results">
             {outcomes.map((o, i) => (
-              <li key={`${o.file}-${i}`} className={o.result === 'rejected' ? 'rejected' : 'merged'}>
+              <li
+                key={`${o.file}-${i}`}
+                className={o.result === 'imported' || o.result === 'replaced' ? 'merged' : o.result}
+              >
                 <span className="file-name">{o.file}</span>
                 {'learner' in o && o.learner ? <span className="muted"> ({o.learner})</span> : null}
                 <span> — {describe(o)}</span>

@@ -31,7 +31,10 @@ function teacher() {
 function install(name: string, start = T0) {
   const { db } = tempDatabase();
   let now = start;
-  const progress = new ProgressStore(db, { now: () => now, dayOf: (ms) => new Date(ms).toISOString().slice(0, 10) });
+  const progress = new ProgressStore(db, {
+    now: () => now,
+    dayOf: (ms) => new Date(ms).toISOString().slice(0, 10),
+  });
   const profiles = new Profiles(db, new SettingsStore(db));
   const model = new LearnerModel(progress, new ModelRecords(db), () => COURSE);
   const id = profiles.create(name).id;
@@ -93,10 +96,18 @@ describe('a class recognises each learner by their student ID and pinned key', (
     expect(outcome).toMatchObject([{ result: 'held', status: 'other-key', learner: 'Ada' }]);
     expect(classes.overview(classId).learners).toEqual([before]);
     const [held] = classes.held(classId);
-    expect(held).toMatchObject({ name: 'Ada', studentId: 's-1001', file: 'other.json', knownKeys: [expect.any(String)] });
+    expect(held).toMatchObject({
+      name: 'Ada',
+      studentId: 's-1001',
+      file: 'other.json',
+      knownKeys: [expect.any(String)],
+    });
     expect(held!.knownKeys).not.toContain(held!.key);
 
-    expect(classes.resolveHeld(classId, held!.id, true)).toMatchObject({ result: 'replaced', status: 'verified' });
+    expect(classes.resolveHeld(classId, held!.id, true)).toMatchObject({
+      result: 'replaced',
+      status: 'verified',
+    });
     expect(classes.held(classId)).toEqual([]);
     expect(classes.overview(classId).learners).toMatchObject([{ name: 'Ada', exercisesCompleted: 2 }]);
     // Once accepted, that computer's next report is merged directly.
@@ -118,7 +129,9 @@ describe('a class recognises each learner by their student ID and pinned key', (
     const text = forged.export();
     classes.importReports(classId, [file('forged.json', text)]);
     // Importing the same file again does not hold it twice.
-    expect(classes.importReports(classId, [file('forged.json', text)])).toMatchObject([{ status: 'duplicate' }]);
+    expect(classes.importReports(classId, [file('forged.json', text)])).toMatchObject([
+      { status: 'duplicate' },
+    ]);
     const [held] = classes.held(classId);
     expect(classes.resolveHeld(classId, held!.id, false)).toBeNull();
     expect(classes.held(classId)).toEqual([]);
@@ -209,9 +222,7 @@ describe('the class view', () => {
     }));
     expect(view.track).toBe('py');
     expect(view.exercises.map((e) => e.id)).toEqual(['hello', 'sum']);
-    expect(view.summary.stuck).toEqual([
-      { key: 'id:s-1', name: 'Ada', exercise: 'sum', failedChecks: 3 },
-    ]);
+    expect(view.summary.stuck).toEqual([{ key: 'id:s-1', name: 'Ada', exercise: 'sum', failedChecks: 3 }]);
     expect(view.summary.mostMissed).toEqual([{ exercise: 'sum', learners: 1, failedChecks: 3, done: 0 }]);
     expect(view.summary.errorKinds).toMatchObject([
       { kind: 'fail', checks: 3, learners: 2, example: { learner: 'Ada', exercise: 'sum' } },

@@ -37,7 +37,9 @@ describe('the enrolment file', () => {
   it('refuses files that are not an enrolment, each with its own reason', () => {
     expect(errorOf(parseEnrolmentFile(''))).toBe('empty');
     expect(errorOf(parseEnrolmentFile('{"format": '))).toBe('not-json');
-    expect(parseEnrolmentFile('{"format": ')).toMatchObject({ error: { detail: expect.stringMatching(/JSON/) } });
+    expect(parseEnrolmentFile('{"format": ')).toMatchObject({
+      error: { detail: expect.stringMatching(/JSON/) },
+    });
     expect(errorOf(parseEnrolmentFile('[1, 2]'))).toBe('not-enrolment');
     expect(errorOf(parseEnrolmentFile('null'))).toBe('not-enrolment');
     expect(errorOf(parseEnrolmentFile('{"format": "lantern-progress-report"}'))).toBe('not-enrolment');
@@ -49,27 +51,47 @@ describe('the enrolment file', () => {
     const extra = parseEnrolmentFile(file.replace('{', '{"__proto__": {"admin": true},'));
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid' } });
     const name = parseEnrolmentFile(edit((f) => ((f.class as { name: string }).name = 'abc\u202Eevil')));
-    expect(name).toMatchObject({ ok: false, error: { code: 'invalid', detail: expect.stringContaining('class.name') } });
+    expect(name).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', detail: expect.stringContaining('class.name') },
+    });
     const unit = parseEnrolmentFile(edit((f) => ((f.units as { unit: string }[])[0]!.unit = '../../etc')));
-    expect(unit).toMatchObject({ ok: false, error: { code: 'invalid', detail: expect.stringContaining('units.0.unit') } });
+    expect(unit).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', detail: expect.stringContaining('units.0.unit') },
+    });
     const day = parseEnrolmentFile(edit((f) => ((f.units as { due: string }[])[0]!.due = '2026-02-30')));
-    expect(day).toMatchObject({ ok: false, error: { code: 'invalid', detail: expect.stringContaining('units.0.due') } });
+    expect(day).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', detail: expect.stringContaining('units.0.due') },
+    });
     const many = parseEnrolmentFile(
-      edit((f) => (f.units = Array.from({ length: 41 }, (_, i) => ({ track: 't', unit: `u${i}`, due: null })))),
+      edit(
+        (f) => (f.units = Array.from({ length: 41 }, (_, i) => ({ track: 't', unit: `u${i}`, due: null }))),
+      ),
     );
-    expect(many).toMatchObject({ ok: false, error: { code: 'invalid', detail: expect.stringContaining('units') } });
+    expect(many).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', detail: expect.stringContaining('units') },
+    });
   });
 
   it('refuses a file edited after the teacher made it, or carrying a key that is not one', () => {
-    expect(errorOf(parseEnrolmentFile(edit((f) => ((f.class as { name: string }).name = '8A'))))).toBe('bad-signature');
-    expect(errorOf(parseEnrolmentFile(edit((f) => (f.signature = 'AAAA'))))).toBe('bad-signature');
-    const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
-    expect(errorOf(parseEnrolmentFile(edit((f) => ((f.teacher as { publicKey: string }).publicKey = other))))).toBe(
+    expect(errorOf(parseEnrolmentFile(edit((f) => ((f.class as { name: string }).name = '8A'))))).toBe(
       'bad-signature',
     );
-    expect(errorOf(parseEnrolmentFile(edit((f) => ((f.teacher as { publicKey: string }).publicKey = 'bm90IGEga2V5'))))).toBe(
-      'bad-key',
-    );
+    expect(errorOf(parseEnrolmentFile(edit((f) => (f.signature = 'AAAA'))))).toBe('bad-signature');
+    const other = generateKeyPairSync('ed25519')
+      .publicKey.export({ format: 'der', type: 'spki' })
+      .toString('base64');
+    expect(
+      errorOf(parseEnrolmentFile(edit((f) => ((f.teacher as { publicKey: string }).publicKey = other)))),
+    ).toBe('bad-signature');
+    expect(
+      errorOf(
+        parseEnrolmentFile(edit((f) => ((f.teacher as { publicKey: string }).publicKey = 'bm90IGEga2V5'))),
+      ),
+    ).toBe('bad-key');
   });
 });
 
@@ -102,9 +124,18 @@ describe('the enrolment code', () => {
     const at = chars.length - 7;
     chars[at] = chars[at] === 'X' ? 'Y' : 'X';
     expect(parseEnrolmentCode(chars.join(''))).toMatchObject({ ok: false, error: { code: 'code-damaged' } });
-    expect(parseEnrolmentCode(code.slice(0, -6))).toMatchObject({ ok: false, error: { code: 'code-damaged' } });
-    expect(parseEnrolmentCode('LNT-HELLO-WORLD')).toMatchObject({ ok: false, error: { code: 'code-damaged' } });
-    expect(parseEnrolmentCode('LNT-ÄÖÜ')).toMatchObject({ ok: false, error: { code: 'code-characters', detail: 'Ä' } });
+    expect(parseEnrolmentCode(code.slice(0, -6))).toMatchObject({
+      ok: false,
+      error: { code: 'code-damaged' },
+    });
+    expect(parseEnrolmentCode('LNT-HELLO-WORLD')).toMatchObject({
+      ok: false,
+      error: { code: 'code-damaged' },
+    });
+    expect(parseEnrolmentCode('LNT-ÄÖÜ')).toMatchObject({
+      ok: false,
+      error: { code: 'code-characters', detail: 'Ä' },
+    });
     expect(parseEnrolmentCode('   ')).toMatchObject({ ok: false, error: { code: 'empty' } });
   });
 });

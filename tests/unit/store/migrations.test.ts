@@ -199,7 +199,10 @@ const SEEDS: Seed[] = [
       expect(db.prepare('SELECT learner_key, key, accepted_at FROM class_learner_key').all()).toEqual([
         { learner_key: 'key:0123456789abcdef', key: '0123456789abcdef', accepted_at: T + 1 },
       ]);
-      expect(db.prepare('SELECT code, units FROM class WHERE id = 1').get()).toEqual({ code: null, units: '[]' });
+      expect(db.prepare('SELECT code, units FROM class WHERE id = 1').get()).toEqual({
+        code: null,
+        units: '[]',
+      });
       expect(db.prepare('SELECT count(*) FROM class_learner WHERE student_id IS NULL').pluck().get()).toBe(2);
     },
   },
