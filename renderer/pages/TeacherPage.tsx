@@ -29,6 +29,7 @@ export function TeacherPage() {
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [version, setVersion] = useState(0);
   const classId = chosen ?? classes.value?.[0]?.id ?? null;
+  const empty = !classes.value?.find((c) => c.id === classId)?.learners;
 
   useEffect(() => {
     if (classId === null) return;
@@ -109,8 +110,8 @@ export function TeacherPage() {
           </div>
           {classId !== null && (
             <>
-              <EnrolmentPanel key={classId} classId={classId} />
-              <ReportImport classId={classId} onImported={refresh} />
+              {/* A class without learners yet starts with how they join it. */}
+              {empty && <EnrolmentPanel key={classId} classId={classId} />}
               <HeldReports classId={classId} version={version} onResolved={refresh} />
               <section className="card" aria-labelledby="overview-title">
                 <h2 id="overview-title">{t('classroom.overviewTitle')}</h2>
@@ -135,6 +136,8 @@ export function TeacherPage() {
                   }}
                 />
               )}
+              <ReportImport classId={classId} onImported={refresh} />
+              {!empty && <EnrolmentPanel key={classId} classId={classId} />}
             </>
           )}
         </>

@@ -226,7 +226,7 @@ describe('practice matched to the learner', () => {
     const { id: classId } = await call<{ id: number }>('createClass', { name: '7B recommend' });
     await call('importReports', { classId, files: [{ name: files[0]!.name, text: files[0]!.content }] });
     await go('#/teacher');
-    const overview = page.getByTestId('class-overview');
+    const overview = page.getByTestId('class-mastery');
     await overview.waitFor();
     const cells = await overview
       .locator('tbody td.heat, tbody td.heat-none')

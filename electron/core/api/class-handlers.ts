@@ -12,7 +12,6 @@ import type { CourseMap } from '../learner/course-map.ts';
 import type { Logger } from '../logger.ts';
 import { Memberships, type Membership } from '../reports/membership.ts';
 import { parseEnrolmentCode, parseEnrolmentFile, StudentId, unitRef } from '../reports/enrolment.ts';
-import { buildClassView } from '../reports/class-view.ts';
 import type { Db } from '../store/database.ts';
 
 export interface ClassDeps {
@@ -79,24 +78,16 @@ export function classHandlers(deps: ClassDeps): HandlersFor<typeof classCalls> {
       deps.log.info({ classId, heldId, accept }, 'held report resolved');
       return { outcome };
     },
-    getClassView({ classId, track }) {
-      const cls = classes.require(classId);
-      return buildClassView(
-        { id: cls.id, name: cls.name },
-        classes.learners(classId),
-        classes.heldCount(classId),
-        track,
-        (t) => {
-          const course = deps.reports.courseOf(t);
-          return (
-            course && {
-              exercises: course.exercises.map((e) => e.id),
-              concepts: course.track.concepts.map((c) => c.id),
-            }
-          );
-        },
-      );
-    },
+    getClassView: ({ classId, track }) =>
+      classes.view(classId, track, (t) => {
+        const course = deps.reports.courseOf(t);
+        return (
+          course && {
+            exercises: course.exercises.map((e) => e.id),
+            concepts: course.track.concepts.map((c) => c.id),
+          }
+        );
+      }),
 
     async getMyClass() {
       const m = memberships.get(deps.profileId());

@@ -5,8 +5,9 @@
  * it needs of the attempt lists is digested once, at import.
  */
 import type { ClassView, ErrorKind, MatrixCell } from '../../../shared/api/calls/classes.ts';
+import type { LocalizedText } from '../../../shared/content/schema.ts';
 import type { ReportAttempt } from './report-schema.ts';
-import type { LearnerRow, StoredReport } from './classes.ts';
+import type { StoredReport } from './classes.ts';
 
 /**
  * "Stuck": at least this many failed checks since the learner's last pass in the track, all in
@@ -69,6 +70,61 @@ export function digestAttempts(attempts: readonly ReportAttempt[], exportedAt: n
   };
 }
 
+/** What the class view reads of one learner's report for one track (table class_track_row). */
+export interface TrackRow {
+  lastActiveAt: string | null;
+  total: number;
+  /** [id, done, checks, failed checks, hints, solution shown, active ms] */
+  exercises: [string, 0 | 1, number, number, number, 0 | 1, number][];
+  /** [id, mastery or null] */
+  concepts: [string, number | null][];
+  /** Absent for reports stored before attempts were digested. */
+  digest?: TrackDigest;
+  /** The newest failed code of each kind in this track. */
+  examples: { kind: ErrorKind; exercise: string; at: string; code: string }[];
+}
+
+/** One track's row of a stored report, and the titles it carries. */
+export function trackRows(report: StoredReport): {
+  track: string;
+  row: TrackRow;
+  titles: { item: string; title: LocalizedText }[];
+}[] {
+  return report.tracks.map((t) => {
+    const examples = new Map<ErrorKind, TrackRow['examples'][number]>();
+    for (const x of report.errorExamples ?? []) {
+      const known = examples.get(x.kind);
+      if (x.track === t.id && (!known || x.at > known.at))
+        examples.set(x.kind, { kind: x.kind, exercise: x.exercise, at: x.at, code: x.code });
+    }
+    const digest = report.digest?.tracks.find((d) => d.track === t.id);
+    return {
+      track: t.id,
+      row: {
+        lastActiveAt: report.summary.lastActiveAt,
+        total: t.exercisesTotal,
+        exercises: t.exercises.map((e) => [
+          e.id,
+          e.completedAt !== null ? 1 : 0,
+          e.checks,
+          Math.max(0, e.checks - e.passes),
+          e.hintsShown,
+          e.solutionRevealed ? 1 : 0,
+          e.activeMs,
+        ]),
+        concepts: t.concepts.map((c) => [c.id, c.mastery]),
+        ...(digest && { digest }),
+        examples: [...examples.values()],
+      },
+      titles: [
+        ...(t.title ? [{ item: '', title: t.title }] : []),
+        ...t.exercises.flatMap((e) => (e.title ? [{ item: `e:${e.id}`, title: e.title }] : [])),
+        ...t.concepts.flatMap((c) => (c.title ? [{ item: `c:${c.id}`, title: c.title }] : [])),
+      ],
+    };
+  });
+}
+
 export interface ViewOrder {
   /** The course's exercise and concept order, when the track is installed on this computer. */
   exercises?: readonly string[];
@@ -80,22 +136,26 @@ const byOrder = (order: readonly string[] | undefined) => {
   return (a: string, b: string) => (index.get(a) ?? Infinity) - (index.get(b) ?? Infinity);
 };
 
-export function buildClassView(
-  cls: { id: number; name: string },
-  learners: readonly { row: LearnerRow; report: StoredReport }[],
-  held: number,
-  track: string | undefined,
-  orderOf: (track: string) => ViewOrder | undefined = () => undefined,
-): ClassView {
-  const tracks = new Map<string, ClassView['tracks'][number]>();
-  for (const { report } of learners)
-    for (const t of report.tracks) {
-      const known = tracks.get(t.id);
-      if (known) known.learners++;
-      else tracks.set(t.id, { id: t.id, ...(t.title && { title: t.title }), learners: 1 });
-    }
-  const trackList = [...tracks.values()].sort((a, b) => a.id.localeCompare(b.id));
-  const shown = track && tracks.has(track) ? track : (trackList[0]?.id ?? null);
+export interface ViewLearner {
+  key: string;
+  name: string;
+  studentId: string | null;
+  verification: 'verified' | 'unsigned';
+  exportedAt: number;
+  row: TrackRow;
+}
+
+/** The view of one track: its learners' rows, the class's tracks (for the tabs) and titles. */
+export function buildTrackView(input: {
+  cls: { id: number; name: string };
+  tracks: ClassView['tracks'];
+  track: string | null;
+  learners: readonly ViewLearner[];
+  titles: ReadonlyMap<string, LocalizedText>;
+  held: number;
+  order?: ViewOrder | undefined;
+}): ClassView {
+  const { cls, tracks, track: shown, learners, titles, held, order } = input;
   const empty = { stuck: [], mostMissed: [], errorKinds: [], withoutAttempts: 0 };
   if (shown === null)
     return {
@@ -109,26 +169,21 @@ export function buildClassView(
       held,
     };
 
-  const inTrack = learners.flatMap(({ row, report }) => {
-    const t = report.tracks.find((x) => x.id === shown);
-    return t ? [{ row, report, t, digest: report.digest?.tracks.find((d) => d.track === shown) }] : [];
-  });
-  const order = orderOf(shown);
   // Columns in the course's order; anything the course lacks (generated practice) after it.
   const exerciseIds: string[] = [];
-  const exerciseTitle = new Map<string, ClassView['exercises'][number]>();
   const conceptIds: string[] = [];
-  const conceptTitle = new Map<string, ClassView['concepts'][number]>();
-  for (const { t } of inTrack) {
-    for (const e of t.exercises)
-      if (!exerciseTitle.has(e.id)) {
-        exerciseIds.push(e.id);
-        exerciseTitle.set(e.id, { id: e.id, ...(e.title && { title: e.title }) });
+  const seenE = new Set<string>();
+  const seenC = new Set<string>();
+  for (const { row } of learners) {
+    for (const [id] of row.exercises)
+      if (!seenE.has(id)) {
+        seenE.add(id);
+        exerciseIds.push(id);
       }
-    for (const c of t.concepts)
-      if (!conceptTitle.has(c.id)) {
-        conceptIds.push(c.id);
-        conceptTitle.set(c.id, { id: c.id, ...(c.title && { title: c.title }) });
+    for (const [id] of row.concepts)
+      if (!seenC.has(id)) {
+        seenC.add(id);
+        conceptIds.push(id);
       }
   }
   exerciseIds.sort(byOrder(order?.exercises));
@@ -137,50 +192,47 @@ export function buildClassView(
   const conceptColumn = new Map(conceptIds.map((id, i) => [id, i]));
 
   const missed = exerciseIds.map((exercise) => ({ exercise, learners: 0, failedChecks: 0, done: 0 }));
-  const kinds = new Map<ErrorKind, { checks: number; learners: number }>();
+  const kinds = new Map<
+    ErrorKind,
+    { checks: number; learners: number; example?: TrackRow['examples'][number] & { learner: string } }
+  >();
   const stuck: ClassView['summary']['stuck'] = [];
   let withoutAttempts = 0;
 
-  const rows = inTrack.map(({ row, report, t, digest }) => {
-    const cells: (MatrixCell | null)[] = exerciseIds.map(() => null);
+  const rows = learners.map((l): ClassView['learners'][number] => {
+    const cells: (MatrixCell | null)[] = new Array<MatrixCell | null>(exerciseIds.length).fill(null);
     let completed = 0;
     let activeMs = 0;
     let hints = 0;
     let revealed = 0;
-    for (const e of t.exercises) {
-      const i = column.get(e.id)!;
-      const done = e.completedAt !== null;
-      const failedChecks = Math.max(0, e.checks - e.passes);
+    for (const [id, done, checks, failedChecks, h, shownSolution, ms] of l.row.exercises) {
+      const i = column.get(id)!;
       cells[i] = {
-        done,
-        checks: e.checks,
+        done: done === 1,
+        checks,
         failedChecks,
-        hints: e.hintsShown,
-        revealed: e.solutionRevealed,
-        activeMs: e.activeMs,
+        hints: h,
+        revealed: shownSolution === 1,
+        activeMs: ms,
       };
-      completed += done ? 1 : 0;
-      activeMs += e.activeMs;
-      hints += e.hintsShown;
-      revealed += e.solutionRevealed ? 1 : 0;
+      completed += done;
+      activeMs += ms;
+      hints += h;
+      revealed += shownSolution;
       const m = missed[i]!;
       if (done) m.done++;
       else if (failedChecks > 0) m.learners++;
       m.failedChecks += failedChecks;
     }
-    const mastery: (number | null)[] = conceptIds.map(() => null);
-    for (const c of t.concepts) mastery[conceptColumn.get(c.id)!] = c.mastery;
+    const mastery: (number | null)[] = new Array<number | null>(conceptIds.length).fill(null);
+    for (const [id, m] of l.row.concepts) mastery[conceptColumn.get(id)!] = m;
+    const digest = l.row.digest;
     let isStuck = false;
     if (!digest) withoutAttempts++;
     else {
       isStuck = digest.recentFails >= STUCK_FAILED_CHECKS;
       if (isStuck)
-        stuck.push({
-          key: row.learner_key,
-          name: row.name,
-          exercise: digest.stuckOn,
-          failedChecks: digest.recentFails,
-        });
+        stuck.push({ key: l.key, name: l.name, exercise: digest.stuckOn, failedChecks: digest.recentFails });
       for (const kind of ['error', 'timeout', 'fail'] as const)
         if (digest.errors[kind] > 0) {
           const k = kinds.get(kind) ?? { checks: 0, learners: 0 };
@@ -189,15 +241,19 @@ export function buildClassView(
           kinds.set(kind, k);
         }
     }
+    for (const x of l.row.examples) {
+      const k = kinds.get(x.kind);
+      if (k && (!k.example || x.at > k.example.at)) k.example = { ...x, learner: l.name };
+    }
     return {
-      key: row.learner_key,
-      name: row.name,
-      studentId: row.student_id,
-      verification: row.verification,
-      exportedAt: new Date(row.exported_at).toISOString(),
-      lastActiveAt: report.summary.lastActiveAt,
+      key: l.key,
+      name: l.name,
+      studentId: l.studentId,
+      verification: l.verification,
+      exportedAt: new Date(l.exportedAt).toISOString(),
+      lastActiveAt: l.row.lastActiveAt,
       completed,
-      total: t.exercisesTotal,
+      total: l.row.total,
       activeMs,
       hints,
       revealed,
@@ -207,21 +263,16 @@ export function buildClassView(
     };
   });
 
-  const errorKinds = [...kinds].map(([kind, k]) => {
-    let example: ClassView['summary']['errorKinds'][number]['example'];
-    for (const { row, report } of inTrack)
-      for (const x of report.errorExamples ?? [])
-        if (x.track === shown && x.kind === kind && (!example || x.at > example.at))
-          example = { learner: row.name, exercise: x.exercise, at: x.at, code: x.code };
-    return { kind, ...k, ...(example && { example }) };
-  });
-
+  const titled = (prefix: string) => (id: string) => {
+    const title = titles.get(`${prefix}${id}`);
+    return { id, ...(title && { title }) };
+  };
   return {
     ...cls,
-    tracks: trackList,
+    tracks,
     track: shown,
-    exercises: exerciseIds.map((id) => exerciseTitle.get(id)!),
-    concepts: conceptIds.map((id) => conceptTitle.get(id)!),
+    exercises: exerciseIds.map(titled('e:')),
+    concepts: conceptIds.map(titled('c:')),
     learners: rows,
     summary: {
       stuck: stuck.sort((a, b) => b.failedChecks - a.failedChecks || a.name.localeCompare(b.name)),
@@ -229,7 +280,20 @@ export function buildClassView(
         .filter((m) => m.learners > 0)
         .sort((a, b) => b.learners - a.learners || b.failedChecks - a.failedChecks)
         .slice(0, MOST_MISSED),
-      errorKinds: errorKinds.sort((a, b) => b.checks - a.checks),
+      errorKinds: [...kinds]
+        .map(([kind, { example, ...k }]) => ({
+          kind,
+          ...k,
+          ...(example && {
+            example: {
+              learner: example.learner,
+              exercise: example.exercise,
+              at: example.at,
+              code: example.code,
+            },
+          }),
+        }))
+        .sort((a, b) => b.checks - a.checks),
       withoutAttempts,
     },
     held,

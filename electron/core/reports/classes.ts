@@ -22,7 +22,16 @@ import type { GradebookLearner } from './lms-gradebook.ts';
 import { keyFingerprint } from './signing.ts';
 import { classIdFrom, enrolmentCode, enrolmentFile } from './enrolment.ts';
 import type { TeacherKey } from './teacher-key.ts';
-import { digestAttempts, type AttemptDigest } from './class-view.ts';
+import type { ClassView } from '../../../shared/api/calls/classes.ts';
+import type { LocalizedText } from '../../../shared/content/schema.ts';
+import {
+  buildTrackView,
+  digestAttempts,
+  trackRows,
+  type AttemptDigest,
+  type TrackRow,
+  type ViewOrder,
+} from './class-view.ts';
 
 export class ClassError extends Error {
   constructor(message: string) {
@@ -148,10 +157,11 @@ export class Classes {
 
   held(classId: number): HeldReport[] {
     this.require(classId);
-    return (this.stmt.heldList.all(classId) as HeldRow[]).map((h) => ({
+    return (this.stmt.heldList.all(classId) as (HeldRow & { known_name: string | null })[]).map((h) => ({
       id: h.id,
       learnerKey: h.learner_key,
-      name: h.name,
+      name: h.known_name ?? h.name,
+      reportName: h.name,
       studentId: h.student_id,
       file: h.file,
       exportedAt: iso(h.exported_at),
@@ -275,6 +285,84 @@ export class Classes {
     for (const t of report.tracks)
       for (const c of t.concepts)
         if (c.mastery !== null) this.stmt.addMastery.run(classId, learnerKey, t.id, c.id, c.mastery);
+    this.writeTrackRows(classId, learnerKey, stored);
+  }
+
+  private writeTrackRows(classId: number, learnerKey: string, stored: StoredReport): void {
+    this.stmt.clearRows.run(classId, learnerKey);
+    for (const { track, row, titles } of trackRows(stored)) {
+      this.stmt.addRow.run(classId, learnerKey, track, JSON.stringify(row));
+      for (const { item, title } of titles)
+        this.stmt.setTitle.run(classId, track, item, JSON.stringify(title));
+    }
+  }
+
+  /**
+   * The class view of one track (the one with most learners when none is asked for), read from
+   * the per-track rows; learners imported before those rows existed get theirs first.
+   */
+  view(
+    classId: number,
+    track: string | undefined,
+    orderOf: (track: string) => ViewOrder | undefined,
+  ): ClassView {
+    const cls = this.require(classId);
+    const missing = this.stmt.withoutRows.all(classId) as LearnerRow[];
+    if (missing.length)
+      this.db.transaction(() => {
+        for (const row of missing)
+          this.writeTrackRows(
+            classId,
+            row.learner_key,
+            migrateReport(JSON.parse(gunzipSync(row.report).toString('utf8')) as StoredReport),
+          );
+      })();
+    const counts = this.stmt.trackCounts.all(classId) as {
+      track: string;
+      learners: number;
+      title: string | null;
+    }[];
+    const tracks = counts
+      .map((c) => ({
+        id: c.track,
+        ...(c.title && { title: JSON.parse(c.title) as LocalizedText }),
+        learners: c.learners,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const shown =
+      track && counts.some((c) => c.track === track)
+        ? track
+        : ([...counts].sort((a, b) => b.learners - a.learners || a.track.localeCompare(b.track))[0]?.track ??
+          null);
+    const learners =
+      shown === null
+        ? []
+        : (this.stmt.trackRows.all(classId, shown) as (Omit<LearnerRow, 'report'> & { data: string })[]).map(
+            (r) => ({
+              key: r.learner_key,
+              name: r.name,
+              studentId: r.student_id,
+              verification: r.verification,
+              exportedAt: r.exported_at,
+              row: JSON.parse(r.data) as TrackRow,
+            }),
+          );
+    const titles = new Map(
+      shown === null
+        ? []
+        : (this.stmt.titles.all(classId, shown) as { item: string; title: string }[]).map(
+            (t) => [t.item, JSON.parse(t.title) as LocalizedText] as const,
+          ),
+    );
+    return buildTrackView({
+      cls: { id: cls.id, name: cls.name },
+      tracks,
+      track: shown,
+      learners,
+      titles,
+      held: this.heldCount(classId),
+      order: shown === null ? undefined : orderOf(shown),
+    });
   }
 
   /** Accepting adds the key to the learner's and merges the report if it is their newest. */
@@ -443,10 +531,37 @@ function prepare(db: Db) {
       `INSERT OR IGNORE INTO class_held (class_id, learner_key, key, name, student_id, file, exported_at, report, held_at)
        VALUES (@class_id, @learner_key, @key, @name, @student_id, @file, @exported_at, @report, @held_at)`,
     ),
-    heldList: db.prepare('SELECT * FROM class_held WHERE class_id = ? ORDER BY held_at, id'),
+    heldList: db.prepare(
+      `SELECT h.*, l.name AS known_name FROM class_held h
+       LEFT JOIN class_learner l ON l.class_id = h.class_id AND l.learner_key = h.learner_key
+       WHERE h.class_id = ? ORDER BY h.held_at, h.id`,
+    ),
     heldCount: db.prepare('SELECT count(*) AS n FROM class_held WHERE class_id = ?'),
     heldGet: db.prepare('SELECT * FROM class_held WHERE id = ? AND class_id = ?'),
     heldDelete: db.prepare('DELETE FROM class_held WHERE id = ?'),
+    clearRows: db.prepare('DELETE FROM class_track_row WHERE class_id = ? AND learner_key = ?'),
+    addRow: db.prepare(
+      'INSERT INTO class_track_row (class_id, learner_key, track, data) VALUES (?, ?, ?, ?)',
+    ),
+    setTitle: db.prepare(
+      `INSERT INTO class_title (class_id, track, item, title) VALUES (?, ?, ?, ?)
+       ON CONFLICT (class_id, track, item) DO UPDATE SET title = excluded.title`,
+    ),
+    withoutRows: db.prepare(
+      `SELECT learner_key, report FROM class_learner l WHERE class_id = ? AND NOT EXISTS
+         (SELECT 1 FROM class_track_row r WHERE r.class_id = l.class_id AND r.learner_key = l.learner_key)`,
+    ),
+    trackCounts: db.prepare(
+      `SELECT r.track, count(*) AS learners, t.title FROM class_track_row r
+       LEFT JOIN class_title t ON t.class_id = r.class_id AND t.track = r.track AND t.item = ''
+       WHERE r.class_id = ? GROUP BY r.track`,
+    ),
+    trackRows: db.prepare(
+      `SELECT l.learner_key, l.name, l.student_id, l.verification, l.exported_at, r.data
+       FROM class_track_row r JOIN class_learner l ON l.class_id = r.class_id AND l.learner_key = r.learner_key
+       WHERE r.class_id = ? AND r.track = ? ORDER BY l.name COLLATE NOCASE, l.learner_key`,
+    ),
+    titles: db.prepare('SELECT item, title FROM class_title WHERE class_id = ? AND track = ?'),
     delete: db.prepare('DELETE FROM class WHERE id = ?'),
     removeLearner: db.prepare('DELETE FROM class_learner WHERE class_id = ? AND learner_key = ?'),
     existing: db.prepare(

@@ -25,7 +25,11 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
   const [units, setUnits] = useState<AssignedUnit[]>([]);
   const [choices, setChoices] = useState<UnitChoice[]>([]);
   const [adding, setAdding] = useState('');
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<{
+    error: boolean;
+    key: string;
+    params?: Record<string, string>;
+  } | null>(null);
   const [version, setVersion] = useState(0);
   const ids = { code: useId(), add: useId() };
 
@@ -39,7 +43,7 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
       },
       (err: unknown) =>
         live &&
-        setStatus({ error: true, text: t('classEnrolment.failed', { message: (err as Error).message }) }),
+        setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } }),
     );
     return () => {
       live = false;
@@ -73,19 +77,19 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
   async function save() {
     try {
       await api.setClassUnits({ classId, units });
-      setStatus({ error: false, text: t('classEnrolment.saved') });
+      setStatus({ error: false, key: 'classEnrolment.saved' });
       setVersion((v) => v + 1);
     } catch (err) {
-      setStatus({ error: true, text: t('classEnrolment.failed', { message: (err as Error).message }) });
+      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } });
     }
   }
 
   async function copy(code: string) {
     try {
       await navigator.clipboard.writeText(code);
-      setStatus({ error: false, text: t('classEnrolment.copied') });
+      setStatus({ error: false, key: 'classEnrolment.copied' });
     } catch (err) {
-      setStatus({ error: true, text: t('classEnrolment.failed', { message: (err as Error).message }) });
+      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } });
     }
   }
 
@@ -110,7 +114,8 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
                 downloadFile(enrolment.file);
                 setStatus({
                   error: false,
-                  text: t('classEnrolment.downloaded', { name: enrolment.file.name }),
+                  key: 'classEnrolment.downloaded',
+                  params: { name: enrolment.file.name },
                 });
               }}
             >
@@ -175,7 +180,7 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
         </button>
       </div>
       <p className={`status${status?.error ? ' error' : ''}`} role="status">
-        {status?.text}
+        {status && t(status.key, status.params ?? {})}
       </p>
     </section>
   );

@@ -21,7 +21,11 @@ export function HeldReports({
   const { api } = useApp();
   const locale = uiLocale(i18n.language);
   const [held, setHeld] = useState<HeldReport[]>([]);
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<{
+    error: boolean;
+    key: string;
+    params?: Record<string, string>;
+  } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -37,24 +41,30 @@ export function HeldReports({
   async function resolve(h: HeldReport, accept: boolean) {
     try {
       const { outcome } = await api.resolveHeldReport({ classId, heldId: h.id, accept });
-      setStatus({
-        error: false,
-        text: !accept
-          ? t('classHeld.rejected', { file: h.file })
-          : outcome?.result === 'rejected'
-            ? t('classHeld.acceptedOlder', { name: h.name })
-            : t('classHeld.accepted', { name: h.name }),
-      });
+      setStatus(
+        !accept
+          ? { error: false, key: 'classHeld.rejected', params: { file: h.file } }
+          : {
+              error: false,
+              key: outcome?.result === 'rejected' ? 'classHeld.acceptedOlder' : 'classHeld.accepted',
+              params: { name: h.name },
+            },
+      );
       onResolved();
     } catch (err) {
-      setStatus({ error: true, text: t('classHeld.failed', { message: (err as Error).message }) });
+      setStatus({ error: true, key: 'classHeld.failed', params: { message: (err as Error).message } });
     }
   }
 
-  if (!held.length && !status) return null;
+  if (!held.length)
+    return status ? (
+      <p className={`status${status.error ? ' error' : ''}`} role="status" data-testid="held-status">
+        {t(status.key, status.params ?? {})}
+      </p>
+    ) : null;
   return (
     <section className="card held-reports" aria-labelledby="held-title" data-testid="held-reports">
-      {held.length > 0 && (
+      {
         <>
           <h2 id="held-title">{t('classHeld.title', { count: held.length })}</h2>
           <p className="muted">{t('classHeld.intro')}</p>
@@ -64,6 +74,9 @@ export function HeldReports({
                 <p className="held-who">
                   <strong>{h.name}</strong>
                   {h.studentId ? ` (${h.studentId})` : ''}
+                  {h.reportName !== h.name && (
+                    <span className="muted"> · {t('classHeld.reportName', { name: h.reportName })}</span>
+                  )}
                 </p>
                 <p className="held-question">{t('classHeld.question')}</p>
                 <p className="muted">
@@ -86,9 +99,9 @@ export function HeldReports({
             ))}
           </ul>
         </>
-      )}
+      }
       <p className={`status${status?.error ? ' error' : ''}`} role="status" data-testid="held-status">
-        {status?.text}
+        {status && t(status.key, status.params ?? {})}
       </p>
     </section>
   );

@@ -35,6 +35,8 @@ export const HeldReport = z.object({
   learnerKey: z.string(),
   /** The learner it claims to be, as the class knows them. */
   name: z.string(),
+  /** The name inside the held report. */
+  reportName: z.string(),
   studentId: z.string().nullable(),
   file: z.string(),
   exportedAt: z.string(),

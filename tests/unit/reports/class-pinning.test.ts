@@ -12,7 +12,6 @@ import { parseEnrolmentFile } from '../../../electron/core/reports/enrolment.ts'
 import { teacherKey } from '../../../electron/core/reports/teacher-key.ts';
 import { MemorySigningKeys } from '../../../electron/core/reports/signing-keys.ts';
 import { signReport } from '../../../electron/core/reports/signing.ts';
-import { buildClassView } from '../../../electron/core/reports/class-view.ts';
 import { COURSE, tempDatabase } from '../learner/fixtures.ts';
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
@@ -216,10 +215,7 @@ describe('the class view', () => {
     bo.check('hello', 'pass');
     classes.importReports(classId, [file('ada.json', ada.export()), file('bo.json', bo.export())]);
 
-    const cls = classes.require(classId);
-    const view = buildClassView(cls, classes.learners(classId), 0, undefined, () => ({
-      exercises: COURSE.exercises.map((e) => e.id),
-    }));
+    const view = classes.view(classId, undefined, () => ({ exercises: COURSE.exercises.map((e) => e.id) }));
     expect(view.track).toBe('py');
     expect(view.exercises.map((e) => e.id)).toEqual(['hello', 'sum']);
     expect(view.summary.stuck).toEqual([{ key: 'id:s-1', name: 'Ada', exercise: 'sum', failedChecks: 3 }]);

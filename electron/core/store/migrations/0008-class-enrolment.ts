@@ -13,6 +13,10 @@ import type { Migration } from './types.ts';
  * - `class_held` keeps a report signed by a key the learner's row does not have, until the
  *   teacher accepts or rejects it: it is never merged on its own.
  *
+ * - `class_track_row` is what the class view reads of each learner's report, one row per track,
+ *   and `class_title` the titles of tracks, exercises and concepts: so a class of hundreds opens
+ *   without reading every report back. Learners imported earlier get their rows on first view.
+ *
  * Learner side: `enrolment`, the class each profile joined.
  */
 export const migration: Migration = {
@@ -53,6 +57,24 @@ export const migration: Migration = {
       held_at      INTEGER NOT NULL,
       UNIQUE (class_id, learner_key, key, exported_at)
     );
+
+    CREATE TABLE class_track_row (
+      class_id     INTEGER NOT NULL,
+      learner_key  TEXT NOT NULL,
+      track        TEXT NOT NULL,
+      -- JSON: TrackRow in electron/core/reports/class-view.ts.
+      data         TEXT NOT NULL,
+      PRIMARY KEY (class_id, track, learner_key),
+      FOREIGN KEY (class_id, learner_key) REFERENCES class_learner(class_id, learner_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE TABLE class_title (
+      class_id  INTEGER NOT NULL REFERENCES class(id) ON DELETE CASCADE,
+      track     TEXT NOT NULL,
+      -- '' for the track itself, 'e:<id>' for an exercise, 'c:<id>' for a concept.
+      item      TEXT NOT NULL,
+      title     TEXT NOT NULL,
+      PRIMARY KEY (class_id, track, item)
+    ) WITHOUT ROWID;
 
     CREATE TABLE enrolment (
       profile_id   INTEGER PRIMARY KEY REFERENCES profile(id) ON DELETE CASCADE,

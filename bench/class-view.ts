@@ -1,0 +1,165 @@
+/**
+ * The class view (issue 15): a class of 300 learners opens in ≤ 200 ms. Measured as the backend
+ * answers getClassView (read the track's rows, build summary and matrix) plus the JSON the answer
+ * travels as, median of 10 opens; printed beside the anchor of reading every stored report back
+ * (gunzip + JSON.parse), which is what the view cost before it had rows of its own.
+ * Registered like every bench: bench/run.ts runs each file in bench/.
+ * Each learner: a Python track of 60 exercises and 12 concepts, half also JavaScript, 400 checks,
+ * 20 examples of failed code. Run: node bench/class-view.ts   (or npm run bench class-view)
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { openDatabase } from '../electron/core/store/database.ts';
+import { SettingsStore } from '../electron/core/store/settings.ts';
+import { Classes } from '../electron/core/reports/classes.ts';
+import { teacherKey } from '../electron/core/reports/teacher-key.ts';
+import { MemorySigningKeys } from '../electron/core/reports/signing-keys.ts';
+import { keyFingerprint, signReport } from '../electron/core/reports/signing.ts';
+import type { ProgressReport, ReportTrack } from '../electron/core/reports/report-schema.ts';
+
+const LEARNERS = 300;
+const OPENS = 10;
+const DAY = 86_400_000;
+const now = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
+const title = (s: string) => ({ en: s, zh: s });
+
+function track(id: string, l: number, exercises: number, concepts: number): ReportTrack {
+  return {
+    id,
+    title: title(id),
+    exercisesTotal: exercises,
+    concepts: Array.from({ length: concepts }, (_, c) => ({
+      id: `${id}-c${c}`,
+      title: title(`Concept ${c}`),
+      mastery: (l + c) % 3 ? ((l * 7 + c * 13) % 100) / 100 : null,
+      evidence: (l + c) % 3 ? 3 : 0,
+      lastSeen: (l + c) % 3 ? iso(now - DAY) : null,
+      confidence: (l + c) % 3 ? 'medium' : 'none',
+    })),
+    exercises: Array.from({ length: Math.min(exercises, 20 + (l % 40)) }, (_, e) => ({
+      id: `${id}-ex${e}`,
+      title: title(`Exercise ${e}`),
+      completedAt: (l + e) % 4 ? iso(now - 2 * DAY) : null,
+      runs: 3,
+      checks: 2 + ((l + e) % 5),
+      passes: (l + e) % 4 ? 1 : 0,
+      hintsShown: (l + e) % 3,
+      solutionRevealed: (l + e) % 17 === 0,
+      activeMs: 60_000 * (1 + ((l + e) % 9)),
+    })),
+  };
+}
+
+function report(l: number, cls: { id: string; name: string; teacherKey: string }): ProgressReport {
+  const tracks = [track('python', l, 60, 12), ...(l % 2 ? [track('javascript', l, 50, 10)] : [])];
+  const attempts = Array.from({ length: 400 }, (_, a) => ({
+    at: iso(now - DAY * 20 + a * 60_000 * 60),
+    track: a % 3 && l % 2 ? 'javascript' : 'python',
+    exercise: `python-ex${a % 30}`,
+    kind: 'check' as const,
+    status: (['pass', 'fail', 'error', 'fail', 'timeout'] as const)[(a + l) % 5]!,
+    testsPassed: 1,
+    testsTotal: 3,
+    timeTakenMs: 40,
+    hintsShown: 0,
+    solutionRevealed: false,
+    generated: false,
+  }));
+  return {
+    format: 'lantern-progress-report',
+    schemaVersion: 3,
+    exportedAt: iso(now - 60_000),
+    app: { name: 'Lantern', version: 'bench' },
+    learner: {
+      name: `Learner ${l + 1}`,
+      profileCreatedAt: iso(now - 90 * DAY),
+      studentId: `S-${10_000 + l}`,
+    },
+    class: cls,
+    summary: {
+      exercisesCompleted: 30,
+      attempts: attempts.length,
+      checks: attempts.length,
+      activeMs: 3_600_000,
+      hintsShown: 12,
+      solutionsRevealed: 2,
+      streakDays: 3,
+      firstActiveAt: attempts[0]!.at,
+      lastActiveAt: attempts.at(-1)!.at,
+    },
+    tracks,
+    activity: [],
+    attempts,
+    errorExamples: Array.from({ length: 20 }, (_, x) => ({
+      at: iso(now - x * DAY),
+      track: 'python',
+      exercise: `python-ex${x}`,
+      kind: (['fail', 'error', 'timeout'] as const)[x % 3]!,
+      code: `def f(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total ${'#'.repeat(200)}\n`,
+    })),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const time = (fn: () => void) => {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+const row = (label: string, value: number, target: string, anchor: string) =>
+  console.log(
+    `${label.padEnd(46)} ${`${value.toFixed(1)} ms`.padStart(10)}   target ${target.padEnd(9)} ${anchor}`,
+  );
+
+const { db } = openDatabase(':memory:');
+const classes = new Classes(db, teacherKey(new SettingsStore(db), new MemorySigningKeys()));
+const { id: classId } = classes.create('Bench class');
+const e = classes.enrolment(classId);
+const cls = {
+  id: e.classCode,
+  name: e.className,
+  teacherKey: keyFingerprint(JSON.parse(e.file.content).teacher.publicKey),
+};
+const files = Array.from({ length: LEARNERS }, (_, l) => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signed = signReport(report(l, cls), privateKey, publicKey.export({ format: 'der', type: 'spki' }));
+  return { name: `learner-${l + 1}.json`, text: JSON.stringify(signed) };
+});
+const outcomes = classes.importReports(classId, files);
+const merged = outcomes.filter((o) => o.result === 'imported').length;
+
+const rows = db.prepare('SELECT report FROM class_learner WHERE class_id = ?').pluck();
+const readBack: number[] = [];
+const open: number[] = [];
+const other: number[] = [];
+let bytes = 0;
+let shown = 0;
+for (let i = 0; i < OPENS; i++) {
+  readBack.push(
+    time(() => (rows.all(classId) as Buffer[]).map((b) => JSON.parse(gunzipSync(b).toString('utf8')))),
+  );
+  open.push(
+    time(() => {
+      const view = classes.view(classId, undefined, () => undefined);
+      bytes = JSON.stringify(view).length;
+      shown = view.learners.length;
+    }),
+  );
+  other.push(
+    time(() => {
+      JSON.stringify(classes.view(classId, 'javascript', () => undefined));
+    }),
+  );
+}
+console.log(
+  `${merged} of ${LEARNERS} reports imported; the view answers ${(bytes / 1024).toFixed(0)} KB of JSON`,
+);
+row(
+  `open the class view, ${shown} learners (median)`,
+  median(open),
+  '≤ 200 ms',
+  `anchor: read the stored reports back ${median(readBack).toFixed(1)} ms`,
+);
+row('switch to another track tab (median)', median(other), '≤ 200 ms', '');
+db.close();
