@@ -1,6 +1,6 @@
 /**
  * The learner's side of a class: the enrolment each profile joined (table `enrolment`, migration
- * 0007), read when their report is built and when Learn lists the assigned units first.
+ * 0008), read when their report is built and when Learn lists the assigned units first.
  */
 import type { Db } from '../store/database.ts';
 import type { AssignedUnit, Enrolment } from './enrolment.ts';
