@@ -68,7 +68,8 @@ describe('the built-in tracks', () => {
     expect([...typesOf(report.loaded)]).toEqual(
       expect.arrayContaining(['explanation', 'exercise', 'predict']),
     );
-  });
+    // A program-output exercise runs the whole program once per case: more runs than one test file.
+  }, 300_000);
 
   test('JavaScript validates with no problems, code included', async () => {
     const report = await validated('javascript');
@@ -97,7 +98,8 @@ describe('the built-in tracks', () => {
     expect([...typesOf(report.loaded)]).toEqual(
       expect.arrayContaining(['explanation', 'exercise', 'predict']),
     );
-  });
+    // A program-output exercise runs the whole program once per case: more runs than one test file.
+  }, 300_000);
 
   test('every exercise has English and Chinese prose and at least three graded hints', async () => {
     for (const track of ['python', 'javascript']) {
