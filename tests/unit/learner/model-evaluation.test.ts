@@ -86,6 +86,12 @@ describe('model evaluation', () => {
         expect(replayed.get(m.concept)?.evidence).toBe(m.evidence);
       }
       expect(recorded.mastery.map((m) => m.concept)).toEqual(concepts);
+      // Every concept the learner practised before moved with their general ability, in both.
+      const stored = new Map(model.mastery(ids[who], 'py').map((m) => [m.concept, m]));
+      for (const [concept, m] of replayed) {
+        expect(stored.get(concept)?.ability).toBeCloseTo(m.ability, 12);
+        expect(stored.get(concept)?.evidence).toBe(m.evidence);
+      }
     }
     // Difficulties: what the app stored is what the replay predicts with.
     const stored = records.difficulties('py');
