@@ -42,7 +42,7 @@ export function createApi(): LanternApi {
   return createHttpApi(token);
 }
 
-function toApiError(err: unknown): ApiError {
+export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const message = err instanceof Error ? err.message : String(err);
   // The preload sends the error shape as JSON inside the message (Electron clones only the message).

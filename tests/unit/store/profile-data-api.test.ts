@@ -11,6 +11,10 @@ import { dataHandlers } from '../../../electron/core/api/data-handlers.ts';
 import { silentLogger } from '../../../electron/core/logger.ts';
 import { dispatch, type Handlers } from '../../../shared/api/dispatch.ts';
 import Database from 'better-sqlite3';
+import i18next from 'i18next';
+import { toApiError } from '../../../renderer/api/client.ts';
+import { messageOf } from '../../../renderer/pages/settings/backup-transfer.ts';
+import { BackupError } from '../../../electron/core/store/backup.ts';
 import en from '../../../renderer/i18n/locales/en/profiles.json';
 import zh from '../../../renderer/i18n/locales/zh/profiles.json';
 
@@ -190,5 +194,38 @@ describe('data calls', () => {
       expect(Object.keys(zh.data.errors), code).toContain(code);
     }
     expect(Object.keys(en.data.errors).sort()).toEqual(Object.keys(zh.data.errors).sort());
+  });
+
+  test('over the desktop bridge the reason survives, and the Chinese page names the object', async () => {
+    const api = setup();
+    const { uploadId }: { uploadId: string } = await api.call('startRestore', {
+      fileName: 'class.db',
+      sizeBytes: 3,
+    });
+    await api.call('uploadRestoreChunk', { uploadId, offset: 0, data: 'AAAA' });
+    const envelope = await api.callRaw('finishRestore', { uploadId });
+    if (envelope.ok) throw new Error('a three-byte file was restored');
+    // What the preload throws (electron/preload/index.ts), as the page's API client reads it.
+    const error = toApiError(new Error(JSON.stringify(envelope.error)));
+    expect(error.reason).toEqual({ code: 'restoreNotSqlite', params: { file: 'class.db' } });
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { zh: { translation: { data: zh.data } } },
+      lng: 'zh',
+      interpolation: { escapeValue: false },
+    });
+    const schema = new BackupError(
+      'restoreExtraObject',
+      { file: 'class.db', type: 'view', object: 'everyone', version: 7 },
+      'English',
+    );
+    const overBridge = toApiError(
+      new Error(JSON.stringify({ code: 'failed', message: schema.message, reason: schema.reason })),
+    );
+    expect(messageOf(overBridge, i18n)).toBe(
+      'class.db 不是 Lantern 生成的备份：它有一个视图“everyone”，而 Lantern 的架构 7 中没有。没有恢复。',
+    );
+    // A failure without a reason says what the client found.
+    expect(messageOf(new Error('socket hang up'), i18n)).toBe('socket hang up');
   });
 });
