@@ -174,6 +174,11 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
         <p className="muted">
           {t(`lesson.type.${exercise.type}`)} · {t('lesson.difficulty', { n: exercise.difficulty })}
         </p>
+        {opened.untranslated?.includes(locale) ? (
+          <p className="one-language-notice" role="note" data-testid="one-language-notice">
+            {t(locale === 'zh' ? 'lesson.onlyInEnglish' : 'lesson.onlyInChinese')}
+          </p>
+        ) : null}
         <Markdown source={text(exercise.body)} className="lesson-body" />
         {exercise.type === 'explanation' ? (
           state.completed ? null : (

@@ -14,8 +14,8 @@ export const TrackSummary = z.object({
   lessons: z.number().int(),
   /** Shipped with Lantern, or added by a teacher as a pack (removable). */
   source: z.enum(['builtin', 'pack']),
-  /** Languages the text is not translated into (an imported Exercism track: `['zh']`). */
-  untranslated: z.array(z.enum(['zh'])).optional(),
+  /** The language the text is not written in: `['zh']` English only, `['en']` Chinese only. */
+  untranslated: z.array(z.enum(['en', 'zh'])).optional(),
 });
 export type TrackSummary = z.infer<typeof TrackSummary>;
 

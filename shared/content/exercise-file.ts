@@ -19,9 +19,14 @@ export interface ExerciseFileParts {
 const FENCE = /^---\s*$/;
 const LANG_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->\s*$/;
 
+/**
+ * @param packLanguage a one-language pack's language: its prose may have no markers at all (the
+ *   whole body is in that language), and the other language's section copies it when missing.
+ */
 export function parseExerciseFile(
   text: string,
   file: string,
+  packLanguage?: 'en' | 'zh',
 ): ExerciseFileParts | { errors: ContentError[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? ''))
@@ -38,7 +43,7 @@ export function parseExerciseFile(
 
   const frontMatter = parseYamlSource(lines.slice(1, close).join('\n'), file, 2);
   const bodyLine = close + 2;
-  const { body, errors } = splitBody(lines.slice(close + 1), bodyLine, file);
+  const { body, errors } = splitBody(lines.slice(close + 1), bodyLine, file, packLanguage);
   return { frontMatter, body, bodyLine, errors: [...frontMatter.errors, ...errors] };
 }
 
@@ -46,8 +51,13 @@ function splitBody(
   lines: string[],
   firstLine: number,
   file: string,
+  packLanguage?: 'en' | 'zh',
 ): { body: Partial<LocalizedText>; errors: ContentError[] } {
   const body: Partial<LocalizedText> = {};
+  if (packLanguage && !lines.some((line) => LANG_MARKER.test(line))) {
+    const prose = lines.join('\n').trim();
+    if (prose) return { body: { en: prose, zh: prose }, errors: [] };
+  }
   const errors: ContentError[] = [];
   let current: 'en' | 'zh' | undefined;
   let buffer: string[] = [];
@@ -92,6 +102,8 @@ function splitBody(
     } else current = lang;
   });
   flush();
+  if (packLanguage && body[packLanguage] && !body[packLanguage === 'en' ? 'zh' : 'en'])
+    body[packLanguage === 'en' ? 'zh' : 'en'] = body[packLanguage];
   for (const lang of ['en', 'zh'] as const)
     if (!body[lang])
       errors.push({

@@ -38,7 +38,8 @@ const TRACK_FIELDS: Record<string, string> = {
   concepts: 'The concepts, each with the concept ids it builds on (prerequisites; no cycles).',
   units: 'The units in order, each listing its lesson ids in the order a learner meets them.',
   source: 'Where imported content came from, for attribution.',
-  untranslated: 'Languages the text is not translated into; only for imported content (e.g. Exercism: [zh]).',
+  untranslated:
+    'The language the text is not written in: [zh] for an English-only pack, [en] for a Chinese-only one. Each text may then be written once.',
 };
 
 function authorSchema(

@@ -14,6 +14,8 @@ import { issuesToErrors } from './issues.ts';
 import { Exercise, ExerciseFrontMatter, Track } from './schema.ts';
 import { checkStructure } from './structure.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { EXERCISE_TEXTS, TRACK_TEXTS, fillTexts, packLanguage } from './one-language.ts';
+import type { UiLocale } from './schema.ts';
 
 /** Relative POSIX path → file text. */
 export type PackFiles = ReadonlyMap<string, string>;
@@ -45,13 +47,13 @@ const FOLDER_LESSON = /^lessons\/([^/]+)\/exercise\.md$/;
 
 export function loadTrack(files: PackFiles): LoadResult {
   const errors: ContentError[] = [];
-  const { track, source } = loadTrackFile(files, errors);
+  const { track, source, language } = loadTrackFile(files, errors);
 
   const exercises = new Map<string, LoadedExercise>();
   let failed = 0;
   for (const path of [...files.keys()].sort()) {
     if (!FLAT_LESSON.test(path) && !FOLDER_LESSON.test(path)) continue;
-    const loaded = loadExercise(files, path, track?.language, errors);
+    const loaded = loadExercise(files, path, track?.language, errors, language);
     if (!loaded) {
       failed += 1;
       continue;
@@ -74,7 +76,10 @@ export function loadTrack(files: PackFiles): LoadResult {
   return { track, exercises, errors };
 }
 
-function loadTrackFile(files: PackFiles, errors: ContentError[]): { track?: Track; source?: YamlSource } {
+function loadTrackFile(
+  files: PackFiles,
+  errors: ContentError[],
+): { track?: Track; source?: YamlSource; language?: UiLocale } {
   const text = files.get(TRACK_FILE);
   if (text === undefined) {
     errors.push({
@@ -88,12 +93,15 @@ function loadTrackFile(files: PackFiles, errors: ContentError[]): { track?: Trac
     errors.push(...source.errors);
     return {};
   }
-  const parsed = Track.safeParse(source.value);
+  // A pack in one language writes each text once; the other field gets a copy.
+  const language = packLanguage(source.value);
+  const value = language ? fillTexts(source.value, TRACK_TEXTS, language) : source.value;
+  const parsed = Track.safeParse(value);
   if (!parsed.success) {
-    errors.push(...issuesToErrors(parsed.error.issues, TRACK_FILE, source, source.value));
+    errors.push(...issuesToErrors(parsed.error.issues, TRACK_FILE, source, value));
     return {};
   }
-  return { track: parsed.data, source };
+  return { track: parsed.data, source, ...(language && { language }) };
 }
 
 function loadExercise(
@@ -101,18 +109,22 @@ function loadExercise(
   path: string,
   trackLanguage: Track['language'] | undefined,
   errors: ContentError[],
+  packLanguage?: UiLocale,
 ): LoadedExercise | undefined {
-  const parts = parseExerciseFile(files.get(path) ?? '', path);
+  const parts = parseExerciseFile(files.get(path) ?? '', path, packLanguage);
   if (!('frontMatter' in parts)) {
     errors.push(...parts.errors);
     return undefined;
   }
   const { frontMatter, body } = parts;
   const fileErrors = [...parts.errors];
-  const front = ExerciseFrontMatter.safeParse(frontMatter.value ?? {});
+  const frontValue = packLanguage
+    ? fillTexts(frontMatter.value ?? {}, EXERCISE_TEXTS, packLanguage)
+    : (frontMatter.value ?? {});
+  const front = ExerciseFrontMatter.safeParse(frontValue);
   if (!front.success) {
     if (!frontMatter.errors.length)
-      fileErrors.push(...issuesToErrors(front.error.issues, path, frontMatter, frontMatter.value));
+      fileErrors.push(...issuesToErrors(front.error.issues, path, frontMatter, frontValue));
     errors.push(...fileErrors);
     return undefined;
   }

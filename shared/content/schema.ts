@@ -197,9 +197,14 @@ export const Track = z.strictObject({
   units: z.array(Unit).min(1),
   source: ContentSource.optional(),
   /**
-   * Languages whose text is a copy of the English, not a translation (an imported Exercism track
-   * has no Chinese). The validator then skips its translation checks and the app can say so.
+   * The language the pack's text is not written in: `[zh]` for an English-only pack (an imported
+   * Exercism track), `[en]` for a Chinese-only one. Each text may then be written once; the
+   * loader copies it into the other field, the validator skips its translation checks, and the
+   * lesson view tells a learner whose interface language is missing.
    */
-  untranslated: z.array(z.enum(['zh'])).optional(),
+  untranslated: z
+    .array(z.enum(['en', 'zh']))
+    .max(1, 'a pack is written in at least one language: untranslated lists one of en, zh')
+    .optional(),
 });
 export type Track = z.infer<typeof Track>;

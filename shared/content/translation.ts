@@ -1,7 +1,7 @@
 /**
  * Every lesson is written in English and Simplified Chinese. The schema already makes both fields
- * non-empty; this catches the usual slip past it: English pasted into the Chinese field. A track
- * that declares `untranslated: [zh]` (an imported Exercism track) is exempt, and says so instead.
+ * non-empty; this catches the usual slip past it: English pasted into the Chinese field. A pack
+ * written in one language (`untranslated: [zh]` or `[en]`) is exempt, and says so instead.
  */
 import type { ContentError } from './errors.ts';
 import type { LoadedExercise } from './load.ts';
@@ -29,7 +29,8 @@ export function translationGaps(
   exercises: Iterable<LoadedExercise>,
   zhLine: (file: string) => number | undefined,
 ): ContentError[] {
-  if (track?.untranslated?.includes('zh')) return [];
+  // A one-language pack's other fields are copies on purpose.
+  if (track?.untranslated?.length) return [];
   const errors: ContentError[] = [];
   const gap = 'the Chinese text is English; translate it (or mark the track `untranslated: [zh]`)';
   for (const { exercise, file, lineOf } of exercises) {

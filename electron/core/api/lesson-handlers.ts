@@ -123,6 +123,7 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
         ...(draft !== undefined ? { draft } : {}),
         hints: view.exercise.hints.slice(0, state.hintsShown),
         state,
+        ...(outline!.untranslated?.length ? { untranslated: outline!.untranslated } : {}),
       };
     },
 

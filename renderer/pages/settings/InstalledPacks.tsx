@@ -44,6 +44,7 @@ export function InstalledPacks({ packs, error, busy, onRemoved, onFailed }: Prop
               <span className="muted">
                 {t('packs.details', { id: pack.id, language: pack.language, count: pack.lessons })}
                 {pack.untranslated?.includes('zh') ? ` · ${t('packs.englishOnly')}` : ''}
+                {pack.untranslated?.includes('en') ? ` · ${t('packs.chineseOnly')}` : ''}
               </span>
             </div>
             {confirming === pack.id ? (

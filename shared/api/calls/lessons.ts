@@ -69,6 +69,8 @@ export const OpenedLesson = z.object({
   /** Authored hints already shown, in order. */
   hints: z.array(LocalizedText),
   state: LessonState,
+  /** The language the track is not written in (a one-language pack): its text is the other one's. */
+  untranslated: z.array(z.enum(['en', 'zh'])).optional(),
 });
 export type OpenedLesson = z.infer<typeof OpenedLesson>;
 
