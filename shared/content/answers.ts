@@ -1,6 +1,6 @@
 /**
- * How a predict or quiz answer is judged. The page uses these for its instant verdict and the
- * backend for the verdict it records, so the two can only differ when the page was bypassed.
+ * How a predict or quiz answer is judged, by the backend only: the page is not sent the answers
+ * (electron/core/api/lesson-exercise.ts) and shows the verdict it gets back (decision 0023).
  */
 import type { QuizChoice } from './schema.ts';
 
