@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
-import { attackVerdict, loadAttacks } from '../fixtures/attacks/load.ts';
+import { ATTACK_TIME_LIMIT_MS, attackVerdict, loadAttacks } from '../fixtures/attacks/load.ts';
+import { JS_ATTACKS } from '../fixtures/attacks-unseen/javascript.ts';
 import { openPage, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();
@@ -73,5 +74,22 @@ describe('the attack corpus in the browser worker host', () => {
       code: 'export function isLeapQuietly(year) {\n  return year % 4 === 0;\n}\nexport function forEachName(names, cb) {\n  for (const name of names) cb(name);\n}\n',
     });
     expect(mocked).toMatchObject({ status: 'pass', message: '4 of 4 tests passed.' });
+  });
+});
+
+// The unseen JavaScript cases (tests/integration/attacks/javascript-unseen.test.ts runs them in the
+// Node host), mock records among them, through the browser worker host too.
+describe('the unseen JavaScript attacks in the browser worker host', () => {
+  test.each(JS_ATTACKS.map((c) => [c.name, c] as const))('stays failing: %s', async (_name, c) => {
+    const result = await run({
+      mode: 'check',
+      language: 'javascript',
+      module: 'leap',
+      code: c.code,
+      tests: c.tests,
+      timeLimitMs: ATTACK_TIME_LIMIT_MS,
+    });
+    expect(result.status, result.message).not.toBe('pass');
+    expect(result.tests.filter((t) => t.status === 'pass')).toEqual([]);
   });
 });
