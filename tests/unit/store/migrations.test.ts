@@ -61,11 +61,13 @@ const SEEDS: Seed[] = [
   {
     afterVersion: 2,
     write(db) {
-      db.prepare(
-        `INSERT INTO attempt (profile_id, track, exercise, kind, code, status, tests_passed, tests_total,
-           time_taken_ms, hints_shown, solution_revealed, generated, created_at)
-         VALUES (2, 'python', 'hello', 'check', ?, 'pass', 3, 3, 120, 1, 0, 0, ?)`,
-      ).run(compressCode('print("你好")\n'), T);
+      const attempt = db
+        .prepare(
+          `INSERT INTO attempt (profile_id, track, exercise, kind, code, status, tests_passed, tests_total,
+             time_taken_ms, hints_shown, solution_revealed, generated, created_at)
+           VALUES (2, 'python', 'hello', 'check', ?, 'pass', 3, 3, 120, 1, 0, 0, ?)`,
+        )
+        .run(compressCode('print("你好")\n'), T).lastInsertRowid;
       db.prepare(
         `INSERT INTO exercise_progress (profile_id, track, exercise, runs, checks, passes, hints_shown,
            solution_revealed, active_ms, first_at, last_at, completed_at)
@@ -77,6 +79,10 @@ const SEEDS: Seed[] = [
       ).run(T);
       db.prepare("INSERT INTO activity_day VALUES (2, '2025-11-24', 90000, 3)").run();
       db.prepare("INSERT INTO mastery VALUES (2, 'python', 'output', 0.8, 0.69, 1, ?)").run(T);
+      // The model writes a history point with the attempt for each concept it updates.
+      db.prepare(
+        "INSERT INTO mastery_history (profile_id, track, concept, mastery, attempt_id, created_at) VALUES (2, 'python', 'output', 0.69, ?, ?)",
+      ).run(attempt, T);
       db.prepare("INSERT INTO review VALUES (2, 'python', 'output', 1.0, ?, 0, 0)").run(T + 86_400_000);
       db.prepare("INSERT INTO exercise_difficulty VALUES ('python', 'hello', -1.2, 4)").run();
     },
@@ -169,6 +175,20 @@ const SEEDS: Seed[] = [
       const mastery = db.prepare('INSERT INTO mastery VALUES (1, ?, ?, ?, ?, ?, ?)');
       mastery.run('python', 'output', 1.0, 0.7, 3, T);
       mastery.run('python', 'loops', -1.0, 0.3, 1, T + 1);
+      // The checked attempts that evidence rests on, each with its history point.
+      const attempt = db.prepare(
+        "INSERT INTO attempt (profile_id, track, exercise, kind, status, created_at) VALUES (1, 'python', ?, 'check', 'pass', ?)",
+      );
+      const history = db.prepare(
+        "INSERT INTO mastery_history (profile_id, track, concept, mastery, attempt_id, created_at) VALUES (1, 'python', ?, 0.5, ?, ?)",
+      );
+      for (const [exercise, concept, at] of [
+        ['hello', 'output', T - 2],
+        ['hello', 'output', T - 1],
+        ['greet', 'output', T],
+        ['count', 'loops', T + 1],
+      ] as const)
+        history.run(concept, attempt.run(exercise, at).lastInsertRowid, at);
     },
     check(db) {
       // The general ability starts from the concepts: (1 × 3 − 1 × 1) / (3 + 1 + 1).
@@ -179,7 +199,9 @@ const SEEDS: Seed[] = [
         .get() as { ability: number; evidence: number; updated_at: number };
       expect(row.ability).toBeCloseTo(0.4, 12);
       expect(row).toMatchObject({ evidence: 4, updated_at: T + 1 });
-      expect(db.prepare('SELECT count(*) FROM mastery WHERE profile_id = 1').pluck().get()).toBe(2);
+      expect(
+        db.prepare("SELECT count(*) FROM mastery WHERE profile_id = 1 AND track = 'python'").pluck().get(),
+      ).toBe(2);
     },
   },
   {
@@ -204,6 +226,63 @@ const SEEDS: Seed[] = [
         units: '[]',
       });
       expect(db.prepare('SELECT count(*) FROM class_learner WHERE student_id IS NULL').pluck().get()).toBe(2);
+    },
+  },
+  {
+    afterVersion: 8,
+    write(db) {
+      // What the placement before decision 0029 left: evidence 2 with no attempt behind it
+      // ('variables'), or raised to 2 over one checked attempt ('functions'); a history point
+      // without an attempt, a first review; and 0007's general ability summed from that evidence.
+      const placed = T + 10_000;
+      const attempt = db
+        .prepare(
+          "INSERT INTO attempt (profile_id, track, exercise, kind, status, created_at) VALUES (1, 'javascript', 'add', 'check', 'pass', ?)",
+        )
+        .run(T + 5_000).lastInsertRowid;
+      const history = db.prepare(
+        "INSERT INTO mastery_history (profile_id, track, concept, mastery, attempt_id, created_at) VALUES (1, 'javascript', ?, ?, ?, ?)",
+      );
+      history.run('functions', 0.6, attempt, T + 5_000);
+      const mastery = db.prepare("INSERT INTO mastery VALUES (1, 'javascript', ?, 1.6, 0.83, 2, ?)");
+      const review = db.prepare("INSERT INTO review VALUES (1, 'javascript', ?, 1.0, ?, 0, 0)");
+      for (const concept of ['variables', 'functions']) {
+        mastery.run(concept, placed);
+        history.run(concept, 0.83, null, placed);
+        review.run(concept, placed + 86_400_000);
+      }
+      db.prepare("INSERT INTO learner_ability VALUES (1, 'javascript', 1.28, 4, ?)").run(placed);
+      db.prepare(
+        "INSERT INTO enrolment VALUES (1, 'c0de', '7B Python', 'MCowBQYDK2VwAyEA', '[]', 's-042', ?)",
+      ).run(T);
+    },
+    check(db) {
+      expect(
+        db
+          .prepare(
+            "SELECT concept, ability, evidence, updated_at FROM mastery WHERE profile_id = 1 AND track = 'javascript' ORDER BY concept",
+          )
+          .all(),
+      ).toEqual([
+        { concept: 'functions', ability: 1.6, evidence: 1, updated_at: T + 5_000 },
+        { concept: 'variables', ability: 1.6, evidence: 0, updated_at: 0 },
+      ]);
+      expect(
+        db.prepare("SELECT concept FROM review WHERE profile_id = 1 AND track = 'javascript'").pluck().all(),
+      ).toEqual(['functions']);
+      expect(
+        db
+          .prepare("SELECT evidence FROM learner_ability WHERE profile_id = 1 AND track = 'javascript'")
+          .pluck()
+          .get(),
+      ).toBe(1);
+      expect(
+        db.prepare("SELECT count(*) FROM mastery_history WHERE track = 'javascript'").pluck().get(),
+      ).toBe(3);
+      expect(db.prepare('SELECT class_code, student_id FROM enrolment WHERE profile_id = 1').get()).toEqual({
+        class_code: 'c0de',
+        student_id: 's-042',
+      });
     },
   },
 ];

@@ -8,5 +8,16 @@ import { migration as m0005 } from './0005-practice-checks.ts';
 import { migration as m0006 } from './0006-learner-lifetime.ts';
 import { migration as m0007 } from './0007-learner-ability.ts';
 import { migration as m0008 } from './0008-class-enrolment.ts';
+import { migration as m0009 } from './0009-placement-evidence.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+];
