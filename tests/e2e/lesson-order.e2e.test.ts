@@ -1,13 +1,18 @@
 /**
  * Lessons in the order people learn (decision 0043), in real Chromium: the track overview puts the
- * functions unit after the units whose exercises are programs, and a program that reads its
- * input passes only when it works for every case, not for the one shown in the prose.
+ * functions unit after the units whose exercises are programs, a program that reads its input
+ * passes only when it works for every case, not for the one shown in the prose, and a teacher who
+ * adds a pack whose lesson uses what a later one teaches gets it installed, with that warning.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
+import { callApi, openPage, ROOT, SCREENSHOTS, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
 import en from '../../renderer/i18n/locales/en/lesson.json';
 import zh from '../../renderer/i18n/locales/zh/lesson.json';
+import enPacks from '../../renderer/i18n/locales/en/packs.json';
+import zhPacks from '../../renderer/i18n/locales/zh/packs.json';
 
 const { app, browser } = useAppAndBrowser();
 let page: Page;
@@ -74,7 +79,46 @@ describe('the JavaScript track in the order people learn', () => {
     await openLesson(page, 'javascript', 'js-greet-input');
     await typeCode(page, "const name = prompt();\nconsole.log('Hello, ' + name + '!');\n");
     await page.getByRole('button', { name: en.runner.check, exact: true }).click();
-    await page.locator('.results-summary', { hasText: en.runner.output.allMatch }).waitFor();
+    // Each case starts a fresh QuickJS sandbox in the page; a busy machine takes its time.
+    await page
+      .locator('.results-summary', { hasText: en.runner.output.allMatch })
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId('success').waitFor();
   });
+});
+
+describe('a pack that teaches out of order', () => {
+  test.each([
+    ['en', enPacks],
+    ['zh', zhPacks],
+  ] as const)(
+    'is added, and Settings lists each construct with its file, line and concept (%s)',
+    async (lang, catalog) => {
+      await callApi(app, 'updateSettings', { language: lang, theme: 'light', editorFontSize: 14 });
+      await page.reload();
+      await page.locator('.app-frame').waitFor();
+      await page.evaluate(() => (location.hash = '#/settings'));
+      const section = page.getByRole('group', { name: catalog.packs.title });
+      await section.waitFor();
+      await page
+        .getByLabel(catalog.packs.pathLabel)
+        .fill(path.join(ROOT, 'tests/fixtures/packs/out-of-order-python'));
+      await page.getByRole('button', { name: catalog.packs.addPath, exact: true }).click();
+
+      const warnings = page.getByTestId('pack-warnings');
+      await warnings.waitFor({ timeout: 90_000 });
+      const status = (await page.getByTestId('pack-status').textContent()) ?? '';
+      expect(status).toContain(lang === 'en' ? 'Added “Fixture lesson order”' : '已添加“测试用课程顺序”');
+      const text = await warnings.innerText();
+      expect(text).toContain(catalog.packs.warned.replace('{{count}}', '2'));
+      expect(text).toContain('lessons/shout-twice.md:11');
+      expect(text).toContain('uses a function definition (`def`), introduced by the concept "functions"');
+      expect(text).toContain('lessons/shout-twice.md:13');
+      expect(await page.getByTestId('pack-errors').count()).toBe(0);
+
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: path.join(SCREENSHOTS, `lesson-order-pack-warnings-${lang}.png`) });
+    },
+  );
 });

@@ -21,7 +21,7 @@ export function PackErrors({
   const { t } = useTranslation();
   return (
     <div
-      className="pack-errors"
+      className={warnings ? 'pack-errors pack-warnings' : 'pack-errors'}
       role={warnings ? 'status' : 'alert'}
       data-testid={warnings ? 'pack-warnings' : 'pack-errors'}
     >
