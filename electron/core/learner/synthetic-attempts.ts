@@ -38,6 +38,11 @@ export interface Population {
   slip: number;
   /** Chance of taking hints when the learner's chance is below one half. */
   hintRate: number;
+  /**
+   * Share of learners who open hints out of habit, on this share of their attempts whatever their
+   * chance (help abuse: real, and a test of how far the model may read hints as struggle).
+   */
+  hintHabit?: number;
   /** Chance of trying the same exercise again after failing it. */
   retry: number;
   /** Chance of reviewing an earlier concept instead of going on. */
@@ -108,6 +113,16 @@ export const CRAMMING: Population = {
   learnRate: 0.2,
   forgetDays: 5,
   guess: 0.2,
+};
+
+/**
+ * A classroom where half the learners open hints on a third of their attempts out of habit,
+ * whether or not they are stuck: hints say less about ability here than elsewhere.
+ */
+export const HINT_HABIT: Population = {
+  ...CLASSROOM,
+  seed: 4,
+  hintHabit: 0.35,
 };
 
 export interface SyntheticExercise {
@@ -183,6 +198,7 @@ interface Learner {
   at: number;
   sessionLeft: number;
   retryOf: SyntheticExercise | undefined;
+  hintHabit: number;
 }
 
 /** The log, cohort by cohort, each cohort's attempts in time order. */
@@ -227,6 +243,8 @@ export function* syntheticAttempts(p: Population): Generator<SyntheticAttempt> {
         at: cohortStart + rng.uniform() * DAY,
         sessionLeft: 5 + rng.int(10),
         retryOf: undefined,
+        // Drawn only for a population with the habit, so the others' draws stay as they were.
+        hintHabit: p.hintHabit && rng.uniform() < 0.5 ? p.hintHabit : 0,
       });
     }
     // Always advance the learner whose next attempt comes first, so the cohort is in time order.
@@ -238,7 +256,9 @@ export function* syntheticAttempts(p: Population): Generator<SyntheticAttempt> {
       const e = choose(l);
       const cs = e.concepts.map((c) => Number(c.slice(1)));
       const theta = cs.reduce((s, c) => s + ability(l, c, l.at), 0) / cs.length;
-      const hints = sigmoid(theta - e.rating) < 0.5 && rng.uniform() < p.hintRate ? 1 + rng.int(3) : 0;
+      const stuck = sigmoid(theta - e.rating) < 0.5 && rng.uniform() < p.hintRate;
+      const habit = !stuck && l.hintHabit > 0 && rng.uniform() < l.hintHabit;
+      const hints = stuck || habit ? 1 + rng.int(3) : 0;
       const chance = p.guess + (1 - p.guess - p.slip) * sigmoid(theta - e.rating + 0.6 * hints);
       const passed = rng.uniform() < chance;
       const outcome = passed ? 1 : rng.int(5) / 5;

@@ -17,6 +17,7 @@ import {
 import {
   CLASSROOM,
   CRAMMING,
+  HINT_HABIT,
   SELF_TAUGHT,
   syntheticAttempts,
   type Population,
@@ -135,6 +136,7 @@ describe('model evaluation', () => {
     ['a classroom', CLASSROOM],
     ['self-taught learners', SELF_TAUGHT],
     ['crammers', CRAMMING],
+    ['a classroom where half open hints out of habit', HINT_HABIT],
   ] as [string, Population][])('on a synthetic log of %s', (_, population) => {
     const rows = [...syntheticAttempts(population)];
     const predictors = defaultPredictors();
