@@ -161,4 +161,14 @@ describe('comparing what cannot run', () => {
     expect(detectLanguage('def f(x):\n    return x is None')).toBe('python');
     expect(detectLanguage('x + 1')).toBeUndefined();
   });
+  it('names TypeScript and languages neither track teaches, which no hint may use', () => {
+    expect(detectLanguage('function f(xs: number[]): number[] {\n  return xs;\n}')).toBe('typescript');
+    expect(detectLanguage('return xs;', 'ts')).toBe('typescript');
+    expect(detectLanguage('static boolean isPrime(int n) {\n  return n > 1;\n}')).toBe('other');
+    expect(detectLanguage('fn double(n: i32) -> i32 { n * 2 }')).toBe('other');
+    expect(detectLanguage('puts x', 'ruby')).toBe('other');
+    // Python's own type hints stay Python; a JavaScript object or ternary is not TypeScript.
+    expect(detectLanguage('def f(x: int) -> int:\n    return x')).toBe('python');
+    expect(detectLanguage('const o = f({ a: 1 }, b ? c : d);')).toBe('javascript');
+  });
 });

@@ -165,7 +165,7 @@ const PY_SIGNS = [
 
 /** Forms only one of the two languages has. */
 const PY_ONLY = [
-  /^\s*def\s+\w+\s*\(.*\)\s*:\s*$/m,
+  /^\s*def\s+\w+\s*\(.*\)\s*(?:->\s*[^:\n]+)?:\s*$/m,
   /\belif\b/,
   /^\s*(if|for|while|else|try|except)\b[^\n{;]*:\s*$/m,
 ];
@@ -184,17 +184,43 @@ const INFO: Record<string, 'python' | 'javascript'> = {
   javascript: 'javascript',
   js: 'javascript',
   jsx: 'javascript',
-  ts: 'javascript',
-  typescript: 'javascript',
-  tsx: 'javascript',
   node: 'javascript',
   mjs: 'javascript',
 };
 
-/** The programming language a piece of code is most likely in, or undefined when it cannot tell. */
-export function detectLanguage(code: string, info = ''): 'python' | 'javascript' | undefined {
+/** Fence labels of languages neither track teaches (a translation of the answer is still it). */
+const OTHER_INFO =
+  /^(java|c|h|cpp|c\+\+|cc|cs|csharp|c#|go|golang|rust|rs|ruby|rb|kotlin|kt|swift|php|lua|scala|haskell|hs|perl|r|dart|elixir|clojure|fsharp|f#|vb|vbnet|pascal|fortran|matlab|julia|objc|objective-c)$/;
+const OTHER_SIGNS = [
+  /#include\s*[<"]/,
+  /\bpublic\s+(?:static\s+)?(?:class|void|int|boolean|String)\b/,
+  /\bSystem\.out\./,
+  /\bstd::/,
+  /^\s*(?:pub\s+)?(?:fn|func)\s+\w+\s*\(/m,
+  /\blet\s+mut\b/,
+  /^\s*(?:static\s+|public\s+|private\s+)*(?:int|boolean|bool|void|double|float|char|long|String)\s+\w+\s*\([^)]*\)\s*\{/m,
+];
+/** TypeScript's own forms: typed parameters and results, interfaces, `as` casts. */
+const TS_SIGNS = [
+  /\(\s*\w+\s*:\s*[\w[\]<>|]+\s*[,)]/,
+  /\)\s*:\s*[\w[\]<>|]+\s*(?:\{|=>)/,
+  /^\s*(?:export\s+)?(?:interface|type)\s+\w+\s*[={<]/m,
+  /\bas\s+(?:number|string|boolean|any|unknown|const)\b/,
+];
+
+export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'other';
+
+/**
+ * The programming language a piece of code is most likely in, or undefined when it cannot tell.
+ * TypeScript and languages neither track teaches come back as such: for a JavaScript exercise
+ * TypeScript is another language too (the learner's file would not run it).
+ */
+export function detectLanguage(code: string, info = ''): CodeLanguage | undefined {
   const pyOnly = PY_ONLY.some((r) => r.test(code));
   const jsOnly = JS_ONLY.some((r) => r.test(code));
+  if (OTHER_INFO.test(info) || (!pyOnly && OTHER_SIGNS.some((r) => r.test(code)))) return 'other';
+  if (/^(ts|typescript|tsx)$/.test(info) || (!pyOnly && TS_SIGNS.some((r) => r.test(code))))
+    return 'typescript';
   if (pyOnly !== jsOnly && code.trim().split('\n').length >= 1 && /\w/.test(code))
     return pyOnly ? 'python' : 'javascript';
   if (INFO[info]) return INFO[info];
