@@ -103,6 +103,18 @@ describe('without a trustworthy baseline', () => {
   }
 });
 
+it('a run that timed out is tried once more before it counts as not run', async () => {
+  let baselineRuns = 0;
+  const runTests = async (req: RunRequest): Promise<RunResult> => {
+    if (req.code.trim() === exercise.starter.trim())
+      return ++baselineRuns === 1 ? result('timeout') : result('fail', { kept: 'pass', big: 'fail' });
+    return result('fail', { kept: 'pass', big: 'fail' });
+  };
+  // With the second run the baseline is trusted: passing only what the learner passes is nothing.
+  expect(await judge(runTests)).toEqual({ leak: false });
+  expect(baselineRuns).toBe(2);
+});
+
 it('a candidate the sandbox could not finish proves nothing, and its own version of the function is refused', async () => {
   const s = sandbox(result('fail', { kept: 'pass', big: 'fail' }), result('timeout'));
   expect(await judge(s.runTests)).toMatchObject({ leak: true, why: 'unverifiable' });

@@ -144,7 +144,7 @@ export class HintGuard {
         ? { leak: false, unsure: 'code that could not be run' }
         : { leak: false };
     }
-    const before = await (this.baseline ??= this.run(this.ctx.code));
+    const before = await (this.baseline ??= this.runBaseline());
     if (before?.status === 'pass') return { leak: false };
     // A baseline is trustworthy when it ran and said which tests fail. Without one (the learner's
     // code timed out, or could not run at all) a candidate that passes every test is still a
@@ -158,7 +158,12 @@ export class HintGuard {
     let partly: string | undefined;
     for (const c of list) {
       if (this.ctx.signal?.aborted) break;
-      const result = await this.run(c.code);
+      let result = await this.run(c.code);
+      if (result?.status === 'timeout' && !this.ctx.signal?.aborted) {
+        // Once more: on a busy machine a run can time out that would not on the next try.
+        this.runs.delete(c.code.trim());
+        result = await this.run(c.code);
+      }
       if (!result || result.status === 'timeout') {
         unproven = true;
         continue;
@@ -187,7 +192,18 @@ export class HintGuard {
     );
   }
 
-  private run(code: string): Promise<RunResult | undefined> {
+  /**
+   * The learner's own run, with the exercise's whole time limit as a Check has it; once more if it
+   * timed out, since a sandbox starting cold on a busy machine can eat the first run's time.
+   */
+  private async runBaseline(): Promise<RunResult | undefined> {
+    const first = await this.run(this.ctx.code, this.ctx.exercise.timeLimitMs);
+    if (first?.status !== 'timeout') return first;
+    this.runs.delete(this.ctx.code.trim());
+    return this.run(this.ctx.code, this.ctx.exercise.timeLimitMs);
+  }
+
+  private run(code: string, limitMs = RUN_LIMIT_MS): Promise<RunResult | undefined> {
     const { exercise, runTests } = this.ctx;
     const key = code.trim();
     let pending = this.runs.get(key);
@@ -200,7 +216,7 @@ export class HintGuard {
         code,
         // A program-output exercise is checked by its cases, as a Check does.
         ...(exercise.cases ? { cases: exercise.cases } : { tests: exercise.tests }),
-        timeLimitMs: Math.min(exercise.timeLimitMs, RUN_LIMIT_MS),
+        timeLimitMs: Math.min(exercise.timeLimitMs, limitMs),
       }).catch(() => undefined);
       this.runs.set(key, pending);
     }
