@@ -14,6 +14,7 @@
  * Modes: the rules alone; the rules with the second opinion where they are unsure (the judge
  * scripted to be fooled: it always says "fine"); and the second opinion asked on every hint.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { Curriculum } from '../electron/core/curriculum/index.ts';
 import { openSandboxRunner } from '../electron/core/curriculum/sandbox.ts';
@@ -99,6 +100,8 @@ async function main() {
     console.log(
       `Guard corpus: ${hostile} hostile and ${honest} honest hints, real SDK against the fake Messages API (${LATENCY_MS} ms latency), real sandbox`,
     );
+    // Delays depend on the machine: say how busy it was (load average over the last minute).
+    console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
     console.log(`${'figure'.padEnd(58)} ${'value'.padStart(14)}   target`);
     for (const [name, r] of [
       ['rules alone', rules],
