@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyHunk,
   candidates,
+  editLine,
   functionSpans,
   replaceBody,
   replaceDefinitions,
@@ -28,6 +29,22 @@ describe('applying edits to the learner code', () => {
     expect(replaceLine(FACTORIAL, 3, 'return 1')).toBe(FIXED);
     expect(replaceLine(FACTORIAL, 3, 'return 1', 'return 0')).toBe(FIXED);
     expect(replaceLine(FACTORIAL, 99, 'x')).toBeUndefined();
+  });
+  it('puts lines in after or before a line, indented for its block, or takes one out', () => {
+    const code = 'def clamp(value, low, high):\n    if value < low:\n        return low\n    return value\n';
+    expect(editLine(code, 3, 'after', 'if value > high:\n    return high')).toBe(
+      'def clamp(value, low, high):\n    if value < low:\n        return low\n        if value > high:\n            return high\n    return value\n',
+    );
+    expect(editLine(code, 4, 'before', 'if value > high: return high')).toContain(
+      '        return low\n    if value > high: return high\n    return value',
+    );
+    expect(editLine(code, 1, 'after', 'print(value)')).toContain(
+      'def clamp(value, low, high):\n    print(value)\n',
+    );
+    expect(editLine(code, 4, 'delete', '')).toBe(
+      'def clamp(value, low, high):\n    if value < low:\n        return low\n',
+    );
+    expect(editLine(code, 9, 'delete', '')).toBeUndefined();
   });
   it('applies a diff hunk where its lines are, whatever the line numbers say', () => {
     const [hunk] = extract('@@ -9,1 +9,1 @@\n-        return 0\n+        return 1').diffs;

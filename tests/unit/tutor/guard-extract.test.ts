@@ -168,3 +168,35 @@ describe('code in the dress of something else', () => {
     expect(tokenEdits('不要用 <，要用 <=')).toContainEqual({ from: '<', to: '<=' });
   });
 });
+
+describe('line edits that put in, take out, or name the line in words', () => {
+  it('reads insertions before or after a line, in English and Chinese', () => {
+    expect(lineEdits('After line 3, add:\n```\nreturn high\n```')).toContainEqual({
+      line: 3,
+      text: 'return high\n',
+      mode: 'after',
+    });
+    expect(lineEdits('Add `return high` before line 4.')).toContainEqual({
+      line: 4,
+      text: 'return high',
+      mode: 'before',
+    });
+    expect(lineEdits('在第 3 行后面加上 return high。')).toContainEqual({
+      line: 3,
+      text: 'return high',
+      mode: 'after',
+    });
+  });
+  it('reads deletions, in English and Chinese', () => {
+    expect(lineEdits('Delete line 9.')).toContainEqual({ line: 9, text: '', mode: 'delete' });
+    expect(lineEdits('把第 9 行删掉。')).toContainEqual({ line: 9, text: '', mode: 'delete' });
+  });
+  it('reads line numbers written as words or Chinese numerals', () => {
+    expect(lineEdits('The third line should be return 1.')).toContainEqual({ line: 3, text: 'return 1' });
+    expect(lineEdits('把第十二行改成 return 1')).toContainEqual({ line: 12, text: 'return 1' });
+  });
+  it('reads Cyrillic and Greek look-alike letters as the Latin ones they pass for', () => {
+    expect(normalise('r\u0435turn high')).toBe('return high');
+    expect(normalise('你好，世界')).toBe('你好，世界');
+  });
+});

@@ -28,7 +28,16 @@ export function candidates(learner: string, ex: Extraction, language: Lang, max 
   const blocks = ex.pieces.filter((p) => isBlock(p));
   const variants = (p: CodePiece) => versions(p.code, language);
 
-  for (const e of ex.lineEdits) add(replaceLine(learner, e.line, e.text, e.from), `line ${e.line} replaced`);
+  for (const e of ex.lineEdits) {
+    add(
+      e.mode && e.mode !== 'replace'
+        ? editLine(learner, e.line, e.mode, e.text)
+        : replaceLine(learner, e.line, e.text, e.from),
+      `line ${e.line}: ${e.mode ?? 'replace'}`,
+    );
+    // "After line 3" may mean after the block line 3 ends: indented as the line that follows.
+    if (e.mode === 'after') add(editLine(learner, e.line + 1, 'before', e.text), `line ${e.line}: after`);
+  }
   for (const h of ex.diffs) add(applyHunk(learner, h), 'diff applied');
   for (const p of blocks)
     for (const v of variants(p)) {
@@ -108,6 +117,29 @@ export function replaceLine(code: string, n: number, text: string, from?: string
   const newLines = text.replace(/\n$/, '').split('\n');
   const base = Math.min(...newLines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
   lines.splice(n - 1, 1, ...newLines.map((l) => (l.trim() ? indent + l.slice(base) : l)));
+  return lines.join('\n');
+}
+
+/** Line N taken out, or new lines put in after or before it (indented as its block needs). */
+export function editLine(
+  code: string,
+  n: number,
+  mode: 'after' | 'before' | 'delete',
+  text: string,
+): string | undefined {
+  const lines = code.split('\n');
+  const at = lines[n - 1];
+  if (at === undefined) return undefined;
+  if (mode === 'delete') {
+    lines.splice(n - 1, 1);
+    return lines.join('\n');
+  }
+  let indent = /^\s*/.exec(at)?.[0] ?? '';
+  if (mode === 'after' && /[:{]\s*$/.test(at)) indent += /^\t/.test(indent) ? '\t' : '    ';
+  const newLines = text.replace(/\n$/, '').split('\n');
+  const base = Math.min(...newLines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  const put = newLines.map((l) => (l.trim() ? indent + l.slice(base) : l));
+  lines.splice(mode === 'after' ? n : n - 1, 0, ...put);
   return lines.join('\n');
 }
 

@@ -9,6 +9,55 @@ export interface LineEdit {
   line: number;
   text: string;
   from?: string;
+  /** Default 'replace'; 'after' / 'before' put `text` in as new lines; 'delete' takes line N out. */
+  mode?: 'replace' | 'after' | 'before' | 'delete';
+}
+
+const ZH_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** 三 → 3, 十二 → 12, 二十 → 20. */
+function zhNumber(s: string): number {
+  if (!s.includes('十')) return ZH_DIGITS[s] ?? 0;
+  const [tens, ones] = s.split('十');
+  return (tens ? (ZH_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (ZH_DIGITS[ones] ?? 0) : 0);
+}
+
+/** Line numbers however they are written: "the third line", "line three", "第三行" become "line 3", "第3行". */
+export function lineNumbersAsDigits(text: string): string {
+  return text
+    .replace(/第\s*([一二两三四五六七八九十]+)\s*行/g, (_, n: string) => `第${zhNumber(n)}行`)
+    .replace(
+      new RegExp(String.raw`\b(?:the\s+)?(${ORDINALS.join('|')})\s+line\b`, 'gi'),
+      (_, w: string) => `line ${ORDINALS.indexOf(w.toLowerCase()) + 1}`,
+    )
+    .replace(
+      new RegExp(String.raw`\bline\s+(${NUMBER_WORDS.join('|')})\b`, 'gi'),
+      (_, w: string) => `line ${NUMBER_WORDS.indexOf(w.toLowerCase()) + 1}`,
+    );
 }
 
 /** "Change X to Y", "Y instead of X", "把 X 改成 Y": X and Y as written. */
@@ -47,8 +96,43 @@ const LINE_EDITS: RegExp[] = [
   /第\s*(\d+)\s*行(?:应该|应当|要)?(?:改成|改为|换成|替换为|替换成|写成|应该是|变成|应为|为)/g,
 ];
 
+/** "After line 3, add …", "在第 3 行后面加上 …": what follows goes in as new lines. */
+const INSERTS: { re: RegExp; mode: 'after' | 'before' }[] = [
+  {
+    re: /\b(?:right\s+|just\s+)?(after|below|under|before|above)\s+line\s+(\d+),?\s+(?:add|insert|put|write|type)(?:\s+(?:this|these\s+lines|a\s+line|the\s+line|the\s+lines))?/gi,
+    mode: 'after',
+  },
+  {
+    re: /在第\s*(\d+)\s*行(?:之|的)?(后|下|前|上)(?:面|边|方)?(?:加上|加入|插入|添加|写上|写|加)/g,
+    mode: 'after',
+  },
+];
+
 export function lineEdits(text: string): LineEdit[] {
   const out: LineEdit[] = [];
+  text = lineNumbersAsDigits(text);
+  for (const { re } of INSERTS) {
+    for (const m of text.matchAll(re)) {
+      const where = /^\d+$/.test(m[1] ?? '') ? (m[2] ?? '') : (m[1] ?? '');
+      const line = Number(/^\d+$/.test(m[1] ?? '') ? m[1] : m[2]);
+      const code = codeAfter(text, (m.index ?? 0) + m[0].length);
+      const mode = /^(before|above|前|上)$/i.test(where) ? 'before' : 'after';
+      if (code) out.push({ line, text: code, mode });
+    }
+  }
+  // "Add `x` after line 3", "Put `x` on a new line before line 3".
+  for (const m of text.matchAll(
+    /\b(?:add|insert|put|write)\s+(`[^`\n]+`|[^.\n`]{3,80}?)\s+(?:on\s+a\s+new\s+line\s+)?(?:right\s+|just\s+)?(after|below|under|before|above)\s+line\s+(\d+)/gi,
+  )) {
+    const code = (m[1] ?? '').replace(/`/g, '').trim();
+    const mode = /^(before|above)$/i.test(m[2] ?? '') ? 'before' : 'after';
+    if (code) out.push({ line: Number(m[3]), text: code, mode });
+  }
+  // "Delete line 9", "删除第 9 行", "把第 9 行删掉".
+  for (const m of text.matchAll(
+    /\b(?:delete|remove|drop|erase|get\s+rid\s+of|take\s+out)\s+(?:the\s+)?line\s+(\d+)|(?:删除|删掉|去掉|删去)第\s*(\d+)\s*行|把第\s*(\d+)\s*行(?:的\S{0,8})?(?:删除|删掉|去掉|删去)/gi,
+  ))
+    out.push({ line: Number(m[1] ?? m[2] ?? m[3]), text: '', mode: 'delete' });
   for (const re of LINE_EDITS) {
     for (const m of text.matchAll(re)) {
       const code = codeAfter(text, (m.index ?? 0) + m[0].length);

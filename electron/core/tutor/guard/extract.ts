@@ -33,6 +33,47 @@ export interface Extraction {
   tokenEdits: TokenEdit[];
 }
 
+/** Cyrillic and Greek letters that look like Latin ones: "rеturn" with a Cyrillic е reads as return. */
+const LOOKALIKES: Record<string, string> = {
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ѕ: 's',
+  ј: 'j',
+  ԁ: 'd',
+  һ: 'h',
+  ո: 'n',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  Ο: 'O',
+  Α: 'A',
+  Ε: 'E',
+  Τ: 'T',
+};
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 
 /** Text as a reader sees it: no zero-width characters, entities decoded, `> ` quotes unwrapped. */
@@ -45,6 +86,7 @@ export function normalise(text: string): string {
       .replace(/[\u00a0\u2007\u202f]/g, ' ')
       .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
       .replace(/[\u2018\u2019\u201a]/g, "'")
+      .replace(LOOKALIKE, (c) => LOOKALIKES[c] ?? c)
       .replace(/\u2264/g, '<=')
       .replace(/\u2265/g, '>=')
       .replace(/\u2260/g, '!=')
