@@ -8,6 +8,7 @@ import {
   replaceBody,
   replaceDefinitions,
   renamedAs,
+  replaceExpression,
   replaceLine,
 } from '../../../electron/core/tutor/guard/apply.ts';
 import { compare, minimalFix } from '../../../electron/core/tutor/guard/compare.ts';
@@ -103,6 +104,16 @@ describe('applying edits to the learner code', () => {
       'javascript',
     );
     expect(js[0]).toContain('function onlyEvens(list)');
+  });
+  it("puts a statement's value into the learner's statement of the same kind it resembles", () => {
+    const program = 'first = input()\nlast = input()\nprint(first[0] + last[0])\n';
+    expect(replaceExpression(program, 'return first[0].upper() + "." + last[0].upper() + "."')).toBe(
+      'first = input()\nlast = input()\nprint(first[0].upper() + "." + last[0].upper() + ".")\n',
+    );
+    expect(replaceExpression(FACTORIAL, 'print(n * factorial(n - 1))')).toContain(
+      '    return n * factorial(n - 1)',
+    );
+    expect(replaceExpression(SUM_TO, 'total += i;')).toBeUndefined();
   });
   it('re-indents Python steps that lost their indentation', () => {
     expect(autoIndent(['def f(n):', 'if n == 0:', 'return 1', 'return n'])).toBe(

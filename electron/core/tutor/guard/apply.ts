@@ -71,6 +71,7 @@ export function candidates(learner: string, ex: Extraction, language: Lang, max 
   for (const p of statements) {
     if (p.code.trim().split('\n').length === 1)
       add(replaceSimilarLine(learner, p.code), 'similar line replaced');
+    add(replaceExpression(learner, p.code), 'expression put in the similar line');
     for (const at of ['start', 'end', 'close'] as const)
       add(insertIntoBody(learner, p.code, language, at), `inserted at the ${at} of the body`);
   }
@@ -358,13 +359,49 @@ function exportedAs(learner: string, code: string): string {
   return out;
 }
 
-/** A one-line fragment put in place of the learner line it most resembles. */
-function replaceSimilarLine(learner: string, fragment: string): string | undefined {
-  const f = new Set(tokenize(fragment));
+/** A statement's value: what follows return / yield / an assignment, or is inside print(…). */
+const STATEMENT_FORMS = [
+  /^(\s*)(return\s+|yield\s+)(.+?)(;?)\s*$/,
+  /^(\s*)(print\(|console\.log\()(.+)(\);?)\s*$/,
+  /^(\s*)((?:const\s+|let\s+|var\s+)?[\w.[\]]+\s*[-+*/]?=(?!=)\s*)(.+?)(;?)\s*$/,
+];
+function splitStatement(line: string): [head: string, value: string, tail: string] | undefined {
+  for (const re of STATEMENT_FORMS) {
+    const m = re.exec(line);
+    if (m) return [`${m[1] ?? ''}${m[2] ?? ''}`, m[3] ?? '', m[4] ?? ''];
+  }
+  return undefined;
+}
+
+/**
+ * The value a hint's statement computes, put into the learner's most similar statement as that
+ * statement has it: "return first[0].upper() + '.'" for a program that prints is still the fix
+ * of its print(…) line, and print(x) the fix of a return.
+ */
+export function replaceExpression(learner: string, fragment: string): string | undefined {
+  const piece = fragment.trim();
+  if (piece.includes('\n')) return undefined;
+  const value = splitStatement(piece)?.[1];
+  if (!value) return undefined;
   const lines = learner.split('\n');
+  const at = mostSimilar(lines, value, (l) => splitStatement(l) !== undefined);
+  const parts = at === -1 ? undefined : splitStatement(lines[at] ?? '');
+  if (!parts) return undefined;
+  lines[at] = `${parts[0]}${value}${parts[2]}`;
+  return lines.join('\n');
+}
+
+/** The line most like `fragment` by shared tokens (over a third of them), or -1. */
+function mostSimilar(
+  lines: string[],
+  fragment: string,
+  eligible: (line: string) => boolean = () => true,
+): number {
+  const f = new Set(tokenize(fragment));
   let best = -1;
   let bestScore = 0.34;
   lines.forEach((l, i) => {
+    if (!eligible(l)) return;
     const t = new Set(tokenize(l));
     if (t.size === 0) return;
     const inter = [...f].filter((x) => t.has(x)).length;
@@ -374,6 +411,13 @@ function replaceSimilarLine(learner: string, fragment: string): string | undefin
       best = i;
     }
   });
+  return best;
+}
+
+/** A one-line fragment put in place of the learner line it most resembles. */
+function replaceSimilarLine(learner: string, fragment: string): string | undefined {
+  const lines = learner.split('\n');
+  const best = mostSimilar(lines, fragment);
   if (best === -1) return undefined;
   const indent = /^\s*/.exec(lines[best] ?? '')?.[0] ?? '';
   lines[best] = indent + fragment.trim();
