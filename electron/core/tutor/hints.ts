@@ -305,7 +305,10 @@ async function offlineHint(
   const fit = (text: string) => fitWords(text, request.followUp ? FOLLOW_UP_WORDS : MAX_WORDS[level]);
   if (request.followUp) {
     const known = [sentencesOf(computed), authored ?? ''].filter(Boolean);
-    const text = known.length > 0 ? [t.askOffline, ...known].join('\n\n') : t.askNothing;
+    // After a refused answer the tutor is there, it just may not say that: never "not available".
+    const intro = reason === 'leak' ? t.askRefused : t.askOffline;
+    const nothing = reason === 'leak' ? t.askRefusedNothing : t.askNothing;
+    const text = known.length > 0 ? [intro, ...known].join('\n\n') : nothing;
     return { ...base, kind: computed.length > 0 ? 'computed' : 'authored', level: rung, text: fit(text) };
   }
   if (!authored && level > hints.length)

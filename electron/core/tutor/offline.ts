@@ -52,6 +52,10 @@ const OFFLINE = {
   en: {
     askOffline:
       "The AI tutor isn't available right now, so I can't answer questions. Here is what I can tell you offline, from the exercise and your last run:",
+    askRefused:
+      "The tutor's answer to your question gave too much away, so it is not shown. Here is what the exercise and your last run can tell you:",
+    askRefusedNothing:
+      "The tutor's answer to your question gave too much away, so it is not shown. Run your code with Check and compare what the tests expect with what your code gives.",
     askNothing:
       "The AI tutor isn't available right now, so I can't answer questions. Offline I can still give the exercise's own hints (press “Get a hint”) and explain what the tests say once you have run your code with Check.",
     noMoreHints:
@@ -62,6 +66,10 @@ const OFFLINE = {
   zh: {
     askOffline:
       'AI 导师现在不可用，所以无法回答问题。下面是离线也能告诉你的内容，来自练习本身和你上一次的运行：',
+    askRefused:
+      '导师对你的问题的回答透露得太多了，所以没有显示。下面是练习本身和你上一次的运行能告诉你的内容：',
+    askRefusedNothing:
+      '导师对你的问题的回答透露得太多了，所以没有显示。用“检查”运行代码，比较测试期望的结果和你的代码得到的结果。',
     askNothing:
       'AI 导师现在不可用，所以无法回答问题。离线时仍然可以查看练习自带的提示（点击“获取提示”），并在你用“检查”运行代码之后解释测试结果。',
     noMoreHints:

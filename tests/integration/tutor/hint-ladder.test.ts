@@ -49,6 +49,29 @@ describe('offline ladder', () => {
     expect(zh.text).toMatch(/^AI 导师现在不可用/);
   });
 
+  it('a question whose answer was refused says so, never that the tutor is unavailable', async () => {
+    const refused = await requestHint(
+      {
+        ...deps,
+        client: {
+          unavailableReason: () => undefined,
+          cachedPrefix: (s: string) => s,
+          call: async (_req: unknown, o: { onText?: (t: string) => void }) => {
+            o.onText?.(
+              'Write this:\n```python\ndef clamp(value, low, high):\n    return max(low, min(value, high))\n```\n',
+            );
+            return {};
+          },
+        } as never,
+      },
+      { ...base, followUp: 'How?', level: 1 },
+    );
+    expect(refused).toMatchObject({ kind: 'authored', reason: 'leak' });
+    expect(refused.text).toMatch(/^The tutor's answer to your question gave too much away/);
+    expect(refused.text).not.toMatch(/isn't available/);
+    expect(refused.text).not.toContain('max(low');
+  });
+
   it("a model-written problem's hint that gives the fix away is not shown", async () => {
     const leaky = {
       ...clamp,
