@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 
 async function settings(page: Page, lang: 'en' | 'zh' = 'en') {
-  await page.getByRole('link', { name: enApp.nav.settings }).click();
+  await page.getByRole('link', { name: enApp.nav.settings, exact: true }).click();
   if (lang === 'zh') await page.getByTestId('setting-language').selectOption('zh');
   const catalog = lang === 'zh' ? zh : en;
   const packs = page.getByRole('group', { name: catalog.packs.title });

@@ -116,7 +116,7 @@ describe('learner profiles', () => {
 
   test('the dialog reads in Chinese and in the dark theme', async () => {
     const page = await openPage(browser, app.launchUrl);
-    await page.getByRole('link', { name: appEn.nav.settings }).click();
+    await page.getByRole('link', { name: appEn.nav.settings, exact: true }).click();
     await page.getByTestId('setting-language').selectOption('zh');
     await page.getByTestId('setting-theme').selectOption('dark');
     await learnerButton(page).click();
@@ -131,7 +131,7 @@ describe('learner profiles', () => {
 describe('backup and restore from Settings', () => {
   test('a backup restores the learners it held, and a wrong file is refused with its name', async () => {
     const page = await openPage(browser, app.launchUrl);
-    await page.getByRole('link', { name: appEn.nav.settings }).click();
+    await page.getByRole('link', { name: appEn.nav.settings, exact: true }).click();
     const section = page.getByRole('group', { name: en.data.title });
     const backup = await saveBackup(page, () =>
       section.getByRole('button', { name: en.data.backup }).click(),
@@ -171,7 +171,7 @@ describe('backup and restore from Settings', () => {
   test('in the Chinese interface a refused backup is explained in Chinese, naming the object', async () => {
     await callApi(app, 'updateSettings', { language: 'zh' });
     const page = await openPage(browser, app.launchUrl, 'zh-CN');
-    await page.getByRole('link', { name: appZh.nav.settings }).click();
+    await page.getByRole('link', { name: appZh.nav.settings, exact: true }).click();
     const section = page.getByRole('group', { name: zh.data.title });
     const backup = await saveBackup(page, () =>
       section.getByRole('button', { name: zh.data.backup }).click(),

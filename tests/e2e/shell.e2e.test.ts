@@ -32,7 +32,7 @@ describe('the app shell in Chromium', () => {
       ['zh', zh],
     ] as const) {
       if (lang === 'zh') {
-        await page.getByRole('link', { name: en.nav.settings }).click();
+        await page.getByRole('link', { name: en.nav.settings, exact: true }).click();
         await page.getByTestId('setting-language').selectOption('zh');
         await page.getByRole('heading', { name: zh.settings.title }).waitFor();
       }
@@ -48,7 +48,7 @@ describe('the app shell in Chromium', () => {
 
   test('switching to Chinese changes every visible label', async () => {
     const page = await openPage(browser, app.launchUrl);
-    await page.getByRole('link', { name: en.nav.settings }).click();
+    await page.getByRole('link', { name: en.nav.settings, exact: true }).click();
     await page.getByTestId('setting-language').selectOption('zh');
     await page.getByRole('heading', { name: zh.settings.title }).waitFor();
     const nav = await page.getByRole('navigation').innerText();
@@ -64,7 +64,7 @@ describe('the app shell in Chromium', () => {
 
   test('the dark theme applies at once', async () => {
     const page = await openPage(browser, app.launchUrl);
-    await page.getByRole('link', { name: en.nav.settings }).click();
+    await page.getByRole('link', { name: en.nav.settings, exact: true }).click();
     await page.getByTestId('setting-theme').selectOption('dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await screenshot(page, 'settings-dark-en');
@@ -73,7 +73,7 @@ describe('the app shell in Chromium', () => {
 
   test('every control can be reached with the keyboard and has an accessible name', async () => {
     const page = await openPage(browser, app.launchUrl);
-    await page.getByRole('link', { name: en.nav.settings }).click();
+    await page.getByRole('link', { name: en.nav.settings, exact: true }).click();
     await page.getByRole('heading', { name: en.settings.title }).waitFor();
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll('a, button, input, select, textarea')]
@@ -107,7 +107,7 @@ describe('settings persistence', () => {
   test('a value saved in Settings survives a restart of the server (it is in SQLite)', async () => {
     const first = await startApp();
     let page = await openPage(browser, first.launchUrl);
-    await page.getByRole('link', { name: en.nav.settings }).click();
+    await page.getByRole('link', { name: en.nav.settings, exact: true }).click();
     await page.getByTestId('setting-font-size').fill('18');
     await page.getByRole('status').getByText(en.settings.saved).waitFor();
     await page.getByTestId('setting-language').selectOption('zh');
@@ -117,7 +117,7 @@ describe('settings persistence', () => {
 
     const second = await startApp(first.dataDir);
     page = await openPage(browser, second.launchUrl);
-    await page.getByRole('link', { name: zh.nav.settings }).click();
+    await page.getByRole('link', { name: zh.nav.settings, exact: true }).click();
     expect(await page.getByTestId('setting-font-size').inputValue()).toBe('18');
     expect(await page.getByTestId('setting-language').inputValue()).toBe('zh');
     await second.stop();
