@@ -5,7 +5,8 @@
  *     success rate so far, and PFA fitted online; and of the true chances themselves (the ceiling)
  *   - Spearman ρ of estimated vs true ability after each learner's 30th attempt (target ≥ 0.8)
  *   - both again over four more seeds of each population: the spread of the draw
- *   - `lantern model evaluate` on a 1,000,000-row file: time (target < 30 s) and memory
+ *   - `lantern model evaluate` on a 1,000,000-row file: time (target < 30 s) and memory; and on
+ *     one whose learners never repeat an exercise, where the state grows with the rows
  *   - recording an attempt in the app (target ≤ 1 ms), and the model's update alone
  * Run: node bench/learner-model.ts   (or npm run bench learner-model)
  */
@@ -30,6 +31,7 @@ import {
   type Predictor,
   type ReplayedAttempt,
 } from '../electron/core/learner/model-evaluation.ts';
+import { attemptCsvLine, attemptsCsvHeader } from '../electron/core/learner/attempts-csv.ts';
 import { PredictionMetrics, spearman } from '../electron/core/learner/prediction-metrics.ts';
 import { exerciseStep, predictSuccess, repeatWeight } from '../electron/core/learner/elo.ts';
 import { updateAttempt } from '../electron/core/learner/model-core.ts';
@@ -212,14 +214,43 @@ function spread(name: string, p: Population, first: PopulationFigures, seeds: re
   );
 }
 
-function throughput(rows: number): void {
+/**
+ * Learners who each try `perLearner` different exercises once, out of many: every row is a new
+ * learner–exercise pair, the shape in which the evaluator's state grows with the rows.
+ */
+function* noRepeatsCsv(rows: number, perLearner = 50, exercises = 100_000): Generator<string> {
+  yield attemptsCsvHeader();
+  const start = Date.UTC(2026, 0, 5);
+  for (let i = 0; i < rows; i++) {
+    const learner = Math.floor(i / perLearner);
+    const k = i % perLearner;
+    const e = (learner * 7919 + k * 104_729) % exercises;
+    yield attemptCsvLine({
+      learner: `learner-${learner + 1}`,
+      exercise: `ex-${e}`,
+      concepts: [`c${e % 50}`, `c${(e + 1) % 50}`],
+      at: start + k * 60_000,
+      outcome: (i * 2_654_435_761) % 7 < 4 ? 1 : 0,
+      hints: 0,
+    });
+  }
+}
+
+function throughput(
+  rows: number,
+  label = '',
+  csv: Iterable<string> = syntheticAttemptsCsv({
+    ...CLASSROOM,
+    learners: Math.ceil(rows / CLASSROOM.attemptsPerLearner),
+    cohort: 100,
+  }),
+): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-evaluate-'));
   const file = path.join(dir, 'attempts.csv');
   try {
     const fd = fs.openSync(file, 'w');
     let lines: string[] = [];
-    const shape = { ...CLASSROOM, learners: Math.ceil(rows / CLASSROOM.attemptsPerLearner), cohort: 100 };
-    for (const line of syntheticAttemptsCsv(shape)) {
+    for (const line of csv) {
       lines.push(line);
       if (lines.length === 20_000) {
         fs.writeSync(fd, `${lines.join('\n')}\n`);
@@ -244,12 +275,13 @@ function throughput(rows: number): void {
     };
     const size = (fs.statSync(file).size / 2 ** 20).toFixed(0);
     console.log(
-      `\nlantern model evaluate, ${m.attempts.toLocaleString('en')} rows (${size} MB, ${m.learners.toLocaleString('en')} learners):`,
+      `\nlantern model evaluate, ${m.attempts.toLocaleString('en')} rows (${size} MB, ${m.learners.toLocaleString('en')} learners)${label}:`,
     );
     console.log(`  wall ${m.wallS.toFixed(1)} s (CPU ${m.cpuS.toFixed(1)} s)   target < 30 s`);
     console.log(
       `  peak RSS ${m.maxRssMb.toFixed(0)} MB; heap after GC ${m.heapAfterGcMb.toFixed(0)} MB ` +
-        `(the model state: ${((m.heapAfterGcMb * 1024) / m.learners).toFixed(1)} KB per learner; the file is never held)`,
+        `(the model state: ${((m.heapAfterGcMb * 1024) / m.learners).toFixed(1)} KB per learner, ` +
+        `${((m.heapAfterGcMb * 2 ** 20) / m.attempts).toFixed(0)} bytes per row; the file is never held)`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -296,4 +328,5 @@ for (const [name, p] of [
 ] as const)
   spread(name, p, population(name, p, true), SEEDS);
 throughput(1_000_000);
+throughput(1_000_000, ', each learner trying 50 different exercises once', noRepeatsCsv(1_000_000));
 recording();
