@@ -8,6 +8,9 @@
  * 20 examples of failed code. Run: node bench/class-view.ts   (or npm run bench class-view)
  */
 import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { openDatabase } from '../electron/core/store/database.ts';
 import { SettingsStore } from '../electron/core/store/settings.ts';
@@ -16,6 +19,7 @@ import { teacherKey } from '../electron/core/reports/teacher-key.ts';
 import { MemorySigningKeys } from '../electron/core/reports/signing-keys.ts';
 import { keyFingerprint, signReport } from '../electron/core/reports/signing.ts';
 import type { ProgressReport, ReportTrack } from '../electron/core/reports/report-schema.ts';
+import { callApi, launchBrowser, openPage, ROOT, startApp } from '../tests/e2e/harness.ts';
 
 const LEARNERS = 300;
 const OPENS = 10;
@@ -163,3 +167,88 @@ row(
 );
 row('switch to another track tab (median)', median(other), '≤ 200 ms', '');
 db.close();
+
+await inTheBrowser();
+
+/**
+ * Click to screen: the Teacher page opened in Chromium against web mode, until the matrix shows
+ * every learner of the track and a frame is painted. Needs a built renderer (`npm run build`).
+ */
+async function inTheBrowser(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
+    console.log('(browser figures skipped: no built renderer; run npm run build)');
+    return;
+  }
+  const app = await startApp();
+  const browser = await launchBrowser();
+  try {
+    const { id } = await callApi<{ id: number }>(app, 'createClass', { name: 'Bench class' });
+    const e = await callApi<{ classCode: string; className: string; file: { content: string } }>(
+      app,
+      'getEnrolment',
+      { classId: id },
+    );
+    const theirs = {
+      id: e.classCode,
+      name: e.className,
+      teacherKey: keyFingerprint(
+        (JSON.parse(e.file.content) as { teacher: { publicKey: string } }).teacher.publicKey,
+      ),
+    };
+    let batch: { name: string; text: string }[] = [];
+    let size = 0;
+    const send = async () => {
+      if (batch.length) await callApi(app, 'importReports', { classId: id, files: batch });
+      batch = [];
+      size = 0;
+    };
+    for (let l = 0; l < LEARNERS; l++) {
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const text = JSON.stringify(
+        signReport(report(l, theirs), privateKey, publicKey.export({ format: 'der', type: 'spki' })),
+      );
+      if (size + text.length > 4_000_000) await send();
+      batch.push({ name: `learner-${l + 1}.json`, text });
+      size += text.length;
+    }
+    await send();
+    const page = await openPage(browser, app.launchUrl);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    // The matrix draws the rows in view; it holds them all once it says how many there are.
+    const rowsShown = (n: number) =>
+      page.evaluate(async (want) => {
+        const t0 = performance.now();
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        for (;;) {
+          const table = document.querySelector(`[data-testid="class-matrix"][aria-rowcount="${want + 1}"]`);
+          if (table?.querySelector('tbody tr:not(.spacer)')) break;
+          await frame();
+        }
+        await frame();
+        return performance.now() - t0;
+      }, n);
+    const opens: number[] = [];
+    const tabs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => (location.hash = '#/learn'));
+      await page.locator('.track-card').first().waitFor();
+      const [t] = await Promise.all([
+        rowsShown(LEARNERS),
+        page.evaluate(() => (location.hash = '#/teacher')),
+      ]);
+      opens.push(t);
+      const [t2] = await Promise.all([
+        rowsShown(LEARNERS / 2),
+        page.getByRole('tab', { name: /javascript/ }).click(),
+      ]);
+      tabs.push(t2);
+    }
+    // On a machine shared with other work the browser gets a fraction of a core: say how busy it was.
+    const load = `(median of 5; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`;
+    row(`browser: open Teacher page to ${LEARNERS} rows painted`, median(opens), '≤ 200 ms', load);
+    row('browser: click another track tab to rows painted', median(tabs), '≤ 200 ms', load);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}

@@ -2,10 +2,9 @@
  * The teacher's page: choose or create a class, import learners' reports into it, read the
  * class overview, open one learner, export the gradebook.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import type { ClassOverview } from '../../shared/api/contract.ts';
 import { useLoad } from './progress/useLoad.ts';
 import { ReportImport } from './teacher/ReportImport.tsx';
 import { ClassView } from './teacher/ClassView.tsx';
@@ -24,26 +23,11 @@ export function TeacherPage() {
   const { api } = useApp();
   const classes = useLoad(() => api.listClasses({}));
   const [chosen, setChosen] = useState<number | null>(null);
-  const [overview, setOverview] = useState<ClassOverview | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [version, setVersion] = useState(0);
   const classId = chosen ?? classes.value?.[0]?.id ?? null;
+  // The class list's learner counts say whether a class is empty: no need to read its reports.
   const empty = !classes.value?.find((c) => c.id === classId)?.learners;
-
-  useEffect(() => {
-    if (classId === null) return;
-    let live = true;
-    api.getClassOverview({ classId }).then(
-      (o) => live && setOverview(o),
-      (err: unknown) =>
-        live &&
-        setStatus({ error: true, text: t('classroom.actionFailed', { message: (err as Error).message }) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, classId, version, t]);
 
   const refresh = () => {
     setVersion((v) => v + 1);
@@ -115,16 +99,9 @@ export function TeacherPage() {
               <HeldReports classId={classId} version={version} onResolved={refresh} />
               <section className="card" aria-labelledby="overview-title">
                 <h2 id="overview-title">{t('classroom.overviewTitle')}</h2>
-                <p
-                  className={`status${status?.error ? ' error' : ''}`}
-                  role="status"
-                  data-testid="teacher-status"
-                >
-                  {status?.text}
-                </p>
                 <ClassView classId={classId} version={version} onOpen={setOpened} />
               </section>
-              <GradebookExport classId={classId} disabled={!overview?.learners.length} />
+              <GradebookExport classId={classId} disabled={empty} />
               {opened && (
                 <LearnerDrillDown
                   classId={classId}

@@ -4,8 +4,9 @@
  * the learners × exercises matrix, and mastery by concept, which shows a figure only where there
  * is evidence. The matrix sorts and filters, and scrolls inside its own frame.
  */
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useApp } from '../../app/context.ts';
 import type { ClassView as View, MatrixCell } from '../../../shared/api/contract.ts';
 import { dateOnly, duration, minutes, percent, titleOf, uiLocale } from '../progress/format.ts';
@@ -13,6 +14,62 @@ import './class-view.css';
 
 type Row = View['learners'][number];
 type SortKey = 'name' | 'studentId' | 'done' | 'time' | 'hints' | 'lastActive' | number;
+/**
+ * Rows are drawn only where the frame shows them (plus a margin): a class of 300 learners by 60
+ * exercises is 18,000 cells, which would take the page seconds to draw. Every row has this height.
+ */
+const MATRIX_ROW = 44;
+const MASTERY_ROW = 32;
+const MARGIN_ROWS = 10;
+/** The summary names this many stuck learners; the matrix's filter lists them all. */
+const STUCK_SHOWN = 8;
+
+function useRowWindow(count: number, rowHeight: number) {
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
+  const [range, setRange] = useState({ first: 0, last: 30 });
+  useLayoutEffect(() => {
+    if (!frame) return;
+    const update = () => {
+      const first = Math.max(0, Math.floor(frame.scrollTop / rowHeight) - MARGIN_ROWS);
+      const last = Math.min(
+        count,
+        Math.ceil((frame.scrollTop + frame.clientHeight) / rowHeight) + MARGIN_ROWS,
+      );
+      setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+    };
+    update();
+    frame.addEventListener('scroll', update, { passive: true });
+    const resize = new ResizeObserver(update);
+    resize.observe(frame);
+    return () => {
+      frame.removeEventListener('scroll', update);
+      resize.disconnect();
+    };
+  }, [frame, count, rowHeight]);
+  return { setFrame, ...range };
+}
+
+/** The rows of `rows` the window shows, with spacer rows keeping the scroll height true. */
+function windowed<T>(
+  rows: readonly T[],
+  w: { first: number; last: number },
+  rowHeight: number,
+  columns: number,
+  draw: (row: T, index: number) => ReactNode,
+) {
+  const spacer = (n: number, key: string) =>
+    n > 0 ? (
+      <tr key={key} className="spacer" aria-hidden="true" style={{ height: n * rowHeight }}>
+        <td colSpan={columns} />
+      </tr>
+    ) : null;
+  return [
+    spacer(w.first, 'top'),
+    ...rows.slice(w.first, w.last).map((r, i) => draw(r, w.first + i)),
+    spacer(rows.length - Math.min(rows.length, w.last), 'bottom'),
+  ];
+}
+
 const band = (m: number) => (m >= 0.8 ? 'heat-high' : m >= 0.5 ? 'heat-mid' : 'heat-low');
 /** Sorts an exercise column: done first, then fewer failed checks; not started last. */
 const cellRank = (c: MatrixCell | null) => (c === null ? -1e9 : (c.done ? 1e6 : 0) - c.failedChecks);
@@ -56,6 +113,12 @@ export function ClassView({
 
   const rows = useMemo(() => {
     if (!view) return [];
+    // One collator for the whole sort: localeCompare with a locale builds one per call, which
+    // made sorting 300 learners take seconds.
+    const collator = new Intl.Collator(locale === 'zh' ? 'zh-CN' : 'en', {
+      sensitivity: 'base',
+      numeric: true,
+    });
     const needle = filter.trim().toLowerCase();
     const shown = view.learners.filter(
       (l) =>
@@ -67,7 +130,7 @@ export function ClassView({
     const value = (l: Row): string | number => {
       const k = sort.key;
       if (typeof k === 'number') return cellRank(l.cells[k] ?? null);
-      if (k === 'name') return l.name.toLocaleLowerCase(locale);
+      if (k === 'name') return l.name;
       if (k === 'studentId') return (l.studentId ?? '').toLowerCase();
       if (k === 'done') return l.completed;
       if (k === 'time') return l.activeMs;
@@ -78,10 +141,14 @@ export function ClassView({
       const x = value(a);
       const y = value(b);
       const c =
-        typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale);
-      return (sort.up ? c : -c) || a.name.localeCompare(b.name, locale);
+        typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      return (sort.up ? c : -c) || collator.compare(a.name, b.name);
     });
   }, [view, filter, onlyStuck, sort, locale]);
+
+  const words = useMemo(() => cellWords(t), [t]);
+  const { setFrame: matrixFrame, ...matrixWindow } = useRowWindow(rows.length, MATRIX_ROW);
+  const { setFrame: masteryFrame, ...masteryWindow } = useRowWindow(rows.length, MASTERY_ROW);
 
   if (error)
     return (
@@ -160,7 +227,7 @@ export function ClassView({
               <p className="muted small">{t('classView.stuckHelp', { count: 3, days: 7 })}</p>
               {view.summary.stuck.length ? (
                 <ul>
-                  {view.summary.stuck.map((s) => (
+                  {view.summary.stuck.slice(0, STUCK_SHOWN).map((s) => (
                     <li key={s.key}>
                       <button type="button" className="link-button" onClick={() => onOpen(s.key)}>
                         {t('classView.stuckItem', {
@@ -174,6 +241,11 @@ export function ClassView({
                 </ul>
               ) : (
                 <p>{t('classView.stuckNone')}</p>
+              )}
+              {view.summary.stuck.length > STUCK_SHOWN && (
+                <button type="button" className="link-button" onClick={() => setOnlyStuck(true)}>
+                  {t('classView.stuckMore', { count: view.summary.stuck.length - STUCK_SHOWN })}
+                </button>
               )}
             </div>
             <div className="summary-box" data-testid="summary-missed">
@@ -260,8 +332,19 @@ export function ClassView({
               {t('classView.showing', { shown: rows.length, total: view.learners.length })}
             </span>
           </div>
-          <div className="matrix-scroll" role="region" aria-labelledby="matrix-title" tabIndex={0}>
-            <table className="data-table matrix" data-testid="class-matrix" aria-describedby="matrix-help">
+          <div
+            className="matrix-scroll"
+            role="region"
+            aria-labelledby="matrix-title"
+            tabIndex={0}
+            ref={matrixFrame}
+          >
+            <table
+              className="data-table matrix"
+              data-testid="class-matrix"
+              aria-describedby="matrix-help"
+              aria-rowcount={rows.length + 1}
+            >
               <thead>
                 <tr>
                   {header('name', t('classView.learner'), 'sticky-col')}
@@ -274,8 +357,8 @@ export function ClassView({
                 </tr>
               </thead>
               <tbody>
-                {rows.map((l) => (
-                  <tr key={l.key} className={l.stuck ? 'stuck' : undefined}>
+                {windowed(rows, matrixWindow, MATRIX_ROW, 6 + view.exercises.length, (l, index) => (
+                  <tr key={l.key} className={l.stuck ? 'stuck' : undefined} aria-rowindex={index + 2}>
                     <th scope="row" className="sticky-col">
                       <button type="button" className="link-button" onClick={() => onOpen(l.key)}>
                         {l.name}
@@ -291,7 +374,7 @@ export function ClassView({
                     <td className="num">{l.hints}</td>
                     <td>{l.lastActiveAt ? dateOnly(l.lastActiveAt, locale) : t('classroom.never')}</td>
                     {l.cells.map((c, i) => (
-                      <MatrixTd key={i} cell={c} />
+                      <MatrixTd key={i} cell={c} words={words} />
                     ))}
                   </tr>
                 ))}
@@ -306,11 +389,18 @@ export function ClassView({
             <p id="mastery-help" className="muted small">
               {t('classView.masteryHelp')}
             </p>
-            <div className="matrix-scroll" role="region" aria-labelledby="mastery-title" tabIndex={0}>
+            <div
+              className="matrix-scroll"
+              role="region"
+              aria-labelledby="mastery-title"
+              tabIndex={0}
+              ref={masteryFrame}
+            >
               <table
-                className="data-table heat-table"
+                className="data-table heat-table windowed"
                 data-testid="class-mastery"
                 aria-describedby="mastery-help"
+                aria-rowcount={rows.length + 1}
               >
                 <thead>
                   <tr>
@@ -325,8 +415,8 @@ export function ClassView({
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((l) => (
-                    <tr key={l.key}>
+                  {windowed(rows, masteryWindow, MASTERY_ROW, 1 + view.concepts.length, (l, index) => (
+                    <tr key={l.key} aria-rowindex={index + 2}>
                       <th scope="row" className="sticky-col">
                         {l.name}
                       </th>
@@ -354,21 +444,49 @@ export function ClassView({
   );
 }
 
-function MatrixTd({ cell }: { cell: MatrixCell | null }) {
-  const { t } = useTranslation();
+/** A cell's words, translated once per view rather than five times per cell. */
+interface CellWords {
+  notStarted: string;
+  said: (cell: MatrixCell) => string;
+}
+
+function cellWords(t: TFunction): CellWords {
+  // Placeholders stand in for the numbers, so each sentence is translated once.
+  const fill = (template: string, ...values: (number | string)[]) =>
+    values.reduce<string>((text, v, i) => text.split(`\u0000${i}`).join(String(v)), template);
+  const checks = t('classView.cellChecks', { checks: '\u00000', failed: '\u00001' });
+  const hints = t('classView.cellHints', { count: '\u00000' });
+  const hoursMinutes = t('dashboard.hoursMinutes', { h: '\u00000', m: '\u00001' });
+  const minutesOnly = t('dashboard.minutesOnly', { m: '\u00000' });
+  const done = t('classView.cellDone');
+  const notDone = t('classView.cellNotDone');
+  const revealed = t('classView.cellRevealed');
+  const time = (ms: number) => {
+    const total = Math.round(ms / 60_000);
+    const h = Math.floor(total / 60);
+    return h ? fill(hoursMinutes, h, total % 60) : fill(minutesOnly, total);
+  };
+  return {
+    notStarted: t('classView.cellNotStarted'),
+    said: (c) =>
+      [
+        c.done ? done : notDone,
+        fill(checks, c.checks, c.failedChecks),
+        fill(hints, c.hints),
+        ...(c.revealed ? [revealed] : []),
+        time(c.activeMs),
+      ].join(', '),
+  };
+}
+
+function MatrixTd({ cell, words }: { cell: MatrixCell | null; words: CellWords }) {
   if (!cell)
     return (
       <td className="cell-empty">
-        <span className="visually-hidden">{t('classView.cellNotStarted')}</span>
+        <span className="visually-hidden">{words.notStarted}</span>
       </td>
     );
-  const said = [
-    t(cell.done ? 'classView.cellDone' : 'classView.cellNotDone'),
-    t('classView.cellChecks', { checks: cell.checks, failed: cell.failedChecks }),
-    t('classView.cellHints', { count: cell.hints }),
-    ...(cell.revealed ? [t('classView.cellRevealed')] : []),
-    duration(cell.activeMs, t),
-  ].join(', ');
+  const said = words.said(cell);
   return (
     <td className={cell.done ? 'cell-done' : cell.failedChecks ? 'cell-trouble' : 'cell-open'} title={said}>
       <span aria-hidden="true" className="cell-text">
