@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestHint, type HintRequest } from '../../../electron/core/tutor/hints.ts';
 import { article, computedHints } from '../../../electron/core/tutor/offline.ts';
+import { wordCount } from '../../../electron/core/tutor/guard/tokens.ts';
 import { clamp, failingRun, STARTER } from './fixtures.ts';
 import { memoryLog } from './helpers.ts';
 
@@ -106,7 +107,8 @@ describe('length', () => {
     expect(long.hints[0]?.en.startsWith(en.text)).toBe(true);
     const zh = await requestHint(deps, { ...base, exercise: long, level: 1, locale: 'zh' });
     // About two Chinese characters make a word.
-    expect(zh.text.length).toBeLessThanOrEqual(160);
+    expect(wordCount(zh.text)).toBeLessThanOrEqual(80);
+    expect(zh.text.length).toBeLessThan(long.hints[0]!.zh.length);
     expect(zh.text).toMatch(/结果。$/);
     expect(long.hints[0]?.zh.startsWith(zh.text)).toBe(true);
   });

@@ -89,6 +89,14 @@ describe('the guarded stream', () => {
       expect(shown, `chunks of ${size}`).toEqual([]);
     }
   });
+  it('cuts a long Chinese hint at a Chinese sentence end, never inside a sentence', async () => {
+    // Two characters make about a word: each sentence below is six words.
+    const sentence = '看看你的代码第三行做了什么。';
+    const { feed } = stream(() => ({ leak: false }), 14);
+    const out = await feed(sentence.repeat(2) + '最后再想一想？还有更多的内容在这里！');
+    expect(out.truncated).toBe(true);
+    expect(out.shown).toBe(sentence.repeat(2));
+  });
   it('says the text is being checked once per stretch of held text', async () => {
     const s = stream(() => ({ leak: false }));
     await s.feed('One. Two.', 1, true);

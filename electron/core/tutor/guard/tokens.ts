@@ -319,7 +319,8 @@ export function proseTokens(text: string): string[] {
 /** Words in a text: CJK characters count as half a word each (a Chinese word is about two). */
 export function wordCount(text: string): number {
   const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
-  const latin = (text.replace(/[\u3400-\u9fff]/g, ' ').match(/\S+/g) ?? []).length;
+  // Chinese punctuation (。，！？ and the full-width forms) is not a word of its own.
+  const latin = (text.replace(/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/g, ' ').match(/\S+/g) ?? []).length;
   return latin + Math.ceil(cjk / 2);
 }
 
