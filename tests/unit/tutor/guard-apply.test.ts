@@ -173,6 +173,23 @@ describe('comparing what cannot run', () => {
         .statesFix,
     ).toBeUndefined();
   });
+  it('reads "give back", 给出 and number words after a verb, and a method named with its dot', () => {
+    for (const said of [
+      'The base case must give back 1.',
+      '基本情况的返回值应该是一。',
+      '第 3 行应该给出 1。',
+    ])
+      expect(compare(proseTokens(said), [], fix).statesFix, said).toBe('return 1');
+    expect(compare(proseTokens('它返回一个列表。'), [], fix).statesFix).toBeUndefined();
+    const shout = minimalFix(
+      'function shout(text) {\n  return text + "!";\n}\n',
+      'function shout(text) {\n  return text.trim() + "!";\n}\n',
+    );
+    expect(compare(proseTokens('Use .trim on the text first.'), [], shout).statesFix).toBeDefined();
+    expect(
+      compare(proseTokens('One method removes the spaces at both ends.'), [], shout).statesFix,
+    ).toBeUndefined();
+  });
   it('compares code in one spelling: no semicolons, arrow parameters bare, x += 1 as x = x + 1', () => {
     const c = (s: string) => canonical(tokenize(s)).join(' ');
     expect(c('total += n;')).toBe(c('total = total + n'));

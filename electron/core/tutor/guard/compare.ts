@@ -97,8 +97,12 @@ export function compare(hintWords: string[], codeWords: string[], fix: MinimalFi
   const hintTokens = canonical(hintWords);
   const codeTokens = canonical(codeWords);
   const inLearner = (run: string[]) => containsRun(fix.learnerTokens, run);
+  // A method call is said with its dot or with its brackets: `.trim()`, `trim()`, `.trim`.
   const says = (run: string[]) =>
-    containsRun(hintTokens, run) || (run[0] === '.' && containsRun(hintTokens, run.slice(1)));
+    containsRun(hintTokens, run) ||
+    (run[0] === '.' &&
+      (containsRun(hintTokens, run.slice(1)) ||
+        (run.length <= 4 && run[2] === '(' && containsRun(hintTokens, run.slice(0, 2)))));
   let statesFix: string | undefined;
   let fixKind: Comparison['fixKind'];
   for (const run of fix.replacements) {

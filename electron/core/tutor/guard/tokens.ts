@@ -291,8 +291,9 @@ const PHRASES: [RegExp, string | ((word: string) => string)][] = [
   [/加一|加 1/g, ' + 1 '],
   [/减一|减 1/g, ' - 1 '],
   // A number said in Chinese after a verb that sets a value: "返回一", "改成零".
-  [/(返回|改成|改为|设为|等于|变成)\s*零(?![\u3400-\u9fff])/g, '$1 0 '],
-  [/(返回|改成|改为|设为|等于|变成)\s*一(?![\u3400-\u9fff])/g, '$1 1 '],
+  [/(返回|给出|改成|改为|设为|等于|变成|是|为)\s*零(?![\u3400-\u9fff])/g, '$1 0 '],
+  [/(返回|给出|改成|改为|设为|等于|变成|是|为)\s*一(?![\u3400-\u9fff])/g, '$1 1 '],
+  [/给出/g, ' return '],
   [/返回/g, ' return '],
   [/\b(?:zero|one|two)\b/gi, (w) => ` ${['zero', 'one', 'two'].indexOf(w.toLowerCase())} `],
   [/打印|输出/g, ' print '],
@@ -310,6 +311,8 @@ export function proseTokens(text: string): string[] {
   for (const [re, to] of PHRASES) s = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   // "returns 1" says "return 1"; "returning" too.
   s = s.replace(/\breturn(?:s|ing|ed)\b/gi, 'return');
+  // "give back 1" and "hand back 1" say "return 1" too.
+  s = s.replace(/\b(?:give|gives|giving|gave|hand|hands|handing|handed)\s+back\b/gi, 'return');
   // "n is < 2" says "n < 2".
   s = s.replace(/\bis\s+(?=[<>!=]=?\s)/g, '');
   s = s.replace(/[\u3000-\u303f\u4e00-\u9fff]+/g, ' ');
