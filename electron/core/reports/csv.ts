@@ -8,12 +8,17 @@ import type { ProgressReport } from './report-schema.ts';
 
 export const BOM = '\uFEFF';
 
+/** A cell a spreadsheet would run as a formula, whatever follows on the next lines. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function toCsv(fields: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   return (
     BOM +
     Papa.unparse(
       { fields: [...fields], data: rows.map((r) => [...r]) },
-      { newline: '\r\n', escapeFormulae: true },
+      // Not papaparse's `escapeFormulae: true`: its pattern ends in `.*$` without the s flag, so a
+      // cell with a newline after the formula ("=HYPERLINK(…)\nx") went out unescaped.
+      { newline: '\r\n', escapeFormulae: FORMULA_START },
     )
   );
 }
