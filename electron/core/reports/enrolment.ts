@@ -11,6 +11,7 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from './signing.ts';
+import { INVISIBLE_IN_ID } from './report-schema.ts';
 
 export const ENROLMENT_FORMAT = 'lantern-class-enrolment';
 export const ENROLMENT_VERSION = 1;
@@ -75,7 +76,10 @@ const safeText = (max: number) =>
 
 export const ClassName = safeText(80);
 /** What the learner types: their school's student ID or their e-mail. */
-export const StudentId = safeText(100);
+export const StudentId = safeText(100).refine(
+  (s) => !INVISIBLE_IN_ID.test(s),
+  'contains invisible characters',
+);
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'must be letters, digits, ".", "_" or "-" (at most 100)');

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** Control and format characters (zero-width, joiners, direction overrides, BOM). */
+export const INVISIBLE_IN_ID = /[\p{Cc}\p{Cf}]/u;
+
 export const REPORT_FORMAT = 'lantern-progress-report';
 /**
  * 2: each concept's mastery is null without evidence, with its last check and confidence.
@@ -118,7 +121,15 @@ export const ProgressReport = z.object({
      * The student ID or school e-mail the learner gave when joining a class: what the class and an
      * LMS gradebook recognise them by. Absent before they join one (and in older reports). Schema 3.
      */
-    studentId: z.string().trim().min(1).max(200).optional(),
+    studentId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      // Invisible and direction characters would make "S-1001\u200b" a second learner who reads
+      // exactly like the first, in the class view and in the gradebook.
+      .refine((s) => !INVISIBLE_IN_ID.test(s), 'contains invisible or control characters')
+      .optional(),
   }),
   /** The class the learner joined, from its enrolment (schema 3). */
   class: ReportClass.optional(),
