@@ -43,10 +43,46 @@ defaults.javascriptDefaults.addExtraLib(sandboxGlobals, 'file:///lantern-sandbox
 
 export { monaco };
 
-export function monacoTheme(): 'vs' | 'vs-dark' {
-  return document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs';
+/*
+ * Monaco's own themes with the token colours that fall under WCAG AA (4.5:1) on the app's code
+ * background (--surface-2, where lesson samples are coloured) replaced by darker or lighter ones
+ * of the same hue. Monaco has one theme at a time, so the editor and the samples always agree.
+ */
+monaco.editor.defineTheme('lantern-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [
+    { token: 'comment', foreground: '1a6b1a' },
+    { token: 'number', foreground: '0b6e4f' },
+    { token: 'type', foreground: '1f6c85' },
+    { token: 'string.escape', foreground: '9e0000' },
+    { token: 'attribute.name', foreground: 'b00000' },
+  ],
+  colors: {},
+});
+monaco.editor.defineTheme('lantern-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [
+    { token: 'comment', foreground: '7fae6a' },
+    { token: 'regexp', foreground: 'e08a8a' },
+    { token: 'delimiter.html', foreground: 'a0a0a0' },
+  ],
+  colors: {},
+});
+
+export function monacoTheme(): 'lantern-light' | 'lantern-dark' {
+  return document.documentElement.dataset.theme === 'dark' ? 'lantern-dark' : 'lantern-light';
 }
 
 export function monacoLanguage(language: string): string {
   return language === 'python' ? 'python' : language === 'typescript' ? 'typescript' : 'javascript';
 }
+
+// Lesson samples are coloured with Monaco's current theme even when no editor is on the page, so
+// the theme follows the app's from the moment Monaco loads, not from the first editor made.
+monaco.editor.setTheme(monacoTheme());
+new MutationObserver(() => monaco.editor.setTheme(monacoTheme())).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ['data-theme'],
+});
