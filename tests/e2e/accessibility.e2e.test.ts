@@ -1,0 +1,104 @@
+/**
+ * Every top-level page passes axe-core (WCAG 2 A and AA rules, colour contrast included) with no
+ * serious or critical violation, in English and Chinese, light and dark (issue 13, decision 0045).
+ * axe-core's own bundle is evaluated in the page; a failure lists each rule, where, and its help.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { callApi, openPage, screenshot, useAppAndBrowser } from './harness.ts';
+
+const { app, browser } = useAppAndBrowser();
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+  /** axe's explanation for the first element, e.g. the two colours and their ratio. */
+  summary: string;
+}
+
+/** The pages a learner reaches from the navigation, plus a track and a lesson with the editor. */
+const PAGES: { name: string; hash: string; ready: (p: Page) => Promise<void> }[] = [
+  { name: 'learn', hash: '#/learn', ready: heading },
+  { name: 'track', hash: '#/learn/python', ready: heading },
+  {
+    name: 'lesson',
+    hash: '#/learn/python/print-hello',
+    ready: async (p) => {
+      await heading(p);
+      await p.locator('.code-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
+      // Samples in the prose are coloured by Monaco after it loads; audit the coloured ones.
+      await p.locator('.markdown pre code[data-lang] span[class^="mtk"]').first().waitFor();
+    },
+  },
+  { name: 'practice', hash: '#/practice', ready: heading },
+  { name: 'progress', hash: '#/progress', ready: heading },
+  { name: 'teacher', hash: '#/teacher', ready: heading },
+  { name: 'settings', hash: '#/settings', ready: heading },
+  { name: 'about', hash: '#/about', ready: heading },
+];
+
+async function heading(p: Page): Promise<void> {
+  await p.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** axe's serious and critical findings on the page as it is now. */
+async function audit(p: Page): Promise<Finding[]> {
+  await p.evaluate(AXE_SOURCE);
+  return p.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+        summary: v.nodes[0]?.failureSummary ?? '',
+      }));
+  });
+}
+
+function describeFindings(where: string, findings: Finding[]): string[] {
+  return findings.map(
+    (f) =>
+      `${where}: ${f.id} (${f.impact}) ${f.help}\n    ${f.targets.slice(0, 6).join('\n    ')}\n    ${f.summary}`,
+  );
+}
+
+let page: Page;
+beforeAll(async () => {
+  page = await openPage(browser, app.launchUrl);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.locator('.app-frame').waitFor();
+});
+
+describe('axe-core on every page', () => {
+  for (const language of ['en', 'zh'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`no serious or critical violation, ${language}, ${theme}`, { timeout: 240_000 }, async () => {
+        await callApi(app, 'updateSettings', { language, theme, editorFontSize: 14 });
+        await page.reload();
+        await page.locator('.app-frame').waitFor();
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        const problems: string[] = [];
+        for (const target of PAGES) {
+          await page.evaluate((h) => (location.hash = h), target.hash);
+          await target.ready(page);
+          problems.push(...describeFindings(`${target.name} ${language} ${theme}`, await audit(page)));
+          await screenshot(page, `a11y-${target.name}-${language}-${theme}`);
+        }
+        if (problems.length > 0) console.log(problems.join('\n'));
+        expect(problems).toEqual([]);
+      });
+    }
+  }
+});
