@@ -69,9 +69,14 @@ export function activityIri(homePage: string, track: string, exercise?: string):
   return exercise === undefined ? base : `${base}/exercises/${segment(exercise)}`;
 }
 
+// The addresses xAPI stores accept in an mbox (the validator's rule); another address a learner
+// typed (a quote, non-ASCII) would make the store refuse the whole batch, so it goes as an account.
+const MBOX = /^[A-Z0-9.`'_%+-]+@[A-Z0-9.-]+\.[A-Z]{1,63}$/i;
+
 function actorOf(learner: GradebookLearner, homePage: string): XapiStatement['actor'] {
   const id = learner.studentId;
-  if (id && isEmail(id)) return { objectType: 'Agent', name: learner.name, mbox: `mailto:${id}` };
+  if (id && isEmail(id) && MBOX.test(id))
+    return { objectType: 'Agent', name: learner.name, mbox: `mailto:${id}` };
   // Without a student ID the class's own key for the learner still tells them apart.
   return { objectType: 'Agent', name: learner.name, account: { homePage, name: id ?? learner.key } };
 }
