@@ -168,6 +168,10 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
         hintsShown: before.hintsShown,
         solutionRevealed: before.solutionRevealed,
       });
+      // A predict/trace answer shown after a wrong one is a revealed solution: pasting it back
+      // must count as a pass after the answer was shown, not an unaided one.
+      if (verdict.reveal && verdict.status !== 'pass' && !before.solutionRevealed)
+        progress.recordSolutionReveal(profileId, report.trackId, report.exerciseId);
       return { ...stateOf(report.trackId, report.exerciseId, hintCount, profileId), verdict };
     },
 

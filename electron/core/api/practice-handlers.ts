@@ -261,6 +261,9 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
         concepts: problem.exercise.concepts,
         difficulty: problem.exercise.difficulty,
       });
+      // As in lesson-handlers.ts: an answer shown after a wrong one is a revealed solution.
+      if (verdict.reveal && verdict.status !== 'pass' && !before?.solutionRevealed)
+        deps.progress.recordSolutionReveal(profile, problem.track, id);
       const after = deps.progress.exerciseProgress(profile, problem.track, id);
       return { solved: after?.completedAt != null, verdict };
     },
