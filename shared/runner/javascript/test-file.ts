@@ -14,14 +14,14 @@
  * engine cannot keep those three globals from being redefined (sandbox/lockdown.ts).
  */
 import { parse } from 'sucrase/dist/parser/index.js';
-import { MOCK_KEY_NAME, TEST_API_HANDOFF, TEST_GLOBALS } from './sandbox/host.ts';
+import { MOCK_CALL_NAME, TEST_API_HANDOFF, TEST_GLOBALS } from './sandbox/host.ts';
 import { TRACK_ASYNC_GLOBAL } from './sandbox/rejections.ts';
 
 export const TEST_API_MODULE = 'lantern:test-api';
 
 /** The names the test file's code may use without declaring them. */
-const BOUND_NAMES: readonly string[] = [...TEST_GLOBALS, TRACK_ASYNC_GLOBAL, MOCK_KEY_NAME];
-/** A mock's methods that change its record: they act only with the test file's key. */
+const BOUND_NAMES: readonly string[] = [...TEST_GLOBALS, TRACK_ASYNC_GLOBAL, MOCK_CALL_NAME];
+/** A mock's methods that change its record: the test file's calls go through the harness. */
 const KEYED_METHODS = new Set(['mockClear', 'mockReset', 'mockRestore']);
 const CONSTANTS: Record<string, string> = { undefined: 'void 0', NaN: '0 / 0', Infinity: '1 / 0' };
 
@@ -63,28 +63,123 @@ function topLevelNames(code: string, tokens: Tokens): Set<string> {
   return names;
 }
 
+/** Words that end an expression on their left: `return x.mockClear()` wraps `x` alone. */
+const NOT_RECEIVERS = new Set([
+  'await',
+  'case',
+  'delete',
+  'do',
+  'else',
+  'in',
+  'instanceof',
+  'of',
+  'return',
+  'throw',
+  'typeof',
+  'void',
+  'yield',
+]);
+const NAME = /^[A-Za-z_$][\w$]*$/;
+
 /**
- * Each `x.mockClear()`, `x.mockReset()`, `x.mockRestore()` (and `?.`) the test file writes gets
- * the test file's key as its argument: `x.mockClear(__lanternMockKey)`. Its mocks refuse the call
- * without it (sandbox/trusted-mocks.ts), so learner code holding one cannot empty its record.
- * Tokens, not text: a string or comment that mentions `.mockClear()` is left alone.
+ * Each `x.mockClear()`, `x.mockReset()`, `x.mockRestore()` (and `x?.…`) the test file writes
+ * becomes `__lanternMockCall(x, 'mockClear')`: the harness acts itself on a mock the test file
+ * made and hands nothing to whatever else `x` turns out to be (sandbox/trusted-mocks.ts), so
+ * learner code that swaps in its own `console.log` catches nothing. Tokens, not text: a string
+ * or comment that mentions `.mockClear()` is left alone. A receiver this cannot delimit (a tagged
+ * template) keeps the plain call, which the test file's mocks refuse.
  */
-function passMockKey(code: string, tokens: Tokens): string {
+function routeMockCalls(code: string, tokens: Tokens): string {
   const text = (i: number) => (tokens[i] ? code.slice(tokens[i].start, tokens[i].end) : '');
-  const at: number[] = [];
-  for (let i = 1; i + 2 < tokens.length; i++) {
+  const isName = (i: number) => NAME.test(text(i)) && !NOT_RECEIVERS.has(text(i));
+  /** The index of the bracket that opens the one closing at `close`, or -1. */
+  const opener = (close: number): number => {
+    const shut = text(close);
+    const open = shut === ')' ? '(' : '[';
+    let depth = 0;
+    for (let j = close; j >= 0; j--) {
+      const t = text(j);
+      if (t === shut) depth++;
+      else if (t === open && --depth === 0) return j;
+    }
+    return -1;
+  };
+  /** The first token of the member/call chain that ends at token `last`, or -1. */
+  const receiverStart = (last: number): number => {
+    let j = last;
+    for (;;) {
+      const t = text(j);
+      if (t === ')' || t === ']') {
+        j = opener(j);
+        if (j <= 0) return j;
+        const p = j - 1;
+        const before = text(p);
+        if (before === ')' || before === ']' || isName(p) || before === '?.') {
+          j = before === '?.' ? p - 1 : p;
+          continue;
+        }
+        return j;
+      }
+      if (!isName(j)) return -1;
+      const before = text(j - 1);
+      if (before === '.' || before === '?.') {
+        j = j - 2;
+        continue;
+      }
+      return before === 'new' ? j - 1 : j;
+    }
+  };
+  interface Site {
+    from: number;
+    dot: number;
+    to: number;
+  }
+  const sites: Site[] = [];
+  for (let i = 2; i + 2 < tokens.length; i++) {
     const dot = text(i - 1);
-    if (
+    if (!(
       (dot === '.' || dot === '?.') &&
       KEYED_METHODS.has(text(i)) &&
       text(i + 1) === '(' &&
       text(i + 2) === ')'
-    )
-      at.push(tokens[i + 1]!.end);
+    ))
+      continue;
+    const from = receiverStart(i - 2);
+    if (from >= 0) sites.push({ from, dot: i - 1, to: i + 2 });
   }
-  let out = code;
-  for (const offset of at.reverse()) out = `${out.slice(0, offset)}${MOCK_KEY_NAME}${out.slice(offset)}`;
-  return out;
+  /** `code` from character `a` to `b`, with every site wholly inside it rewritten. */
+  const render = (a: number, b: number, inside: Site[]): string => {
+    let out = '';
+    let at = a;
+    for (let k = 0; k < inside.length;) {
+      const site = inside[k]!;
+      const start = tokens[site.from]!.start;
+      const end = tokens[site.to]!.end;
+      const nested: Site[] = [];
+      let n = k + 1;
+      for (
+        ;
+        n < inside.length && tokens[inside[n]!.from]!.start >= start && tokens[inside[n]!.to]!.end <= end;
+        n++
+      )
+        nested.push(inside[n]!);
+      const receiverEnd = tokens[site.dot - 1]!.end;
+      const dropped = code.slice(receiverEnd, end);
+      const optional = text(site.dot) === '?.' ? ', true' : '';
+      // The dropped `.mockClear()` may span lines: keep them, so later lines keep their numbers.
+      const lines = '\n'.repeat(dropped.split('\n').length - 1);
+      out += code.slice(at, start);
+      out += `${MOCK_CALL_NAME}(${render(start, receiverEnd, nested)}, '${text(site.dot + 1)}'${optional})${lines}`;
+      at = end;
+      k = n;
+    }
+    return out + code.slice(at, b);
+  };
+  // Outer sites first, each followed by the sites nested in it.
+  sites.sort(
+    (x, y) => tokens[x.from]!.start - tokens[y.from]!.start || tokens[y.to]!.end - tokens[x.to]!.end,
+  );
+  return render(0, code.length, sites);
 }
 
 /** The compiled test file, with its test API bound on line 1. */
@@ -92,7 +187,7 @@ export function bindTestApi(source: string): string {
   const tokens = tokensOf(source);
   if (tokens === null) return source;
   const declared = topLevelNames(source, tokens);
-  const code = passMockKey(source, tokens);
+  const code = routeMockCalls(source, tokens);
   const imports = BOUND_NAMES.filter((name) => !declared.has(name));
   const constants = Object.entries(CONSTANTS).filter(([name]) => !declared.has(name));
   const prefix = [

@@ -9,9 +9,9 @@
 import { fn, restoreAllMocks, spyOn } from '@vitest/spy';
 import { AssertionError, chaiLibrary, createExpect, createTrustedExpect } from './expect.ts';
 import { installHarness } from './harness.ts';
-import { MOCK_KEY_NAME, TEST_GLOBALS, type HarnessControl, type SandboxHost } from './host.ts';
+import { MOCK_CALL_NAME, TEST_GLOBALS, type HarnessControl, type SandboxHost } from './host.ts';
 import { createTestApi, refusingTestApi } from './tests.ts';
-import { forEachTestMock, guardMock, LEARNER_MOCKS_MESSAGE, MOCK_KEY } from './trusted-mocks.ts';
+import { callMock, forEachTestMock, guardMock, LEARNER_MOCKS_MESSAGE } from './trusted-mocks.ts';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -55,7 +55,7 @@ export function install(host: SandboxHost, realm: typeof globalThis): HarnessCon
       globals: Object.fromEntries(TEST_GLOBALS.map((name) => [name, learner[name]])),
       testFile: {
         ...Object.fromEntries(TEST_GLOBALS.map((name) => [name, testFile[name]])),
-        [MOCK_KEY_NAME]: MOCK_KEY,
+        [MOCK_CALL_NAME]: callMock,
       },
       run: tests.run,
       isAssertion: (value) => value instanceof AssertionError,

@@ -24,10 +24,11 @@ export const TEST_GLOBALS = [
 ] as const;
 
 /**
- * The test file's key to clear, reset or restore its own mocks (sandbox/trusted-mocks.ts): a
- * binding of the test file only, passed by its rewritten `.mockClear()` calls (../test-file.ts).
+ * The test file's way to clear, reset or restore its own mocks (sandbox/trusted-mocks.ts
+ * `callMock`): a binding of the test file only, which its rewritten `.mockClear()` calls go
+ * through (../test-file.ts).
  */
-export const MOCK_KEY_NAME = '__lanternMockKey';
+export const MOCK_CALL_NAME = '__lanternMockCall';
 
 /** The temporary global the test API module reads once, before learner code exists (../test-file.ts). */
 export const TEST_API_HANDOFF = '__lanternTestApi';

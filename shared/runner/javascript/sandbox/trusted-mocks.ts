@@ -10,10 +10,13 @@
  * it calls it (`console.log.mockRestore()`). Here:
  * - `mock.mock` is a frozen copy of the record, made on each read: changing it changes nothing.
  *   The record itself lives in @vitest/spy's closure.
- * - A mock the test file made clears, resets or restores only when the call carries the test
- *   file's key: test-file.ts rewrites the test file's own `.mockClear()`, `.mockReset()` and
- *   `.mockRestore()` calls to pass it, and those methods are non-writable, non-configurable own
- *   properties, so learner code can neither call them usefully nor replace them to catch the key.
+ * - A mock the test file made clears, resets or restores only through `callMock`, which only
+ *   the test file can reach: test-file.ts rewrites the test file's own `x.mockClear()`,
+ *   `x.mockReset()` and `x.mockRestore()` to `callMock(x, 'mockClear')`. `callMock` acts itself
+ *   on a mock it guarded (a WeakSet learner code cannot add to) and hands nothing to anything
+ *   else: given anything other than such a mock (a `console.log` learner code swapped in), it
+ *   calls that thing's method with no arguments, as written. The mock's own methods refuse
+ *   learner code and are non-writable, non-configurable own properties.
  * - Only mocks @vitest/spy made count as mocks; a learner function with `_isMockFunction` and a
  *   made-up `mock` is an ordinary function to the matchers.
  * - Learner code gets no mock factory at all (check-entry.ts): a mock it made before the test
@@ -36,11 +39,12 @@ export const MOCK_RECORDS_MESSAGE =
 export const LEARNER_MOCKS_MESSAGE =
   "jest.fn(), jest.spyOn() and the other mock helpers belong to the exercise's test file.";
 
-/** The test file's key (a module binding only the test file imports, test-file.ts). */
-export const MOCK_KEY: object = freeze({});
-
 const made = new WeakSet<object>();
 const guarded = new WeakSet<object>();
+/** Each guarded mock's own clear/reset/restore, as @vitest/spy made them. */
+const originals = new WeakMap<object, Record<string, Method>>();
+const weakMapGet = WeakMap.prototype.get;
+const weakMapSet = WeakMap.prototype.set;
 /** Mocks in the middle of a keyed clear/reset/restore: @vitest/spy calls the next one by name. */
 const busy = new WeakSet<object>();
 const busyDelete = WeakSet.prototype.delete;
@@ -95,47 +99,69 @@ export function recordView(state: Record_): unknown {
 
 const LOCKED = ['mockClear', 'mockReset', 'mockRestore'] as const;
 
+type Locked = (typeof LOCKED)[number];
+
+/** Runs a guarded mock's own method; @vitest/spy's calls the next by name, so those pass. */
+function runGuarded(mock: object, name: Locked): unknown {
+  const kept = apply(weakMapGet, originals, [mock]) as Record<string, Method>;
+  const inside = apply(weakSetHas, busy, [mock]);
+  apply(weakSetAdd, busy, [mock]);
+  try {
+    return apply(kept[name]!, mock, []);
+  } finally {
+    if (!inside) apply(busyDelete, busy, [mock]);
+  }
+}
+
 /**
- * Makes a mock the test file's: its clear/reset/restore methods act only with the key. Throws
- * when it cannot (learner code got there first and fixed the methods in place).
+ * Makes a mock the test file's: its clear/reset/restore methods act only from inside
+ * `callMock` or the mock's own methods. Throws when it cannot (learner code got there first and
+ * fixed the methods in place).
  */
 export function guardMock<T>(mock: T): T {
   const target = mock as unknown as Record<PropertyKey, Method>;
   if (!isMock(mock) || apply(weakSetHas, guarded, [mock])) return mock;
   const kept: Record<string, Method> = {};
   for (const name of LOCKED) kept[name] = target[name]!;
-  const keyed =
-    (name: (typeof LOCKED)[number]) =>
-    (key?: unknown): unknown => {
-      const inside = apply(weakSetHas, busy, [mock]);
-      if (key !== MOCK_KEY && !inside) throw new Error(MOCK_RECORDS_MESSAGE);
-      apply(weakSetAdd, busy, [mock]);
-      try {
-        return apply(kept[name]!, mock, []);
-      } finally {
-        if (!inside) apply(busyDelete, busy, [mock]);
-      }
-    };
+  const refusing = (name: Locked) => (): unknown => {
+    if (!apply(weakSetHas, busy, [mock])) throw new Error(MOCK_RECORDS_MESSAGE);
+    return runGuarded(target, name);
+  };
   for (const name of LOCKED) {
-    if (!defineProperty(target, name, { value: keyed(name), writable: false, configurable: false }))
+    if (!defineProperty(target, name, { value: refusing(name), writable: false, configurable: false }))
       throw new Error(MOCK_RECORDS_MESSAGE);
   }
   if (disposeSymbol !== undefined && disposeSymbol in target) {
-    const restore = keyed('mockRestore');
+    const restore = refusing('mockRestore');
     if (
       !defineProperty(target, disposeSymbol, { value: () => restore(), writable: false, configurable: false })
     )
       throw new Error(MOCK_RECORDS_MESSAGE);
   }
+  apply(weakMapSet, originals, [mock, kept]);
   apply(weakSetAdd, guarded, [mock]);
   apply(arrayPush, testMocks, [mock]);
   return mock;
 }
 
+const isLocked = (name: unknown): name is Locked =>
+  name === 'mockClear' || name === 'mockReset' || name === 'mockRestore';
+
+/**
+ * The test file's `target.mockClear()` (`mockReset`, `mockRestore`; `optional` for `?.`), as
+ * test-file.ts rewrites it. A mock the test file made is acted on here; anything else gets the
+ * plain call it was written as, with no arguments and nothing of the harness's.
+ */
+export function callMock(target: unknown, name: unknown, optional?: unknown): unknown {
+  if (optional === true && (target === null || target === undefined)) return undefined;
+  if (!isLocked(name)) throw new Error(MOCK_RECORDS_MESSAGE);
+  if ((typeof target === 'function' || typeof target === 'object') && target !== null) {
+    if (apply(weakSetHas, guarded, [target])) return runGuarded(target, name);
+  }
+  return (target as Record<string, () => unknown>)[name]!();
+}
+
 /** The test file's `jest.clearAllMocks()` / `resetAllMocks()`: every mock it made. */
 export function forEachTestMock(name: 'mockClear' | 'mockReset'): void {
-  for (let i = 0; i < testMocks.length; i++) {
-    const mock = testMocks[i] as Record<string, (key: unknown) => unknown>;
-    mock[name]!(MOCK_KEY);
-  }
+  for (let i = 0; i < testMocks.length; i++) runGuarded(testMocks[i]!, name);
 }
