@@ -4,7 +4,10 @@
  * What they name is applied to the learner's code and run; see apply.ts.
  */
 
-/** "Replace line 3 with …" (text is the new line) or "第 3 行的 X 改成 Y" (from → text in line 3). */
+/**
+ * "Replace line 3 with …" (text is the new line) or "第 3 行的 X 改成 Y" (from → text in line 3).
+ * Line -1 is the last line of code, 0 the last `return` line.
+ */
 export interface LineEdit {
   line: number;
   text: string;
@@ -71,7 +74,7 @@ function codeAfter(text: string, at: number): string | undefined {
   const rest = text.slice(at).replace(/^[ \t]*[:：]?[ \t]*/, '');
   const fence = /^\n?[ \t]*(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\1|$)/.exec(rest);
   if (fence) return fence[2];
-  const span = /^(`+)([^`]+?)\1/.exec(rest);
+  const span = /^(`+)(?!`)(.+?)(?<!`)\1(?!`)/.exec(rest);
   if (span) return span[2];
   if (rest.startsWith('\n')) {
     const block = /^\n((?:(?: {2,}|\t).*(?:\n|$))+)/.exec(rest);
@@ -108,6 +111,13 @@ const INSERTS: { re: RegExp; mode: 'after' | 'before' }[] = [
   },
 ];
 
+/** "The last line should read …", "把最后一行改成 …": line -1 is the learner's last code line. */
+const NAMED_LINE_EDITS: RegExp[] = [
+  /\b(?:replace|change|rewrite|make|turn|edit|update)\s+(?:the\s+|your\s+)?(last|final|first|return)\s+line(?:\s+(?:with|to|into|so(?:\s+that)?\s+it\s+(?:reads|says)|as))/gi,
+  /\b(?:the\s+|your\s+)?(last|final|first|return)\s+line\s+(?:should|must|needs\s+to|has\s+to|ought\s+to)\s+(?:be|read|say|become|look\s+like)/gi,
+  /(最后一|第一|return\s*那一?)行(?:应该|应当|要)?(?:改成|改为|换成|替换为|替换成|写成|应该是|变成|应为)/g,
+];
+
 export function lineEdits(text: string): LineEdit[] {
   const out: LineEdit[] = [];
   text = lineNumbersAsDigits(text);
@@ -139,6 +149,14 @@ export function lineEdits(text: string): LineEdit[] {
       if (code) out.push({ line: Number(m[1]), text: code });
     }
   }
+  for (const re of NAMED_LINE_EDITS) {
+    for (const m of text.matchAll(re)) {
+      const code = codeAfter(text, (m.index ?? 0) + m[0].length);
+      const which = (m[1] ?? '').toLowerCase();
+      const line = which === 'first' || which === '第一' ? 1 : which.startsWith('return') ? 0 : -1;
+      if (code) out.push({ line, text: code });
+    }
+  }
   // "把第 3 行的 return 0 改成 return 1", "line 3: change `<` to `<=`"
   const within =
     /(?:第\s*(\d+)\s*行的?\s*(`[^`]+`|[^\u3400-\u9fff\n，。]+?)\s*(?:改成|改为|换成|替换为|替换成|写成|变成))|(?:\bline\s+(\d+),?:?\s+(?:change|replace|swap)\s+(`[^`]+`|\S+)\s+(?:with|to|into|for|by))/gi;
@@ -162,6 +180,12 @@ const TOKEN_EDITS: { re: RegExp; from: number; to: number }[] = [
     to: 2,
   },
   { re: new RegExp(String.raw`\bfrom\s+${TERM}\s+to\s+${TERM}`, 'gi'), from: 1, to: 2 },
+  // "`break` → `low = middle + 1`": an arrow between two code spans (or two short terms).
+  {
+    re: /((?<!`)`+(?!`).+?(?<!`)`+(?!`))\s*(?:→|⟶|->|=>|⇒|➔|➜|变成|改为)\s*((?<!`)`+(?!`).+?(?<!`)`+(?!`))/g,
+    from: 1,
+    to: 2,
+  },
   {
     re: new RegExp(String.raw`${TERM}\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+${TERM}`, 'gi'),
     from: 2,

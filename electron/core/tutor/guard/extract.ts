@@ -4,12 +4,13 @@
  * numbered steps that are code, unified diffs, and edits told in words ("replace line 3 with …",
  * "change `<` to `<=`", "把第 3 行的 return 0 改成 return 1").
  */
+import { decodeHTML } from 'entities';
 import { lineEdits, tokenEdits, type LineEdit, type TokenEdit } from './edits.ts';
 import { looksLikeCode } from './tokens.ts';
 
 export type { LineEdit, TokenEdit } from './edits.ts';
 
-export type Dress = 'fence' | 'html' | 'inline' | 'indented' | 'bare' | 'numbered' | 'diff';
+export type Dress = 'fence' | 'html' | 'inline' | 'indented' | 'bare' | 'numbered' | 'diff' | 'table';
 
 export interface CodePiece {
   code: string;
@@ -27,6 +28,8 @@ export interface DiffHunk {
 }
 
 export interface Extraction {
+  /** The text as the reader sees it (see `normalise`). */
+  text?: string;
   pieces: CodePiece[];
   diffs: DiffHunk[];
   lineEdits: LineEdit[];
@@ -74,13 +77,13 @@ const LOOKALIKES: Record<string, string> = {
 };
 const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Text as a reader sees it: no zero-width characters, entities decoded, `> ` quotes unwrapped. */
+/**
+ * Text as a reader sees it: no zero-width characters, every HTML5 entity decoded (the renderer's
+ * Markdown decodes them all, `&lpar;` and `&comma;` as much as `&lt;`), `> ` quotes unwrapped.
+ */
 export function normalise(text: string): string {
   return (
-    text
-      .replace(/\r\n?/g, '\n')
+    decodeHTML(text.replace(/\r\n?/g, '\n'))
       .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
       // Code dressed in typographic quotes or no-break spaces still runs once a learner retypes it.
       .replace(/[\u00a0\u2007\u202f]/g, ' ')
@@ -90,20 +93,25 @@ export function normalise(text: string): string {
       .replace(/\u2264/g, '<=')
       .replace(/\u2265/g, '>=')
       .replace(/\u2260/g, '!=')
-      .replace(
-        /&(lt|gt|amp|quot|apos|nbsp);|&#(\d+);|&#x([0-9a-f]+);/gi,
-        (_, name: string, dec: string, hex: string) =>
-          name
-            ? (ENTITIES[name.toLowerCase()] ?? '')
-            : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
-      )
       .replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
   );
 }
 
+/**
+ * Inline code spans as CommonMark reads them: a run of n backticks closed by a run of exactly n,
+ * so ``a `b` c`` holds backticks of its own.
+ */
+export const INLINE_SPAN = /(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)/g;
+
 export function extract(text: string, vocabulary: ReadonlySet<string> = new Set()): Extraction {
   const t = normalise(text);
-  const out: Extraction = { pieces: [], diffs: [], lineEdits: lineEdits(t), tokenEdits: tokenEdits(t) };
+  const out: Extraction = {
+    text: t,
+    pieces: [],
+    diffs: [],
+    lineEdits: lineEdits(t),
+    tokenEdits: tokenEdits(t),
+  };
   let rest = t.replace(/<(pre|code)\b[^>]*>([\s\S]*?)(?:<\/\1>|$)/gi, (_, _tag, inner: string) => {
     out.pieces.push({ code: inner.replace(/<[^>]+>/g, ''), dress: 'html' });
     return '\n\n';
@@ -122,10 +130,11 @@ export function extract(text: string, vocabulary: ReadonlySet<string> = new Set(
     const body = uncommented(p.code, vocabulary);
     if (body) out.pieces.push({ ...p, code: body });
   }
-  for (const m of rest.matchAll(/(`+)([^`]+?)\1/g)) {
+  for (const m of rest.matchAll(INLINE_SPAN)) {
     const code = (m[2] ?? '').trim();
     if (code) out.pieces.push({ code, dress: 'inline' });
   }
+  for (const code of tableCells(lines)) out.pieces.push({ code, dress: 'table' });
   return out;
 }
 
@@ -218,8 +227,9 @@ export function parseDiff(lines: string[]): DiffHunk[] {
   return hunks;
 }
 
-const NUMBERED =
-  /^\s*(?:\d+\s*[.)、:：]|step\s*\d+\s*[:.)]|第\s*[\d一二三四五六七八九十]+\s*步\s*[:：]?|[-*•·+])[ \t]?(.*)$/i;
+/** A list item's marker: digits, letters, CJK numerals, circled numbers, steps, bullets. */
+export const NUMBERED =
+  /^\s*(?:\(?\d+\s*[.)、:：）]|\(?[a-hA-H]\s*[)）]|[一二三四五六七八九十]+\s*[、.．)）]|[\u2460-\u2473\u2776-\u277f]|step\s*\d+\s*[:.)]|第\s*[\d一二三四五六七八九十]+\s*步\s*[:：]?|[-*•·+])[ \t]?(.*)$/i;
 const CJK_SPLIT = /[\u3000-\u303f\u3400-\u9fff\uff0c\uff1a\uff1b\uff01\uff1f]+/;
 
 /** Numbered steps that are code, runs of indented or bare code lines, and code inside Chinese prose. */
@@ -346,4 +356,18 @@ function statementAt(text: string, start: number, vocabulary: ReadonlySet<string
   const unpaired = (q: string) => (s.split(q).length - 1) % 2 === 1 && s.endsWith(q);
   const code = unpaired('"') || unpaired("'") ? s.slice(0, -1) : s;
   return words >= 2 && depth === 0 ? code : undefined;
+}
+
+/** The cells of Markdown table rows that hold code (the header and the rule row aside). */
+function tableCells(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const row = /^\s*\|(.*)\|\s*$/.exec(line);
+    if (!row || /^[\s|:-]+$/.test(row[1] ?? '')) continue;
+    for (const cell of (row[1] ?? '').split('|')) {
+      const code = cell.replace(/`/g, '').trim();
+      if (code && (looksLikeCode(code) || /[=<>!+*%[\]()"'.]/.test(code))) out.push(code);
+    }
+  }
+  return out;
 }
