@@ -68,6 +68,30 @@ const TOKEN = new RegExp(
   'g',
 );
 
+/**
+ * A Python f-string as the concatenation it stands for: f"{a}.{b}" reads as a + "." + b, so a
+ * hint writing it either way is compared alike.
+ */
+export function expandFormatted(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    const next = tokens[i + 1] ?? '';
+    if (!(t === 'f' || t === 'F') || !next.startsWith('"')) {
+      out.push(t);
+      continue;
+    }
+    const parts: string[][] = [];
+    for (const m of next.slice(1, -1).matchAll(/\{([^{}]*)\}|([^{}]+)/g)) {
+      if (m[1] !== undefined) parts.push(tokenize(m[1].replace(/[!:][^\])]*$/, '')));
+      else if (m[2]) parts.push([`"${m[2]}"`]);
+    }
+    parts.forEach((p, k) => out.push(...(k > 0 ? ['+'] : []), ...p));
+    i++;
+  }
+  return out;
+}
+
 /** Code tokens; comments dropped, quotes unified so 'a' and "a" compare equal. */
 export function tokenize(code: string): string[] {
   const out: string[] = [];
@@ -114,11 +138,13 @@ export function looksLikeCode(line: string, vocabulary: ReadonlySet<string> = ne
   if (/[\w\])]\s*\([^()]*\)/.test(s)) score += 1;
   if (/[;{}]\s*$/.test(s) || /^[})\]]/.test(s)) score += 1;
   if (/^[@$]?\w+(\.\w+)+\(/.test(s)) score += 1;
+  if (/\w\[[^\]\s]+\]|\]\s*\.\s*\w+\s*\(/.test(s)) score += 1;
+  if (/["'`]\s*\+\s*[\w"'`]|[\w)\]]\s*\+\s*["'`]/.test(s)) score += 1;
   // A signature or a block header is code whatever its names are.
   if (score >= 4) return true;
   const words = s.match(/\b[A-Za-z]{2,}\b/g) ?? [];
   const prose = words.filter((w) => !KEYWORDS.has(w) && !vocabulary.has(w)).length;
-  if (prose >= 4 && prose > words.length / 2) return false;
+  if (prose >= 4 && prose >= words.length / 2) return false;
   return score >= 2;
 }
 
@@ -188,6 +214,36 @@ const INFO: Record<string, 'python' | 'javascript'> = {
   mjs: 'javascript',
 };
 
+/**
+ * Forms one language has and the other does not, that even a short expression shows: JS spread,
+ * `.join(` on an expression (Python joins on a string), arrows, `.length`, JS-only methods;
+ * Python comprehensions, slices with a step, `range(`, `len(`, `print(`, `elif`, `lambda`.
+ */
+const JS_EXPR = [
+  /\[\s*\.\.\.\s*[\w$]/,
+  /\(\s*\.\.\.\s*[\w$]+\s*\)/,
+  /[\w$)\]]\s*\.\s*join\s*\(/,
+  /\.\s*(?:reverse|forEach|push|includes|indexOf|slice|substring|substr|charAt|padStart|padEnd|toUpperCase|toLowerCase|trim|reduce|filter|map|some|every|at|concat|splice|unshift)\s*\(/,
+  /\.\s*length\b(?!\s*\()/,
+  /[\w$)]\s*=>/,
+  /`[^`]*\$\{[^}]*\}[^`]*`/,
+  /\b(?:Math|Object|Array|Number|JSON|console|Promise)\.\w+/,
+  /(?:^|[^!=<>\w])!(?!=)\s*[\w$(]/,
+];
+const PY_EXPR = [
+  /\[[^\]]*\bfor\s+\w+(?:\s*,\s*\w+)*\s+in\b[^\]]*\]/,
+  /\([^)]*\bfor\s+\w+\s+in\b[^)]*\)/,
+  /\{[^}]*\bfor\s+\w+(?:\s*,\s*\w+)*\s+in\b[^}]*\}/,
+  /\[\s*-?\w*\s*:\s*-?\w*\s*:\s*-?\d*\s*\]/,
+  /(?<![.\w])(?:range|len|print|enumerate|zip|sorted|isinstance|int|str)\s*\(/,
+  /^\s*(?:def|elif)\b/m,
+  /\belif\b/,
+  /\blambda\b[^:]*:/,
+  /(?<![\w.])f["'][^"']*\{/,
+  /\.\s*(?:append|strip|lstrip|rstrip|lower|upper|items)\s*\(/,
+  /\bis\s+(?:not\s+)?None\b|\bnot\s+in\b/,
+];
+
 /** Fence labels of languages neither track teaches (a translation of the answer is still it). */
 const OTHER_INFO =
   /^(java|c|h|cpp|c\+\+|cc|cs|csharp|c#|go|golang|rust|rs|ruby|rb|kotlin|kt|swift|php|lua|scala|haskell|hs|perl|r|dart|elixir|clojure|fsharp|f#|vb|vbnet|pascal|fortran|matlab|julia|objc|objective-c)$/;
@@ -221,6 +277,12 @@ export function detectLanguage(code: string, info = ''): CodeLanguage | undefine
   if (OTHER_INFO.test(info) || (!pyOnly && OTHER_SIGNS.some((r) => r.test(code)))) return 'other';
   if (/^(ts|typescript|tsx)$/.test(info) || (!pyOnly && TS_SIGNS.some((r) => r.test(code))))
     return 'typescript';
+  // One unambiguous form of one language and none of the other decides a short expression.
+  const bare = code.replace(/(^|\s)(#|\/\/)[^\n]*$/gm, '$1');
+  const jsExpr = JS_EXPR.filter((r) => r.test(bare)).length;
+  const pyExpr = PY_EXPR.filter((r) => r.test(bare)).length;
+  if (jsExpr > 0 && pyExpr === 0 && !INFO[info]) return 'javascript';
+  if (pyExpr > 0 && jsExpr === 0 && !INFO[info]) return 'python';
   if (pyOnly !== jsOnly && code.trim().split('\n').length >= 1 && /\w/.test(code))
     return pyOnly ? 'python' : 'javascript';
   if (INFO[info]) return INFO[info];
@@ -297,7 +359,7 @@ const PHRASES: [RegExp, string | ((word: string) => string)][] = [
   [/返回/g, ' return '],
   [/\b(?:zero|one|two)\b/gi, (w) => ` ${['zero', 'one', 'two'].indexOf(w.toLowerCase())} `],
   [/打印|输出/g, ' print '],
-  [/如果/g, ' if '],
+  [/如果|当(?=[^，。；\n]*时)/g, ' if '],
   [/否则/g, ' else '],
   // Not 小写 / 大写 / 去掉空白 as lower() / upper() / trim(): naming the idea in words is a concept
   // hint, not the method; the method itself, in code, is still caught as code.
