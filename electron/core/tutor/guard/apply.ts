@@ -75,6 +75,17 @@ export function candidates(learner: string, ex: Extraction, language: Lang, max 
     for (const at of ['start', 'end', 'close'] as const)
       add(insertIntoBody(learner, p.code, language, at), `inserted at the ${at} of the body`);
   }
+  for (const p of statements) {
+    for (const v of versions(p.code.replace(/\n*$/, '\n'), language)) {
+      add(replaceNamedLines(learner, v, ex.text ?? ''), `named lines replaced (${p.dress})`);
+      add(insertBeforeNamed(learner, v, ex.text ?? ''), `inserted before a named line (${p.dress})`);
+    }
+    if (
+      p.code.trim().split('\n').length === 1 &&
+      !/^\s*(return|if|for|while|def|function|const|let|var)\b/.test(p.code)
+    )
+      add(returnInstead(learner, p.code.trim()), `returned instead (${p.dress})`);
+  }
   const spans = ex.pieces.filter((p) => p.dress === 'inline' && looksLikeCode(p.code));
   if (spans.length > 1) {
     const steps = spans.map((p) => p.code.trim());
@@ -104,8 +115,18 @@ function versions(code: string, language: Lang): string[] {
   return out;
 }
 
-export function replaceLine(code: string, n: number, text: string, from?: string): string | undefined {
+export function replaceLine(code: string, line: number, text: string, from?: string): string | undefined {
   const lines = code.split('\n');
+  const named = (test: (l: string) => boolean) => {
+    for (let i = lines.length - 1; i >= 0; i--) if (test(lines[i] ?? '')) return i + 1;
+    return 0;
+  };
+  const n =
+    line === -1
+      ? named((l) => !/^[\s})\];]*$/.test(l))
+      : line === 0
+        ? named((l) => /^\s*return\b/.test(l))
+        : line;
   const old = lines[n - 1];
   if (old === undefined) return undefined;
   if (from) {
@@ -210,6 +231,11 @@ export function functionSpans(code: string, language: Lang): Span[] {
   lines.forEach((line, i) => {
     const indent = /^\s*/.exec(line)?.[0] ?? '';
     if (language === 'python') {
+      const lambda = /^\s*(\w+)\s*=\s*lambda\b/.exec(line);
+      if (lambda?.[1]) {
+        spans.push({ name: lambda[1], start: i, end: i + 1, bodyStart: i + 1, indent });
+        return;
+      }
       const m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(/.exec(line);
       if (!m?.[1]) return;
       let end = i + 1;
@@ -421,5 +447,77 @@ function replaceSimilarLine(learner: string, fragment: string): string | undefin
   if (best === -1) return undefined;
   const indent = /^\s*/.exec(lines[best] ?? '')?.[0] ?? '';
   lines[best] = indent + fragment.trim();
+  return lines.join('\n');
+}
+
+/** Learner lines a hint names: the comment (when it says "comment"), and lines quoted in a span. */
+function namedLineIndexes(learner: string, text: string): number[] {
+  const lines = learner.split('\n');
+  const spans = [...text.matchAll(/(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)/g)].map((m) =>
+    tokenize(m[2] ?? '').join(' '),
+  );
+  const saysComment = /\bcomments?\b|注释/i.test(text);
+  const out: number[] = [];
+  lines.forEach((l, i) => {
+    const s = l.trim();
+    if (!s) return;
+    if (saysComment && /^(#|\/\/)/.test(s)) out.push(i);
+    else {
+      const t = tokenize(s).join(' ');
+      if (
+        t &&
+        spans.some((sp) => sp === t || (sp.length > 2 && t.startsWith(sp) && t.length - sp.length <= 2))
+      )
+        out.push(i);
+    }
+  });
+  return out;
+}
+
+/** "Replace the comment and the `break` with …": the named lines (a contiguous run) replaced. */
+function replaceNamedLines(learner: string, piece: string, text: string): string | undefined {
+  const named = namedLineIndexes(learner, text);
+  if (named.length === 0) return undefined;
+  const first = named[0] ?? 0;
+  const last = named.at(-1) ?? first;
+  const lines = learner.split('\n');
+  if (lines.slice(first, last + 1).some((l, k) => l.trim() && !named.includes(first + k))) return undefined;
+  const indent = /^\s*/.exec(lines[first] ?? '')?.[0] ?? '';
+  const stmts = piece.replace(/\n$/, '').split('\n');
+  const base = Math.min(...stmts.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  lines.splice(first, last - first + 1, ...stmts.map((l) => (l.trim() ? indent + l.slice(base) : l)));
+  return lines.join('\n');
+}
+
+/** "Put … right before the return / inside the loop": the piece put before the first named line. */
+function insertBeforeNamed(learner: string, piece: string, text: string): string | undefined {
+  const named = namedLineIndexes(learner, text);
+  const lines = learner.split('\n');
+  let at = named[0];
+  if (at === undefined && /\b(before|above)\s+the\s+return\b|return\s*(之前|前面)/i.test(text))
+    at = lines.findLastIndex((l) => /^\s*return\b/.test(l));
+  if (at === undefined || at < 0) return undefined;
+  const indent = /^\s*/.exec(lines[at] ?? '')?.[0] ?? '';
+  const stmts = piece.replace(/\n$/, '').split('\n');
+  const base = Math.min(...stmts.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  lines.splice(at, 0, ...stmts.map((l) => (l.trim() ? indent + l.slice(base) : l)));
+  return lines.join('\n');
+}
+
+/** An expression said to be the answer ("just return …"): the learner's last return gives it. */
+function returnInstead(learner: string, expression: string): string | undefined {
+  const lines = learner.split('\n');
+  const at = lines.findLastIndex((l) => /^\s*return\b/.test(l));
+  // Built from the learner's own names: a literal copied from a test's expectation is no fix.
+  const mine = new Set(tokenize(learner));
+  if (
+    at < 0 ||
+    tokenize(expression).length < 3 ||
+    !tokenize(expression).some((t) => /^[A-Za-z_$]/.test(t) && mine.has(t))
+  )
+    return undefined;
+  const indent = /^\s*/.exec(lines[at] ?? '')?.[0] ?? '';
+  const semi = /;\s*$/.test(lines[at] ?? '') ? ';' : '';
+  lines[at] = `${indent}return ${expression.replace(/;\s*$/, '')}${semi}`;
   return lines.join('\n');
 }

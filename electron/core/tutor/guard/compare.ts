@@ -5,7 +5,7 @@
  * state the same fix as `<=` and `return 1`.
  */
 import { diffArrays } from 'diff';
-import { canonical, containsRun, KEYWORDS, tokenize } from './tokens.ts';
+import { canonical, containsRun, expandFormatted, KEYWORDS, tokenize } from './tokens.ts';
 
 export interface MinimalFix {
   /** Token runs the solution puts into lines the learner already has (e.g. `<=`, `return 1`). */
@@ -13,6 +13,8 @@ export interface MinimalFix {
   /** The solution's lines the learner's code lacks, as lower-case tokens. */
   missingLines: string[][];
   learnerTokens: string[];
+  /** Every token the fix adds (a changed line's new tokens, a missing line's tokens), with repeats. */
+  added: string[];
 }
 
 /** Single tokens that are a fix by themselves when they replace another. */
@@ -34,7 +36,8 @@ const DISTINCTIVE = new Set([
 ]);
 const ACTION = /^(return|yield|raise|throw|print|console|break|continue)$/;
 
-const lineTokens = (line: string) => canonical(tokenize(line).map((t) => t.toLowerCase()));
+const lineTokens = (line: string) =>
+  commuted(canonical(expandFormatted(tokenize(line)).map((t) => t.toLowerCase())));
 
 export function minimalFix(learner: string, reference: string): MinimalFix {
   const norm = (code: string) =>
@@ -44,21 +47,22 @@ export function minimalFix(learner: string, reference: string): MinimalFix {
       .filter((t) => t.length > 0);
   const mine = norm(learner);
   const ref = norm(reference);
-  const key = (t: string[]) => t.join(' ');
   const learnerTokens = mine.flat();
-  const fix: MinimalFix = { replacements: [], missingLines: [], learnerTokens };
-  const changes = diffArrays(mine.map(key), ref.map(key));
+  const fix: MinimalFix = { replacements: [], missingLines: [], learnerTokens, added: [] };
+  // Lines compared by their token lists (a string literal holding a space is still one token).
+  const changes = diffArrays(mine, ref, { comparator: (a, b) => a.join('\u0000') === b.join('\u0000') });
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i];
     if (!c?.added) continue;
     const prev = changes[i - 1];
     const removed = prev?.removed ? prev.value : [];
-    const added = c.value;
-    added.forEach((line, k) => {
-      const tokens = line.split(' ');
+    c.value.forEach((tokens, k) => {
       fix.missingLines.push(tokens);
       const old = removed[k];
-      if (old !== undefined) fix.replacements.push(...tokenReplacements(old.split(' '), tokens));
+      if (old !== undefined) {
+        fix.replacements.push(...tokenReplacements(old, tokens));
+        for (const part of diffArrays(old, tokens)) if (part.added) fix.added.push(...part.value);
+      } else fix.added.push(...trimLine(tokens));
     });
   }
   return fix;
@@ -93,10 +97,20 @@ export interface Comparison {
   renamedCoverage: number;
 }
 
-export function compare(hintWords: string[], codeWords: string[], fix: MinimalFix): Comparison {
-  const hintTokens = canonical(hintWords);
-  const codeTokens = canonical(codeWords);
-  const inLearner = (run: string[]) => containsRun(fix.learnerTokens, run);
+/**
+ * `known`: token runs of what the learner was already told (the statement, the authored hints up
+ * to this rung); a fix run found there is not the hint's news.
+ */
+export function compare(
+  saidTokens: string[],
+  codeTokensIn: string[],
+  fix: MinimalFix,
+  known: readonly string[][] = [],
+): Comparison {
+  const hintTokens = commuted(canonical(saidTokens));
+  const codeTokens = commuted(canonical(codeTokensIn));
+  const inLearner = (run: string[]) =>
+    containsRun(fix.learnerTokens, run) || known.some((k) => containsRun(k, run));
   // A method call is said with its dot or with its brackets: `.trim()`, `trim()`, `.trim`.
   const says = (run: string[]) =>
     containsRun(hintTokens, run) ||
@@ -106,7 +120,12 @@ export function compare(hintWords: string[], codeWords: string[], fix: MinimalFi
   let statesFix: string | undefined;
   let fixKind: Comparison['fixKind'];
   for (const run of fix.replacements) {
-    const strong = (run.length >= 2 && run.some((t) => /^[\w"]/.test(t))) || DISTINCTIVE.has(run[0] ?? '');
+    // A number beside punctuation (`1 ,`) is any example's; with a name, a string or an operator it is the fix.
+    const strong =
+      (run.length >= 2 &&
+        (run.some((t) => /^[A-Za-z_$"]/.test(t)) ||
+          (run.some((t) => /^\d/.test(t)) && run.some((t) => /^[-+*/%<>=!]+$/.test(t))))) ||
+      DISTINCTIVE.has(run[0] ?? '');
     if (strong && !inLearner(run) && says(run)) {
       statesFix = run.join(' ');
       fixKind = 'replacement';
@@ -120,7 +139,9 @@ export function compare(hintWords: string[], codeWords: string[], fix: MinimalFi
       const action =
         ACTION.test(core[0] ?? '') || core.some((t) => /^[+\-*/]?=$/.test(t)) || hasMethodCall(core);
       const condition = /^(if|elif|while|for|else)$/.test(core[0] ?? '') && core.length >= 4;
-      if ((action || condition) && says(condition ? line.filter((t) => t !== '{') : core)) {
+      // A condition said without its brackets or colon is still the condition.
+      const bare = core.filter((t) => t !== '(' && t !== ')');
+      if ((action || condition) && (says(core) || (condition && bare.length >= 4 && says(bare)))) {
         statesFix = core.join(' ');
         fixKind = 'line';
         break;
@@ -173,4 +194,72 @@ function covered(lines: string[][], hay: string[]): number {
 
 function abstract(tokens: string[]): string[] {
   return tokens.map((t) => (/^[a-z_$][\w$]*$/i.test(t) && !KEYWORDS.has(t) ? 'ID' : t));
+}
+
+const OPERAND_START = /^([a-z_$][\w$]*|\d+(\.\d+)?|".*")$/i;
+const COMMUTATIVE = new Set(['+', '*', '==', '!=', '===', '!==', 'and', 'or', '&&', '||']);
+const FLIPPED: Record<string, string> = { '>': '<', '>=': '<=' };
+/** Tokens that bind tighter than any of the operators above on either side. */
+const TIGHTER = new Set(['*', '/', '%', '//', '**', '.', '-', '+', 'not', '!', '~']);
+
+/** A simple operand from `i`: a name or literal with its calls, indexing and attributes. */
+function operandEnd(t: readonly string[], i: number): number {
+  let k = i;
+  if (t[k] === '-' && /^\d/.test(t[k + 1] ?? '')) k++;
+  if (!OPERAND_START.test(t[k] ?? '')) return -1;
+  k++;
+  for (;;) {
+    if (t[k] === '.' && /^[a-z_$]/i.test(t[k + 1] ?? '')) k += 2;
+    else if (t[k] === '(' || t[k] === '[') {
+      let depth = 0;
+      let j = k;
+      for (; j < t.length; j++) {
+        if (t[j] === '(' || t[j] === '[') depth++;
+        else if (t[j] === ')' || t[j] === ']') depth--;
+        if (depth === 0) break;
+      }
+      if (j >= t.length) return -1;
+      k = j + 1;
+    } else return k;
+  }
+}
+
+/**
+ * `1 + middle` and `middle + 1`, `target > items[middle]` and `items[middle] < target` are the
+ * same fix: simple operands of a commutative operator are put in one order, `>` turned into `<`,
+ * and `-1 + x` read as `x - 1`.
+ */
+export function commuted(tokens: readonly string[]): string[] {
+  const t = [...tokens];
+  for (let i = 0; i < t.length; i++) {
+    const before = t[i - 1];
+    if (before !== undefined && (TIGHTER.has(before) || /^[)\]]$/.test(before))) continue;
+    const aEnd = operandEnd(t, i);
+    if (aEnd === -1) continue;
+    let op = t[aEnd] ?? '';
+    const bEnd = operandEnd(t, aEnd + 1);
+    if (bEnd === -1 || TIGHTER.has(t[bEnd] ?? '') || t[bEnd] === '(' || t[bEnd] === '[') continue;
+    const a = t.slice(i, aEnd);
+    let b = t.slice(aEnd + 1, bEnd);
+    // "." + name is not name + ".": strings do not commute.
+    if (op === '+' && [...a, ...b].some((x) => x.startsWith('"'))) continue;
+    if (op === '+' && a[0] === '-' && a.length === 2) {
+      // -1 + x → x - 1
+      t.splice(i, bEnd - i, ...b, '-', a[1] ?? '');
+      continue;
+    }
+    if (!COMMUTATIVE.has(op) && !FLIPPED[op] && op !== '<' && op !== '<=') continue;
+    let first = a;
+    if (FLIPPED[op]) {
+      op = FLIPPED[op] ?? op;
+      first = b;
+      b = a;
+    } else if (COMMUTATIVE.has(op) && b.join(' ') < a.join(' ')) {
+      first = b;
+      b = a;
+    }
+    t.splice(i, bEnd - i, ...first, op, ...b);
+    i = i + first.length + b.length;
+  }
+  return t;
 }

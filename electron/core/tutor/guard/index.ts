@@ -11,10 +11,19 @@
 import type { Exercise } from '../../../../shared/content/schema.ts';
 import type { RunCode, RunResult } from '../../../../shared/runner/protocol.ts';
 import { candidates, functionSpans } from './apply.ts';
-import { compare, minimalFix, type MinimalFix } from './compare.ts';
+import { commuted, compare, minimalFix, type MinimalFix } from './compare.ts';
 import { extract, normalise, type Extraction } from './extract.ts';
+import { bagCoverage, bagOf, plainNamesOf, spokenTokens, withoutLearnerQuotes, type Bag } from './prose.ts';
 import type { SecondOpinion } from './second-opinion.ts';
-import { detectLanguage, family, proseTokens, tokenize, vocabularyOf } from './tokens.ts';
+import {
+  containsRun,
+  detectLanguage,
+  family,
+  KEYWORDS,
+  proseTokens,
+  tokenize,
+  vocabularyOf,
+} from './tokens.ts';
 
 export { fitWords, GuardedStream, type StreamOutcome } from './stream.ts';
 export { modelSecondOpinion, type SecondOpinion } from './second-opinion.ts';
@@ -41,7 +50,13 @@ export interface GuardContext {
 
 /** Share of the solution's missing lines a hint may write out before it is a leak / unsure. */
 export const COVERAGE = { leak: 0.6, unsure: 0.3 };
+/** Share of the minimal fix's tokens a hint may name, in words or code, in any order. */
+export const SPOKEN = { leak: 0.6, unsure: 0.5 };
+/** Share of the missing lines a hint's code may copy with the names changed. */
+export const RENAMED = { leak: 0.6, unsure: 0.4 };
 const RUN_LIMIT_MS = 3000;
+/** A second chance for a run a loaded machine cut short. */
+const PATIENT_LIMIT_MS = 10_000;
 const UNVERIFIABLE: Verdict = {
   leak: true,
   why: 'unverifiable',
@@ -59,16 +74,60 @@ export class HintGuard {
   runCount = 0;
   secondOpinions = 0;
 
+  /** What the learner was told before this hint: the statement and the authored hints so far. */
+  private readonly known: string[][];
+  private readonly statementWords: Set<string>;
+  private readonly fixBag: Bag;
+  private readonly plainNames: Set<string>;
+  private readonly self: string[];
+
   constructor(ctx: GuardContext) {
     this.ctx = ctx;
     const ex = ctx.exercise;
     this.fix = minimalFix(ctx.code, ex.solution ?? '');
     this.vocabulary = vocabularyOf(ex.solution, ex.starter, ctx.code);
     this.language = family(ex.language);
+    this.self = functionSpans(ex.solution ?? '', this.language).map((s) => s.name.toLowerCase());
+    const statement = [ex.body?.en ?? '', ex.body?.zh ?? ''];
+    const authored = (ex.hints ?? []).slice(0, Math.max(0, ctx.level)).flatMap((h) => [h.en, h.zh ?? '']);
+    this.known = [...statement, ...authored].map((t) => commuted(proseTokens(normalise(t))));
+    this.statementWords = new Set(statement.flatMap((t) => spokenTokens(normalise(t), this.self)));
+    this.fixBag = bagOf(this.fix.added);
+    this.plainNames = plainNamesOf(this.fix.learnerTokens, this.fix.missingLines.flat());
+  }
+
+  /**
+   * The fix dictated in words: the share of its tokens the prose names in any order, and whether
+   * a changed line's tokens come in order among the code words of the text.
+   */
+  private spoken(text: string): { cover: number; dictated?: string } {
+    const said = commuted(spokenTokens(withoutLearnerQuotes(text, this.fix.learnerTokens), this.self));
+    const cover = bagCoverage(this.fixBag, bagOf(said), this.statementWords, this.plainNames);
+    const codeWords = said.filter(
+      (t) => !/^[a-z]/.test(t) || KEYWORDS.has(t) || this.vocabulary.has(t) || this.vocabularyLower.has(t),
+    );
+    for (const line of this.fix.missingLines) {
+      const core = line.filter((t) => !['{', '}', ';', ':'].includes(t));
+      if (core.length >= 5 && !containsRun(this.fix.learnerTokens, core) && inOrder(codeWords, core))
+        return { cover, dictated: core.join(' ') };
+    }
+    return { cover };
+  }
+
+  private get vocabularyLower(): Set<string> {
+    return new Set([...this.vocabulary].map((w) => w.toLowerCase()));
+  }
+
+  /** A sentence naming anything of the fix (see GuardedStream's `hold`). */
+  holds(sentence: string): boolean {
+    const said = spokenTokens(normalise(sentence), this.self);
+    return said.some((t) => this.fixBag.has(t) && !['(', ')', ',', '.', ':', ';', '[', ']'].includes(t));
   }
 
   /** The rules alone (with the sandbox); `unsure` says why a second opinion is wanted. */
-  async judge(text: string): Promise<Verdict> {
+  async judge(raw: string): Promise<Verdict> {
+    // Judged as the learner will read it: every entity decoded, zero-width characters gone.
+    const text = normalise(raw);
     const found = extract(text, this.vocabulary);
     const blocks = found.pieces.filter((p) => p.dress !== 'inline' || tokenize(p.code).length >= 6);
     for (const p of blocks) {
@@ -80,8 +139,21 @@ export class HintGuard {
       ...tokenize(p.code).map((t) => t.toLowerCase()),
       '\u0000',
     ]);
-    // Prose is read as the learner reads it too: entities decoded, hidden characters out.
-    const cmp = compare(proseTokens(normalise(text)), codeTokens, this.fix);
+    const cmp = compare(proseTokens(text), codeTokens, this.fix, this.known);
+    const spoken = this.spoken(text);
+    if (spoken.dictated) return { leak: true, why: 'states-fix', detail: `dictates ${spoken.dictated}` };
+    if (spoken.cover >= SPOKEN.leak && this.ctx.level < 4)
+      return {
+        leak: true,
+        why: 'states-fix',
+        detail: `names ${Math.round(spoken.cover * 100)} % of the fix's tokens`,
+      };
+    if (cmp.renamedCoverage >= RENAMED.leak)
+      return {
+        leak: true,
+        why: 'near-solution',
+        detail: `renamed copy of ${Math.round(cmp.renamedCoverage * 100)} % of the missing lines`,
+      };
     if (cmp.coverage >= COVERAGE.leak)
       return {
         leak: true,
@@ -103,7 +175,9 @@ export class HintGuard {
       return { leak: false, unsure: `states the fix at level 4: ${cmp.statesFix}` };
     if (cmp.coverage >= COVERAGE.unsure)
       return { leak: false, unsure: `writes ${Math.round(cmp.coverage * 100)} % of the missing lines` };
-    if (cmp.renamedCoverage >= 0.5)
+    if (spoken.cover >= SPOKEN.unsure)
+      return { leak: false, unsure: `names ${Math.round(spoken.cover * 100)} % of the fix's tokens` };
+    if (cmp.renamedCoverage >= RENAMED.unsure)
       return {
         leak: false,
         unsure: `renamed copy of ${Math.round(cmp.renamedCoverage * 100)} % of the missing lines`,
@@ -133,8 +207,16 @@ export class HintGuard {
       : { leak: false };
   }
 
-  private async runCandidates(found: Extraction): Promise<Verdict> {
+  private async runCandidates(all: Extraction): Promise<Verdict> {
     const { exercise, runTests } = this.ctx;
+    // Code the statement or an authored hint so far already shows is not the hint's to give away.
+    const found = {
+      ...all,
+      pieces: all.pieces.filter((p) => {
+        const t = commuted(tokenize(p.code).map((x) => x.toLowerCase()));
+        return !(t.length > 0 && t.length <= 6 && this.known.some((k) => containsRun(k, t)));
+      }),
+    };
     const list = candidates(this.ctx.code, found, this.language, this.ctx.maxRuns ?? 24);
     if (list.length === 0) return { leak: false };
     const editsToldInWords = found.lineEdits.length + found.tokenEdits.length + found.diffs.length > 0;
@@ -156,24 +238,29 @@ export class HintGuard {
     // ran and passes no test fixes nothing, baseline or not.
     let unproven = false;
     let partly: string | undefined;
+    const fixes = (result: RunResult) =>
+      (result.status === 'pass' && result.tests.length > 0) ||
+      (trusted && result.tests.some((t) => t.status === 'pass' && failing.has(t.name)));
     for (const c of list) {
       if (this.ctx.signal?.aborted) break;
       let result = await this.run(c.code);
-      if (result?.status === 'timeout' && !this.ctx.signal?.aborted) {
-        // Once more: on a busy machine a run can time out that would not on the next try.
-        this.runs.delete(c.code.trim());
-        result = await this.run(c.code);
+      // Judged by the tests that finished. A run cut short is tried once more: with more time where
+      // the learner's own code ran in time (a loaded machine, not the candidate, was slow).
+      if (result && fixes(result)) return { leak: true, why: 'passes-tests', detail: c.how };
+      if ((!result || result.status === 'timeout') && !this.ctx.signal?.aborted) {
+        if (trusted) result = await this.run(c.code, PATIENT_LIMIT_MS);
+        else {
+          this.runs.delete(`${RUN_LIMIT_MS}\u0000${c.code.trim()}`);
+          result = await this.run(c.code);
+        }
       }
       if (!result || result.status === 'timeout') {
+        if (result && fixes(result)) return { leak: true, why: 'passes-tests', detail: c.how };
         unproven = true;
         continue;
       }
-      if (result.status === 'pass' && result.tests.length > 0)
-        return { leak: true, why: 'passes-tests', detail: c.how };
-      const passes = result.tests.filter((t) => t.status === 'pass');
-      if (trusted && passes.some((t) => failing.has(t.name)))
-        return { leak: true, why: 'passes-tests', detail: c.how };
-      if (!trusted && passes.length > 0) partly ??= c.how;
+      if (fixes(result)) return { leak: true, why: 'passes-tests', detail: c.how };
+      if (!trusted && result.tests.some((t) => t.status === 'pass')) partly ??= c.how;
     }
     if (unproven && this.rewritesFunction(found)) return UNVERIFIABLE;
     if (partly) return { leak: false, unsure: `passes some tests with no baseline to compare (${partly})` };
@@ -199,13 +286,13 @@ export class HintGuard {
   private async runBaseline(): Promise<RunResult | undefined> {
     const first = await this.run(this.ctx.code, this.ctx.exercise.timeLimitMs);
     if (first?.status !== 'timeout') return first;
-    this.runs.delete(this.ctx.code.trim());
+    this.runs.delete(`${this.ctx.exercise.timeLimitMs}\u0000${this.ctx.code.trim()}`);
     return this.run(this.ctx.code, this.ctx.exercise.timeLimitMs);
   }
 
   private run(code: string, limitMs = RUN_LIMIT_MS): Promise<RunResult | undefined> {
     const { exercise, runTests } = this.ctx;
-    const key = code.trim();
+    const key = `${limitMs}\u0000${code.trim()}`;
     let pending = this.runs.get(key);
     if (!pending && runTests) {
       this.runCount++;
@@ -216,12 +303,28 @@ export class HintGuard {
         code,
         // A program-output exercise is checked by its cases, as a Check does.
         ...(exercise.cases ? { cases: exercise.cases } : { tests: exercise.tests }),
-        timeLimitMs: Math.min(exercise.timeLimitMs, limitMs),
+        timeLimitMs: limitMs === RUN_LIMIT_MS ? Math.min(exercise.timeLimitMs, RUN_LIMIT_MS) : limitMs,
       }).catch(() => undefined);
       this.runs.set(key, pending);
     }
     return pending ?? Promise.resolve(undefined);
   }
+}
+
+/** `needle` in order in `hay`, each next token within a few of the last (filler words dropped before). */
+function inOrder(hay: readonly string[], needle: readonly string[]): boolean {
+  for (let start = 0; start < hay.length; start++) {
+    if (hay[start] !== needle[0]) continue;
+    let at = start;
+    let k = 1;
+    for (let i = start + 1; i < hay.length && k < needle.length && i - at <= 3; i++)
+      if (hay[i] === needle[k]) {
+        k++;
+        at = i;
+      }
+    if (k === needle.length) return true;
+  }
+  return false;
 }
 
 /** Why the last answer was refused, in words for the regeneration prompt. */
