@@ -187,6 +187,7 @@ async function guardedCall(
   const stream = new GuardedStream({
     judge: (text) => guard.judge(text),
     confirm: (text, unsure) => guard.confirm(text, unsure),
+    hold: (sentence) => guard.holds(sentence),
     onText: (text) => options.onText?.(text),
     onChecking: options.onChecking,
     maxWords: request.followUp ? FOLLOW_UP_WORDS : MAX_WORDS[level],

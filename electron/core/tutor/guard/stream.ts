@@ -5,7 +5,7 @@
  * a fix split across sentences is caught when its last part arrives. After a leak nothing more is
  * released; once the rules are unsure, the rest is held to the end for one second opinion.
  */
-import { unframe } from './extract.ts';
+import { NUMBERED, unframe } from './extract.ts';
 import type { Verdict } from './index.ts';
 import { looksLikeCode, wordCount } from './tokens.ts';
 
@@ -24,6 +24,11 @@ export interface GuardedStreamOptions {
   /** Text has arrived that is not on screen yet: it is being checked. */
   onChecking?: () => void;
   maxWords: number;
+  /**
+   * A sentence that names any of the fix's tokens (a name, a number, an operator in words) is not
+   * released alone: the next sentence may complete what it started, so it waits for its paragraph.
+   */
+  hold?: (sentence: string) => boolean;
 }
 
 export class GuardedStream {
@@ -47,7 +52,7 @@ export class GuardedStream {
       this.checking = true;
       this.o.onChecking?.();
     }
-    for (let cut = boundary(this.buffer); cut > 0; cut = boundary(this.buffer)) {
+    for (let cut = boundary(this.buffer, this.o.hold); cut > 0; cut = boundary(this.buffer, this.o.hold)) {
       const unit = this.buffer.slice(0, cut);
       this.buffer = this.buffer.slice(cut);
       this.enqueue(unit);
@@ -115,25 +120,25 @@ const FENCE = /`{3,}|~{3,}/g;
 const SENTENCE_END = /(?<=[^\d\s.])[.!?](?=\s)|[。！？]|\n/g;
 
 /** Length of the first piece of `text` that can be judged on its own, or 0 when none is complete. */
-export function boundary(text: string): number {
-  const cut = pieceBoundary(text);
+export function boundary(text: string, hold?: (sentence: string) => boolean): number {
+  const cut = pieceBoundary(text, hold);
   // A piece ending in a colon introduces what follows ("Change line 4 to:", "把第 3 行改成："):
   // it is judged, and shown, together with that; when nothing of it has arrived yet, it waits.
   if (cut > 0 && /[:：]\s*$/.test(text.slice(0, cut))) {
     if (cut >= text.length) return 0;
-    const next = boundary(text.slice(cut));
+    const next = boundary(text.slice(cut), hold);
     return next === 0 ? 0 : cut + next;
   }
   return cut;
 }
 
-function pieceBoundary(text: string): number {
+function pieceBoundary(text: string, hold?: (sentence: string) => boolean): number {
   FENCE.lastIndex = 0;
   const open = FENCE.exec(text);
   if (open) {
     // Prose before a fence goes on its own; a fence holds everything until it closes and its
     // paragraph ends.
-    const before = proseBoundary(text.slice(0, open.index));
+    const before = proseBoundary(text.slice(0, open.index), hold);
     if (before > 0) return before;
     const close = new RegExp(`${open[0][0] === '`' ? '`' : '~'}{${open[0].length},}`, 'g');
     close.lastIndex = open.index + open[0].length;
@@ -142,10 +147,10 @@ function pieceBoundary(text: string): number {
     const para = text.indexOf('\n\n', closed.index + closed[0].length);
     return para === -1 ? 0 : para + 2;
   }
-  return proseBoundary(text);
+  return proseBoundary(text, hold);
 }
 
-function proseBoundary(text: string): number {
+function proseBoundary(text: string, hold?: (sentence: string) => boolean): number {
   if (/<(pre|code)\b/i.test(text) && !/<\/(pre|code)>/i.test(text)) return 0;
   const para = text.indexOf('\n\n');
   const head = para === -1 ? text : text.slice(0, para);
@@ -157,6 +162,7 @@ function proseBoundary(text: string): number {
     // Not inside an inline code span, and not a line that may still turn out to be code.
     if ((before.match(/`/g)?.length ?? 0) % 2 === 1) continue;
     if (para !== -1 && end > para) return para + 2;
+    if (hold?.(before)) return para === -1 ? 0 : para + 2;
     return end;
   }
   return para === -1 ? 0 : para + 2;
@@ -173,9 +179,7 @@ function codeLike(paragraph: string): boolean {
         /^\s*>/.test(line) ||
         /^(@@|\+\S|-\S|\+ {2,}|- {2,})/.test(line) ||
         /^\s*\|.*\|\s*$/.test(line) ||
-        unframe(line.replace(/^\s*(?:\d+[.)、]|[-*•+])\s*/, '').replace(/`/g, '')).some((l) =>
-          looksLikeCode(l),
-        ),
+        unframe((NUMBERED.exec(line)?.[1] ?? line).replace(/`/g, '')).some((l) => looksLikeCode(l)),
     );
 }
 
