@@ -25,6 +25,17 @@ export type ModelCheck =
   | 'concept'
   | 'difficulty';
 
+const BOUNDARY_CONCEPTS = new Set(['conditionals', 'loops']);
+
+/** `<` ↔ `<=`, `>` ↔ `>=`, a range bound or a constant compared with moved by one. */
+function isBoundary(m: { operator: string; description: string }, line: string): boolean {
+  if (m.operator === 'range') return true;
+  if (m.operator === 'constant') return /[<>]=?/.test(line.replace(/=>|->/g, ''));
+  if (m.operator !== 'comparison') return false;
+  const swap = /`(<=?|>=?)` → `(<=?|>=?)`/.exec(m.description);
+  return !!swap && swap[1]?.[0] === swap[2]?.[0];
+}
+
 /** How far the difficulty estimated from the solution may be from the one asked for. */
 export const DIFFICULTY_TOLERANCE = 2;
 type Add = (check: ModelCheck, message: string) => void;
@@ -111,6 +122,13 @@ export function staticTestChecks(exercise: Exercise, reference: RunResult, local
   }
   for (const t of declared)
     if (!t.asserts) add('assertions', `test "${t.name}" asserts nothing; every test must check a result`);
+  // A length or a type is the same for most wrong answers: such tests let them all through.
+  const shapes = declared.filter((t) => t.asserts && t.shapeOnly);
+  if (shapes.length > 0 && shapes.length * 2 >= declared.length)
+    add(
+      'mutation',
+      `tests ${shapes.map((t) => `"${leafName(t.name)}"`).join(', ')} check only the length or type of the answer; check the values it must hold`,
+    );
   const names = new Set<string>();
   for (const name of reported) {
     const problem = nameProblem(name, locale);
@@ -151,6 +169,20 @@ export async function mutationChecks(
       'mutation',
       `the tests catch only ${mutation.killed} of ${mutation.total} wrong versions of the solution (${Math.round(mutation.score * 100)}%, need ${MIN_MUTATION_SCORE * 100}%); these wrong versions still pass: ${examples.join('; ')}. Add tests with expected values that tell them apart (boundaries, empty input, each branch).`,
     );
+  }
+  // Conditionals and loops are where off-by-one slips live: each boundary mutant (`>` for `>=`,
+  // a constant or a range bound one off) must fail some test, whatever the overall score.
+  if (exercise.concepts.some((c) => BOUNDARY_CONCEPTS.has(c))) {
+    const lines = (exercise.solution ?? '').split('\n');
+    const missed = mutation.survivors.filter((m) => isBoundary(m, lines[m.line - 1] ?? ''));
+    if (missed.length > 0)
+      add(
+        'mutation',
+        `no test tells the solution from these off-by-one versions: ${missed
+          .slice(0, 4)
+          .map((s) => `line ${s.line}: ${s.description}`)
+          .join('; ')}. Add a test exactly at each boundary.`,
+      );
   }
   const starterFailed = new Set(runs.starter.tests.filter((t) => t.status !== 'pass').map((t) => t.name));
   for (const name of reported) {

@@ -12,6 +12,23 @@ export interface StaticTest {
   asserts: boolean;
   /** The body's code, token by token: two tests with the same body check the same thing. */
   body: string;
+  /** Every assertion looks only at the answer's length or type, never at its values. */
+  shapeOnly?: boolean;
+}
+
+const JS_SHAPE =
+  /^\s*(?:typeof\b|Array \. isArray\b|[^;]*\. length \))|\)\s*\.\s*(?:not\s*\.\s*)?(?:toHaveLength|toBeInstanceOf|toBeTypeOf|toBeDefined|toBeUndefined|toBeNull|toBeTruthy|toBeFalsy)\b/;
+const PY_SHAPE =
+  /^\s*\.\s*(?:assertIsInstance|assertNotIsInstance|assertIsNotNone|assertIsNone)\b|^\s*\.\s*assert(?:Equal|Equals|GreaterEqual|LessEqual|Greater|Less|True)\s*\(\s*(?:len|isinstance|type)\s*\(/;
+
+/** Whether a test's assertions (in its token signature) all look only at length or type. */
+export function shapeOnly(body: string, language: CodeLanguage): boolean {
+  if (language === 'python') {
+    const calls = body.split(/\bself(?=\s*\.\s*assert)/).slice(1);
+    return calls.length > 0 && calls.every((c) => PY_SHAPE.test(c));
+  }
+  const calls = body.split(/\bexpect\s*\(/).slice(1);
+  return calls.length > 0 && calls.every((c) => JS_SHAPE.test(c));
 }
 
 const PY_ASSERT = /^(assert\w*|fail|fail\w+)$/;
@@ -19,7 +36,8 @@ const JS_ASSERT = new Set(['expect', 'assert']);
 
 export function staticTests(tests: string, language: CodeLanguage): StaticTest[] {
   const tokens = tokenize(tests, language).filter((t) => t.kind !== 'comment');
-  return language === 'python' ? pythonTests(tests, tokens) : javascriptTests(tokens);
+  const found = language === 'python' ? pythonTests(tests, tokens) : javascriptTests(tokens);
+  return found.map((t) => ({ ...t, shapeOnly: shapeOnly(t.body, language) }));
 }
 
 function pythonTests(source: string, tokens: Token[]): StaticTest[] {
@@ -156,6 +174,8 @@ const GENERIC = new Set(
   ),
 );
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
+const ZH_GENERIC =
+  /测试|用例|案例|例子|示例|样例|检查|检验|情况|情形|场景|基本|简单|正常|其他|其它|另一|更多|第|个|号|次|组|[零一二三四五六七八九十百两]/g;
 
 /**
  * Why a test name does not say what it checks in the learner's language, or undefined when it
@@ -173,6 +193,11 @@ export function nameProblem(reported: string, locale: UiLocale): string | undefi
   if (locale === 'zh') {
     if ((leaf.match(CJK) ?? []).length < 2)
       return `test "${reported}" must be named in Simplified Chinese, saying what it checks`;
+    // "测试一", "用例 2", "第三个例子" number the tests; they do not say what each one checks.
+    const said = leaf.replace(ZH_GENERIC, '').match(CJK) ?? [];
+    const named = words.some((w) => /[a-z]{3,}/.test(w) && !GENERIC.has(w));
+    if (said.length < 2 && !named)
+      return `test "${reported}" must say what it checks (the input and the expected behaviour), not only number the test`;
     return undefined;
   }
   // "four gives eight" says what it checks; "case 1", "basic example" and "double" do not.

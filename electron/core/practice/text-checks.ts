@@ -2,6 +2,7 @@
  * Two cheap text checks on a generated problem: is the statement in the asked language, and is it
  * a near-duplicate of an exercise the learner already has. Both are plain functions of text.
  */
+import { decodeHTML } from 'entities';
 import type { UiLocale } from '../../../shared/content/schema.ts';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
@@ -101,12 +102,23 @@ const TAG = new RegExp(
  * learner: HTML in the prose (a tag, a comment, an event handler, a javascript: link) is refused
  * whatever the renderer would do with it, and a script tag is refused even inside code.
  */
-export function markupProblem(markdown: string): string | undefined {
+export function markupProblem(raw: string): string | undefined {
+  // Judged as the renderer will read it: `jav&#x61;script:` is javascript:.
+  const markdown = decodeHTML(raw);
   if (/<\s*\/?\s*(script|iframe|object|embed|style)\b/i.test(markdown))
     return 'contains a script, style or frame tag';
-  const tag = TAG.exec(prose(markdown));
+  const text = prose(markdown);
+  const tag = TAG.exec(text) ?? ANY_TAG.exec(text) ?? ACTIVE.exec(markdown);
   return tag ? `contains HTML (${tag[0].slice(0, 30)}); write plain Markdown` : undefined;
 }
+
+/**
+ * Any element with attributes, known or not (`<x-tip onpointerenter=…>`, `<svg/onload=…>`), any
+ * event handler, and any script or data URL, wherever they sit: the tag list cannot know them all.
+ */
+const ANY_TAG = /<[a-z][\w:-]*(?:\s|\/)+[^<>]*=|<\/[a-z][\w:-]*\s*>/i;
+const ACTIVE =
+  /\bon[a-z]{3,}\s*=|\b(?:javascript|vbscript|livescript)\s*:|\bdata\s*:\s*[a-z-]+\/[a-z0-9.+-]+/i;
 
 /** Windows-1252's characters for the bytes 0x80–0x9F (where it differs from Latin-1). */
 const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
@@ -125,6 +137,8 @@ function byteOf(ch: string): number | undefined {
  */
 export function garbledProblem(text: string): string | undefined {
   if (text.includes('\ufffd')) return 'contains the replacement character �';
+  const legacy = readAsLegacy(text);
+  if (legacy) return legacy;
   if (/[\u0080-\u009f]/.test(text.replace(/[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, '')))
     return 'contains control characters';
   if (/锟斤拷|烫烫烫|屯屯屯/.test(text)) return 'contains garbled Chinese (锟斤拷)';
@@ -152,4 +166,65 @@ export function garbledProblem(text: string): string | undefined {
     i = j;
   }
   return undefined;
+}
+
+/** Each character's bytes in a legacy double-byte encoding, built once from its decoder. */
+const reverseTables = new Map<string, Map<string, number[]>>();
+function reverseTable(encoding: 'gbk' | 'shift_jis'): Map<string, number[]> {
+  let table = reverseTables.get(encoding);
+  if (table) return table;
+  table = new Map();
+  const decoder = new TextDecoder(encoding);
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if ([...ch].length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  // Half-width katakana are one byte in Shift_JIS.
+  if (encoding === 'shift_jis')
+    for (let b = 0xa1; b <= 0xdf; b++) table.set(decoder.decode(new Uint8Array([b])), [b]);
+  reverseTables.set(encoding, table);
+  return table;
+}
+
+/**
+ * UTF-8 read as GBK ("鍐欎竴涓") or as Shift_JIS ("謚雁錐"): re-encoded in that encoding, the
+ * characters' bytes are mostly well-formed UTF-8 of CJK text, which real Chinese in GBK almost
+ * never is (its bytes rarely chain into UTF-8's lead-and-continuation pattern).
+ */
+function readAsLegacy(text: string): string | undefined {
+  const runs = text.match(/[^\p{ASCII}\s\p{P}]{4,}/gu) ?? [];
+  for (const encoding of ['gbk', 'shift_jis'] as const) {
+    const table = reverseTable(encoding);
+    for (const run of runs) {
+      const bytes: number[] = [];
+      for (const ch of run) {
+        const b = table.get(ch);
+        if (!b) {
+          bytes.length = 0;
+          break;
+        }
+        bytes.push(...b);
+      }
+      if (bytes.length < 12) continue;
+      if (utf8Share(bytes) >= 0.8)
+        return `contains mojibake ("${run.slice(0, 12)}" is UTF-8 read as ${encoding === 'gbk' ? 'GBK' : 'Shift_JIS'})`;
+    }
+  }
+  return undefined;
+}
+
+/** Share of bytes that belong to well-formed three-byte UTF-8 sequences (CJK lives there). */
+function utf8Share(bytes: number[]): number {
+  let covered = 0;
+  for (let i = 0; i < bytes.length;) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    const c = bytes[i + 2] ?? 0;
+    if (a >= 0xe0 && a <= 0xef && b >= 0x80 && b <= 0xbf && c >= 0x80 && c <= 0xbf) {
+      covered += 3;
+      i += 3;
+    } else i += 1;
+  }
+  return covered / bytes.length;
 }

@@ -15,6 +15,7 @@ import {
   type ModelCheck,
 } from './model-checks.ts';
 import type { MutationResult } from './mutation-run.ts';
+import { HintGuard } from '../tutor/guard/index.ts';
 
 export type CheckName =
   | 'schema'
@@ -143,6 +144,30 @@ export async function validateExercise(
     add('starter', 'the starter code runs forever; it must fail quickly');
   else if (starter.error?.type === 'SyntaxError') {
     add('starter', `the starter code must be valid code: ${starter.error.message}`);
+  }
+
+  // A model's hints pass the same guard as a model's tutoring (decision 0019), with this problem's
+  // tests: a hint that is a working solution in another shape is refused here, not at hint time.
+  if (ctx.written === 'model' && problems.length === 0) {
+    const judged = { ...exercise, timeLimitMs: limit };
+    for (const [i, hint] of exercise.hints.entries())
+      for (const lang of ['en', 'zh'] as const) {
+        const text = hint[lang];
+        if (!text) continue;
+        const guard = new HintGuard({
+          exercise: judged,
+          code: exercise.starter,
+          level: Math.min(4, i + 1),
+          runTests: ctx.run,
+          maxRuns: 8,
+        });
+        const verdict = await guard.judge(text);
+        if (verdict.leak)
+          add(
+            'hint-leak',
+            `hint ${i + 1} (${lang}) gives the answer away (${verdict.why}: ${verdict.detail})`,
+          );
+      }
   }
 
   let mutation: MutationResult | undefined;
