@@ -263,3 +263,67 @@ export function commuted(tokens: readonly string[]): string[] {
   }
   return t;
 }
+
+/** Names, numbers, arithmetic and brackets only: no property access, no calls, no strings. */
+const ARITH = /^(?:[\w\s+\-*/()%]|\.(?=\d))+$/;
+const CALL = /[A-Za-z_$][\w$]*\s*\(/;
+
+/** The arithmetic expressions in a line of code: right sides of `=`, `return …`, a whole line. */
+function expressionsIn(code: string): string[] {
+  const out: string[] = [];
+  for (const raw of code.split(/\n|;|:(?=\s*return)/)) {
+    const line = raw.trim().replace(/^(?:return|print\s*\(|>>>)\s*/, '');
+    const rhs = /^[A-Za-z_$][\w$]*\s*=(?!=)\s*(.+)$/.exec(line)?.[1] ?? line;
+    const expr = rhs.replace(/\)\s*$/, (m) =>
+      (rhs.match(/\(/g)?.length ?? 0) < (rhs.match(/\)/g)?.length ?? 0) ? '' : m,
+    );
+    if (ARITH.test(expr) && !CALL.test(expr) && /[+\-*/%]/.test(expr)) out.push(expr.trim());
+  }
+  return out;
+}
+
+function evaluate(expr: string, names: readonly string[], values: readonly number[]): number | undefined {
+  try {
+    // Only names, numbers and arithmetic reach here (ARITH); `//` is not JavaScript and is skipped.
+    if (expr.includes('//')) return undefined;
+    const f = new Function(...names, `return (${expr.replace(/\*\*/g, '**')});`) as (
+      ...a: number[]
+    ) => unknown;
+    const v = f(...values);
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A formula the fix writes, given in another form that computes the same (`celsius * 1.8 + 32`
+ * for `celsius * 9 / 5 + 32`): both evaluated on a few values of their names.
+ */
+export function sameFormula(solutionLines: readonly string[], hintCode: string): string | undefined {
+  const theirs = expressionsIn(hintCode);
+  if (theirs.length === 0) return undefined;
+  for (const line of solutionLines) {
+    for (const mine of expressionsIn(line)) {
+      const names = [...new Set(mine.match(/[A-Za-z_$][\w$]*/g) ?? [])];
+      if (names.length === 0 || mine.replace(/\s/g, '').length < 5) continue;
+      const samples = [
+        [3.5, 7, -2],
+        [10, -4, 0.25],
+        [-1.5, 2, 9],
+      ].map((s) => names.map((_, i) => s[i % s.length] ?? 1));
+      for (const expr of theirs) {
+        const used = expr.match(/[A-Za-z_$][\w$]*/g) ?? [];
+        if (!used.every((n) => names.includes(n)) || expr.replace(/\s/g, '') === mine.replace(/\s/g, ''))
+          continue;
+        const same = samples.every((vals) => {
+          const a = evaluate(mine, names, vals);
+          const b = evaluate(expr, names, vals);
+          return a !== undefined && b !== undefined && Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a));
+        });
+        if (same) return expr;
+      }
+    }
+  }
+  return undefined;
+}

@@ -11,7 +11,7 @@
 import type { Exercise } from '../../../../shared/content/schema.ts';
 import type { RunCode, RunResult } from '../../../../shared/runner/protocol.ts';
 import { candidates, functionSpans } from './apply.ts';
-import { commuted, compare, minimalFix, type MinimalFix } from './compare.ts';
+import { commuted, compare, minimalFix, sameFormula, type MinimalFix } from './compare.ts';
 import { extract, normalise, type Extraction } from './extract.ts';
 import { bagCoverage, bagOf, plainNamesOf, spokenTokens, withoutLearnerQuotes, type Bag } from './prose.ts';
 import type { SecondOpinion } from './second-opinion.ts';
@@ -78,6 +78,8 @@ export class HintGuard {
   private readonly known: string[][];
   private readonly statementWords: Set<string>;
   private readonly fixBag: Bag;
+  /** The solution's lines the learner's code lacks, as written. */
+  private readonly changedLines: string[];
   private readonly plainNames: Set<string>;
   private readonly self: string[];
 
@@ -93,6 +95,8 @@ export class HintGuard {
     this.known = [...statement, ...authored].map((t) => commuted(proseTokens(normalise(t))));
     this.statementWords = new Set(statement.flatMap((t) => spokenTokens(normalise(t), this.self)));
     this.fixBag = bagOf(this.fix.added);
+    const mine = new Set(ctx.code.split('\n').map((l) => l.trim()));
+    this.changedLines = (ex.solution ?? '').split('\n').filter((l) => l.trim() && !mine.has(l.trim()));
     this.plainNames = plainNamesOf(this.fix.learnerTokens, this.fix.missingLines.flat());
   }
 
@@ -140,6 +144,9 @@ export class HintGuard {
       '\u0000',
     ]);
     const cmp = compare(proseTokens(text), codeTokens, this.fix, this.known);
+    const formula = sameFormula(this.changedLines, [...found.pieces.map((p) => p.code), text].join('\n'));
+    if (formula && this.ctx.level < 4)
+      return { leak: true, why: 'states-fix', detail: `the fix's formula as ${formula}` };
     const spoken = this.spoken(text);
     if (spoken.dictated) return { leak: true, why: 'states-fix', detail: `dictates ${spoken.dictated}` };
     if (spoken.cover >= SPOKEN.leak && this.ctx.level < 4)

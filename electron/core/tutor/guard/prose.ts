@@ -108,6 +108,7 @@ const FULLWIDTH = /[\uff01-\uff5e]/g;
 /** Prose (and the code in it) as the lower-case code tokens it names. */
 export function spokenTokens(text: string, self: readonly string[]): string[] {
   let s = text
+    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
     .replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
   // A link's address is not read.

@@ -369,7 +369,10 @@ const FULLWIDTH = /[\uff01-\uff5e]/g;
 
 /** Prose as code tokens (lower case): what a hint says, however it says it. */
 export function proseTokens(text: string): string[] {
-  let s = text.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // A Markdown heading's #s are not a comment.
+  let s = text
+    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
+    .replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   for (const [re, to] of PHRASES) s = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   // "returns 1" says "return 1"; "returning" too.
   s = s.replace(/\breturn(?:s|ing|ed)\b/gi, 'return');
