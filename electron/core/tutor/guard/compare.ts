@@ -238,7 +238,8 @@ export function commuted(tokens: readonly string[]): string[] {
     if (aEnd === -1) continue;
     let op = t[aEnd] ?? '';
     const bEnd = operandEnd(t, aEnd + 1);
-    if (bEnd === -1 || TIGHTER.has(t[bEnd] ?? '') || t[bEnd] === '(' || t[bEnd] === '[') continue;
+    if (bEnd === -1 || (t[bEnd] !== '.' && TIGHTER.has(t[bEnd] ?? '')) || t[bEnd] === '(' || t[bEnd] === '[')
+      continue;
     const a = t.slice(i, aEnd);
     let b = t.slice(aEnd + 1, bEnd);
     // "." + name is not name + ".": strings do not commute.
