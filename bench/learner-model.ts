@@ -138,10 +138,8 @@ function population(name: string, p: Population, detail: boolean): PopulationFig
       // The rule it is told leaves out habitual hints, so it is no ceiling where they occur.
       if (!p.hintHabit) informedHints.push(informedAbility(p, rating, histories.get(a.learner)!, true));
       histories.delete(a.learner);
-      const seen = [...lantern.abilitiesOf(a.learner).values()];
-      est.push(
-        seen.reduce((s, m) => s + m.ability * m.evidence, 0) / seen.reduce((s, m) => s + m.evidence, 0),
-      );
+      // The model's own estimate of the learner: their general ability (decision 0037).
+      est.push(lantern.generalAbilityOf(a.learner).ability);
       tru.push(a.trueAbility);
     }
   }
@@ -314,7 +312,10 @@ function recording(): void {
   const t = process.hrtime.bigint();
   let sink = 0;
   for (let i = 0; i < n; i++)
-    sink += updateAttempt(learner, states, { rating: 0.1, evidence: 40 }, i % 3 ? 1 : 0, i % 4).expected;
+    sink += updateAttempt(learner, states, { rating: 0.1, evidence: 40 }, i % 3 ? 1 : 0, {
+      checks: i % 4,
+      passed: false,
+    }).expected;
   const us = Number(process.hrtime.bigint() - t) / 1e3 / n;
   console.log(`the model's update alone (model-core)        ${us.toFixed(3)} µs ${sink > 0 ? '' : ' '}`);
 }

@@ -1,7 +1,9 @@
 /**
  * A learner's own checked attempts as an attempts CSV (docs/attempts-csv.md), so
  * `lantern model evaluate` can replay them. Exercises and concepts are named `<track>/<id>`:
- * tracks may share ids, and the model keeps them apart.
+ * tracks may share ids, and the model keeps them apart (and keeps a general ability per track).
+ * Generated practice is named `<track>/<id>#difficulty=<d>`: the app starts such a problem at the
+ * difficulty it was generated at, and the replay reads it from the name (difficultyInId).
  */
 import type { Db } from '../store/database.ts';
 import type { CourseMap } from './course-map.ts';
@@ -17,6 +19,8 @@ interface Row {
   solution_revealed: number;
   created_at: number;
   generated_concept: string | null;
+  generated_difficulty: number | null;
+  generated_exercise: string | null;
 }
 
 export interface AttemptsExport {
@@ -34,7 +38,8 @@ export function exportAttemptsCsv(
   const rows = db
     .prepare(
       `SELECT a.track, a.exercise, a.status, a.tests_passed, a.tests_total, a.hints_shown,
-              a.solution_revealed, a.created_at, g.concept AS generated_concept
+              a.solution_revealed, a.created_at, g.concept AS generated_concept,
+              g.difficulty AS generated_difficulty, g.exercise AS generated_exercise
        FROM attempt a LEFT JOIN generated_exercise g ON g.id = a.exercise AND g.track = a.track
        WHERE a.profile_id = ? AND a.kind IN ('check', 'predict', 'quiz')
        ORDER BY a.created_at, a.id`,
@@ -42,9 +47,18 @@ export function exportAttemptsCsv(
     .all(profile.id) as Row[];
   const lines = [attemptsCsvHeader(true)];
   let skipped = 0;
+  const generated = new Map<string, { concepts: string[]; difficulty: number | undefined }>();
   for (const r of rows) {
-    const concepts =
-      courseOf(r.track)?.byId.get(r.exercise)?.concepts ?? (r.generated_concept ? [r.generated_concept] : []);
+    const known = courseOf(r.track)?.byId.get(r.exercise);
+    let name = `${r.track}/${r.exercise}`;
+    let concepts = known?.concepts ?? [];
+    if (!known && r.generated_concept !== null) {
+      const key = `${r.track}\u0000${r.exercise}`;
+      let g = generated.get(key);
+      if (!g) generated.set(key, (g = generatedProblem(r)));
+      concepts = g.concepts;
+      if (g.difficulty !== undefined) name += `#difficulty=${g.difficulty}`;
+    }
     if (!concepts.length) {
       skipped++;
       continue;
@@ -53,7 +67,7 @@ export function exportAttemptsCsv(
       attemptCsvLine(
         {
           learner: profile.name,
-          exercise: `${r.track}/${r.exercise}`,
+          exercise: name,
           concepts: concepts.map((c) => `${r.track}/${c}`),
           at: r.created_at,
           // Outcome 1 means a pass; a failed check whose tests all passed (an error after them) is not one.
@@ -67,4 +81,28 @@ export function exportAttemptsCsv(
     );
   }
   return { csv: `${lines.join('\n')}\n`, written: lines.length - 1, skipped };
+}
+
+/**
+ * A generated problem's concepts and difficulty as the app recorded its attempts with: those of
+ * the stored exercise (practice-handlers.ts), else the concept and difficulty it was asked for.
+ */
+function generatedProblem(r: Row): { concepts: string[]; difficulty: number | undefined } {
+  let stored: { concepts?: unknown; difficulty?: unknown } = {};
+  try {
+    stored = JSON.parse(r.generated_exercise ?? '{}') as typeof stored;
+  } catch {
+    // A damaged row: fall back to what was asked for.
+  }
+  const concepts =
+    Array.isArray(stored.concepts) &&
+    stored.concepts.length &&
+    stored.concepts.every((c) => typeof c === 'string')
+      ? (stored.concepts as string[])
+      : [r.generated_concept!];
+  const difficulty =
+    typeof stored.difficulty === 'number' && Number.isFinite(stored.difficulty)
+      ? stored.difficulty
+      : (r.generated_difficulty ?? undefined);
+  return { concepts, difficulty };
 }

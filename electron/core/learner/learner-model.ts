@@ -76,7 +76,8 @@ export class LearnerModel {
 
   private record(a: RecordAttemptInput): RecordedAttempt {
     const at = a.at ?? this.progress.now();
-    const priorChecks = this.progress.checksOf(a.profileId, a.track, a.exercise);
+    const done = this.progress.exerciseProgress(a.profileId, a.track, a.exercise);
+    const before = { checks: done?.checks ?? 0, passed: (done?.passes ?? 0) > 0 };
     const attemptId = this.progress.insertAttempt({ ...a, at });
     if (!GRADED.has(a.kind)) return { attemptId, mastery: [] };
     const course = this.courseOf(a.track);
@@ -88,7 +89,7 @@ export class LearnerModel {
     const stored = this.records.difficulty(a.track, a.exercise);
     const learner = this.learnerAbility(a.profileId, a.track);
     const practised = new Map(this.records.mastery(a.profileId, a.track).map((m) => [m.concept, m]));
-    const before = concepts.map((c) => practised.get(c) ?? this.unseen(a.track, c, learner, course));
+    const states = concepts.map((c) => practised.get(c) ?? this.unseen(a.track, c, learner, course));
     const score = outcomeScore({
       passed: a.status === 'pass',
       hintsShown: a.hintsShown ?? 0,
@@ -98,11 +99,18 @@ export class LearnerModel {
     });
     const update = updateAttempt(
       learner,
-      before,
+      states,
       stored ?? { rating: ratingFromAuthored(authored), evidence: 0 },
       score,
-      priorChecks,
+      before,
     );
+    if (!update.counted) {
+      // A re-check of a solved exercise is no evidence (model-core.ts): no mastery or history. It
+      // still answers a due review, since a review may be offered on an exercise already solved.
+      for (const m of states)
+        if (practised.has(m.concept)) this.updateReview(a.profileId, m, score >= 0.5, at);
+      return { attemptId, mastery: states };
+    }
     const masteryOf = (concept: string, ability: number) =>
       predictSuccess(ability, course?.conceptReference.get(concept) ?? 0);
     const after = update.concepts.map((m): ConceptMastery => ({

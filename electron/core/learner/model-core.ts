@@ -12,7 +12,10 @@
  */
 import { conceptStep, exerciseStep, learnerStep, predictSuccess, repeatWeight } from './elo.ts';
 
-/** An ability (logit scale) and how many attempts it rests on. */
+/**
+ * An ability (logit scale) and how much evidence it rests on: the number of distinct exercises
+ * checked, not of checks (retries and re-checks of one exercise are one piece of evidence).
+ */
 export interface AbilityState {
   ability: number;
   evidence: number;
@@ -38,6 +41,19 @@ export interface AttemptUpdate<C extends AbilityState> {
   concepts: C[];
   /** The exercise's difficulty after the attempt; undefined when a retry leaves it alone. */
   difficulty: DifficultyState | undefined;
+  /**
+   * False for a check of an exercise the learner had already passed: it says nothing new, so
+   * nothing above moved (the app records the attempt but no mastery, history or review for it).
+   */
+  counted: boolean;
+}
+
+/** What the learner did on this exercise before the attempt. */
+export interface ExerciseHistory {
+  /** Graded attempts (checks, predict and quiz answers) on it so far. */
+  checks: number;
+  /** Whether one of them passed. */
+  passed: boolean;
 }
 
 /** A learner with no attempts yet in a track. */
@@ -56,35 +72,44 @@ export function predictAttempt(concepts: readonly AbilityState[], rating: number
 
 /**
  * Moves the learner's general ability and every concept of the exercise towards the outcome
- * `score` (0–1, see outcomeScore), weighted down for the learner's `priorChecks` earlier checks
- * of this exercise. Only a first check moves the difficulty: retries are biased towards success.
+ * `score` (0–1, see outcomeScore), weighted down for the learner's earlier checks of this
+ * exercise. Only a first check moves the difficulty: retries are biased towards success.
+ *
+ * Evidence counts distinct exercises: only the first check of an exercise adds to it, and a check
+ * of an exercise the learner has already passed moves nothing at all. Re-checking solved code
+ * shows the same thing again; counted, it would raise ability (the 1/k weights sum without bound)
+ * and confidence with no new evidence.
  */
 export function updateAttempt<C extends AbilityState>(
   learner: AbilityState,
   concepts: readonly C[],
   difficulty: DifficultyState,
   score: number,
-  priorChecks: number,
+  before: ExerciseHistory,
 ): AttemptUpdate<C> {
   const expected = predictAttempt(concepts, difficulty.rating);
+  if (before.passed)
+    return { expected, learner, shift: 0, concepts: [...concepts], difficulty: undefined, counted: false };
   const surprise = score - expected;
-  const weight = repeatWeight(priorChecks);
+  const weight = repeatWeight(before.checks);
   const shift = learnerStep(learner.evidence) * weight * surprise;
+  const added = before.checks === 0 ? 1 : 0;
   return {
     expected,
-    learner: { ability: learner.ability + shift, evidence: learner.evidence + 1 },
+    learner: { ability: learner.ability + shift, evidence: learner.evidence + added },
     shift,
     concepts: concepts.map((m) => ({
       ...m,
       ability: m.ability + shift + conceptStep(m.evidence) * weight * surprise,
-      evidence: m.evidence + 1,
+      evidence: m.evidence + added,
     })),
     difficulty:
-      priorChecks === 0
+      before.checks === 0
         ? {
             rating: difficulty.rating - exerciseStep(difficulty.evidence) * surprise,
             evidence: difficulty.evidence + 1,
           }
         : undefined,
+    counted: true,
   };
 }

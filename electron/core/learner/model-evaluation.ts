@@ -12,6 +12,7 @@ import {
   updateAttempt,
   type AbilityState,
   type DifficultyState,
+  type ExerciseHistory,
 } from './model-core.ts';
 import { PredictionMetrics, type MetricsSummary } from './prediction-metrics.ts';
 import type { AttemptRecord } from './attempts-csv.ts';
@@ -34,21 +35,53 @@ export interface Predictor {
 const succeeded = (a: ReplayedAttempt): 0 | 1 => (a.outcome >= 1 ? 1 : 0);
 
 /**
- * Lantern's model, exactly as LearnerModel.recordAttempt runs it: a general ability per learner,
- * each concept's ability some way from it, difficulty per exercise (shared by all learners), the
- * outcome discounted by hints, retries weighed down. An exercise Lantern knows starts at its
- * authored difficulty (`authoredDifficulty`); any other starts at the middle of the scale and is
- * learned from the log. The app moves every practised concept's stored ability when the general
- * ability moves; here each concept keeps its distance from the general ability instead, which is
- * the same arithmetic without touching every concept on every attempt.
+ * The track an attempt belongs to, for the general ability (decision 0037: one per learner and
+ * track). An export names exercises and concepts `<track>/<id>`: an exercise `t/…` whose concepts
+ * are all `t/…` is in track `t`. Any other row is in the one unnamed track of its learner.
+ */
+export function trackOf(a: Pick<ReplayedAttempt, 'exercise' | 'concepts'>): string {
+  const slash = a.exercise.indexOf('/');
+  if (slash <= 0) return '';
+  const prefix = a.exercise.slice(0, slash + 1);
+  for (const c of a.concepts) if (!c.startsWith(prefix)) return '';
+  return prefix.slice(0, -1);
+}
+
+const DIFFICULTY_SUFFIX = /#difficulty=(\d+(?:\.\d+)?)$/;
+
+/**
+ * The authored difficulty (1–10) an exercise id carries, as `<id>#difficulty=<d>`: how an export
+ * names generated practice, which the app starts at the difficulty it was generated at.
+ */
+export function difficultyInId(exercise: string): number | undefined {
+  const m = DIFFICULTY_SUFFIX.exec(exercise);
+  return m ? Number(m[1]) : undefined;
+}
+
+interface ReplayedLearner {
+  general: AbilityState;
+  /** Each practised concept's distance from the general ability, and its evidence. */
+  concepts: Map<string, AbilityState>;
+  /** Per exercise: graded attempts so far, and whether one passed. */
+  exercises: Map<string, ExerciseHistory>;
+}
+
+/**
+ * Lantern's model, exactly as LearnerModel.recordAttempt runs it: a general ability per learner
+ * and track (trackOf), each concept's ability some way from it, difficulty per exercise (shared by
+ * all learners), the outcome discounted by hints, retries weighed down, re-checks of a solved
+ * exercise ignored. An exercise starts at its authored difficulty (`authoredDifficulty`, for the
+ * exercises Lantern knows), else at the difficulty its id carries (difficultyInId), else at the
+ * middle of the scale, and is learned from the log. The app moves every practised concept's
+ * stored ability when the general ability moves; here each concept keeps its distance from the
+ * general ability instead, which is the same arithmetic without touching every concept on every
+ * attempt.
  */
 export class LanternPredictor implements Predictor {
   readonly id = 'lantern';
   readonly label = 'Lantern (Elo)';
-  private readonly learners = new Map<
-    string,
-    { general: AbilityState; concepts: Map<string, AbilityState>; checks: Map<string, number> }
-  >();
+  /** By learner, then by track. */
+  private readonly learners = new Map<string, Map<string, ReplayedLearner>>();
   private readonly difficulties = new Map<string, DifficultyState>();
   private readonly authoredDifficulty: (exercise: string) => number | undefined;
 
@@ -71,21 +104,24 @@ export class LanternPredictor implements Predictor {
     this.predicted = undefined;
     const states = seen?.states ?? this.conceptStates(a);
     const difficulty = seen?.difficulty ?? this.difficulty(a.exercise);
-    let learner = this.learners.get(a.learner);
+    let tracks = this.learners.get(a.learner);
+    if (!tracks) this.learners.set(a.learner, (tracks = new Map()));
+    const track = trackOf(a);
+    let learner = tracks.get(track);
     if (!learner)
-      this.learners.set(
-        a.learner,
-        (learner = { general: NEW_LEARNER, concepts: new Map(), checks: new Map() }),
-      );
-    const priorChecks = learner.checks.get(a.exercise) ?? 0;
+      tracks.set(track, (learner = { general: NEW_LEARNER, concepts: new Map(), exercises: new Map() }));
+    const before = learner.exercises.get(a.exercise) ?? { checks: 0, passed: false };
+    const passed = a.outcome >= 1;
+    learner.exercises.set(a.exercise, { checks: before.checks + 1, passed: before.passed || passed });
     const score = outcomeScore({
-      passed: a.outcome >= 1,
+      passed,
       hintsShown: a.hints,
       solutionRevealed: a.revealed,
       testsPassed: a.outcome,
       testsTotal: 1,
     });
-    const update = updateAttempt(learner.general, states, difficulty, score, priorChecks);
+    const update = updateAttempt(learner.general, states, difficulty, score, before);
+    if (!update.counted) return;
     learner.general = update.learner;
     // Each concept is kept as its distance from the general ability (see the class comment).
     for (let i = 0; i < a.concepts.length; i++) {
@@ -96,25 +132,27 @@ export class LanternPredictor implements Predictor {
       });
     }
     if (update.difficulty) this.difficulties.set(a.exercise, update.difficulty);
-    learner.checks.set(a.exercise, priorChecks + 1);
   }
 
-  /** The learner's estimated abilities per concept they have practised, with the evidence behind each. */
+  /**
+   * The learner's estimated abilities per concept they have practised, with the evidence behind
+   * each, over all their tracks.
+   */
   abilitiesOf(learner: string): ReadonlyMap<string, AbilityState> {
-    const l = this.learners.get(learner);
-    if (!l) return new Map();
-    return new Map(
-      [...l.concepts].map(([c, m]) => [c, { ability: l.general.ability + m.ability, evidence: m.evidence }]),
-    );
+    const out = new Map<string, AbilityState>();
+    for (const l of this.learners.get(learner)?.values() ?? [])
+      for (const [c, m] of l.concepts)
+        out.set(c, { ability: l.general.ability + m.ability, evidence: m.evidence });
+    return out;
   }
 
-  /** The learner's general ability: where a concept they have not practised stands. */
-  generalAbilityOf(learner: string): AbilityState {
-    return this.learners.get(learner)?.general ?? NEW_LEARNER;
+  /** The learner's general ability in a track: where a concept they have not practised stands. */
+  generalAbilityOf(learner: string, track = ''): AbilityState {
+    return this.learners.get(learner)?.get(track)?.general ?? NEW_LEARNER;
   }
 
   private conceptStates(a: ReplayedAttempt): AbilityState[] {
-    const learner = this.learners.get(a.learner);
+    const learner = this.learners.get(a.learner)?.get(trackOf(a));
     if (!learner) return a.concepts.map(() => unseenConcept(NEW_LEARNER));
     const g = learner.general;
     return a.concepts.map((c) => {
@@ -126,7 +164,7 @@ export class LanternPredictor implements Predictor {
   private difficulty(exercise: string): DifficultyState {
     const stored = this.difficulties.get(exercise);
     if (stored) return stored;
-    const authored = this.authoredDifficulty(exercise);
+    const authored = this.authoredDifficulty(exercise) ?? difficultyInId(exercise);
     return { rating: authored === undefined ? 0 : ratingFromAuthored(authored), evidence: 0 };
   }
 }

@@ -29,7 +29,7 @@ describe('model core', () => {
       ],
       { rating: 0, evidence: 0 },
       1,
-      0,
+      { checks: 0, passed: false },
     );
     expect(u.expected).toBe(0.5);
     // general step 0.6 / (1 + 0.1 × 10) = 0.3, times the surprise 0.5
@@ -45,10 +45,33 @@ describe('model core', () => {
     expect(u.difficulty).toEqual({ rating: -0.4, evidence: 1 });
   });
 
-  it('weighs the third check of an exercise by a third and leaves its difficulty alone', () => {
-    const u = updateAttempt(NEW_LEARNER, [{ ability: 0, evidence: 0 }], { rating: 0, evidence: 4 }, 0, 2);
-    expect(u.concepts[0]?.ability).toBeCloseTo(((-0.6 - 0.2) * 0.5) / 3, 12);
-    expect(u.shift).toBeCloseTo((-0.6 * 0.5) / 3, 12);
+  it('weighs the third check of an exercise by a third, on no new evidence, and leaves its difficulty alone', () => {
+    const u = updateAttempt(
+      { ability: 0, evidence: 1 },
+      [{ ability: 0, evidence: 1 }],
+      { rating: 0, evidence: 4 },
+      0,
+      { checks: 2, passed: false },
+    );
+    // general step 0.6 / (1 + 0.1 × 1), concept step 0.2, surprise −0.5, weight 1/3
+    expect(u.concepts[0]?.ability).toBeCloseTo(((-0.6 / 1.1 - 0.2) * 0.5) / 3, 12);
+    expect(u.shift).toBeCloseTo((-0.6 / 1.1 / 3) * 0.5, 12);
+    // The same exercise again is the same piece of evidence.
+    expect(u.concepts[0]?.evidence).toBe(1);
+    expect(u.learner.evidence).toBe(1);
+    expect(u.difficulty).toBeUndefined();
+    expect(u.counted).toBe(true);
+  });
+
+  it('learns nothing from a check of an exercise the learner has already passed', () => {
+    const learner = { ability: 0.4, evidence: 3 };
+    const concepts = [{ ability: 0.9, evidence: 2 }];
+    const u = updateAttempt(learner, concepts, { rating: -1, evidence: 4 }, 1, { checks: 1, passed: true });
+    expect(u.counted).toBe(false);
+    expect(u.expected).toBeCloseTo(1 / (1 + Math.exp(-1.9)), 12);
+    expect(u.learner).toEqual(learner);
+    expect(u.concepts).toEqual(concepts);
+    expect(u.shift).toBe(0);
     expect(u.difficulty).toBeUndefined();
   });
 

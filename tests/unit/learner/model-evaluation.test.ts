@@ -23,7 +23,15 @@ import {
   type Population,
 } from '../../../electron/core/learner/synthetic-attempts.ts';
 import { spearman } from '../../../electron/core/learner/prediction-metrics.ts';
-import { COURSE, addProfile, tempDatabase } from './fixtures.ts';
+import { buildCourseMap, type CourseMap } from '../../../electron/core/learner/course-map.ts';
+import { exportAttemptsCsv } from '../../../electron/core/learner/attempts-export.ts';
+import { parseAttemptsCsv } from '../../../electron/core/learner/attempts-csv.ts';
+import { COURSE, EXERCISES, TRACK, addProfile, tempDatabase } from './fixtures.ts';
+
+const courses: Record<string, CourseMap> = {
+  py: COURSE,
+  js: buildCourseMap({ ...TRACK, id: 'js' }, EXERCISES),
+};
 
 const attempt = (over: Partial<ReplayedAttempt>): ReplayedAttempt => ({
   learner: 'ana',
@@ -37,70 +45,92 @@ const attempt = (over: Partial<ReplayedAttempt>): ReplayedAttempt => ({
 });
 
 describe('model evaluation', () => {
-  it('replays exactly what LearnerModel.recordAttempt computes, hints, retries, partial passes and all', () => {
+  it('replays a two-track export to exactly what the app computed: hints, retries, re-checks, generated practice', () => {
     const { db } = tempDatabase();
     let now = Date.UTC(2026, 0, 5);
     const records = new ModelRecords(db);
-    const model = new LearnerModel(new ProgressStore(db, { now: () => now }), records, (t) =>
-      t === 'py' ? COURSE : undefined,
-    );
+    const model = new LearnerModel(new ProgressStore(db, { now: () => now }), records, (t) => courses[t]);
     const ids = { ada: addProfile(db, 'ada'), bo: addProfile(db, 'bo') };
-    const replay = new LanternPredictor((e) => COURSE.byId.get(e)?.difficulty);
-    type Step = [keyof typeof ids, string, 'pass' | 'fail', Partial<RecordAttemptInput>?];
+    db.prepare(
+      `INSERT INTO generated_exercise (id, track, concept, difficulty, locale, exercise, source, origin)
+       VALUES ('practice-1', 'py', 'functions', 8, 'en', '{}', 'template', 'test')`,
+    ).run();
+    type Step = [keyof typeof ids, string, string, 'pass' | 'fail', Partial<RecordAttemptInput>?];
+    const generated = { concepts: ['functions'], difficulty: 8, generated: true };
     const steps: Step[] = [
-      ['ada', 'hello', 'pass'],
-      ['ada', 'sum', 'fail', { testsPassed: 1, testsTotal: 4 }],
-      ['ada', 'sum', 'fail', { testsPassed: 3, testsTotal: 4, hintsShown: 1 }],
-      ['ada', 'sum', 'pass', { hintsShown: 2 }],
-      ['bo', 'sum', 'pass'],
-      ['ada', 'count', 'pass', { hintsShown: 6 }],
-      ['bo', 'fizz', 'fail'],
-      ['ada', 'fizz', 'pass'],
-      ['bo', 'fizz', 'pass', { solutionRevealed: true }],
-      ['ada', 'practice-1', 'pass', { concepts: ['functions'], difficulty: 5.5, generated: true }],
-      ['bo', 'recursive', 'fail', { testsPassed: 0, testsTotal: 3 }],
+      ['ada', 'py', 'hello', 'pass'],
+      ['ada', 'py', 'sum', 'fail', { testsPassed: 1, testsTotal: 4 }],
+      ['ada', 'py', 'sum', 'fail', { testsPassed: 3, testsTotal: 4, hintsShown: 1 }],
+      ['ada', 'py', 'sum', 'pass', { hintsShown: 2 }],
+      ['ada', 'py', 'sum', 'pass', { hintsShown: 2 }],
+      ['bo', 'py', 'sum', 'pass'],
+      ['ada', 'js', 'hello', 'fail'],
+      ['ada', 'py', 'count', 'pass', { hintsShown: 6 }],
+      ['bo', 'py', 'fizz', 'fail'],
+      ['ada', 'js', 'count', 'pass'],
+      ['ada', 'py', 'fizz', 'pass'],
+      ['bo', 'py', 'fizz', 'pass', { solutionRevealed: true }],
+      ['ada', 'py', 'practice-1', 'fail', { ...generated, testsPassed: 1, testsTotal: 2 }],
+      ['ada', 'py', 'practice-1', 'pass', generated],
+      ['ada', 'js', 'count', 'pass'],
+      ['bo', 'py', 'recursive', 'fail', { testsPassed: 0, testsTotal: 3 }],
+      ['bo', 'py', 'practice-1', 'pass', generated],
     ];
-    for (const [who, exercise, status, extra = {}] of steps) {
+    // What the app predicted before each attempt on an authored exercise, and held after each.
+    const predicted: (number | undefined)[] = [];
+    const held: Map<string, { ability: number; evidence: number }>[] = [];
+    for (const [who, track, exercise, status, extra = {}] of steps) {
       now += 60_000;
-      const recorded = model.recordAttempt({
-        profileId: ids[who],
-        track: 'py',
-        exercise,
-        kind: 'check',
-        status,
-        at: now,
-        ...extra,
-      });
-      const concepts = extra.concepts ?? COURSE.byId.get(exercise)!.concepts;
-      replay.observe({
-        learner: who,
-        exercise,
-        concepts,
-        at: now,
-        outcome: status === 'pass' ? 1 : (extra.testsPassed ?? 0) / (extra.testsTotal || 1),
-        hints: extra.hintsShown ?? 0,
-        revealed: extra.solutionRevealed ?? false,
-      });
-      const replayed = replay.abilitiesOf(who);
-      for (const m of recorded.mastery) {
-        expect(replayed.get(m.concept)?.ability).toBeCloseTo(m.ability, 12);
-        expect(replayed.get(m.concept)?.evidence).toBe(m.evidence);
-      }
-      expect(recorded.mastery.map((m) => m.concept)).toEqual(concepts);
-      // Every concept the learner practised before moved with their general ability, in both.
-      const stored = new Map(model.mastery(ids[who], 'py').map((m) => [m.concept, m]));
-      for (const [concept, m] of replayed) {
-        expect(stored.get(concept)?.ability).toBeCloseTo(m.ability, 12);
-        expect(stored.get(concept)?.evidence).toBe(m.evidence);
-      }
+      predicted.push(extra.generated ? undefined : model.predictedSuccess(ids[who], track, exercise));
+      model.recordAttempt({ profileId: ids[who], track, exercise, kind: 'check', status, at: now, ...extra });
+      held.push(
+        new Map(
+          ['py', 'js'].flatMap((t) =>
+            records.mastery(ids[who], t).map((m) => [`${t}/${m.concept}`, m] as const),
+          ),
+        ),
+      );
     }
+
+    const replay = new LanternPredictor((name) => {
+      const [track, id] = name.split('/');
+      return courses[track!]?.byId.get(id!)?.difficulty;
+    });
+    const exported = Object.entries(ids).map(([name, id]) => ({
+      name,
+      rows: [...parseAttemptsCsv(exportAttemptsCsv(db, { id, name }, (t) => courses[t]).csv)],
+    }));
+    // The exports in the order the attempts were made (the timestamps are all distinct).
+    const rows = exported.flatMap((e) => e.rows).sort((x, y) => x.at - y.at);
+    expect(rows).toHaveLength(steps.length);
+    expect(rows.find((r) => r.exercise.startsWith('py/practice-1'))?.exercise).toBe(
+      'py/practice-1#difficulty=8',
+    );
+    rows.forEach((row, i) => {
+      const p = replay.predict(row);
+      if (predicted[i] !== undefined) expect(p, `attempt ${i + 1}`).toBeCloseTo(predicted[i]!, 12);
+      replay.observe(row);
+      const replayed = replay.abilitiesOf(row.learner);
+      expect([...replayed.keys()].sort(), `attempt ${i + 1}`).toEqual([...held[i]!.keys()].sort());
+      for (const [concept, m] of held[i]!) {
+        expect(replayed.get(concept)?.ability, `attempt ${i + 1}: ${concept}`).toBeCloseTo(m.ability, 12);
+        expect(replayed.get(concept)?.evidence, `attempt ${i + 1}: ${concept}`).toBe(m.evidence);
+      }
+    });
+    // Each track has its own general ability: ada's JavaScript stands apart from her Python.
+    expect(replay.generalAbilityOf('ada', 'js').ability).not.toBeCloseTo(
+      replay.generalAbilityOf('ada', 'py').ability,
+      2,
+    );
+    // Evidence is distinct exercises: sum checked four times (a re-check after the pass) is one.
+    expect(held[4]!.get('py/variables')?.evidence).toBe(2);
     // Difficulties: what the app stored is what the replay predicts with.
-    const stored = records.difficulties('py');
-    expect([...stored.keys()].sort()).toEqual(['count', 'fizz', 'hello', 'practice-1', 'recursive', 'sum']);
-    for (const [exercise, d] of stored) {
-      const predicted = replay.predict(attempt({ learner: 'nobody', exercise, concepts: ['x'] }));
-      expect(predicted).toBeCloseTo(1 / (1 + Math.exp(d.rating)), 12);
-    }
+    for (const track of ['py', 'js'])
+      for (const [exercise, d] of records.difficulties(track)) {
+        const name = exercise === 'practice-1' ? 'py/practice-1#difficulty=8' : `${track}/${exercise}`;
+        const p = replay.predict(attempt({ learner: 'nobody', exercise: name, concepts: ['x'] }));
+        expect(p, name).toBeCloseTo(1 / (1 + Math.exp(d.rating)), 12);
+      }
   });
 
   it('predicts an exercise’s success rate so far, pulled towards the overall rate', () => {
@@ -157,10 +187,8 @@ describe('model evaluation', () => {
       for (const a of rows) {
         model.observe(a);
         if (a.attemptNo !== 30) continue;
-        const seen = [...model.abilitiesOf(a.learner).values()];
-        estimate.push(
-          seen.reduce((s, m) => s + m.ability * m.evidence, 0) / seen.reduce((s, m) => s + m.evidence, 0),
-        );
+        // The model's own estimate of the learner as a whole: their general ability (decision 0037).
+        estimate.push(model.generalAbilityOf(a.learner).ability);
         truth.push(a.trueAbility);
       }
       expect(truth).toHaveLength(population.learners);

@@ -23,7 +23,10 @@ import { COURSE, tempDatabase } from '../learner/fixtures.ts';
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
 
-/** Ada has checked 'hello' (variables) three times; loops and functions she has never met. */
+/**
+ * Ada has checked three exercises of variables (failed hello, passed sum and swap); loops and
+ * functions she has never met.
+ */
 function ada() {
   const { db } = tempDatabase();
   let now = T0;
@@ -34,9 +37,13 @@ function ada() {
   const profiles = new Profiles(db, new SettingsStore(db));
   const model = new LearnerModel(progress, new ModelRecords(db), () => COURSE);
   const id = profiles.create('Ada').id;
-  for (const status of ['fail', 'pass', 'pass'] as const) {
+  for (const [exercise, status] of [
+    ['hello', 'fail'],
+    ['sum', 'pass'],
+    ['swap', 'pass'],
+  ] as const) {
     now += 60_000;
-    model.recordAttempt({ profileId: id, track: 'py', exercise: 'hello', kind: 'check', status, at: now });
+    model.recordAttempt({ profileId: id, track: 'py', exercise, kind: 'check', status, at: now });
   }
   const src = { db, profiles, progress, model, courseOf: () => COURSE, appVersion: '0.1.0' };
   const report = buildProgressReport(src, id, now + 60_000);
@@ -128,8 +135,8 @@ describe('the teacher reads only what has evidence', () => {
     const file = gradebookCsvFile(input, { format: 'generic', scores: 'units' }, '2026-03-10');
     const parsed = Papa.parse<Record<string, string>>(file.content.slice(1), { header: true });
     expect(parsed.meta.fields!.filter((f) => /mastery/i.test(f))).toEqual([]);
-    // Basics: hello passed, sum and swap unchecked.
-    expect(parsed.data[0]!['Python: Basics']).toBe(String(Math.round(1000 / 3) / 10));
+    // Basics: sum and swap passed, hello failed.
+    expect(parsed.data[0]!['Python: Basics']).toBe(String(Math.round(2000 / 3) / 10));
     expect(parsed.meta.fields).not.toContain('Python: More');
   });
 

@@ -149,11 +149,11 @@ describe('migration 0009 counts evidence from the attempts that exist', () => {
     expect(schemaVersion(db)).toBe(9);
     const ada = masteryRows(db, old.ada);
     const recorded = new Map(old.recorded.ada.map((m) => [m.concept, m]));
-    // As recorded before placement: variables on hello ×2, swap and fizz; loops on fizz.
+    // As recorded before placement: variables on hello (checked twice), swap and fizz; loops on fizz.
     expect(ada.map((m) => [m.concept, m.evidence])).toEqual([
       ['functions', 0],
       ['loops', 1],
-      ['variables', 4],
+      ['variables', 3],
     ]);
     for (const m of ada.filter((m) => m.concept !== 'functions'))
       expect(m).toMatchObject({
@@ -177,10 +177,10 @@ describe('migration 0009 counts evidence from the attempts that exist', () => {
     expect(reviews(old.bo)).toEqual([]);
     expect(reviews(old.cy)).toEqual([]);
 
-    // The general ability counts graded attempts again (four for Ada, not 0007's sum of ten).
+    // The general ability counts distinct exercises again (three for Ada, not 0007's sum of ten).
     const ability = new ModelRecords(db);
     expect(ability.learnerAbility(old.ada, 'py')?.evidence).toBe(old.recorded.adaAbility?.evidence);
-    expect(ability.learnerAbility(old.ada, 'py')?.evidence).toBe(4);
+    expect(ability.learnerAbility(old.ada, 'py')?.evidence).toBe(3);
     // A learner with no graded attempt in a track stands there as a new learner does.
     expect(ability.learnerAbility(old.bo, 'py')).toBeUndefined();
     expect(ability.learnerAbility(old.cy, 'js')).toBeUndefined();
@@ -212,7 +212,7 @@ describe('migration 0009 counts evidence from the attempts that exist', () => {
       lastSeen: null,
       confidence: 'none',
     });
-    expect(figures.get('variables')).toMatchObject({ evidence: 4, lastSeen: old.adaLastAttempt });
+    expect(figures.get('variables')).toMatchObject({ evidence: 3, lastSeen: old.adaLastAttempt });
     expect(figures.get('variables')?.mastery).toBeGreaterThan(0);
     for (const m of learner.mastery(old.bo, 'py'))
       expect(masteryFigure(m)).toMatchObject({ mastery: null, evidence: 0, confidence: 'none' });
