@@ -93,12 +93,39 @@ describe('axe-core on every page', () => {
         for (const target of PAGES) {
           await page.evaluate((h) => (location.hash = h), target.hash);
           await target.ready(page);
-          problems.push(...describeFindings(`${target.name} ${language} ${theme}`, await audit(page)));
+          // Before the audit: axe scrolls elements into view to measure their colours.
           await screenshot(page, `a11y-${target.name}-${language}-${theme}`);
+          problems.push(...describeFindings(`${target.name} ${language} ${theme}`, await audit(page)));
         }
         if (problems.length > 0) console.log(problems.join('\n'));
         expect(problems).toEqual([]);
       });
     }
   }
+});
+
+describe('the editor and the lesson samples follow the theme', () => {
+  test('a theme switch while the lesson is open turns the editor and the samples dark', async () => {
+    await callApi(app, 'updateSettings', { language: 'en', theme: 'system', editorFontSize: 14 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload();
+    await page.evaluate(() => (location.hash = '#/learn/python/print-hello'));
+    await PAGES.find((p) => p.name === 'lesson')!.ready(page);
+    const editorBackground = () =>
+      page
+        .locator('.code-editor .monaco-editor-background')
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
+    const sampleColour = () =>
+      page
+        .locator('.markdown pre code[data-lang] span[class^="mtk"]')
+        .first()
+        .evaluate((e) => getComputedStyle(e).color);
+    expect(await editorBackground()).toBe('rgb(255, 255, 254)'); // vs's #fffffe;
+    const lightSample = await sampleColour();
+    // The operating system goes dark; the app follows it, and so must Monaco, without a reload.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(editorBackground).toBe('rgb(30, 30, 30)');
+    expect(await sampleColour()).not.toBe(lightSample);
+  });
 });
