@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { callApi, openPage, screenshot, useAppAndBrowser } from './harness.ts';
+import { callApi, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -128,4 +128,23 @@ describe('the editor and the lesson samples follow the theme', () => {
     await expect.poll(editorBackground).toBe('rgb(30, 30, 30)');
     expect(await sampleColour()).not.toBe(lightSample);
   });
+});
+
+describe('axe-core on the lesson after a failing Check', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`results of a wrong answer, ${theme}`, { timeout: 180_000 }, async () => {
+      await callApi(app, 'updateSettings', { language: 'en', theme, editorFontSize: 14 });
+      await page.reload();
+      await page.evaluate(() => (location.hash = '#/learn/python/print-hello'));
+      await PAGES.find((p) => p.name === 'lesson')!.ready(page);
+      await page.locator('.runtime-state', { hasText: /^Ready$/ }).waitFor({ timeout: 90_000 });
+      await typeCode(page, 'print("Hello World")\n');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.locator('.results-summary').waitFor({ timeout: 60_000 });
+      await screenshot(page, `a11y-lesson-results-en-${theme}`);
+      const problems = describeFindings(`lesson results en ${theme}`, await audit(page));
+      if (problems.length > 0) console.log(problems.join('\n'));
+      expect(problems).toEqual([]);
+    });
+  }
 });
