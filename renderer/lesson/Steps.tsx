@@ -86,6 +86,7 @@ export function PredictStep({ exercise, onAnswer }: { exercise: LessonExercise; 
             <>
               <p>{t('lesson.actualOutput')}</p>
               <pre>{judged.verdict.reveal.output}</pre>
+              <p className="answer-shown">{t('lesson.answerShown')}</p>
             </>
           ) : null}
         </div>

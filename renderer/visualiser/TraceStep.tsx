@@ -104,6 +104,9 @@ export function TraceStep({ exercise, onAnswer }: { exercise: LessonExercise; on
           />
         </p>
       ) : null}
+      {verdict && !verdict.ok && verdict.value ? (
+        <p className="answer-shown">{t('lesson.answerShown')}</p>
+      ) : null}
       {judged.failed ? (
         <p className="status error" role="alert">
           {t('lesson.answerNotJudged', { message: judged.failed })}

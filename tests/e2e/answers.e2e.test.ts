@@ -58,6 +58,8 @@ describe('answers the backend judges', () => {
     const verdict = page.locator('.predict .verdict.bad');
     await expect(verdict.textContent()).resolves.toContain('Not quite');
     await expect(verdict.locator('pre').textContent()).resolves.toBe(expectedOutput);
+    // Showing the output is recorded as a revealed answer, and the learner is told so.
+    await expect(verdict.locator('.answer-shown').textContent()).resolves.toContain('counts for less');
     expect(await page.getByTestId('success').count()).toBe(0);
 
     await answer.fill(expectedOutput!);

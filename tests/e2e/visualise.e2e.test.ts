@@ -171,6 +171,9 @@ describe('Visualise', () => {
     await page.getByTestId('trace-answer').fill('7');
     await page.getByRole('button', { name: 'Check my prediction' }).click();
     await expect(page.locator('.trace-step .verdict.bad').textContent()).resolves.toContain('8');
+    await expect(page.locator('.trace-step .answer-shown').textContent()).resolves.toContain(
+      'counts for less',
+    );
     expect(await page.getByTestId('success').count()).toBe(0);
     await page.getByTestId('trace-answer').fill('8');
     await page.getByRole('button', { name: 'Check my prediction' }).click();
