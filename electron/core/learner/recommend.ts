@@ -144,10 +144,14 @@ function view(s: LearnerSnapshot) {
     }
     return best;
   };
-  /** Open concepts below mastery that checked attempts have assessed, weakest first. */
+  /**
+   * Concepts below mastery that checked attempts have assessed, weakest first. A concept the
+   * learner has checked work on is open to them whatever its prerequisites say: a learner who
+   * missed two loops checks is told about loops, not sent back to what loops rest on.
+   */
   const weak = () =>
     course.track.concepts
-      .filter((c) => open(c.id) && !!state(c.id)?.evidence && !mastered(c.id))
+      .filter((c) => !!state(c.id)?.evidence && !mastered(c.id))
       .sort((x, y) => (state(x.id)?.mastery ?? 0) - (state(y.id)?.mastery ?? 0))
       .map((c) => c.id);
   const weakReason = (concept: string): StepReason => {
