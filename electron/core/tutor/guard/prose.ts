@@ -40,12 +40,16 @@ const num = (w: string) => NUMBER_WORDS[w.toLowerCase()] ?? w;
 
 /** Words and phrases for tokens, longest first; `SELF` is the exercise's function name. */
 const SPOKEN: [RegExp, string | ((...m: string[]) => string)][] = [
-  [/less[ -]than[ -]or[ -]equal(?:[ -]to)?|at most|not (?:greater|more) than|no more than/gi, ' <= '],
-  [/greater[ -]than[ -]or[ -]equal(?:[ -]to)?|more than or equal(?: to)?|not less than|at least/gi, ' >= '],
-  [/not equal(?:s| to)?|is not equal to|different from/gi, ' != '],
-  [/(?:is )?equal to|equals/gi, ' == '],
-  [/less than|smaller than|fewer than|below|under/gi, ' < '],
-  [/greater than|more than|bigger than|larger than|above|over/gi, ' > '],
+  [/\b(?:less[ -]than[ -]or[ -]equal(?:[ -]to)?|at most|not (?:greater|more) than|no more than)\b/gi, ' <= '],
+  [
+    /\b(?:greater[ -]than[ -]or[ -]equal(?:[ -]to)?|more than or equal(?: to)?|not less than|at least)\b/gi,
+    ' >= ',
+  ],
+  [/\b(?:not equal(?:s| to)?|is not equal to|different from)\b/gi, ' != '],
+  [/\b(?:(?:is )?equal to|equals)\b/gi, ' == '],
+  // Whole words only: "Recovered" holds "over", "understand" holds "under".
+  [/\b(?:less than|smaller than|fewer than|below|under)\b/gi, ' < '],
+  [/\b(?:greater than|more than|bigger than|larger than|above|over)\b/gi, ' > '],
   [new RegExp(`\\b(?:minus|subtract|less)\\s+${EN_NUM}\\b`, 'gi'), (_, n = '') => ` - ${num(n)} `],
   [new RegExp(`\\b(?:plus|add)\\s+${EN_NUM}\\b`, 'gi'), (_, n = '') => ` + ${num(n)} `],
   [/\bone (?:smaller|less|lower|before)\b|\bsmaller by one\b/gi, ' - 1 '],
