@@ -101,12 +101,14 @@ describe('the hint ladder', () => {
 describe('streaming', () => {
   it('streams the hint to the panel a sentence at a time, each judged before it is shown', async () => {
     const { deps } = setup();
-    const text = 'Look at what happens when value is bigger than high. Which line handles that case?';
+    // A nudge that does not name the missing condition: "value is bigger than high" would state it
+    // (decision 0044), and the guard refuses that below level 4.
+    const text = 'Look at what happens on the other side of the range. Which line handles that case?';
     fake.enqueue(textReply(text, undefined, { chunkSize: 6 }));
     const pieces: string[] = [];
     const hint = await requestHint(deps, base, { onText: (t) => pieces.push(t) });
     expect(pieces).toEqual([
-      'Look at what happens when value is bigger than high.',
+      'Look at what happens on the other side of the range.',
       ' Which line handles that case?',
     ]);
     expect(hint.text).toBe(text);
@@ -138,7 +140,9 @@ describe('the leak guard', () => {
       modelCalls: 2,
     });
     expect(userText(0)).not.toContain('write no code at all');
-    expect(userText(1)).toContain('was not shown because it wrote out lines of the solution');
+    expect(userText(1)).toMatch(
+      /was not shown because it (wrote out lines of the solution|contained code that, put into the learner’s program, makes a failing test pass|stated the exact change)/,
+    );
     expect(userText(1)).toContain('write no code at all');
   });
 
@@ -167,8 +171,10 @@ describe('the leak guard', () => {
 
   it('lets a harmless code example through after checking it', async () => {
     const { deps } = setup();
+    // Runnable code that fixes nothing and shares nothing telling with the fix. (An `if 7 > 5:`
+    // example beside "now do the same with high" names the missing condition: decision 0044.)
     const text =
-      'Compare two numbers like this:\n```python\nif 7 > 5:\n    print("bigger")\n```\nNow do the same with high.';
+      'An `if` picks what runs, like this:\n```python\nif len("abc") == 3:\n    print("three letters")\n```\nWhich case does your function not pick out yet?';
     fake.enqueue(textReply(text, undefined, { chunkSize: 5 }));
     const seen: string[] = [];
     const hint = await requestHint(deps, base, { onText: (t) => seen.push(t) });
