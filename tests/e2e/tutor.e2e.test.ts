@@ -33,8 +33,10 @@ import type { PracticeList } from '../../shared/api/calls/practice.ts';
 /** Generous: the machine is shared, and textContent first waits for the element to exist. */
 const POLL = { timeout: 30_000 };
 
+// Two paragraphs: the guard holds a sentence that names part of the code until its paragraph ends
+// (decision 0044), so the first shows while the second is still being written.
 const HINT =
-  'Look closely at what your code does with the **second** value. Which line decides what gets printed, and is it reached?';
+  'Look closely at what your code does with the **second** value.\n\nWhich line decides what gets printed, and is it reached?';
 const HINT_ZH = '仔细看看你的代码是怎样处理**第二个**值的。哪一行决定了输出什么？这一行会被执行到吗？';
 
 /** What the fake answers a hint request with; the guard tests script leaking answers. */
