@@ -200,7 +200,7 @@ describe('a class a learner joins, and the class view', () => {
     await expect
       .poll(() => teacher.getByTestId('held-status').innerText())
       .toBe('Rejected the report from remade.json.');
-    expect(await teacher.getByTestId('held-report').count()).toBe(0);
+    await expect.poll(() => teacher.getByTestId('held-report').count()).toBe(0);
     expect(await teacher.getByTestId('class-matrix').locator('tbody tr').count()).toBe(1);
   });
 
