@@ -19,16 +19,18 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   about: AboutPage,
 };
 
+const SAME_FOR_EVERY_LEARNER = new Set<Route>(['settings', 'about', 'teacher']);
+
 export function App() {
   const { t } = useTranslation();
   const { info, api } = useApp();
   const { route } = useLocation();
   const [dismissed, setDismissed] = useState<string[]>([]);
   // Another learner's records: the pages that show them load afresh (the key remounts them).
-  // Settings and About hold what is the same for every learner, and keep their state (a
-  // restore's result message, for one).
+  // Settings, About and Teacher hold what is the same for every learner on this machine, and
+  // keep their state (a restore's result message, an import's outcomes) when the learner changes.
   const [learnerEpoch, setLearnerEpoch] = useState(0);
-  const pageKey = route === 'settings' || route === 'about' ? route : `${route}-${learnerEpoch}`;
+  const pageKey = SAME_FOR_EVERY_LEARNER.has(route) ? route : `${route}-${learnerEpoch}`;
   useEffect(() => api.on('profileChanged', () => setLearnerEpoch((n) => n + 1)), [api]);
   const Page = PAGES[route];
   const notices = info.notices.filter((n) => !dismissed.includes(n.code));

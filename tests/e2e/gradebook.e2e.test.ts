@@ -112,6 +112,14 @@ describe('the gradebook for Canvas and Moodle in Chromium', () => {
       // Four signature checks and a class view to redraw: slower than one click on a busy machine.
       .poll(() => page.getByTestId('import-summary').innerText(), { timeout: 60_000 })
       .toBe('4 of 4 files merged into the class.');
+
+    // The class is the same whoever is the current learner: a switch leaves the outcomes shown.
+    const teacher = await call<Profile>('currentProfile');
+    await call('createProfile', { name: 'Substitute', switchTo: true });
+    await expect.poll(() => page.getByTestId('profile-open').innerText()).toContain('Substitute');
+    expect(await page.getByTestId('import-summary').innerText()).toBe('4 of 4 files merged into the class.');
+    await call('switchProfile', { id: teacher.id });
+    await expect.poll(() => page.getByTestId('profile-open').innerText()).toContain(teacher.name);
   });
 
   test('exports a Canvas CSV that Canvas matches by SIS User ID or login, and names the learner left out', async () => {
