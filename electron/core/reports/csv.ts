@@ -70,7 +70,7 @@ const NOT_ASSESSED = { en: 'not yet assessed', zh: '尚未评估' } as const;
  */
 export function conceptsCsv(report: ProgressReport, locale: ReportLocale = 'en'): string {
   return toCsv(
-    ['Track', 'Concept', 'Title', 'Mastery (%)', 'Confidence', 'Checked attempts', 'Last checked'],
+    ['Track', 'Concept', 'Title', 'Mastery (%)', 'Confidence', 'Exercises checked', 'Last checked'],
     report.tracks.flatMap((t) =>
       t.concepts.map((c) => [
         t.id,

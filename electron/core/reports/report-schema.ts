@@ -39,7 +39,7 @@ export const ReportConcept = z.object({
   title: title.optional(),
   /** Predicted success on a typical exercise of the concept, 0–1; null without evidence ("not yet assessed"). */
   mastery: z.number().min(0).max(1).nullable(),
-  /** Checked attempts the estimate rests on. */
+  /** Distinct exercises checked that the estimate rests on (re-checks of one count once). */
   evidence: count,
   /** The last checked attempt on the concept; null when there is none (or a migrated report). */
   lastSeen: isoTime.nullable(),

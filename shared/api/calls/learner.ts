@@ -55,7 +55,7 @@ export type Recommendation = z.infer<typeof Recommendation>;
 export const Confidence = z.enum(['none', 'low', 'medium', 'high']);
 export type Confidence = z.infer<typeof Confidence>;
 
-/** Checked attempts from which a figure is of medium and of high confidence (ADR 0029). */
+/** Distinct exercises checked from which a figure is of medium and of high confidence (ADR 0029). */
 export const CONFIDENCE_EVIDENCE = { medium: 3, high: 8 } as const;
 
 export function confidenceOf(evidence: number): Confidence {
@@ -67,7 +67,7 @@ export function confidenceOf(evidence: number): Confidence {
 /** A mastery figure and what it rests on. `mastery` is null when there is no evidence: "not yet assessed". */
 export const MasteryFigure = z.object({
   mastery: z.number().min(0).max(1).nullable(),
-  /** Checked attempts the figure rests on. */
+  /** Distinct exercises checked that the figure rests on (re-checks of one count once). */
   evidence: count,
   /** The last checked attempt on the concept (epoch ms), or null. */
   lastSeen: z.number().nullable(),

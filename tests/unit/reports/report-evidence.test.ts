@@ -95,7 +95,7 @@ describe('the report says what each figure rests on', () => {
     const rows = Papa.parse<Record<string, string>>(conceptsCsv(report, 'en').slice(1), {
       header: true,
     }).data;
-    expect(rows.map((r) => [r.Concept, r['Mastery (%)'], r.Confidence, r['Checked attempts']])).toEqual([
+    expect(rows.map((r) => [r.Concept, r['Mastery (%)'], r.Confidence, r['Exercises checked']])).toEqual([
       ['variables', String(Math.round(report.tracks[0]!.concepts[0]!.mastery! * 100)), 'medium', '3'],
       ['loops', 'not yet assessed', 'none', '0'],
       ['functions', 'not yet assessed', 'none', '0'],
