@@ -4,6 +4,7 @@
  * IPC and web-mode HTTP) serve.
  */
 import type { RunCode } from '../../shared/runner/protocol.ts';
+import { TypeChecker, withTypeCheck } from './runner-host/type-checker.ts';
 import path from 'node:path';
 import os from 'node:os';
 import { openDatabase, schemaVersion, type Db } from './store/database.ts';
@@ -144,8 +145,14 @@ export function createBackend(options: BackendOptions): Backend {
   // the leak guard), so a learner's Check is never queued behind a prefetch. The desktop app
   // passes its sandbox window instead.
   let verdictPool: SandboxPool | undefined;
+  // TypeScript is type-checked before its tests run, as the page does (decision 0048).
+  const typeChecker = new TypeChecker();
   const verifier = new Verifier({
-    runCode: options.runCode ?? ((request) => (verdictPool ??= new SandboxPool({ size: 1 })).run(request)),
+    runCode: withTypeCheck(
+      options.runCode ?? ((request) => (verdictPool ??= new SandboxPool({ size: 1 })).run(request)),
+      typeChecker,
+    ),
+    warmTypeChecker: () => typeChecker.warm(),
     log,
   });
   const tutorServices = createTutorServices({
@@ -221,6 +228,7 @@ export function createBackend(options: BackendOptions): Backend {
       tutorServices.close();
       // A late Check then gets "the sandbox has been shut down", not a new child.
       void (verdictPool ??= new SandboxPool({ size: 1 })).close();
+      void typeChecker.close();
       db.close();
       void logWritten(log);
       lock.release();

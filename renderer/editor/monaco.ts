@@ -5,6 +5,7 @@
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { SANDBOX_GLOBALS_DTS, TYPE_CHECK_SETTINGS } from '../../shared/runner/javascript/type-check.ts';
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -12,15 +13,18 @@ self.MonacoEnvironment = {
   },
 };
 
-// Learner files are single modules: check them as such, and show type errors in TypeScript.
+// Learner files are single modules: check them as such, and show type errors in TypeScript with
+// the settings the backend's checker uses (shared/runner/javascript/type-check.ts, decision 0048).
 const defaults = monaco.typescript;
 defaults.typescriptDefaults.setCompilerOptions({
   target: defaults.ScriptTarget.ESNext,
   module: defaults.ModuleKind.ESNext,
   moduleResolution: defaults.ModuleResolutionKind.NodeJs,
-  strict: true,
+  strict: TYPE_CHECK_SETTINGS.strict,
   allowNonTsExtensions: true,
-  lib: ['es2022'],
+  lib: [...TYPE_CHECK_SETTINGS.lib],
+  // Every file is its own module, so the editor's model and a Check's copy never share a scope.
+  moduleDetection: 3,
 });
 defaults.javascriptDefaults.setCompilerOptions({
   target: defaults.ScriptTarget.ESNext,
@@ -29,17 +33,8 @@ defaults.javascriptDefaults.setCompilerOptions({
   lib: ['es2022'],
 });
 // The sandbox has console, prompt and timers; tell the checker so they are not "unknown names".
-const sandboxGlobals = `
-declare var console: { log(...a: any[]): void; error(...a: any[]): void; warn(...a: any[]): void; info(...a: any[]): void; table(...a: any[]): void };
-declare function prompt(message?: string): string | null;
-declare function setTimeout(fn: (...a: any[]) => void, ms?: number, ...a: any[]): number;
-declare function clearTimeout(id?: number): void;
-declare function setInterval(fn: (...a: any[]) => void, ms?: number, ...a: any[]): number;
-declare function clearInterval(id?: number): void;
-declare function queueMicrotask(fn: () => void): void;
-`;
-defaults.typescriptDefaults.addExtraLib(sandboxGlobals, 'file:///lantern-sandbox.d.ts');
-defaults.javascriptDefaults.addExtraLib(sandboxGlobals, 'file:///lantern-sandbox.d.ts');
+defaults.typescriptDefaults.addExtraLib(SANDBOX_GLOBALS_DTS, 'file:///lantern-sandbox.d.ts');
+defaults.javascriptDefaults.addExtraLib(SANDBOX_GLOBALS_DTS, 'file:///lantern-sandbox.d.ts');
 
 export { monaco };
 

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { Language } from '../../shared/content/schema.ts';
 import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
 import { runnerHost, runtimeOf, type RuntimeState } from '../runner/host.ts';
+import { typeErrorResult } from '../../shared/runner/javascript/type-check.ts';
+import { typeDiagnostics } from '../editor/type-check.ts';
 
 export interface ConsoleChunk {
   stream: 'stdout' | 'stderr' | 'stdin';
@@ -52,6 +54,19 @@ export function useRuntimeState(language: Language): RuntimeState {
   );
 }
 
+/**
+ * A TypeScript Check whose code has a type error runs no test: its result is the error, as the
+ * backend's verdict will be (decision 0048). Null when there is none, or for anything else.
+ */
+async function typeErrorsOf(request: RunRequest): Promise<RunResult | null> {
+  if (request.mode !== 'check' || request.language !== 'typescript' || request.trace) return null;
+  const started = performance.now();
+  const file = `${request.module}.ts`;
+  // Should the editor's checker fail, the tests run; the backend still checks the types.
+  const found = await typeDiagnostics(file, request.code).catch(() => []);
+  return found.length ? typeErrorResult(file, found, performance.now() - started) : null;
+}
+
 export function useRunner(language: Language) {
   const host = runnerHost();
   const { chunks, push, clear, flush } = useBatchedConsole();
@@ -68,6 +83,11 @@ export function useRunner(language: Language) {
       setResult(null);
       setRunning(request.mode);
       try {
+        const typeErrors = await typeErrorsOf(request);
+        if (typeErrors) {
+          setResult(typeErrors);
+          return typeErrors;
+        }
         const outcome = await host.run(request, {
           onOutput: (stream, text) => push({ stream, text }),
           onInput: (p) => {

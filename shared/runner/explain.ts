@@ -101,6 +101,8 @@ const RULES: Rule[] = [
   { group: 'javascript', type: 'RangeError', message: /call stack/i, key: 'RangeError-stack' },
   { group: 'javascript', type: 'RangeError', key: 'RangeError' },
   { group: 'javascript', type: 'ModuleNeverFinished', key: 'ModuleNeverFinished' },
+  { group: 'javascript', type: 'TypeScript', key: 'TypeScript' },
+  { group: 'javascript', type: 'TypeScriptSlow', key: 'TypeScriptSlow' },
   { group: 'common', type: 'Timeout', key: 'Timeout' },
   { group: 'common', type: 'MemoryError', key: 'MemoryError' },
   { group: 'common', type: 'HarnessTampering', key: 'HarnessTampering' },

@@ -81,6 +81,10 @@ export const EXPLANATIONS_EN = {
       'A function kept calling itself and never stopped. A recursive function needs a base case that returns without calling itself, and every call must come closer to it.',
     ModuleNeverFinished:
       'The code waits with await for a promise that never settles, so it never finished and the tests could not all run. Check that every promise you await calls resolve() or reject() in the end.',
+    TypeScript:
+      'TypeScript checks the types of your values before the code runs, and here a value does not fit the type the code gives it. No test runs until the types agree: read the message, look at the line it names, and make the value and its type match.',
+    TypeScriptSlow:
+      'TypeScript took too long to check the types of this code, so the tests did not run. Simplify the types you wrote (very deep or self-referring types are slow to check) and Check again.',
   },
   common: {
     Timeout:
@@ -153,6 +157,10 @@ export const EXPLANATIONS_ZH = {
       '函数一直在调用自己，停不下来。递归函数需要一个不再调用自己、直接返回的基本情况，而且每次调用都要离它更近一步。',
     ModuleNeverFinished:
       '代码用 await 等待一个永远不会完成的 Promise，所以它一直没有结束，测试也没能全部运行。请检查你等待的每个 Promise 最后都会调用 resolve() 或 reject()。',
+    TypeScript:
+      'TypeScript 会在代码运行之前检查每个值的类型，而这里有一个值和代码给它声明的类型对不上。类型一致之前不会运行任何测试：读一读错误信息，看看它指出的那一行，让值和类型相符。',
+    TypeScriptSlow:
+      'TypeScript 检查这段代码的类型用时太长，所以测试没有运行。请简化你写的类型（非常深或引用自身的类型检查起来很慢），然后再检查一次。',
   },
   common: {
     Timeout:

@@ -55,6 +55,8 @@ export interface Attempted {
 
 export interface VerifierOptions {
   runCode: RunCode;
+  /** Starts TypeScript's type checker, when `runCode` checks types (decision 0048). */
+  warmTypeChecker?: () => void;
   log: Logger;
 }
 
@@ -70,8 +72,11 @@ export class Verifier {
   disagreements = 0;
   verified = 0;
 
+  private readonly warmTypeChecker: (() => void) | undefined;
+
   constructor(options: VerifierOptions) {
     this.runCode = options.runCode;
+    this.warmTypeChecker = options.warmTypeChecker;
     this.log = options.log;
   }
 
@@ -80,6 +85,7 @@ export class Verifier {
    * run once per runtime), so a verified pass costs the test run alone.
    */
   warm(language: Exercise['language']): Promise<void> {
+    if (language === 'typescript') this.warmTypeChecker?.();
     const runtime = language === 'python' || language === undefined ? 'python' : 'javascript';
     let warming = this.warming.get(runtime);
     if (!warming) {

@@ -1,0 +1,64 @@
+/**
+ * TypeScript's type check for a Check (issue 13, decision 0048): one set of compiler settings
+ * and sandbox declarations for the editor (Monaco's TypeScript worker), the page's Check and the
+ * backend's verdict (the TypeScript compiler in a worker thread), and one way to turn the
+ * compiler's diagnostics into the result a learner reads. A Check of TypeScript code with a type
+ * error runs no test: its result is the first error, on the learner's line, and the others below.
+ */
+import type { RunResult } from '../protocol.ts';
+
+/** What the sandbox gives code at run time, declared so the checker knows these names. */
+export const SANDBOX_GLOBALS_DTS = `
+declare var console: { log(...a: any[]): void; error(...a: any[]): void; warn(...a: any[]): void; info(...a: any[]): void; table(...a: any[]): void };
+declare function prompt(message?: string): string | null;
+declare function setTimeout(fn: (...a: any[]) => void, ms?: number, ...a: any[]): number;
+declare function clearTimeout(id?: number): void;
+declare function setInterval(fn: (...a: any[]) => void, ms?: number, ...a: any[]): number;
+declare function clearInterval(id?: number): void;
+declare function queueMicrotask(fn: () => void): void;
+`;
+
+/** The checker's settings, as plain data both compilers accept: strict, ES2022, one ES module. */
+export const TYPE_CHECK_SETTINGS = { strict: true, target: 'ES2022', lib: ['es2022'] } as const;
+
+/** One error the compiler found in the learner's file. */
+export interface TypeDiagnostic {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** The compiler's number for it: 2322 is TS2322. */
+  code: number;
+  /** The compiler's message, its chained lines joined by newlines. */
+  message: string;
+}
+
+/** Shown at most, under the first; a learner fixes one at a time. */
+const LISTED = 10;
+
+/** The result of a Check whose code does not type-check: an error, and no test run. */
+export function typeErrorResult(file: string, diagnostics: readonly TypeDiagnostic[], durationMs: number): RunResult {
+  const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+  const first = sorted[0]!;
+  const listed = sorted
+    .slice(0, LISTED)
+    .map((d) => `${file}:${d.line}:${d.column} - TS${d.code}: ${d.message}`);
+  if (sorted.length > LISTED) listed.push(`… ${sorted.length - LISTED} more`);
+  return {
+    status: 'error',
+    stdout: '',
+    stderr: '',
+    truncated: false,
+    tests: [],
+    durationMs,
+    error: {
+      type: 'TypeScript',
+      message: `${first.message} (TS${first.code})`,
+      line: first.line,
+      column: first.column,
+      file,
+      traceback: listed.join('\n'),
+      explanation: 'javascript.TypeScript',
+    },
+  };
+}
