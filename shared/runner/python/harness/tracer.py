@@ -20,7 +20,8 @@ import json as _json_module
 _json_loads = _json_module.loads
 _mon = sys.monitoring
 _EV = _mon.events
-_TRACE_LOCAL_EVENTS = _EV.LINE | _EV.PY_START | _EV.PY_RETURN | _EV.PY_YIELD
+_TRACE_LOCAL_EVENTS = _EV.LINE | _EV.PY_START | _EV.PY_RETURN | _EV.PY_YIELD | _EV.JUMP
+_DISABLE = _mon.DISABLE
 _CodeType = types.CodeType
 _GeneratorType = types.GeneratorType
 _sio_tell = io.StringIO.tell
@@ -31,6 +32,7 @@ _dict_len, _dict_items = dict.__len__, dict.items
 _set_len, _set_iter, _fset_iter = set.__len__, set.__iter__, frozenset.__iter__
 _type_dict = type.__dict__['__dict__'].__get__
 _type_mro = type.__dict__['__mro__'].__get__
+_MAX_SAFE_INT = 2 ** 53 - 1
 
 class _StepLimit(BaseException):
     pass
@@ -240,11 +242,19 @@ def _trace_record(T, event, frame, line, returned=None, has_returned=False, yiel
         raise _StepLimit()
     T['steps'].append(step)
 
+def _offset_line(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
 def _trace_callbacks(T):
     codes = T['codes']
+    same_line = T['same_line_jumps']
     def on_line(code, line):
         if not T['active'] or code not in codes:
             return
+        T['lined'] = True
         _busy[0] = True
         try:
             _trace_record(T, 'line', _getframe(1), line)
@@ -268,6 +278,34 @@ def _trace_callbacks(T):
             _trace_record(T, 'return', frame, frame.f_lineno or code.co_firstlineno, value, True, yielded)
         finally:
             _busy[0] = False
+    # sys.monitoring reports LINE only when the line changes, so a loop on one line
+    # (`while True: pass`, a jump to itself; `for _ in it: pass`) would run
+    # with no step at all, to the time limit instead of the step cap. Such a loop's jump back to
+    # its own line is a step, as sys.settrace reports it, when no LINE came since the last one;
+    # every other jump is switched off where it is (DISABLE), so costs nothing after its first.
+    def on_jump(code, offset, destination):
+        if not T['active'] or code not in codes:
+            return None
+        key = (code, offset)
+        line = same_line.get(key)
+        if line is None:
+            _busy[0] = True
+            try:
+                here = _offset_line(code, offset)
+                if destination > offset or here is None or here != _offset_line(code, destination):
+                    return _DISABLE
+                same_line[key] = line = here
+            finally:
+                _busy[0] = False
+        if T['lined']:
+            T['lined'] = False
+            return None
+        _busy[0] = True
+        try:
+            _trace_record(T, 'line', _getframe(1), line)
+        finally:
+            _busy[0] = False
+        return None
     def on_yield(code, offset, value):
         on_return(code, offset, value, True)
     def on_raise(code, offset, exc):
@@ -284,7 +322,7 @@ def _trace_callbacks(T):
         finally:
             _busy[0] = False
     return ((_EV.LINE, on_line), (_EV.PY_START, on_start), (_EV.PY_RETURN, on_return),
-            (_EV.PY_YIELD, on_yield), (_EV.RAISE, on_raise))
+            (_EV.PY_YIELD, on_yield), (_EV.RAISE, on_raise), (_EV.JUMP, on_jump))
 
 def _trace_start(T):
     for tool in (3, 4):
@@ -305,6 +343,10 @@ def _trace_stop(T):
     if tool is None:
         return
     T['tool'] = None
+    # The program cannot reach the real sys.monitoring (it sees a stand-in from before its first
+    # line), but should the tool be gone anyway, the run still ends with its trace.
+    if _mon.get_tool(tool) != 'lantern-visualiser':
+        return
     try:
         _mon.set_events(tool, 0)
         for code in T['codes']:
@@ -333,8 +375,10 @@ def _trace_program(path, code, T):
     main = _modules.get('__main__')
     tee, tee_type, count = _make_tee(sys.stdout)
     def out():
+        # The counter is reachable (sys.stdout.write.__globals__): a number the host cannot
+        # carry (a huge int crosses as a BigInt) would lose the whole run.
         c = count[0]
-        return c if type(c) is int else 0
+        return c if type(c) is int and 0 <= c <= _MAX_SAFE_INT else 0
     T['out'] = out
     sys.stdout = tee
     _hide_monitoring()
@@ -360,7 +404,9 @@ def _trace_test(module, path, code, tests_source, test_name, T):
         return _sio_tell(s) if type(s) is io.StringIO else 0
     T['out'] = out
     # Loaded exactly as a Check loads them (running.py), so a test that passes in a Check
-    # passes when visualised.
+    # passes when visualised. The stand-in first: the module's top level could otherwise keep
+    # the real sys.monitoring and switch the recorder off (or free its tool) from the test.
+    _hide_monitoring()
     namespace, stopped = _load_check(module, path, code, tests_source)
     if stopped is not None:
         return stopped
@@ -386,7 +432,8 @@ def _trace_run(mode, module, path, source, tests_source, options):
     limit = opts.get('maxSteps')
     T = {'codes': set(), 'module_code': None, 'active': False, 'stopped': None, 'steps': [], 'chars': 0,
          'max': min(limit, TRACE_MAX_STEPS) if type(limit) is int and limit > 0 else TRACE_MAX_STEPS,
-         'frame_ids': {}, 'frames': [], 'obj_ids': {}, 'objs': [], 'out': lambda: 0, 'test': test, 'tool': None, 'values': 0}
+         'frame_ids': {}, 'frames': [], 'obj_ids': {}, 'objs': [], 'out': lambda: 0, 'test': test, 'tool': None, 'values': 0,
+         'same_line_jumps': {}, 'lined': False}
     language = 'python'
     try:
         code = compile(source, path, 'exec', dont_inherit=True)
