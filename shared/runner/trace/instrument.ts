@@ -389,12 +389,16 @@ export function instrument(source: string, recorder: string, specifier: string):
         }
         return;
       }
-      case 'CallExpression':
-        if (isNode(node.callee) && node.callee.type === 'Identifier' && node.callee.name === 'eval') {
-          insert(node.callee.start, '(0,');
-          insert(node.callee.end, ')', true);
+      case 'CallExpression': {
+        // `(eval)(s)` and `((eval))(s)` are direct evals too.
+        let callee = node.callee;
+        while (isNode(callee) && callee.type === 'ParenthesizedExpression') callee = callee.expression;
+        if (isNode(callee) && callee.type === 'Identifier' && callee.name === 'eval') {
+          insert(callee.start, '(0,');
+          insert(callee.end, ')', true);
         }
         break;
+      }
     }
     for (const key of Object.keys(node)) {
       if (key === 'loc' || key === 'type') continue;
