@@ -7,7 +7,8 @@
  *
  * It reads the program's values without running the program's code: property descriptors, never
  * getters; Map/Set/Date contents through the built-in prototype methods, tried as brand checks. A
- * Proxy's traps are the exception; a step taken while one runs inside the recorder is ignored.
+ * Proxy's traps are the exception: a trap the program wrote is refused on entry (R.e throws),
+ * so its body never runs, and the Proxy is drawn as unreadable.
  */
 import type { FunctionSite, StepSite } from './instrument.ts';
 import { TRACE_MAX_ITEMS, TRACE_MAX_OBJECTS, TRACE_MAX_STRING } from './format.ts';
@@ -47,6 +48,7 @@ const stack = [];
 let frameSeq = 0, busy = false, stopped = false;
 const moduleFrame = { id: 0, name: '<module>', line: 1, names: [], get: null, returned: false, threw: false };
 let lastThrown = {};
+const unreadable = {};
 
 const data = (object, key) => {
   const d = getOwnPropertyDescriptor(object, key);
@@ -222,9 +224,12 @@ const R = {
     record('line', line);
   },
   e(fn, get) {
+    // The program's code entered while the recorder reads a value: a Proxy's trap. Its body
+    // does not run (no output, no change the program would not make in Run); the value is drawn
+    // as unreadable.
+    if (busy) throw unreadable;
     const [name, line, names] = FUNCTIONS[fn];
     const frame = { id: ++frameSeq, name, line, names, get: get === 0 ? null : get, returned: false, threw: false };
-    if (busy) return frame;
     stack.push(frame);
     record('call', line);
     return frame;
