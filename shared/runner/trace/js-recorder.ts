@@ -230,6 +230,9 @@ const R = {
     if (busy) throw unreadable;
     const [name, line, names] = FUNCTIONS[fn];
     const frame = { id: ++frameSeq, name, line, names, get: get === 0 ? null : get, returned: false, threw: false };
+    // A callback run after the top level finished or while it awaits (a .then, a timer) is
+    // still under the program's globals: drawn with them, its changes to them are seen.
+    if (stack.length === 0 && moduleFrame.get) stack.push(moduleFrame);
     stack.push(frame);
     record('call', line);
     return frame;
