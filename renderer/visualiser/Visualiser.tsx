@@ -193,13 +193,22 @@ function VisualiseDialog({
             {result.error ? `${result.error.type}: ${result.error.message}` : t('visualise.noSteps')}
           </p>
         ) : (
-          <StepView
-            key={session.seq}
-            trace={result.trace}
-            code={target.code}
-            output={traceOutput(result)}
-            fileName={fileNameOf(target.module, target.language)}
-          />
+          <>
+            {result.status === 'timeout' ? (
+              // Code the recorder does not see (made at run time, a loop inside a built-in)
+              // can run on with no steps: the time limit ends it, and the learner is told.
+              <p className="notice-inline vis-limit" role="note" data-testid="vis-timeout">
+                {t('visualise.stoppedTime')}
+              </p>
+            ) : null}
+            <StepView
+              key={session.seq}
+              trace={result.trace}
+              code={target.code}
+              output={traceOutput(result)}
+              fileName={fileNameOf(target.module, target.language)}
+            />
+          </>
         )}
       </div>
     </div>
