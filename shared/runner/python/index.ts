@@ -17,6 +17,7 @@ import type { LearnerError, RunRequest, RunResult, TestResult } from '../protoco
 import { withExplanations } from '../explain.ts';
 import { describe, timeoutError } from '../results.ts';
 import { HARNESS_SOURCE } from './harness-source.ts';
+import { clampTrace } from '../trace/clamp.ts';
 import type { Trace } from '../trace/format.ts';
 import { explainMissingNames } from '../missing-name.ts';
 import { caseIO, caseRequest, endsCheck, outputCheckResult } from '../output-check.ts';
@@ -149,7 +150,7 @@ function toResult(
     truncated: output.truncated,
     tests,
     durationMs,
-    ...(outcome.trace ? { trace: outcome.trace } : {}),
+    ...(outcome.trace ? { trace: clampTrace(outcome.trace) } : {}),
   };
   // A stop the code caught (`except KeyboardInterrupt:`, a bare `except:`) still ends the run
   // as stopped: a program past its time limit never passes.

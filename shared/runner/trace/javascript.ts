@@ -23,6 +23,7 @@ import { loadQuickJS } from '../javascript/engine.ts';
 import { stoppedError, testMessage, timeoutError, toLearnerError } from '../javascript/errors.ts';
 import { Sandbox, type Outcome } from '../javascript/sandbox-session.ts';
 import type { HarnessEvent } from '../javascript/sandbox/host.ts';
+import { clampTrace } from './clamp.ts';
 import { TRACE_MAX_CHARS, TRACE_MAX_STEPS, type Trace, type TraceStep } from './format.ts';
 import { freshName, instrument, InstrumentError } from './instrument.ts';
 import { recorderModule } from './js-recorder.ts';
@@ -109,7 +110,7 @@ export async function traceJavaScript(
         stderr: output.stderr,
         truncated: output.truncated,
         durationMs: Math.round((now() - started) * 10) / 10,
-        trace,
+        trace: clampTrace(trace),
       },
       req.language,
     );
