@@ -498,6 +498,39 @@ describe('a hostile learner, Python', () => {
   });
 });
 
+describe('names as long as the program makes them', () => {
+  const long = (c: string) => c.repeat(2000);
+  it.each([
+    ['javascript', `const counts = {};\ncounts["${long('k')}"] = 1;\nlet n = 1;\n`],
+    [
+      'javascript',
+      'class C {}\nObject.defineProperty(C, "name", { value: "T".repeat(2000) });\nconst c = new C();\nlet n = 1;\n',
+    ],
+    [
+      'javascript',
+      'class E extends Error {}\nconst e = new E("m");\nObject.defineProperty(e, "name", { value: "N".repeat(3000) });\ntry { throw e; } catch (x) {}\nlet n = 1;\n',
+    ],
+    [
+      'javascript',
+      `let ${long('v')} = 1;\nconst big = 10n ** 5000n;\nconst s = Symbol("d".repeat(5000));\nlet n = 1;\n`,
+    ],
+    ['typescript', `function ${long('f')}(): number { return 1; }\n${long('f')}();\nlet n: number = 1;\n`],
+    ['python', 'class O: pass\no = O()\nsetattr(o, "a" * 2000, 1)\nn = 1\n'],
+    ['python', 'T = type("T" * 2000, (), {})\nt = T()\nn = 1\n'],
+    ['python', `${long('v')} = 1\nglobals()["g" * 2000] = 1\nn = 1\n`],
+    [
+      'python',
+      'E = type("E" * 2000, (Exception,), {})\ntry:\n    raise E("m")\nexcept Exception:\n    pass\nn = 1\n',
+    ],
+    ['python', `def ${long('f')}():\n    return 1\n${long('f')}()\nn = 1\n`],
+  ] as const)('%s: a 2,000-character name is cut, not the whole trace refused', async (language, code) => {
+    const { status, trace } = await visualise(language, code);
+    expect(status).toBe('pass');
+    expect(lastValue(trace, 'n')).toBe('1');
+    expect(JSON.stringify(trace)).toContain('…');
+  });
+});
+
 describe('a beginner', () => {
   it.each(['python', 'javascript'] as const)(
     '%s: a syntax error is reported with its line and no steps',
