@@ -28,8 +28,14 @@ export class AttemptsCsvError extends Error {
   /** 1-based column (field) number. */
   readonly column: number;
 
-  constructor(line: number, column: number, problem: string) {
-    const name = column <= ATTEMPT_COLUMNS.length ? ATTEMPT_COLUMNS[column - 1] : REVEALED_COLUMN;
+  /** `width`: the columns the header has (6, or 7 with revealed); a column past them is "extra". */
+  constructor(line: number, column: number, problem: string, width = ATTEMPT_COLUMNS.length + 1) {
+    const name =
+      column > width
+        ? 'extra'
+        : column <= ATTEMPT_COLUMNS.length
+          ? ATTEMPT_COLUMNS[column - 1]
+          : REVEALED_COLUMN;
     super(`line ${line}, column ${column} (${name}): ${problem}`);
     this.line = line;
     this.column = column;
@@ -40,6 +46,12 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const FRACTION = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const COUNT = /^\d+$/;
+/**
+ * The longest line read: far more than any attempt needs (names, a list of concepts). A longer
+ * one is an error, so that a file with one enormous line (or none at all) is refused at once
+ * instead of gathered into memory.
+ */
+export const MAX_LINE_LENGTH = 1 << 20;
 
 /** Timestamp as epoch ms, or undefined. A date and time without an offset is read as UTC. */
 export function parseTimestamp(text: string): number | undefined {
@@ -149,6 +161,7 @@ export class AttemptsCsvReader {
 
   /** The attempt on the next line, or undefined for the header and blank lines. */
   read(raw: string): AttemptRecord | undefined {
+    if (raw.length > MAX_LINE_LENGTH) throw this.tooLong(raw);
     const lineNo = ++this.lineNo;
     let line = lineNo === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
     if (line.endsWith('\r')) line = line.slice(0, -1);
@@ -187,6 +200,27 @@ export class AttemptsCsvReader {
     return record;
   }
 
+  /**
+   * The next line has grown past MAX_LINE_LENGTH before its end: names it, with the column
+   * (counting its commas) where it got too long.
+   */
+  tooLong(start: string): AttemptsCsvError {
+    if (this.lineNo === 0 && start.slice(0, 200).includes('\r'))
+      return new AttemptsCsvError(
+        1,
+        1,
+        'lines end in a carriage return alone (an old Mac format); save the file with LF or CRLF line ends',
+      );
+    let commas = 0;
+    for (let i = start.indexOf(','); i >= 0 && i < MAX_LINE_LENGTH; i = start.indexOf(',', i + 1)) commas++;
+    return new AttemptsCsvError(
+      this.lineNo + 1,
+      commas + 1,
+      `the line is longer than ${MAX_LINE_LENGTH.toLocaleString('en')} characters; is this an attempts CSV?`,
+      this.width || ATTEMPT_COLUMNS.length + 1,
+    );
+  }
+
   /** At the end of the file: a file without even a header is an error. */
   end(): void {
     if (this.width === 0)
@@ -219,10 +253,23 @@ export async function readAttemptsFile(file: string, onAttempt: (a: AttemptRecor
       onAttempt(a);
     }
   };
-  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) take(line);
+  for await (const data of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+    const chunk = data as string;
+    // Only the unfinished line is carried over, and never past MAX_LINE_LENGTH: joining every
+    // chunk onto it and splitting again would copy a long line once per chunk.
+    let nl = chunk.indexOf('\n');
+    if (nl < 0) {
+      rest += chunk;
+      if (rest.length > MAX_LINE_LENGTH) throw reader.tooLong(rest);
+      continue;
+    }
+    take(rest + chunk.slice(0, nl));
+    let start = nl + 1;
+    while ((nl = chunk.indexOf('\n', start)) >= 0) {
+      take(chunk.slice(start, nl));
+      start = nl + 1;
+    }
+    rest = chunk.slice(start);
   }
   if (rest) take(rest);
   reader.end();
@@ -232,7 +279,28 @@ export async function readAttemptsFile(file: string, onAttempt: (a: AttemptRecor
 function checkHeader(fields: string[], lineNo: number): number {
   const names = fields.map((f) => f.trim().toLowerCase());
   const expected: string[] = [...ATTEMPT_COLUMNS, REVEALED_COLUMN];
-  const width = names.length === 7 ? 7 : 6;
+  const width = names[6] === REVEALED_COLUMN ? 7 : 6;
+  const must = `it must be ${attemptsCsvHeader()} (optionally ,${REVEALED_COLUMN})`;
+  // What spreadsheets and old systems write instead, said as such rather than shown as bytes.
+  const first = fields.join(',');
+  if (first.includes('\u0000') || first.startsWith('\uFFFD\uFFFD'))
+    throw new AttemptsCsvError(lineNo, 1, `the file looks like UTF-16; save it as UTF-8 (${must})`);
+  if (first.includes('\r'))
+    throw new AttemptsCsvError(
+      lineNo,
+      1,
+      'lines end in a carriage return alone (an old Mac format); save the file with LF or CRLF line ends',
+    );
+  for (const [sep, said] of [
+    [';', '";"'],
+    ['\t', 'tabs'],
+  ] as const)
+    if (fields.length === 1 && names[0]!.split(sep).slice(0, 6).join(',') === attemptsCsvHeader())
+      throw new AttemptsCsvError(
+        lineNo,
+        1,
+        `the fields are separated by ${said}; separate them with "," (${must})`,
+      );
   for (let i = 0; i < Math.max(width, names.length); i++)
     if (names[i] !== expected[i] || i >= width)
       throw new AttemptsCsvError(
@@ -240,7 +308,8 @@ function checkHeader(fields: string[], lineNo: number): number {
         i + 1,
         names[i] === undefined
           ? `the header is missing; it must be ${attemptsCsvHeader()}`
-          : `the header has "${fields[i]}" here; it must be ${attemptsCsvHeader()} (optionally ,${REVEALED_COLUMN})`,
+          : `the header has "${fields[i]}" here; ${must}`,
+        width,
       );
   return width;
 }
@@ -251,6 +320,7 @@ function parseRow(fields: string[], width: number, lineNo: number): AttemptRecor
       lineNo,
       Math.min(fields.length, width) + 1,
       `expected ${width} fields, found ${fields.length}`,
+      width,
     );
   const [
     learnerText = '',
