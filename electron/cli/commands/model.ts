@@ -88,8 +88,12 @@ async function evaluate(
   env: NodeJS.ProcessEnv,
   io: CliIo,
 ): Promise<number> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+  if (!fs.existsSync(file)) {
     io.err(`There is no file ${file}.\n`);
+    return 1;
+  }
+  if (fs.statSync(file).isDirectory()) {
+    io.err(`${file} is a folder, not a file: give the attempts CSV inside it.\n`);
     return 1;
   }
   let authoredDifficulty: ((exercise: string) => number | undefined) | undefined;
