@@ -55,7 +55,9 @@ const DIFFICULTY_SUFFIX = /#difficulty=(\d+(?:\.\d+)?)$/;
  */
 export function difficultyInId(exercise: string): number | undefined {
   const m = DIFFICULTY_SUFFIX.exec(exercise);
-  return m ? Number(m[1]) : undefined;
+  // On the authored scale, as the app asks for generated practice (authoredFromRating clamps):
+  // a hand-made `#difficulty=100` would otherwise start the exercise 47 logits up.
+  return m ? Math.min(10, Math.max(1, Number(m[1]))) : undefined;
 }
 
 interface ReplayedLearner {
