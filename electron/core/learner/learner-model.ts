@@ -269,15 +269,21 @@ export class LearnerModel {
 
   /**
    * What the learner's recorded checks of a diagnostic say. Every check is re-run by the backend
-   * before it is recorded (verifier.ts, decision 0023), so this reads only verified results.
+   * before it is recorded (verifier.ts, decision 0023), so this reads only verified results:
+   * solved = a pass without hints or the solution; skipped = no check, or only passes after
+   * hints; failed = checks and no pass of its own.
    */
   placementOutcome(profileId: number, track: string, exercise: string): PlacementOutcome {
     const graded = this.progress
       .attempts(profileId, { track, exercise, limit: 1000 })
       .filter((a) => GRADED.has(a.kind));
     if (!graded.length) return 'skipped';
-    // Pasting the revealed solution shows nothing about the learner.
-    return graded.some((a) => a.status === 'pass' && !a.solutionRevealed) ? 'solved' : 'failed';
+    // Pasting the revealed solution shows nothing about the learner. A pass after hints (read in
+    // the lesson: the placement check offers none) is not the unaided solve placement credits
+    // with "known well above this exercise"; its check already counted for what it is worth
+    // (a pass after three hints scores 0.1), so placement adds nothing either way.
+    if (graded.some((a) => a.status === 'pass' && !a.solutionRevealed && a.hintsShown === 0)) return 'solved';
+    return graded.some((a) => a.status === 'pass' && !a.solutionRevealed) ? 'skipped' : 'failed';
   }
 
   /**
