@@ -53,6 +53,13 @@ const COUNT = /^\d+$/;
  */
 export const MAX_LINE_LENGTH = 1 << 20;
 
+/** A value quoted in an error message: a line may be a megabyte long, the message is one line. */
+function shown(value = ''): string {
+  let clean = '';
+  for (const ch of value.slice(0, 61)) clean += ch < ' ' || ch === '\u007f' ? '?' : ch;
+  return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
+}
+
 /** Timestamp as epoch ms, or undefined. A date and time without an offset is read as UTC. */
 export function parseTimestamp(text: string): number | undefined {
   const m = ISO_8601.exec(text);
@@ -194,7 +201,7 @@ export class AttemptsCsvReader {
       throw new AttemptsCsvError(
         lineNo,
         4,
-        `${fields[3]?.trim()} is earlier than this learner's previous attempt; sort the file by timestamp`,
+        `${shown(fields[3]?.trim())} is earlier than this learner's previous attempt; sort the file by timestamp`,
       );
     this.lastAt.set(record.learner, record.at);
     return record;
@@ -276,6 +283,14 @@ export async function readAttemptsFile(file: string, onAttempt: (a: AttemptRecor
   return count;
 }
 
+/** Text read as UTF-8 that was UTF-16: every other character of its start is a NUL. */
+function looksUtf16(text: string): boolean {
+  const start = text.startsWith('\uFFFD\uFFFD') ? text.slice(2, 10) : text.slice(0, 8);
+  if (start.length < 8) return false;
+  const nul = [...start].map((ch) => ch === '\u0000');
+  return nul.every((isNul, i) => isNul === (i % 2 === 1)) || nul.every((isNul, i) => isNul === (i % 2 === 0));
+}
+
 function checkHeader(fields: string[], lineNo: number): number {
   const names = fields.map((f) => f.trim().toLowerCase());
   const expected: string[] = [...ATTEMPT_COLUMNS, REVEALED_COLUMN];
@@ -283,8 +298,16 @@ function checkHeader(fields: string[], lineNo: number): number {
   const must = `it must be ${attemptsCsvHeader()} (optionally ,${REVEALED_COLUMN})`;
   // What spreadsheets and old systems write instead, said as such rather than shown as bytes.
   const first = fields.join(',');
-  if (first.includes('\u0000') || first.startsWith('\uFFFD\uFFFD'))
+  if (first.startsWith('SQLite format 3'))
+    throw new AttemptsCsvError(
+      lineNo,
+      1,
+      'this is a database, not a CSV file; `lantern model export-attempts` writes one',
+    );
+  if (looksUtf16(first))
     throw new AttemptsCsvError(lineNo, 1, `the file looks like UTF-16; save it as UTF-8 (${must})`);
+  if (first.includes('\u0000'))
+    throw new AttemptsCsvError(lineNo, 1, `the file is not text (it holds NUL bytes); ${must}`);
   if (first.includes('\r'))
     throw new AttemptsCsvError(
       lineNo,
@@ -308,7 +331,7 @@ function checkHeader(fields: string[], lineNo: number): number {
         i + 1,
         names[i] === undefined
           ? `the header is missing; it must be ${attemptsCsvHeader()}`
-          : `the header has "${fields[i]}" here; ${must}`,
+          : `the header has "${shown(fields[i])}" here; ${must}`,
         width,
       );
   return width;
@@ -346,27 +369,27 @@ function parseRow(fields: string[], width: number, lineNo: number): AttemptRecor
     throw new AttemptsCsvError(
       lineNo,
       4,
-      `"${timestamp}" is not an ISO-8601 timestamp (2026-03-01T09:30:00Z)`,
+      `"${shown(timestamp)}" is not an ISO-8601 timestamp (2026-03-01T09:30:00Z)`,
     );
   const outcome = FRACTION.test(outcomeText) ? Number(outcomeText) : NaN;
   if (!(outcome >= 0 && outcome <= 1))
     throw new AttemptsCsvError(
       lineNo,
       5,
-      `"${outcomeText}" is not an outcome: 1 for a pass, 0 for a fail, or the fraction of tests passed`,
+      `"${shown(outcomeText)}" is not an outcome: 1 for a pass, 0 for a fail, or the fraction of tests passed`,
     );
   if (hintsText !== '' && !COUNT.test(hintsText))
     throw new AttemptsCsvError(
       lineNo,
       6,
-      `"${hintsText}" is not a count of hints (a whole number, or empty)`,
+      `"${shown(hintsText)}" is not a count of hints (a whole number, or empty)`,
     );
   let revealed = false;
   if (width === 7) {
     const r = (fields[6] ?? '').trim().toLowerCase();
     if (r === '1' || r === 'true') revealed = true;
     else if (r !== '' && r !== '0' && r !== 'false')
-      throw new AttemptsCsvError(lineNo, 7, `"${fields[6]}" is not 1 or 0`);
+      throw new AttemptsCsvError(lineNo, 7, `"${shown(fields[6])}" is not 1 or 0`);
   }
   return {
     learner,
