@@ -174,6 +174,11 @@ async function exportAttempts(
     io.err(`There is no Lantern database at ${file}. Set LANTERN_DATA_DIR to the data folder.\n`);
     return 1;
   }
+  const refused = outFile && refuseOut(outFile, file);
+  if (refused) {
+    io.err(`${refused}\n`);
+    return 1;
+  }
   // Read-only, without migrating: the export writes nothing, so it may run beside the app
   // (decision 0027's lock is for writers).
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -199,5 +204,36 @@ async function exportAttempts(
     return 0;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Why the export must not be written to `outFile`, if it must not: a folder, or a database
+ * (`--out lantern.db` run in the data folder replaced the learner's whole history with the CSV).
+ */
+function refuseOut(outFile: string, database: string): string | undefined {
+  // By name too: the write-ahead log and journal may not exist while nothing has the database open.
+  const where = (f: string) => {
+    const dir = path.dirname(path.resolve(f));
+    return path.join(fs.existsSync(dir) ? fs.realpathSync(dir) : dir, path.basename(f));
+  };
+  const target = where(outFile);
+  const ownFiles = ['', '-wal', '-shm', '-journal'].map((suffix) => where(`${database}${suffix}`));
+  const exists = fs.existsSync(outFile);
+  if (exists && fs.statSync(outFile).isDirectory())
+    return `${outFile} is a folder: give the file to write, such as ${path.join(outFile, 'attempts.csv')}.`;
+  if (ownFiles.includes(target) || (exists && startsWithSqliteHeader(outFile)))
+    return `${outFile} is a database, not a CSV file; it was left as it was.`;
+  return undefined;
+}
+
+function startsWithSqliteHeader(file: string): boolean {
+  const header = Buffer.from('SQLite format 3\0', 'latin1');
+  const head = Buffer.alloc(header.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(header);
+  } finally {
+    fs.closeSync(fd);
   }
 }
