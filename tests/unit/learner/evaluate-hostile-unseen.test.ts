@@ -90,6 +90,28 @@ describe('hostile attempt files', () => {
     expect(cli.err).not.toContain('\uFFFD');
   });
 
+  it('says a database given as the log is a database, and other binary is not text', async () => {
+    const dir = tempDir('lantern-hostile-');
+    const db = path.join(dir, 'lantern.db');
+    fs.writeFileSync(db, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(200)]));
+    const asDb = await evaluateFile(db);
+    expect(asDb.code).toBe(1);
+    expect(asDb.err).toContain('line 1, column 1 (learner): this is a database, not a CSV file');
+    const gz = path.join(dir, 'log.csv.gz');
+    fs.writeFileSync(gz, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x0a]));
+    const asGz = await evaluateFile(gz);
+    expect(asGz.code).toBe(1);
+    expect(asGz.err).toContain('the file is not text');
+    expect(asGz.err).not.toContain('\u0000');
+  });
+
+  it('quotes a bad value short, on one line, however long it is', () => {
+    const e = errorOf(`${HEADER}\nana,e1,c1,${'9'.repeat(100_000)},1,0\n`);
+    expect([e.line, e.column]).toEqual([2, 4]);
+    expect(e.message.length).toBeLessThan(200);
+    expect(e.message).toContain('…');
+  });
+
   it('says lines that end in a carriage return alone end that way', () => {
     const e = errorOf(`${HEADER}\rana,e1,c1,2026-03-01,1,0\r`);
     expect(e.line).toBe(1);
