@@ -212,6 +212,12 @@ export class AttemptsCsvReader {
    * (counting its commas) where it got too long.
    */
   tooLong(start: string): AttemptsCsvError {
+    if (this.lineNo === 0 && start.slice(0, 200).includes('\u0000'))
+      return new AttemptsCsvError(
+        1,
+        1,
+        'the file is not text (it holds NUL bytes); is this an attempts CSV?',
+      );
     if (this.lineNo === 0 && start.slice(0, 200).includes('\r'))
       return new AttemptsCsvError(
         1,

@@ -105,6 +105,15 @@ describe('hostile attempt files', () => {
     expect(asGz.err).not.toContain('\u0000');
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'ends on an endless device instead of reading it forever',
+    async () => {
+      const zero = await evaluateFile('/dev/zero');
+      expect(zero.code).toBe(1);
+      expect(zero.err).toContain('/dev/zero, line 1, column 1 (learner): the file is not text');
+    },
+  );
+
   it('quotes a bad value short, on one line, however long it is', () => {
     const e = errorOf(`${HEADER}\nana,e1,c1,${'9'.repeat(100_000)},1,0\n`);
     expect([e.line, e.column]).toEqual([2, 4]);
