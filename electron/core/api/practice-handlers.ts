@@ -18,6 +18,7 @@ import type { Logger } from '../logger.ts';
 import type { GivenProblems } from '../practice/given.ts';
 import type { Verifier } from '../learner/verifier.ts';
 import type { GeneratedExerciseStore, PracticeCatalog, PracticeService } from '../practice/index.ts';
+import { predictSuccess, ratingFromAuthored } from '../learner/elo.ts';
 import { toLessonExercise } from './lesson-exercise.ts';
 
 export interface PracticeDeps {
@@ -104,6 +105,7 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     const track = await trackOf(stored.track);
     const progress = deps.progress.exerciseProgress(deps.profileId(), stored.track, stored.exercise.id);
     const conceptTitle = titleOf(track, stored.concept);
+    const reason = await whyThis(stored.track, stored.concept, stored.exercise);
     return {
       id: stored.exercise.id,
       trackId: stored.track,
@@ -115,8 +117,31 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
         ? { templateReason: stored.templateReason }
         : {}),
       solved: progress?.completedAt != null,
+      ...(reason ? { reason: withReasonTitle(track, reason) } : {}),
       exercise: toLessonExercise(stored.exercise),
     };
+  }
+
+  /**
+   * Why the learner is given this problem, as Up next and the weak-spot list say why: the
+   * weak-spot reason of its concept, else what the learner model predicts for this problem, or
+   * that its concepts are not yet assessed.
+   */
+  async function whyThis(
+    trackId: string,
+    concept: string,
+    exercise: Exercise,
+  ): Promise<StepReason | undefined> {
+    const mastery = await deps.conceptMastery(trackId);
+    if (!mastery) return undefined;
+    const spot = (await deps.practiceTargets(trackId))?.find((t) => t.concept === concept);
+    if (spot && (spot.reason.code === 'missed-checks' || spot.reason.code === 'weakest')) return spot.reason;
+    const concepts = exercise.concepts.length ? exercise.concepts : [concept];
+    const states = concepts.flatMap((c) => mastery.filter((m) => m.concept === c));
+    if (!states.some((m) => m.evidence > 0)) return { code: 'practice-first', concept };
+    const ability = states.reduce((sum, m) => sum + m.ability, 0) / states.length;
+    const percent = Math.round(predictSuccess(ability, ratingFromAuthored(exercise.difficulty)) * 100);
+    return { code: 'practice-level', concept, percent };
   }
 
   const given = (): string[] => deps.givenProblems.list(deps.profileId());

@@ -14,6 +14,7 @@ import { Markdown } from '../../components/Markdown.tsx';
 import { HintPanel } from '../../components/tutor/HintPanel.tsx';
 import { ExerciseWorkspace } from '../../lesson/ExerciseWorkspace.tsx';
 import { useLocale } from '../../i18n/useLocale.ts';
+import { useReasonText } from '../../components/learner/reason.ts';
 // The lesson layout (statement beside the workspace), whichever page loaded first.
 import '../../lesson/lesson.css';
 import './practice.css';
@@ -23,6 +24,7 @@ export function PracticeProblem({ id }: { id: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
   const { text } = useLocale();
+  const reasonText = useReasonText();
   const [problem, setProblem] = useState<PracticeProblemView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [lastResult, setLastResult] = useState<RunResult | null>(null);
@@ -98,6 +100,11 @@ export function PracticeProblem({ id }: { id: string }) {
           {t(`practicePage.source.${problem.source}`)} ·{' '}
           {t('practicePage.difficulty', { n: exercise.difficulty })}
         </p>
+        {problem.reason && (
+          <p className="muted" data-testid="practice-why">
+            {reasonText(problem.reason)}
+          </p>
+        )}
         {problem.source === 'template' && problem.templateReason && (
           <p className="status practice-reason" role="note" data-testid="practice-template-reason">
             {t(`practicePage.templateReason.${problem.templateReason}`)}

@@ -17,6 +17,8 @@ export const REASON_CODES = [
   'weakest',
   'ahead',
   'track-done',
+  'practice-level',
+  'practice-first',
 ] as const;
 
 /** Why a step was chosen. Which parameters are set depends on the code. */
@@ -26,7 +28,9 @@ export const StepReason = z.object({
   conceptTitle: LocalizedText.optional(),
   /** missed-checks: failed checks on the concept in the last 7 days. */
   count: count.optional(),
-  /** right-level: predicted success; weakest: current mastery. Whole percent. */
+  /**
+   * right-level, practice-level: predicted success; weakest: current mastery. Whole percent.
+   */
   percent: z.number().int().min(0).max(100).optional(),
   /** review-due: whole days past the due date (0: due today). */
   overdueDays: count.optional(),

@@ -41,6 +41,12 @@ export const PracticeProblemView = z.object({
   /** For a template: why it is not a model problem. */
   templateReason: TemplateReason.optional(),
   solved: z.boolean(),
+  /**
+   * Why this problem: the weak-spot reason when its concept is one ("missed checks"), else the
+   * learner's predicted success on it (practice-level), or practice-first when nothing checked
+   * assesses its concepts yet. Absent on a track the learner model does not know.
+   */
+  reason: StepReason.optional(),
   exercise: LessonExercise,
 });
 export type PracticeProblemView = z.infer<typeof PracticeProblemView>;
