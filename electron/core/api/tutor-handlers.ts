@@ -159,7 +159,9 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
         );
         if (hint.reason !== 'cancelled' && !hint.exhausted) {
           if (followUp) askedOf(profile).set(key, (askedOf(profile).get(key) ?? 0) + 1);
-          else
+          // A question asked before any hint is answered at the first rung: that is a hint, and a
+          // pass after it is not unaided (the box is on the panel from the start).
+          if (!followUp || seen === 0)
             deps.progress.recordHint(profile, trackId, exerciseId, {
               level: hint.level,
               source: hint.kind,
