@@ -22,7 +22,10 @@ export function PracticeHome() {
   const trackSelect = useId();
   const [tracks, setTracks] = useState<TrackCard[]>([]);
   const [trackId, setTrackId] = useState<string>(() => localStorage.getItem(TRACK_KEY) ?? '');
-  const [list, setList] = useState<PracticeList | null>(null);
+  // Each track's latest list, and only the selected track's is shown: an answer for a track left
+  // meanwhile (it may arrive after the new one's) put another track's weak spots under this one.
+  const [lists, setLists] = useState<Record<string, PracticeList>>({});
+  const list = lists[trackId] ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,7 +41,11 @@ export function PracticeHome() {
 
   const refresh = useCallback(() => {
     if (!trackId) return;
-    void api.listPractice({ trackId, locale }).then(setList, (err: Error) => setError(err.message));
+    const asked = trackId;
+    void api.listPractice({ trackId: asked, locale }).then(
+      (answer) => setLists((all) => ({ ...all, [asked]: answer })),
+      (err: Error) => setError(err.message),
+    );
   }, [api, trackId, locale]);
 
   useEffect(() => {
@@ -96,7 +103,7 @@ export function PracticeHome() {
           </select>
         </div>
         {list && list.weakSpots.length > 0 && (
-          <div className="practice-weak" data-testid="practice-weak-spots">
+          <div className="practice-weak" data-testid="practice-weak-spots" data-track={trackId}>
             <p>{t('learner.weakSpotsTitle')}</p>
             <ul>
               {list.weakSpots.map((w) => (
