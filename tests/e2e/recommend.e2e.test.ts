@@ -118,15 +118,20 @@ async function upNext() {
 async function practise() {
   await go('#/practice');
   await page.getByTestId('practice-track').selectOption('python');
-  const first = page.getByTestId('practice-weak-spots').locator('li').first();
+  // The list of the track chosen, not the one shown before it.
+  const spotList = page.locator('[data-testid="practice-weak-spots"][data-track="python"]');
+  const first = spotList.locator('li').first();
   await first.waitFor();
   const requested = Number(await first.getAttribute('data-difficulty'));
   const reason = await first.textContent();
+  const spots = await spotList.locator('li').allTextContents();
   await page.getByTestId('practice-weak').click();
   const source = page.getByTestId('practice-source');
   await source.waitFor({ timeout: 90_000 });
   const served = Number(/(\d+)\D*10/.exec((await source.textContent()) ?? '')?.[1]);
-  return { requested, served, reason };
+  // The problem page says why this problem, as the list did.
+  const why = await page.getByTestId('practice-why').textContent();
+  return { requested, served, reason, why, spots };
 }
 
 describe('mastery says what it rests on', () => {
@@ -208,7 +213,11 @@ describe('practice matched to the learner', () => {
     // The struggling learner is told why: the checks they missed this week.
     expect(weak.learn.reason).toContain('you missed 4 checks this week');
     expect(weak.practice.reason).toContain('you missed 4 checks this week');
+    expect(weak.practice.why).toContain('you missed 4 checks this week');
     expect(strong.learn.reason).not.toContain('missed');
+    // The problem page gives the reason the weak-spot list gave for its concept.
+    expect(strong.practice.why).toMatch(/\S/);
+    expect(strong.practice.spots.join(' | ')).toContain(strong.practice.why);
   });
 
   test('the reason reads in Chinese', async () => {
