@@ -71,6 +71,19 @@ def _trace_codes(code, found, top=True):
             _trace_codes(const, found, False)
     return found
 
+# Objects the trace keeps alive, in bytes at most (their own size, not what they hold): past it
+# recording stops at the size cap. Without it `for i in range(300): x = [0] * 1000000` ran out of
+# memory when visualised (every list kept) though it runs in 20 MB.
+TRACE_MAX_KEPT_BYTES = 128 * 1024 * 1024
+_getsizeof = sys.getsizeof
+
+def _trace_kept_size(obj):
+    t = type(obj)
+    # Exact built-in types only: their __sizeof__ is C; a class's own could run learner code.
+    if t is list or t is dict or t is set or t is tuple or t is frozenset or t is bytearray:
+        return _getsizeof(obj)
+    return 64
+
 def _trace_new_id(T, obj):
     key = id(obj)
     oid = T['obj_ids'].get(key)
@@ -79,6 +92,10 @@ def _trace_new_id(T, obj):
         T['obj_ids'][key] = oid
         # Kept alive for the trace's life so that an id is never reused for another object.
         T['objs'].append(obj)
+        T['kept'] += _trace_kept_size(obj)
+        if T['kept'] > TRACE_MAX_KEPT_BYTES:
+            T['stopped'] = 'size'
+            raise _StepLimit()
     return oid
 
 def _trace_value(v, T, queue, seen):
@@ -433,7 +450,7 @@ def _trace_run(mode, module, path, source, tests_source, options):
     T = {'codes': set(), 'module_code': None, 'active': False, 'stopped': None, 'steps': [], 'chars': 0,
          'max': min(limit, TRACE_MAX_STEPS) if type(limit) is int and limit > 0 else TRACE_MAX_STEPS,
          'frame_ids': {}, 'frames': [], 'obj_ids': {}, 'objs': [], 'out': lambda: 0, 'test': test, 'tool': None, 'values': 0,
-         'same_line_jumps': {}, 'lined': False}
+         'same_line_jumps': {}, 'lined': False, 'kept': 0}
     language = 'python'
     try:
         code = compile(source, path, 'exec', dont_inherit=True)
