@@ -425,6 +425,14 @@ describe('a hostile learner, Python', () => {
     expect('cut' in s && s.cut).toBe(true);
   });
 
+  it('stops at the size cap, not in a MemoryError, when every big list would be kept', async () => {
+    const code = 'for i in range(300):\n    x = [0] * 1000000\nprint("done")\n';
+    const { status, trace } = await visualise('python', code);
+    expect(status).toBe('pass');
+    expect(trace.stopped).toBe('size');
+    expect(trace.steps.length).toBeGreaterThan(10);
+  });
+
   it('keeps the output so far truthful when the program reaches the counter', async () => {
     const code = [
       'import sys',
