@@ -286,12 +286,12 @@ def _trace_callbacks(T):
             _trace_record(T, 'call', frame, frame.f_lineno or code.co_firstlineno)
         finally:
             _busy[0] = False
-    def on_return(code, offset, value, yielded=False):
+    def on_return(code, offset, value, yielded=False, depth=1):
         if not T['active'] or code not in codes:
             return
         _busy[0] = True
         try:
-            frame = _getframe(1)
+            frame = _getframe(depth)
             _trace_record(T, 'return', frame, frame.f_lineno or code.co_firstlineno, value, True, yielded)
         finally:
             _busy[0] = False
@@ -324,7 +324,9 @@ def _trace_callbacks(T):
             _busy[0] = False
         return None
     def on_yield(code, offset, value):
-        on_return(code, offset, value, True)
+        # Two frames up: on_return's caller is this callback, not the generator (whose line the
+        # step would otherwise take from here, a line of the harness).
+        on_return(code, offset, value, True, 2)
     def on_raise(code, offset, exc):
         if not T['active'] or T['stopped'] or code not in codes or type(exc) is _StepLimit:
             return
