@@ -641,6 +641,19 @@ describe('a beginner', () => {
     },
   );
 
+  it.each(['python', 'javascript'] as const)('%s: a generator yields on its own line', async (language) => {
+    const code =
+      language === 'python'
+        ? 'def countdown(n):\n    while n > 0:\n        yield n\n        n -= 1\n\nfor v in countdown(2):\n    print(v)\n'
+        : 'function* countdown(n) {\n  while (n > 0) {\n    yield n;\n    n -= 1;\n  }\n}\nfor (const v of countdown(2)) {\n  console.log(v);\n}\n';
+    const { status, trace } = await visualise(language, code);
+    expect(status).toBe('pass');
+    const lines = code.split('\n').length;
+    for (const step of trace.steps) expect(step.line).toBeLessThanOrEqual(lines);
+    const yields = trace.steps.filter((s) => s.yielded);
+    expect(yields.map((s) => s.line)).toEqual([3, 3]);
+  });
+
   it('python: Visualise this test on a test whose call raises', async () => {
     const code =
       'def leap_year(y):\n    if y < 0:\n        raise ValueError("no negative years")\n    return y % 4 == 0\n';
