@@ -7,7 +7,7 @@
 import type { ClassView, ErrorKind, MatrixCell } from '../../../shared/api/calls/classes.ts';
 import type { LocalizedText } from '../../../shared/content/schema.ts';
 import type { ReportAttempt } from './report-schema.ts';
-import type { StoredReport } from './classes.ts';
+import type { StoredReport } from './class-merge.ts';
 
 /**
  * "Stuck": at least this many failed checks since the learner's last pass in the track, all in

@@ -23,7 +23,7 @@ function teacher() {
   const enrolment = classes.enrolment(classId);
   const parsed = parseEnrolmentFile(enrolment.file.content);
   if (!parsed.ok) throw new Error(parsed.error.code);
-  return { classes, classId, enrolment: parsed.value };
+  return { db, classes, classId, enrolment: parsed.value };
 }
 
 /** A learner's install: its own database, profile and signing key. */
@@ -231,5 +231,25 @@ describe('the class view', () => {
       { done: false, checks: 3, failedChecks: 3, hints: 0, revealed: false, activeMs: 0 },
     ]);
     expect(view.learners.find((l) => l.name === 'Bo')!.cells[1]).toBeNull();
+  });
+
+  it('shows a learner stored before the view kept rows of its own, once', () => {
+    const { db, classes, classId, enrolment } = teacher();
+    const ada = install('Ada');
+    ada.join(enrolment, 'S-1');
+    ada.check('hello', 'pass');
+    const bo = install('Bo');
+    bo.join(enrolment, 'S-2');
+    bo.check('hello', 'fail');
+    classes.importReports(classId, [file('ada.json', ada.export()), file('bo.json', bo.export())]);
+    // As a class stored before the view's rows existed: Bo has only his report.
+    db.prepare("DELETE FROM class_track_row WHERE learner_key = 'id:s-2'").run();
+
+    const names = () => classes.view(classId, undefined, () => undefined).learners.map((l) => l.name);
+    expect(names()).toEqual(['Ada', 'Bo']);
+    expect(names()).toEqual(['Ada', 'Bo']);
+    expect(classes.view(classId, undefined, () => undefined).tracks).toMatchObject([
+      { id: 'py', learners: 2 },
+    ]);
   });
 });
