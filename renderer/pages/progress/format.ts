@@ -23,19 +23,37 @@ export function duration(ms: number, t: (key: string, values: Record<string, num
 
 const tag = (locale: UiLocale) => (locale === 'zh' ? 'zh-CN' : 'en');
 
+/**
+ * One formatter per locale and style: making an Intl.DateTimeFormat costs far more than using
+ * one, and a table of 300 learners formats a date on every row.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: UiLocale, style: 'dateTime' | 'dateOnly' | 'day'): Intl.DateTimeFormat {
+  const key = `${locale} ${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      tag(locale),
+      style === 'dateTime'
+        ? { dateStyle: 'medium', timeStyle: 'short' }
+        : style === 'dateOnly'
+          ? { dateStyle: 'medium' }
+          : { month: 'short', day: 'numeric', timeZone: 'UTC' },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function dateTime(at: number | string, locale: UiLocale): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(at),
-  );
+  return formatter(locale, 'dateTime').format(new Date(at));
 }
 
 export function dateOnly(at: number | string, locale: UiLocale): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium' }).format(new Date(at));
+  return formatter(locale, 'dateOnly').format(new Date(at));
 }
 
 /** 'YYYY-MM-DD' as a short day label ("Mar 10" / "3月10日"), read as a calendar day, not a time. */
 export function dayLabel(day: string, locale: UiLocale): string {
-  return new Intl.DateTimeFormat(tag(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  return formatter(locale, 'day').format(new Date(`${day}T00:00:00Z`));
 }
