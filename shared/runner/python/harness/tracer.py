@@ -33,6 +33,8 @@ _set_len, _set_iter, _fset_iter = set.__len__, set.__iter__, frozenset.__iter__
 _type_dict = type.__dict__['__dict__'].__get__
 _type_mro = type.__dict__['__mro__'].__get__
 _MAX_SAFE_INT = 2 ** 53 - 1
+_MemberDescriptor = types.MemberDescriptorType
+_member_get = types.MemberDescriptorType.__get__
 
 class _StepLimit(BaseException):
     pass
@@ -198,6 +200,18 @@ def _trace_object(obj, T, queue, seen):
         if _dict_len(d) > TRACE_MAX_ITEMS:
             out['omitted'] = _dict_len(d) - TRACE_MAX_ITEMS
         return out
+    # A class with __slots__ and no __dict__ (dataclass(slots=True) too): its attributes are
+    # member descriptors, read through their C __get__, so no learner code runs.
+    fields = []
+    for klass in _type_mro(t):
+        for k, descr in list(_type_dict(klass).items()):
+            if type(descr) is _MemberDescriptor and type(k) is str and len(fields) < TRACE_MAX_ITEMS:
+                try:
+                    fields.append([k, val(_member_get(descr, obj, t))])
+                except (AttributeError, TypeError):
+                    pass
+    if fields:
+        return {'kind': 'object', 'type': name, 'fields': fields}
     return {'kind': 'other', 'type': name, 'label': name}
 
 def _trace_record(T, event, frame, line, returned=None, has_returned=False, yielded=False, exception=None):
