@@ -403,6 +403,30 @@ describe('a hostile learner, Python', () => {
     expect(lastValue(trace, 'l')).toContain('1, 2');
   });
 
+  it('draws the attributes of a class with __slots__, calling none of its code', async () => {
+    const code = [
+      'from dataclasses import dataclass',
+      '@dataclass(slots=True)',
+      'class Point:',
+      '    x: int',
+      '    y: int',
+      'class Slotted:',
+      '    __slots__ = ("a", "b")',
+      '    def __getattribute__(self, name):',
+      '        print("getattribute")',
+      '        return object.__getattribute__(self, name)',
+      'p = Point(1, 2)',
+      's = Slotted()',
+      'object.__setattr__(s, "a", [1])',
+      'n = 1',
+    ].join('\n');
+    const { status, stdout, trace } = await visualise('python', code);
+    expect(status).toBe('pass');
+    expect(stdout).toBe('');
+    expect(lastValue(trace, 'p')).toMatch(/x.*1.*y.*2/);
+    expect(lastValue(trace, 's')).toMatch(/a.*\[1\]/);
+  });
+
   it('draws cyclic lists, huge ints and strings cut, and survives the recursion limit', async () => {
     const code = [
       'a = [1]',
