@@ -12,6 +12,7 @@ import type { CourseMap } from '../learner/course-map.ts';
 import type { Logger } from '../logger.ts';
 import { Memberships, type Membership } from '../reports/membership.ts';
 import { parseEnrolmentCode, parseEnrolmentFile, StudentId, unitRef } from '../reports/enrolment.ts';
+import { mixedScriptLetters } from '../reports/student-id.ts';
 import type { Db } from '../store/database.ts';
 
 export interface ClassDeps {
@@ -97,6 +98,8 @@ export function classHandlers(deps: ClassDeps): HandlersFor<typeof classCalls> {
       const id = StudentId.safeParse(studentId);
       if (!id.success)
         return { ok: false, error: { code: 'student-id', detail: id.error.issues[0]?.message ?? '' } };
+      const odd = mixedScriptLetters(id.data);
+      if (odd.length) return { ok: false, error: { code: 'student-id-mixed-script', detail: odd.join(' ') } };
       let enrolment;
       if (source.kind === 'file') {
         const parsed = parseEnrolmentFile(source.text);

@@ -12,6 +12,7 @@ import { gradeEvidence, type ExerciseEvidence } from './grades.ts';
 import { keyFingerprint } from './signing.ts';
 import { digestAttempts, trackRows, type AttemptDigest } from './class-view.ts';
 import type { ClassStatements, HeldRow } from './class-statements.ts';
+import { mixedScriptLetters, studentIdKey } from './student-id.ts';
 
 /** A class action refused, in words for the teacher. */
 export class ClassError extends Error {
@@ -31,8 +32,31 @@ export type StoredReport = Omit<ProgressReport, 'attempts' | 'signature'> & {
   digest?: AttemptDigest;
 };
 
-/** How the class recognises a learner: the student ID they joined with, else their key or name. */
+/**
+ * The row key of a learner first seen with this student ID. Learners are found by their ID's
+ * look-alike key (student-id.ts), not by this: rows stored before that keep their keys.
+ */
 const studentKey = (studentId: string) => `id:${studentId.trim().toLowerCase()}`;
+
+/** A class's learners by the look-alike key of their student ID (student-id.ts). */
+export type LearnersById = Map<string, { learnerKey: string; studentId: string }>;
+
+export function learnersById(stmt: ClassStatements, classId: number): LearnersById {
+  const rows = stmt.withStudentId.all(classId) as { learner_key: string; student_id: string }[];
+  return new Map(
+    rows.map((r) => [studentIdKey(r.student_id), { learnerKey: r.learner_key, studentId: r.student_id }]),
+  );
+}
+
+/**
+ * The ID a learner matched by a look-alike keeps: the one their new report gives, unless the one
+ * they had is written more plainly (ASCII, else one script in NFKC). A Canvas or Moodle export
+ * matches the ID exactly, so "S1ООЗ" or "ѕ1003" with Cyrillic letters must not replace "S1003".
+ */
+const keptStudentId = (given: string, had: string | null) =>
+  had === null || plainness(given) >= plainness(had) ? given : had;
+const plainness = (id: string) =>
+  /^[\x20-\x7e]*$/.test(id) ? 2 : id === id.normalize('NFKC') && mixedScriptLetters(id).length === 0 ? 1 : 0;
 
 export function importReport(
   stmt: ClassStatements,
@@ -40,6 +64,8 @@ export function importReport(
   file: ReportFile,
   /** Whether the class a report names is this one. */
   isThisClass: (c: NonNullable<ProgressReport['class']>) => boolean,
+  /** The class's learners by student ID, kept up to date through the import. */
+  ids: LearnersById,
 ): ImportOutcome {
   const checked = checkReportFile(file);
   if (!checked.ok) return checked.outcome;
@@ -51,12 +77,18 @@ export function importReport(
 
   // Who is this? The student ID they joined with; else (older reports) the key that signed it,
   // or a signed learner of the same name: a fresh key must not make a second one of them.
-  const studentId = report.learner.studentId?.trim() || null;
+  // An ID that reads like a learner's ID ("S1ООЗ" in Cyrillic, "Ｓ１００３") is that learner:
+  // held below when another key signed it, never a second learner who looks like the first.
+  const givenId = report.learner.studentId?.trim() || null;
+  const idKey = givenId === null ? null : studentIdKey(givenId);
+  let studentId = givenId;
   let learnerKey: string;
   let existing: { learner_key: string; exported_at: number; verification: string } | undefined;
   let before: string | undefined;
-  if (studentId) {
-    learnerKey = studentKey(studentId);
+  if (givenId !== null && idKey !== null) {
+    const known = ids.get(idKey);
+    studentId = keptStudentId(givenId, known?.studentId ?? null);
+    learnerKey = known?.learnerKey ?? studentKey(studentId);
     existing = stmt.existing.get(classId, learnerKey) as typeof existing;
     // The same learner's reports from before they joined: their row moves to the student ID.
     if (!existing && key) {
@@ -89,7 +121,8 @@ export function importReport(
       learner_key: existing.learner_key,
       key,
       name: report.learner.name,
-      student_id: studentId,
+      // As the report wrote it: the teacher deciding sees a look-alike for what it is.
+      student_id: givenId,
       file: file.name,
       exported_at: exportedAt,
       report: gzipSync(JSON.stringify(report)),
@@ -100,6 +133,7 @@ export function importReport(
   }
   if (before !== undefined) stmt.removeLearner.run(classId, before);
   merge(stmt, classId, learnerKey, report, verification, studentId, exportedAt);
+  if (studentId && idKey !== null) ids.set(idKey, { learnerKey, studentId });
   if (key) stmt.addKey.run(classId, learnerKey, key, Date.now());
   return {
     ...about,
@@ -174,12 +208,14 @@ export function resolveHeldReport(
   const report = JSON.parse(gunzipSync(h.report).toString('utf8')) as ProgressReport;
   const about = { file: h.file, learner: h.name, exportedAt: report.exportedAt };
   const verification = h.key ? 'verified' : 'unsigned';
-  const existing = stmt.existing.get(classId, h.learner_key) as { exported_at: number } | undefined;
+  const existing = stmt.existing.get(classId, h.learner_key) as
+    { exported_at: number; student_id: string | null } | undefined;
   if (existing && h.exported_at <= existing.exported_at) {
     if (h.key) stmt.addKey.run(classId, h.learner_key, h.key, Date.now());
     return { ...about, result: 'rejected', status: 'older' };
   }
-  merge(stmt, classId, h.learner_key, report, verification, h.student_id, h.exported_at);
+  const studentId = h.student_id === null ? null : keptStudentId(h.student_id, existing?.student_id ?? null);
+  merge(stmt, classId, h.learner_key, report, verification, studentId, h.exported_at);
   if (h.key) stmt.addKey.run(classId, h.learner_key, h.key, Date.now());
   return { ...about, result: existing ? 'replaced' : 'imported', status: verification };
 }

@@ -95,8 +95,12 @@ export function prepareClassStatements(db: Db) {
     titles: db.prepare('SELECT item, title FROM class_title WHERE class_id = ? AND track = ?'),
     delete: db.prepare('DELETE FROM class WHERE id = ?'),
     removeLearner: db.prepare('DELETE FROM class_learner WHERE class_id = ? AND learner_key = ?'),
+    withStudentId: db.prepare(
+      'SELECT learner_key, student_id FROM class_learner WHERE class_id = ? AND student_id IS NOT NULL',
+    ),
     existing: db.prepare(
-      'SELECT learner_key, exported_at, verification FROM class_learner WHERE class_id = ? AND learner_key = ?',
+      `SELECT learner_key, exported_at, verification, student_id FROM class_learner
+       WHERE class_id = ? AND learner_key = ?`,
     ),
     upsert: db.prepare(
       `INSERT INTO class_learner (class_id, learner_key, name, student_id, exported_at, verification,

@@ -36,6 +36,7 @@ import {
 import {
   ClassError,
   importReport,
+  learnersById,
   resolveHeldReport,
   writeTrackRows,
   type StoredReport,
@@ -59,7 +60,8 @@ export class Classes {
     this.stmt = prepareClassStatements(db);
     this.importReports = db.transaction((classId: number, files: readonly ReportFile[]) => {
       this.require(classId);
-      return files.map((f) => importReport(this.stmt, classId, f, (c) => this.isThisClass(classId, c)));
+      const ids = learnersById(this.stmt, classId);
+      return files.map((f) => importReport(this.stmt, classId, f, (c) => this.isThisClass(classId, c), ids));
     });
     this.resolveHeld = db.transaction((classId: number, heldId: number, accept: boolean) => {
       this.require(classId);

@@ -75,11 +75,14 @@ const safeText = (max: number) =>
     .refine((s) => !UNSAFE_TEXT.test(s), 'contains control or direction-override characters');
 
 export const ClassName = safeText(80);
-/** What the learner types: their school's student ID or their e-mail. */
-export const StudentId = safeText(100).refine(
-  (s) => !INVISIBLE_IN_ID.test(s),
-  'contains invisible characters',
-);
+/**
+ * What the learner types: their school's student ID or their e-mail, kept in NFKC so that an ID
+ * typed in fullwidth ("Ｓ１００３", as a Chinese input method may) is the plain one. Look-alike
+ * letters of another script are refused by the join (student-id.ts, decision 0046).
+ */
+export const StudentId = safeText(100)
+  .refine((s) => !INVISIBLE_IN_ID.test(s), 'contains invisible characters')
+  .overwrite((s) => s.normalize('NFKC'));
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'must be letters, digits, ".", "_" or "-" (at most 100)');

@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/api/calls/teacher.ts';
 import type { ExerciseEvidence } from './grades.ts';
 import { toCsv, type ReportLocale } from './csv.ts';
+import { studentIdKey } from './student-id.ts';
 import { safeFileName } from './gradebook.ts';
 
 type Title = { en: string; zh: string };
@@ -188,8 +189,9 @@ function matchable(learners: readonly GradebookLearner[], warnings: GradebookWar
   const byId = new Map<string, GradebookLearner[]>();
   for (const l of learners)
     if (l.studentId) {
-      // An LMS compares IDs exactly, but two learners typing one ID in another case is one mistake.
-      const k = l.studentId.toLowerCase();
+      // An LMS compares IDs exactly, but two learners typing one ID in another case, or in
+      // look-alike letters, is one mistake (student-id.ts).
+      const k = studentIdKey(l.studentId);
       byId.set(k, [...(byId.get(k) ?? []), l]);
     }
   const out: Identified[] = [];

@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 
-/** Control and format characters (zero-width, joiners, direction overrides, BOM). */
-export const INVISIBLE_IN_ID = /[\p{Cc}\p{Cf}]/u;
+/**
+ * Control and format characters (zero-width, joiners, direction overrides, BOM) and the other
+ * default-ignorable ones that draw nothing (Hangul fillers, variation selectors, soft hyphen).
+ */
+export const INVISIBLE_IN_ID = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
 export const REPORT_FORMAT = 'lantern-progress-report';
 /**

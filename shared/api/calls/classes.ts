@@ -128,6 +128,7 @@ export const EnrolmentError = z.object({
     'code-damaged',
     'code-newer',
     'student-id',
+    'student-id-mixed-script',
   ]),
   detail: z.string().optional(),
 });
