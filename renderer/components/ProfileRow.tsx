@@ -35,7 +35,6 @@ export function ProfileRow({ profile, isCurrent, busy, onSwitch, onRename, onDel
           <input
             id={fieldId}
             value={editing}
-            maxLength={60}
             required
             autoFocus
             onChange={(e) => setEditing(e.target.value)}

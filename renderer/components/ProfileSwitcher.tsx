@@ -9,6 +9,7 @@ import { useApp } from '../app/context.ts';
 import type { LearnerProfile, ProfileList } from '../../shared/api/contract.ts';
 import { downloadBackup, formatSize, messageOf } from '../pages/settings/backup-transfer.ts';
 import { ProfileRow } from './ProfileRow.tsx';
+import { learnerNameProblem } from '../../shared/api/learner-name.ts';
 import './profile-switcher.css';
 
 type Status = { kind: 'saved' | 'error'; text: string } | null;
@@ -22,7 +23,7 @@ export function ProfileSwitcher() {
   const [newName, setNewName] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { title: useId(), newName: useId(), confirm: useId() };
+  const ids = { title: useId(), newName: useId(), confirm: useId(), status: useId() };
 
   const reload = useCallback(async () => setList(await api.listProfiles({})), [api]);
   useEffect(() => {
@@ -41,6 +42,16 @@ export function ProfileSwitcher() {
   }, [api]);
 
   const current = list?.profiles.find((p) => p.id === list.currentId);
+
+  /** What is wrong with a name typed into a field, in the learner's language; null when fine. */
+  const nameError = (name: string, field: string): string | null => {
+    const problem = learnerNameProblem(name);
+    return problem && t(`profiles.nameProblem.${problem.code}`, { ...problem, field });
+  };
+  const refuse = (text: string) => {
+    setStatus({ kind: 'error', text });
+    return Promise.resolve(false);
+  };
 
   /** Runs one change and says how it went; answers whether it worked. */
   const run = async (action: () => Promise<string>): Promise<boolean> => {
@@ -144,12 +155,14 @@ export function ProfileSwitcher() {
                       return t('profiles.switched', { name: now.name });
                     })
                   }
-                  onRename={(name) =>
-                    run(async () => {
+                  onRename={(name) => {
+                    const bad = nameError(name, t('profiles.renameField', { name: p.name }));
+                    if (bad) return refuse(bad);
+                    return run(async () => {
                       const renamed = await api.renameProfile({ id: p.id, name });
                       return t('profiles.renamed', { name: renamed.name });
-                    })
-                  }
+                    });
+                  }}
                   onDelete={() => {
                     setStatus(null);
                     setConfirming(p);
@@ -161,6 +174,8 @@ export function ProfileSwitcher() {
               className="profile-new"
               onSubmit={(e) => {
                 e.preventDefault();
+                const bad = nameError(newName, t('profiles.nameField'));
+                if (bad) return void refuse(bad);
                 void run(async () => {
                   const made = await api.createProfile({ name: newName, switchTo: true });
                   setNewName('');
@@ -173,8 +188,9 @@ export function ProfileSwitcher() {
                 id={ids.newName}
                 data-testid="profile-new-name"
                 value={newName}
-                maxLength={60}
                 required
+                aria-invalid={status?.kind === 'error' || undefined}
+                aria-describedby={ids.status}
                 onChange={(e) => setNewName(e.target.value)}
               />
               <button type="submit" className="primary" disabled={busy || !newName.trim()}>
@@ -183,7 +199,12 @@ export function ProfileSwitcher() {
             </form>
           </>
         )}
-        <p role="status" className={`status ${status?.kind ?? ''}`} data-testid="profile-status">
+        <p
+          role="status"
+          id={ids.status}
+          className={`status ${status?.kind ?? ''}`}
+          data-testid="profile-status"
+        >
           {status?.text ?? ''}
         </p>
         <div className="profile-close">

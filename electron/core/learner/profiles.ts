@@ -7,9 +7,13 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Db } from '../store/database.ts';
 import type { SettingsStore } from '../store/settings.ts';
 import { MemorySigningKeys, type SigningKeys } from '../reports/signing-keys.ts';
+import {
+  cleanLearnerName,
+  describeNameProblem,
+  learnerNameProblem,
+} from '../../../shared/api/learner-name.ts';
 
 export const CURRENT_PROFILE_SETTING = 'currentProfileId';
-const MAX_NAME_LENGTH = 60;
 
 export interface Profile {
   id: number;
@@ -154,12 +158,10 @@ export class Profiles {
   }
 
   private checkName(name: string, exceptId?: number): string {
-    const clean = name.trim().replace(/\s+/g, ' ');
+    const clean = cleanLearnerName(name);
     if (!clean) throw new ProfileError('A profile needs a name. Type the learner’s name or a nickname.');
-    if (clean.length > MAX_NAME_LENGTH)
-      throw new ProfileError(
-        `A profile name can be at most ${MAX_NAME_LENGTH} characters (this one has ${clean.length}).`,
-      );
+    const problem = learnerNameProblem(clean);
+    if (problem) throw new ProfileError(`That profile name cannot be used: ${describeNameProblem(problem)}.`);
     const taken = this.byName(clean);
     if (taken && taken.id !== exceptId)
       throw new ProfileError(`There is already a profile called “${taken.name}”. Choose another name.`);

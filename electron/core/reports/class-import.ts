@@ -8,6 +8,7 @@ import type { ImportOutcome } from '../../../shared/api/calls/teacher.ts';
 import { ProgressReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './report-schema.ts';
 import { keyFingerprint, verifyReport } from './signing.ts';
 import { migrateReport } from './report-migrate.ts';
+import { describeNameProblem, learnerNameProblem } from '../../../shared/api/learner-name.ts';
 
 export interface ReportFile {
   name: string;
@@ -50,15 +51,19 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
     return reject('bad-file', {
       detail: `not a Lantern progress report (expected "format": "${REPORT_FORMAT}")`,
     });
+  // The name goes into every outcome, so a name that hides characters or runs to megabytes is
+  // refused first, by what is wrong with it, without echoing it.
+  const name = (fields.learner as { name?: unknown } | undefined)?.name;
+  const nameProblem = typeof name === 'string' ? learnerNameProblem(name) : null;
   const learner =
-    typeof (fields.learner as { name?: unknown } | undefined)?.name === 'string'
-      ? { learner: (fields.learner as { name: string }).name }
-      : {};
+    typeof name === 'string' && !nameProblem ? { learner: name.replace(/\s+/gu, ' ').trim() } : {};
   if (typeof fields.schemaVersion === 'number' && fields.schemaVersion > REPORT_SCHEMA_VERSION)
     return reject('newer-schema', { ...learner, schemaVersion: fields.schemaVersion });
 
   const verification = verifyReport(raw);
   if (verification === 'edited after export') return reject('edited', learner);
+  if (nameProblem)
+    return reject('bad-name', { nameProblem, detail: `learner.name: ${describeNameProblem(nameProblem)}` });
 
   // An older schema is read as the current one, after its signature was checked as written.
   const parsed = ProgressReport.safeParse(migrateReport(raw));
@@ -105,6 +110,8 @@ export function describeOutcome(o: ImportOutcome): string {
       return `${o.file}: held${who}: signed by another key than this learner's earlier reports (signed on another computer, or remade). Accept or reject it on the Teacher page`;
     case 'other-class':
       return `${o.file}: not imported${who}: made for another class (${o.detail ?? '?'})`;
+    case 'bad-name':
+      return `${o.file}: not imported: ${o.detail ?? 'learner.name cannot be shown'}`;
     case 'newer-schema':
       return `${o.file}: not imported${who}: written by a newer Lantern (report schema ${o.schemaVersion}; this one reads ${REPORT_SCHEMA_VERSION}). Update Lantern to import it`;
   }

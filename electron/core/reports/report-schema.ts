@@ -4,6 +4,7 @@
  * an older Lantern refuses a newer report with a clear message instead of misreading it.
  */
 import { z } from 'zod';
+import { LearnerName } from '../../../shared/api/learner-name.ts';
 
 /**
  * Control and format characters (zero-width, joiners, direction overrides, BOM) and the other
@@ -118,7 +119,8 @@ export const ProgressReport = z.object({
   exportedAt: isoTime,
   app: z.object({ name: z.string(), version: z.string() }),
   learner: z.object({
-    name: z.string().min(1),
+    /** 1–80 characters, no control, direction or invisible ones (shared/api/learner-name.ts). */
+    name: LearnerName,
     profileCreatedAt: z.string(),
     /**
      * The student ID or school e-mail the learner gave when joining a class: what the class and an

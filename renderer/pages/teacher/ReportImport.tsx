@@ -75,13 +75,15 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
         ? t('classroom.statuses.tooLarge', { size: (o.size / 1e6).toFixed(1) })
         : o.status === 'bad-file'
           ? t('classroom.statuses.badFile', { detail: o.detail ?? '' })
-          : o.status === 'newer-schema'
-            ? t('classroom.statuses.newerSchema', { version: o.schemaVersion ?? '?' })
-            : o.status === 'future'
-              ? t('classroom.statuses.future', {
-                  date: o.exportedAt ? new Date(o.exportedAt).toLocaleString(i18n.language) : '?',
-                })
-              : t(`classroom.statuses.${o.status}`, { detail: 'detail' in o ? (o.detail ?? '') : '' });
+          : o.status === 'bad-name' && o.nameProblem
+            ? t(`classroom.statuses.badName.${o.nameProblem.code}`, o.nameProblem)
+            : o.status === 'newer-schema'
+              ? t('classroom.statuses.newerSchema', { version: o.schemaVersion ?? '?' })
+              : o.status === 'future'
+                ? t('classroom.statuses.future', {
+                    date: o.exportedAt ? new Date(o.exportedAt).toLocaleString(i18n.language) : '?',
+                  })
+                : t(`classroom.statuses.${o.status}`, { detail: 'detail' in o ? (o.detail ?? '') : '' });
     return `${t(`classroom.results.${o.result}`)}: ${status}`;
   };
   const merged = outcomes?.filter((o) => o.result !== 'rejected' && o.result !== 'held').length ?? 0;

@@ -1,10 +1,11 @@
 /** Learner profiles on one machine: who is learning, and switching between them. */
 import { z } from 'zod';
 import { call } from '../define.ts';
+import { LearnerName } from '../learner-name.ts';
 
 const empty = z.object({}).strict();
 const profileId = z.number().int().positive();
-const profileName = z.string().trim().min(1).max(60);
+const profileName = LearnerName;
 
 export const LearnerProfile = z.object({
   id: z.number().int(),

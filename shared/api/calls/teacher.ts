@@ -7,6 +7,7 @@ import { call } from '../define.ts';
 import { LocalizedText } from '../../content/schema.ts';
 import { ExportedFile } from './progress.ts';
 import { Confidence } from './learner.ts';
+import { NameProblem } from '../learner-name.ts';
 
 const count = z.number().int().min(0);
 const classId = z.number().int().positive();
@@ -42,6 +43,7 @@ export const ImportOutcome = z.object({
     'future',
     'other-key',
     'other-class',
+    'bad-name',
   ]),
   learner: z.string().optional(),
   exportedAt: z.string().optional(),
@@ -49,6 +51,8 @@ export const ImportOutcome = z.object({
   schemaVersion: z.number().optional(),
   /** For bad files: what is wrong and where; for other-class: the class the report names. */
   detail: z.string().optional(),
+  /** bad-name: what is wrong with `learner.name` (the name itself is not echoed). */
+  nameProblem: NameProblem.optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
