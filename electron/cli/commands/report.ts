@@ -23,7 +23,13 @@ import { describeOutcome } from '../../core/reports/class-import.ts';
 import { gradebookCsvFile } from '../../core/reports/lms-gradebook.ts';
 import { xapiFile } from '../../core/reports/xapi.ts';
 import { describeWarning } from '../../core/reports/gradebook-warnings.ts';
-import type { GradebookFormat, GradebookScores } from '../../../shared/api/calls/teacher.ts';
+import {
+  MAX_IMPORT_FILES,
+  MAX_REPORT_BYTES,
+  type GradebookFormat,
+  type GradebookScores,
+  type ImportOutcome,
+} from '../../../shared/api/calls/teacher.ts';
 import { USAGE_ERROR, type CliIo, type Command } from '../command.ts';
 import { parse } from '../options.ts';
 
@@ -38,7 +44,8 @@ export  writes the learner's signed JSON report, two CSVs (exercises, concepts) 
         printable HTML report into <dir>. The data folder is LANTERN_DATA_DIR or the app's own.
 class   reads learners' JSON reports (a folder means every .json file in it), checks each one
         (signature, schema, duplicates, newer reports of the same learner) and writes the class
-        gradebook. Exits 1 when any file was not imported.
+        gradebook. At most ${MAX_IMPORT_FILES} files, each at most ${MAX_REPORT_BYTES / 1e6} MB (docs/report-schema.md).
+        Exits 1 when any file was not imported.
         --format   generic (default): one row per learner with ID, name, class and scores;
                    canvas: Canvas's gradebook import (matched by SIS User ID or SIS Login ID);
                    moodle: Moodle's CSV grade import (mapped by ID number or e-mail address);
@@ -221,29 +228,44 @@ async function classGradebook(
   env: NodeJS.ProcessEnv,
   io: CliIo,
 ): Promise<number> {
-  const files: { name: string; text: string }[] = [];
+  const paths: string[] = [];
   for (const input of inputs) {
     const full = path.resolve(io.cwd, input);
     if (!fs.existsSync(full)) {
       io.err(`${input}: no such file or folder\n`);
       return 1;
     }
-    const paths = fs.statSync(full).isDirectory()
-      ? fs
-          .readdirSync(full)
-          .filter((n) => n.toLowerCase().endsWith('.json'))
-          .sort()
-          .map((n) => path.join(full, n))
-      : [full];
-    for (const p of paths) {
-      // Files under the working folder are named relative to it, others by their full path.
-      const relative = path.relative(io.cwd, p);
-      files.push({ name: relative.startsWith('..') ? p : relative, text: fs.readFileSync(p, 'utf8') });
-    }
+    paths.push(
+      ...(fs.statSync(full).isDirectory()
+        ? fs
+            .readdirSync(full)
+            .filter((n) => n.toLowerCase().endsWith('.json'))
+            .sort()
+            .map((n) => path.join(full, n))
+        : [full]),
+    );
   }
-  if (!files.length) {
+  if (!paths.length) {
     io.err('No .json report files were found.\n');
     return 1;
+  }
+  if (paths.length > MAX_IMPORT_FILES) {
+    io.err(
+      `${paths.length} report files were given; one gradebook takes at most ${MAX_IMPORT_FILES}. Split them into several runs.\n`,
+    );
+    return 1;
+  }
+  // A file over the limit is refused by its size, before a byte of it is read.
+  const files: { name: string; text: string }[] = [];
+  const tooLarge: ImportOutcome[] = [];
+  for (const p of paths) {
+    // Files under the working folder are named relative to it, others by their full path.
+    const relative = path.relative(io.cwd, p);
+    const name = relative.startsWith('..') ? p : relative;
+    const size = fs.statSync(p).size;
+    if (size > MAX_REPORT_BYTES)
+      tooLarge.push({ file: name, result: 'rejected', status: 'too-large', size, max: MAX_REPORT_BYTES });
+    else files.push({ name, text: fs.readFileSync(p, 'utf8') });
   }
   const courseMaps = await installedCourses(env, io);
   const { db } = openDatabase(':memory:');
@@ -251,7 +273,7 @@ async function classGradebook(
     const classes = new Classes(db);
     const className = path.basename(outFile, path.extname(outFile));
     const { id } = classes.create(className);
-    const outcomes = classes.importReports(id, files);
+    const outcomes = [...tooLarge, ...(files.length ? classes.importReports(id, files) : [])];
     for (const o of outcomes) io.err(`${describeOutcome(o)}\n`);
     const input = {
       className,

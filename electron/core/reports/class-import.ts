@@ -5,7 +5,8 @@
  * outcome saying what is wrong and where.
  */
 import type { ImportOutcome } from '../../../shared/api/calls/teacher.ts';
-import { ProgressReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './report-schema.ts';
+import { MAX_REPORT_BYTES } from '../../../shared/api/calls/teacher.ts';
+import { MAX_REPORT_DEPTH, ProgressReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './report-schema.ts';
 import { keyFingerprint, verifyReport } from './signing.ts';
 import { migrateReport } from './report-migrate.ts';
 import { describeNameProblem, learnerNameProblem } from '../../../shared/api/learner-name.ts';
@@ -38,6 +39,9 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
     ok: false,
     outcome: { file: file.name, result: 'rejected', status, ...extra },
   });
+  // Refused before parsing: a 200 MB file would cost memory several times its size.
+  const size = file.text.length * 3 <= MAX_REPORT_BYTES ? 0 : Buffer.byteLength(file.text, 'utf8');
+  if (size > MAX_REPORT_BYTES) return reject('too-large', { size, max: MAX_REPORT_BYTES });
   let raw: unknown;
   try {
     raw = JSON.parse(file.text.replace(/^\uFEFF/, ''));
@@ -46,6 +50,11 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return reject('bad-file', { detail: 'not a Lantern progress report (the file is not a JSON object)' });
+  const depth = nestedDeeperThan(raw, MAX_REPORT_DEPTH);
+  if (depth)
+    return reject('bad-file', {
+      detail: `${depth}: nested more than ${MAX_REPORT_DEPTH} levels deep, the most a report may have`,
+    });
   const fields = raw as Record<string, unknown>;
   if (fields.format !== REPORT_FORMAT)
     return reject('bad-file', {
@@ -88,6 +97,28 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
   };
 }
 
+/**
+ * The path of the first value nested deeper than `max` levels, or null. Walked with a stack of
+ * its own: signature checking and the schema recurse, and a file of 100,000 brackets would
+ * otherwise end in a stack overflow rather than a reason.
+ */
+function nestedDeeperThan(root: unknown, max: number): string | null {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: '' }];
+  while (stack.length) {
+    const { value, depth, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= max) return path || '(top level)';
+    for (const [k, v] of Object.entries(value))
+      if (v !== null && typeof v === 'object')
+        stack.push({
+          value: v,
+          depth: depth + 1,
+          path: Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k,
+        });
+  }
+  return null;
+}
+
 /** An English sentence for an outcome, for the command line (the app words them in its catalogs). */
 export function describeOutcome(o: ImportOutcome): string {
   const who = o.learner ? ` (${o.learner})` : '';
@@ -110,9 +141,13 @@ export function describeOutcome(o: ImportOutcome): string {
       return `${o.file}: held${who}: signed by another key than this learner's earlier reports (signed on another computer, or remade). Accept or reject it on the Teacher page`;
     case 'other-class':
       return `${o.file}: not imported${who}: made for another class (${o.detail ?? '?'})`;
+    case 'too-large':
+      return `${o.file}: not imported: ${megabytes(o.size ?? 0)}; a report may be at most ${megabytes(o.max ?? MAX_REPORT_BYTES)}`;
     case 'bad-name':
       return `${o.file}: not imported: ${o.detail ?? 'learner.name cannot be shown'}`;
     case 'newer-schema':
       return `${o.file}: not imported${who}: written by a newer Lantern (report schema ${o.schemaVersion}; this one reads ${REPORT_SCHEMA_VERSION}). Update Lantern to import it`;
   }
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;

@@ -14,6 +14,7 @@ import type {
   LearnerDetail,
 } from '../../../shared/api/calls/teacher.ts';
 import type { ProgressReport } from './report-schema.ts';
+import { MAX_IMPORT_FILES } from '../../../shared/api/calls/teacher.ts';
 import type {
   AssignedUnit,
   ClassEnrolment,
@@ -60,6 +61,10 @@ export class Classes {
     this.stmt = prepareClassStatements(db);
     this.importReports = db.transaction((classId: number, files: readonly ReportFile[]) => {
       this.require(classId);
+      if (files.length > MAX_IMPORT_FILES)
+        throw new ClassError(
+          `One import takes at most ${MAX_IMPORT_FILES} report files; this one has ${files.length}. Import them in parts.`,
+        );
       const ids = learnersById(this.stmt, classId);
       return files.map((f) => importReport(this.stmt, classId, f, (c) => this.isThisClass(classId, c), ids));
     });

@@ -19,14 +19,41 @@ export const REPORT_FORMAT = 'lantern-progress-report';
  */
 export const REPORT_SCHEMA_VERSION = 3;
 
+/**
+ * What one report may hold (docs/report-schema.md, "Limits"). A report is hostile input: each
+ * list and string is capped so that a crafted file is refused with the field and the limit, not
+ * parsed into whatever memory it asks for. The file itself is capped first (MAX_REPORT_BYTES,
+ * shared/api/calls/teacher.ts), then its nesting (MAX_REPORT_DEPTH), then these. Each is far
+ * above what a real learner's report reaches: a year of daily practice is about 5,000 attempts.
+ */
+export const REPORT_LIMITS = {
+  attempts: 20_000,
+  tracks: 50,
+  exercisesPerTrack: 2_000,
+  conceptsPerTrack: 500,
+  activityDays: 4_000,
+  /** Ids of tracks, exercises and concepts; titles; the app's name and version. */
+  idChars: 200,
+  titleChars: 500,
+  appChars: 100,
+} as const;
+/** A report nests six levels deep (report, tracks, track, concepts, concept, title). */
+export const MAX_REPORT_DEPTH = 16;
+
+const text = (max: number) =>
+  z.string().max(max, `is longer than ${max} characters, the most a report may have`);
+const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, `has more than ${max} ${what}, the most a report may have`);
+const ident = text(REPORT_LIMITS.idChars);
+
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
-const title = z.object({ en: z.string(), zh: z.string() });
+const title = z.object({ en: text(REPORT_LIMITS.titleChars), zh: text(REPORT_LIMITS.titleChars) });
 
 export const ReportAttempt = z.object({
   at: isoTime,
-  track: z.string(),
-  exercise: z.string(),
+  track: ident,
+  exercise: ident,
   kind: z.enum(['run', 'check', 'predict', 'quiz']),
   status: z.enum(['pass', 'fail', 'error', 'timeout']),
   testsPassed: count,
@@ -39,7 +66,7 @@ export const ReportAttempt = z.object({
 export type ReportAttempt = z.infer<typeof ReportAttempt>;
 
 export const ReportConcept = z.object({
-  id: z.string(),
+  id: ident,
   title: title.optional(),
   /** Predicted success on a typical exercise of the concept, 0–1; null without evidence ("not yet assessed"). */
   mastery: z.number().min(0).max(1).nullable(),
@@ -53,7 +80,7 @@ export const ReportConcept = z.object({
 export type ReportConcept = z.infer<typeof ReportConcept>;
 
 export const ReportExercise = z.object({
-  id: z.string(),
+  id: ident,
   title: title.optional(),
   completedAt: isoTime.nullable(),
   runs: count,
@@ -65,21 +92,21 @@ export const ReportExercise = z.object({
 });
 
 export const ReportTrack = z.object({
-  id: z.string(),
+  id: ident,
   title: title.optional(),
   /** Exercises in the track (all types), for a completion percentage. 0 when unknown. */
   exercisesTotal: count,
-  concepts: z.array(ReportConcept),
-  exercises: z.array(ReportExercise),
+  concepts: list(ReportConcept, REPORT_LIMITS.conceptsPerTrack, 'concepts'),
+  exercises: list(ReportExercise, REPORT_LIMITS.exercisesPerTrack, 'exercises'),
 });
 export type ReportTrack = z.infer<typeof ReportTrack>;
 
 export const ReportSignature = z.object({
   algorithm: z.literal('Ed25519'),
   /** SubjectPublicKeyInfo (DER), base64. */
-  publicKey: z.string(),
+  publicKey: text(200),
   /** Signature over the canonical JSON of the report without `signature`, base64. */
-  value: z.string(),
+  value: text(200),
 });
 
 export const ReportClass = z.object({
@@ -106,8 +133,8 @@ export const MAX_EXAMPLE_CODE = 2000;
  */
 export const ReportErrorExample = z.object({
   at: isoTime,
-  track: z.string(),
-  exercise: z.string(),
+  track: ident,
+  exercise: ident,
   kind: z.enum(['error', 'timeout', 'fail']),
   code: z.string().max(MAX_EXAMPLE_CODE),
 });
@@ -117,11 +144,11 @@ export const ProgressReport = z.object({
   format: z.literal(REPORT_FORMAT),
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   exportedAt: isoTime,
-  app: z.object({ name: z.string(), version: z.string() }),
+  app: z.object({ name: text(REPORT_LIMITS.appChars), version: text(REPORT_LIMITS.appChars) }),
   learner: z.object({
     /** 1–80 characters, no control, direction or invisible ones (shared/api/learner-name.ts). */
     name: LearnerName,
-    profileCreatedAt: z.string(),
+    profileCreatedAt: text(40),
     /**
      * The student ID or school e-mail the learner gave when joining a class: what the class and an
      * LMS gradebook recognise them by. Absent before they join one (and in older reports). Schema 3.
@@ -149,13 +176,15 @@ export const ProgressReport = z.object({
     firstActiveAt: isoTime.nullable(),
     lastActiveAt: isoTime.nullable(),
   }),
-  tracks: z.array(ReportTrack),
-  activity: z.array(
+  tracks: list(ReportTrack, REPORT_LIMITS.tracks, 'tracks'),
+  activity: list(
     z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), activeMs: count, attempts: count }),
+    REPORT_LIMITS.activityDays,
+    'days',
   ),
-  attempts: z.array(ReportAttempt),
+  attempts: list(ReportAttempt, REPORT_LIMITS.attempts, 'attempts'),
   /** Only in a report for a class: the code of a few failed checks, for the teacher (schema 3). */
-  errorExamples: z.array(ReportErrorExample).max(MAX_ERROR_EXAMPLES).optional(),
+  errorExamples: list(ReportErrorExample, MAX_ERROR_EXAMPLES, 'examples').optional(),
   signature: ReportSignature.optional(),
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;

@@ -5,10 +5,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context.ts';
-import { MAX_IMPORT_BATCH_BYTES, type ImportOutcome } from '../../../shared/api/contract.ts';
-
-/** Files too large for one request never reach the backend; the page reports them itself. */
-type Outcome = ImportOutcome | { file: string; result: 'rejected'; status: 'tooLarge'; size: number };
+import {
+  MAX_IMPORT_BATCH_BYTES,
+  MAX_IMPORT_FILES,
+  MAX_REPORT_BYTES,
+  type ImportOutcome,
+} from '../../../shared/api/contract.ts';
 
 /** Bytes a file adds to the request body: its text as a JSON string, in UTF-8. */
 const encoder = new TextEncoder();
@@ -17,15 +19,33 @@ const bodyBytes = (name: string, text: string) =>
 
 async function readBatches(files: File[]) {
   const batches: { name: string; text: string }[][] = [];
-  const tooLarge: Outcome[] = [];
+  // Files over the limit are never read: the page reports them as the backend would.
+  const tooLarge: ImportOutcome[] = [];
   let batch: { name: string; text: string }[] = [];
   let size = 0;
   for (const f of files) {
     const name = f.webkitRelativePath || f.name;
-    const text = f.size > MAX_IMPORT_BATCH_BYTES ? '' : await f.text();
-    const bytes = text ? bodyBytes(name, text) : f.size;
+    if (f.size > MAX_REPORT_BYTES) {
+      tooLarge.push({
+        file: name,
+        result: 'rejected',
+        status: 'too-large',
+        size: f.size,
+        max: MAX_REPORT_BYTES,
+      });
+      continue;
+    }
+    const text = await f.text();
+    const bytes = bodyBytes(name, text);
+    // Escaped into JSON (quotes and backslashes doubled) it may not fit one request after all.
     if (bytes > MAX_IMPORT_BATCH_BYTES) {
-      tooLarge.push({ file: name, result: 'rejected', status: 'tooLarge', size: f.size });
+      tooLarge.push({
+        file: name,
+        result: 'rejected',
+        status: 'too-large',
+        size: bytes,
+        max: MAX_REPORT_BYTES,
+      });
       continue;
     }
     if (batch.length && size + bytes > MAX_IMPORT_BATCH_BYTES) {
@@ -44,7 +64,7 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const [busy, setBusy] = useState(false);
-  const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function importFiles(list: FileList | null, onlyJson: boolean) {
@@ -53,11 +73,15 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
       setError(t('classroom.noJsonFiles'));
       return;
     }
+    if (files.length > MAX_IMPORT_FILES) {
+      setError(t('classroom.tooManyFiles', { count: files.length, max: MAX_IMPORT_FILES }));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const { batches, tooLarge } = await readBatches(files);
-      const results: Outcome[] = [...tooLarge];
+      const results: ImportOutcome[] = [...tooLarge];
       for (const batch of batches)
         results.push(...(await api.importReports({ classId, files: batch })).outcomes);
       setOutcomes(results);
@@ -69,10 +93,13 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
     }
   }
 
-  const describe = (o: Outcome) => {
+  const describe = (o: ImportOutcome) => {
     const status =
-      o.status === 'tooLarge'
-        ? t('classroom.statuses.tooLarge', { size: (o.size / 1e6).toFixed(1) })
+      o.status === 'too-large'
+        ? t('classroom.statuses.tooLarge', {
+            size: ((o.size ?? 0) / 1e6).toFixed(1),
+            max: ((o.max ?? MAX_REPORT_BYTES) / 1e6).toFixed(0),
+          })
         : o.status === 'bad-file'
           ? t('classroom.statuses.badFile', { detail: o.detail ?? '' })
           : o.status === 'bad-name' && o.nameProblem
@@ -83,7 +110,7 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
                 ? t('classroom.statuses.future', {
                     date: o.exportedAt ? new Date(o.exportedAt).toLocaleString(i18n.language) : '?',
                   })
-                : t(`classroom.statuses.${o.status}`, { detail: 'detail' in o ? (o.detail ?? '') : '' });
+                : t(`classroom.statuses.${o.status}`, { detail: o.detail ?? '' });
     return `${t(`classroom.results.${o.result}`)}: ${status}`;
   };
   const merged = outcomes?.filter((o) => o.result !== 'rejected' && o.result !== 'held').length ?? 0;
@@ -141,7 +168,7 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
                 className={o.result === 'imported' || o.result === 'replaced' ? 'merged' : o.result}
               >
                 <span className="file-name">{o.file}</span>
-                {'learner' in o && o.learner ? <span className="muted"> ({o.learner})</span> : null}
+                {o.learner ? <span className="muted"> ({o.learner})</span> : null}
                 <span> — {describe(o)}</span>
               </li>
             ))}

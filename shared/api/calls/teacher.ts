@@ -19,6 +19,14 @@ export type ClassSummary = z.infer<typeof ClassSummary>;
 
 /** The web-mode request body is capped at 5 MB; the page sends files in batches below this. */
 export const MAX_IMPORT_BATCH_BYTES = 4_500_000;
+/**
+ * One report file, in UTF-8 bytes. A learner's report is about 300 bytes per run or check, so
+ * a year of daily practice is well under 2 MB; a larger file is refused before it is parsed
+ * (docs/report-schema.md, "Limits"). Below the batch size, so any report fits in one request.
+ */
+export const MAX_REPORT_BYTES = 4_000_000;
+/** Report files in one import: a few classes of learners, each with a report or two. */
+export const MAX_IMPORT_FILES = 1000;
 
 export const ReportText = z.object({ name: z.string().min(1).max(1000), text: z.string() });
 
@@ -44,6 +52,7 @@ export const ImportOutcome = z.object({
     'other-key',
     'other-class',
     'bad-name',
+    'too-large',
   ]),
   learner: z.string().optional(),
   exportedAt: z.string().optional(),
@@ -53,6 +62,9 @@ export const ImportOutcome = z.object({
   detail: z.string().optional(),
   /** bad-name: what is wrong with `learner.name` (the name itself is not echoed). */
   nameProblem: NameProblem.optional(),
+  /** too-large: the file's size in bytes, and the most a report may have (MAX_REPORT_BYTES). */
+  size: count.optional(),
+  max: count.optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
@@ -175,7 +187,7 @@ export const teacherCalls = {
   createClass: call(z.object({ name: z.string().trim().min(1).max(80) }).strict(), ClassSummary),
   deleteClass: call(inClass, z.object({ deleted: z.boolean() })),
   importReports: call(
-    z.object({ classId, files: z.array(ReportText).min(1).max(1000) }).strict(),
+    z.object({ classId, files: z.array(ReportText).min(1).max(MAX_IMPORT_FILES) }).strict(),
     z.object({ outcomes: z.array(ImportOutcome) }),
   ),
   getClassOverview: call(inClass, ClassOverview),
