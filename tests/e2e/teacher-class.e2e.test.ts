@@ -3,7 +3,8 @@
  * its enrolment file; the learner's Lantern joins it with that file and a student ID, sees the
  * assigned unit first on Learn, passes a check and exports a report; the teacher imports it and
  * reads the summary and the matrix. A report remade with another key for the same student is
- * held for the teacher, not merged. Screenshots of every teacher screen in both languages and
+ * held for the teacher, not merged, and so is one whose student ID only looks like the
+ * learner's (decision 0046). Screenshots of every teacher screen in both languages and
  * themes at 1024×640 and 1920×1080 go to SHOTS (outside the repo).
  */
 import fs from 'node:fs';
@@ -92,7 +93,14 @@ describe('a class a learner joins, and the class view', () => {
       .poll(() => learner.getByTestId('class-status').innerText())
       .toBe(en.myClass.errors['not-enrolment']);
 
+    // An ID that mixes alphabets (Cyrillic О in a Latin ID) is refused, naming the odd letter.
     await learner.getByTestId('enrolment-file').setInputFiles(enrolmentFile);
+    await learner.getByTestId('student-id').fill('S-1ОО1');
+    await learner.getByRole('button', { name: en.myClass.join }).click();
+    await expect
+      .poll(() => learner.getByTestId('class-status').innerText())
+      .toBe(en.myClass.errors['student-id-mixed-script'].replace('{{detail}}', 'О'));
+    await learner.getByTestId('student-id').fill('S-1001');
     await learner.getByRole('button', { name: en.myClass.join }).click();
     await expect
       .poll(() => settings.getByTestId('my-class').innerText())
@@ -202,6 +210,36 @@ describe('a class a learner joins, and the class view', () => {
       .toBe('Rejected the report from remade.json.');
     await expect.poll(() => teacher.getByTestId('held-report').count()).toBe(0);
     expect(await teacher.getByTestId('class-matrix').locator('tbody tr').count()).toBe(1);
+  });
+
+  test('a report whose student ID only looks like S-1001 (Cyrillic Ѕ) is held, not a second Ada', async () => {
+    // One alphabet throughout, so the app lets it join; the teacher's class reads it as S-1001.
+    await callApi(learnerApp, 'createProfile', { name: 'Ada (look-alike)', switchTo: true });
+    const joined = await callApi<{ ok: boolean }>(learnerApp, 'joinClass', {
+      source: { kind: 'file', text: fs.readFileSync(enrolmentFile, 'utf8') },
+      studentId: 'Ѕ-1001',
+    });
+    expect(joined.ok).toBe(true);
+    const { files } = await callApi<{ files: { content: string }[] }>(learnerApp, 'exportReport', {
+      format: 'json',
+      locale: 'en',
+    });
+    const lookAlike = path.join(downloads, 'look-alike.json');
+    fs.writeFileSync(lookAlike, files[0]!.content);
+
+    await teacher.getByLabel(en_t.classroom.chooseFiles).setInputFiles(lookAlike);
+    await expect
+      .poll(() => teacher.getByTestId('import-results').innerText())
+      .toContain(`look-alike.json (Ada (look-alike)) — ${en_t.classroom.results.held}`);
+    const held = teacher.getByTestId('held-report');
+    await held.waitFor();
+    // The teacher sees the ID as the report wrote it, under the learner it poses as.
+    expect(await held.innerText()).toContain('Ѕ-1001');
+    const rows = await teacher.getByTestId('class-matrix').locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('S-1001');
+    await held.getByRole('button', { name: en.classHeld.reject }).click();
+    await expect.poll(() => teacher.getByTestId('held-report').count()).toBe(0);
   });
 
   test('every teacher screen, both languages and themes, 1024×640 and 1920×1080, no sideways scroll', async () => {
