@@ -8,10 +8,13 @@ import type { TypeDiagnostic } from '../../shared/runner/javascript/type-check.t
 
 type MessageChain = string | { messageText: string; next?: MessageChain[] };
 
-function flatten(message: MessageChain, indent = 0): string {
+/** As the compiler's `flattenDiagnosticMessageText` does, less a line repeating the one above. */
+function flatten(message: MessageChain, indent = 0, above?: string): string {
   if (typeof message === 'string') return message;
-  const own = `${'  '.repeat(indent)}${message.messageText}`;
-  return [own, ...(message.next ?? []).map((m) => flatten(m, indent + 1))].join('\n');
+  const lines = message.messageText === above ? [] : [`${'  '.repeat(indent)}${message.messageText}`];
+  const deeper = lines.length ? indent + 1 : indent;
+  for (const next of message.next ?? []) lines.push(flatten(next, deeper, message.messageText));
+  return lines.filter(Boolean).join('\n');
 }
 
 let checks = 0;

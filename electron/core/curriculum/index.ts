@@ -14,6 +14,7 @@ import { parseYamlSource } from '../../../shared/content/yaml-source.ts';
 import { readPack, textOf } from './pack-files.ts';
 import { deletePack, sweepPacksDir, writePack } from './packs.ts';
 import { openSandboxRunner } from './sandbox.ts';
+import { TypeChecker, withTypeCheck } from '../runner-host/type-checker.ts';
 import { validateFiles } from './validate.ts';
 import type { RunCode } from '../../../shared/runner/protocol.ts';
 
@@ -118,10 +119,12 @@ export class Curriculum {
       const files = textOf(read.files);
       const concurrency = this.#options.concurrency ?? availableParallelism();
       const sandbox = this.#options.runner ? undefined : openSandboxRunner(concurrency);
+      // A supplied runner (the desktop app's sandbox window) gets the type check in front too.
+      const types = sandbox ? undefined : new TypeChecker();
       const report = await validateFiles(files, {
-        runner: this.#options.runner ?? sandbox!.runner,
+        runner: sandbox ? sandbox.runner : withTypeCheck(this.#options.runner!, types!),
         concurrency,
-      }).finally(() => sandbox?.close());
+      }).finally(() => Promise.all([sandbox?.close(), types?.close()]));
       if (!report.ok || !report.loaded.track) return { ok: false, errors: report.errors };
       const { id } = report.loaded.track;
       const existing = (await this.#tracks()).get(id);

@@ -96,19 +96,23 @@ export type TypeCheckOutcome =
   | { kind: 'slow'; durationMs: number };
 
 interface Pending {
-  resolve: (outcome: TypeCheckOutcome) => void;
-  reject: (error: Error) => void;
-  started: number;
+  id: number;
   file: string;
   code: string;
-  /** Set once the worker is ready: loading the compiler is not the learner's code's time. */
-  timer?: NodeJS.Timeout;
+  resolve: (outcome: TypeCheckOutcome) => void;
+  reject: (error: Error) => void;
 }
 
+/**
+ * One compiler worker, one check at a time: a check is sent when the one before it has answered,
+ * and its time limit starts then, so neither loading the compiler nor waiting behind other
+ * checks counts against a learner's code.
+ */
 export class TypeChecker {
   private worker: Worker | undefined;
   private ready = false;
-  private readonly pending = new Map<number, Pending>();
+  private readonly queue: Pending[] = [];
+  private current: { check: Pending; started: number; timer: NodeJS.Timeout } | undefined;
   private nextId = 1;
   private readonly timeLimitMs: number;
 
@@ -118,15 +122,9 @@ export class TypeChecker {
 
   /** The errors the compiler finds in one learner file (`total.ts`), or `slow` past the limit. */
   check(file: string, code: string): Promise<TypeCheckOutcome> {
-    const worker = this.start();
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const waiting: Pending = { resolve, reject, started: performance.now(), file, code };
-      this.pending.set(id, waiting);
-      if (this.ready) this.time(id, waiting);
-      // Waiting for an answer keeps the process alive; an idle checker does not.
-      worker.ref();
-      worker.postMessage({ id, file, code });
+      this.queue.push({ id: this.nextId++, file, code, resolve, reject });
+      this.next();
     });
   }
 
@@ -135,22 +133,35 @@ export class TypeChecker {
     this.start();
   }
 
-  private time(id: number, waiting: Pending): void {
-    waiting.started = performance.now();
-    waiting.timer = setTimeout(() => {
-      // The checker is stuck in this file: stop it (the next check starts a fresh one).
-      this.pending.delete(id);
-      waiting.resolve({ kind: 'slow', durationMs: performance.now() - waiting.started });
-      this.restart();
-    }, this.timeLimitMs);
-  }
-
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     this.ready = false;
     this.fail(new Error('the type checker was shut down'));
     await worker?.terminate();
+  }
+
+  /** Sends the next check when the worker is ready and idle. */
+  private next(): void {
+    const worker = this.start();
+    if (!this.ready || this.current) return;
+    const check = this.queue.shift();
+    if (!check) {
+      // An idle checker does not keep the process alive; a check in progress does.
+      worker.unref();
+      return;
+    }
+    worker.ref();
+    const timer = setTimeout(() => {
+      // The compiler is stuck in this file: stop it; the checks behind go to a fresh worker.
+      const stuck = this.current;
+      this.current = undefined;
+      this.stop();
+      if (stuck) stuck.check.resolve({ kind: 'slow', durationMs: performance.now() - stuck.started });
+      if (this.queue.length) this.next();
+    }, this.timeLimitMs);
+    this.current = { check, started: performance.now(), timer };
+    worker.postMessage({ id: check.id, file: check.file, code: check.code });
   }
 
   private start(): Worker {
@@ -165,65 +176,53 @@ export class TypeChecker {
         lib: TYPE_CHECK_SETTINGS.lib,
       },
     });
-    worker.unref();
-    worker.on('message', (m: { id: number; ready?: true; diagnostics?: TypeDiagnostic[]; error?: string }) => {
+    if (!this.queue.length) worker.unref();
+    worker.on('message', (m: { id?: number; ready?: true; diagnostics?: TypeDiagnostic[]; error?: string }) => {
+      if (this.worker !== worker) return;
       if (m.ready) {
-        if (this.worker !== worker) return;
         this.ready = true;
-        for (const [id, waiting] of this.pending) this.time(id, waiting);
+        this.next();
         return;
       }
-      const waiting = this.pending.get(m.id);
-      if (!waiting) return;
-      this.pending.delete(m.id);
-      if (waiting.timer) clearTimeout(waiting.timer);
-      if (this.pending.size === 0) worker.unref();
-      if (m.error !== undefined) waiting.reject(new Error(`the type checker failed: ${m.error}`));
+      const done = this.current;
+      if (!done || done.check.id !== m.id) return;
+      clearTimeout(done.timer);
+      this.current = undefined;
+      if (m.error !== undefined) done.check.reject(new Error(`the type checker failed: ${m.error}`));
       else
-        waiting.resolve({
+        done.check.resolve({
           kind: 'checked',
           diagnostics: m.diagnostics ?? [],
-          durationMs: performance.now() - waiting.started,
+          durationMs: performance.now() - done.started,
         });
+      this.next();
     });
-    worker.on('error', (error) => {
+    const lost = (error: Error) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
       this.ready = false;
       this.fail(error);
-    });
-    worker.on('exit', () => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.ready = false;
-      this.fail(new Error('the type checker stopped'));
-    });
+    };
+    worker.on('error', lost);
+    worker.on('exit', () => lost(new Error('the type checker stopped')));
     this.worker = worker;
     return worker;
   }
 
-  /** A fresh worker; the checks queued behind the stuck one go to it. */
-  private restart(): void {
+  private stop(): void {
     const worker = this.worker;
     this.worker = undefined;
     this.ready = false;
     void worker?.terminate();
-    if (this.pending.size === 0) return;
-    const fresh = this.start();
-    for (const [id, waiting] of this.pending) {
-      if (waiting.timer) clearTimeout(waiting.timer);
-      delete waiting.timer;
-      fresh.ref();
-      fresh.postMessage({ id, file: waiting.file, code: waiting.code });
-    }
   }
 
   private fail(error: Error): void {
-    for (const [id, waiting] of this.pending) {
-      if (waiting.timer) clearTimeout(waiting.timer);
-      this.pending.delete(id);
-      waiting.reject(error);
+    if (this.current) {
+      clearTimeout(this.current.timer);
+      this.current.check.reject(error);
+      this.current = undefined;
     }
+    for (const check of this.queue.splice(0)) check.reject(error);
   }
 }
 
