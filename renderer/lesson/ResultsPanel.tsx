@@ -126,6 +126,9 @@ function TestRow({
 export function summaryKey(result: RunResult, outputCheck = false): string {
   if (result.status === 'timeout') return 'runner.summary.timeout';
   if (result.error?.type === 'Stopped') return 'runner.summary.stopped';
+  // A TypeScript Check stops at the type check: nothing ran (decision 0048).
+  if (result.error?.type === 'TypeScript') return 'runner.summary.typeErrors';
+  if (result.error?.type === 'TypeScriptSlow') return 'runner.summary.typeCheckSlow';
   if (result.error?.code && result.tests.length === 0) return 'runner.summary.needsMore';
   if (outputCheck && result.tests.length > 0)
     return result.status === 'pass' ? 'runner.output.allMatch' : 'runner.output.someDiffer';

@@ -2,7 +2,8 @@
  * The built-in tracks, checked by the real validator in the real Node sandbox: every solution
  * passes, every starter fails, every predict step prints what it says, and no solution uses what
  * a later lesson teaches (strict: an error here, a warning for packs). And the course is as large
- * as promised: Python ≥ 40 exercises over ≥ 12 concepts, JavaScript ≥ 25 over ≥ 10.
+ * as promised: Python ≥ 40 exercises over ≥ 12 concepts, JavaScript ≥ 25 over ≥ 10, TypeScript ≥ 12
+ * over 6, each of its Checks type-checked first (decision 0048).
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -101,8 +102,38 @@ describe('the built-in tracks', () => {
     // A program-output exercise runs the whole program once per case: more runs than one test file.
   }, 300_000);
 
+  test('TypeScript validates with no problems, and its Checks read the types first', async () => {
+    const report = await validated('typescript');
+    expect(report.errors.map(formatContentError)).toEqual([]);
+    expect(report.ok).toBe(true);
+    const { count, concepts } = realExercises(report.loaded);
+    expect(count).toBeGreaterThanOrEqual(12);
+    expect([...concepts].sort()).toEqual([
+      'arrays-tuples',
+      'generics',
+      'object-types',
+      'type-annotations',
+      'typed-classes',
+      'unions',
+    ]);
+    // The first exercise's starter has parameters without types: under strict checking its Check
+    // stops at the type error and runs no test.
+    const first = report.loaded.exercises.get('ts-rectangle-area')!.exercise;
+    const result = await sandbox.runner({
+      mode: 'check',
+      language: 'typescript',
+      module: first.module!,
+      code: first.starter,
+      tests: first.tests!,
+    });
+    expect(result.status).toBe('error');
+    expect(result.tests).toEqual([]);
+    expect(result.error).toMatchObject({ type: 'TypeScript', line: 1, file: 'area.ts' });
+    expect(result.error!.message).toMatch(/implicitly has an 'any' type/);
+  }, 300_000);
+
   test('every exercise has English and Chinese prose and at least three graded hints', async () => {
-    for (const track of ['python', 'javascript']) {
+    for (const track of ['python', 'javascript', 'typescript']) {
       const { loaded } = await validated(track, { noRun: true });
       for (const { exercise, file } of loaded.exercises.values()) {
         expect(exercise.body.zh, file).toMatch(/\p{Script=Han}/u);
