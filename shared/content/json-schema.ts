@@ -24,7 +24,8 @@ const EXERCISE_FIELDS: Record<string, string> = {
   hints:
     'At least 3 for an exercise, from a nudge to the shape of the answer; none may contain a solution line.',
   expectedOutput: 'predict: exactly what the code prints (trailing whitespace ignored).',
-  choices: 'quiz: at least 2 choices, at least one with correct: true.',
+  choices:
+    'quiz: at least 2 choices, at least one with correct: true; each with an explanation { en, zh } of why it is right or wrong, shown after the learner picks it.',
   trace:
     'trace: { line, hit (default 1), variable, answer }: when `line` is about to run for the `hit`-th time, `variable` is `answer` (as the language prints it).',
   timeLimitMs: 'Time limit per run in milliseconds (100 to 60000, default 5000).',

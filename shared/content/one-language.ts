@@ -28,6 +28,7 @@ export const EXERCISE_TEXTS: readonly (readonly string[])[] = [
   ['title'],
   ['hints', '*'],
   ['choices', '*', 'text'],
+  ['choices', '*', 'explanation'],
 ];
 
 const other = (language: UiLocale): UiLocale => (language === 'en' ? 'zh' : 'en');

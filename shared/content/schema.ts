@@ -36,9 +36,19 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export const ExerciseType = z.enum(['explanation', 'exercise', 'predict', 'quiz', 'trace']);
 export type ExerciseType = z.infer<typeof ExerciseType>;
 
+export const EXPLANATION_REQUIRED =
+  'every choice needs an explanation { en, zh }: a sentence or two on why this choice is right or wrong, shown after the learner picks it';
+
+/**
+ * A quiz choice and why it is right or wrong. The explanation is what a learner reads after
+ * picking the choice (and never before), so every choice has one.
+ */
 export const QuizChoice = z.strictObject({
   text: LocalizedText,
   correct: z.boolean().default(false),
+  explanation: z.strictObject(LocalizedText.shape, {
+    error: (issue) => (issue.input === undefined ? EXPLANATION_REQUIRED : undefined),
+  }),
 });
 export type QuizChoice = z.infer<typeof QuizChoice>;
 

@@ -43,13 +43,15 @@ export function translationGaps(
         errors.push({ file, line: lineOf(['hints', i, 'zh']), field: `hints[${i}].zh`, message: gap });
     });
     exercise.choices?.forEach((choice, i) => {
-      if (untranslated(choice.text))
-        errors.push({
-          file,
-          line: lineOf(['choices', i, 'text', 'zh']),
-          field: `choices[${i}].text.zh`,
-          message: gap,
-        });
+      for (const part of ['text', 'explanation'] as const) {
+        if (untranslated(choice[part]))
+          errors.push({
+            file,
+            line: lineOf(['choices', i, part, 'zh']),
+            field: `choices[${i}].${part}.zh`,
+            message: gap,
+          });
+      }
     });
   }
   return errors;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadTrack } from '../../../shared/content/load.ts';
 import { formatContentError } from '../../../shared/content/errors.ts';
+import { EXPLANATION_REQUIRED } from '../../../shared/content/schema.ts';
 import { edit, fixtureFiles } from './fixtures.ts';
 
 let good: Map<string, string>;
@@ -87,6 +88,42 @@ describe('schema errors name the file, the line and the field', () => {
   test('a quiz without a correct choice', () => {
     const files = edit(good, 'lessons/loop-quiz.md', '    correct: true\n', '');
     expect(problems(files).keys).toEqual(['lessons/loop-quiz.md:7: choices']);
+  });
+
+  test('a quiz choice without an explanation is named by its file, line and field', () => {
+    const files = edit(
+      good,
+      'lessons/loop-quiz.md',
+      '    explanation:\n      en: range(3) stops before 3, so there is no fourth round.\n      zh: range(3) 在 3 之前就停止了，所以没有第四轮。\n',
+      '',
+    );
+    expect(problems(files).lines).toEqual([
+      `lessons/loop-quiz.md:13: choices[1].explanation: ${EXPLANATION_REQUIRED}`,
+    ]);
+  });
+
+  test('a quiz explanation in one language only (the pack declares both)', () => {
+    const files = edit(
+      good,
+      'lessons/loop-quiz.md',
+      '      zh: range(3) 在 3 之前就停止了，所以没有第四轮。\n',
+      '',
+    );
+    expect(problems(files).lines).toEqual([
+      'lessons/loop-quiz.md:14: choices[1].explanation.zh: is required',
+    ]);
+  });
+
+  test('a quiz explanation that is empty', () => {
+    const files = edit(
+      good,
+      'lessons/loop-quiz.md',
+      'en: range(3) stops before 3, so there is no fourth round.',
+      "en: ''",
+    );
+    expect(problems(files).lines).toEqual([
+      'lessons/loop-quiz.md:15: choices[1].explanation.en: English text is empty',
+    ]);
   });
 
   test('a YAML syntax error', () => {

@@ -38,6 +38,11 @@ describe('a pack written in one language', () => {
     const quiz = exercises.get('print-quiz')!.exercise;
     expect(quiz.title).toEqual({ en: 'What does it show?', zh: 'What does it show?' });
     expect(quiz.choices!.map((c) => c.text.zh)).toEqual(['hi', 'print("hi")']);
+    // A choice's explanation, as plain text or under its one key, is copied the same way.
+    expect(quiz.choices!.map((c) => c.explanation.zh)).toEqual([
+      'print shows the value it is given, without the quotes.',
+      'The code itself is not shown; only what print is given appears.',
+    ]);
     expect(quiz.body.zh).toBe('What does `print("hi")` show?');
   });
 

@@ -39,7 +39,7 @@ describe('every lesson has Chinese text, not English pasted into the Chinese fie
 
   test('a quiz choice left in English is reported; code or output that is the same in both is not', async () => {
     const english = edit(good, 'lessons/loop-quiz.md', 'zh: 四次', 'zh: Four times over');
-    expect(await errorsOf(english)).toEqual([`lessons/loop-quiz.md:10: choices[1].text.zh: ${GAP}`]);
+    expect(await errorsOf(english)).toEqual([`lessons/loop-quiz.md:13: choices[1].text.zh: ${GAP}`]);
     const output = edit(
       good,
       'lessons/loop-quiz.md',
@@ -47,6 +47,16 @@ describe('every lesson has Chinese text, not English pasted into the Chinese fie
       '{ en: "[0, 1]", zh: "[0, 1]" }',
     );
     expect(await errorsOf(output)).toEqual([]);
+  });
+
+  test('a quiz choice’s explanation left in English is reported at its line and field', async () => {
+    const files = edit(
+      good,
+      'lessons/loop-quiz.md',
+      'zh: range(3) 在 3 之前就停止了，所以没有第四轮。',
+      'zh: range(3) stops before 3, so there is no fourth round.',
+    );
+    expect(await errorsOf(files)).toEqual([`lessons/loop-quiz.md:16: choices[1].explanation.zh: ${GAP}`]);
   });
 
   test('a track marked `untranslated: [zh]` may carry English in the Chinese fields', async () => {
