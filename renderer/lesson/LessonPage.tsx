@@ -153,6 +153,12 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
     setJustPassed(true);
   };
 
+  const revealQuizAnswer = async () => {
+    const { right, state: next } = await api.revealQuizAnswer(ref);
+    setState(next);
+    return right;
+  };
+
   const nextHref = opened.next ? href('learn', trackId, opened.next) : href('learn', trackId);
 
   return (
@@ -188,7 +194,11 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
           )
         ) : null}
         {exercise.type === 'quiz' ? (
-          <QuizStep exercise={exercise} onAnswer={(answer) => record('quiz', answer)} />
+          <QuizStep
+            exercise={exercise}
+            onAnswer={(answer) => record('quiz', answer)}
+            onReveal={revealQuizAnswer}
+          />
         ) : null}
         <VerdictNotice verdict={verdict} kind={isExercise ? 'check' : 'answer'} />
         {justPassed || state.completed ? (

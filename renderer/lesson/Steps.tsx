@@ -1,13 +1,17 @@
 /**
  * The two steps that are not code to write: predict the output, and a multiple-choice quiz. The
- * page is not sent their answers: it submits the learner's, and shows the backend's verdict.
+ * page is not sent their answers: it submits the learner's, and shows the backend's verdict with
+ * what comes with it (the real output beside the prediction, the chosen choice's explanation).
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonExercise, RecordedVerdict } from '../../shared/api/calls/lessons.ts';
+import type { LocalizedText } from '../../shared/content/schema.ts';
 import { useApp } from '../app/context.ts';
+import { Markdown } from '../components/Markdown.tsx';
 import { CodeEditor } from '../editor/CodeEditor.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
+import { OutputDiff } from './OutputDiff.tsx';
 
 /** Sends the learner's answer; settles with the backend's verdict (null when it could not be had). */
 export type SubmitAnswer = (answer: string) => Promise<RecordedVerdict | null>;
@@ -47,6 +51,8 @@ export function PredictStep({ exercise, onAnswer }: { exercise: LessonExercise; 
   const { settings } = useApp();
   const id = useId();
   const [answer, setAnswer] = useState('');
+  // The prediction the verdict is about, even if the learner edits the box afterwards.
+  const [submitted, setSubmitted] = useState('');
   const judged = useJudged();
   const verdict = judged.verdict ? judged.verdict.status === 'pass' : null;
   const language = exercise.language ?? 'python';
@@ -63,6 +69,7 @@ export function PredictStep({ exercise, onAnswer }: { exercise: LessonExercise; 
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          setSubmitted(answer);
           void judged.judge(onAnswer, answer);
         }}
       >
@@ -84,8 +91,11 @@ export function PredictStep({ exercise, onAnswer }: { exercise: LessonExercise; 
           <p>{verdict ? t('lesson.predictRight') : t('lesson.predictWrong')}</p>
           {!verdict && judged.verdict?.reveal?.output !== undefined ? (
             <>
-              <p>{t('lesson.actualOutput')}</p>
-              <pre>{judged.verdict.reveal.output}</pre>
+              <OutputDiff
+                expected={judged.verdict.reveal.output}
+                actual={submitted}
+                labels={{ expected: t('lesson.predictReal'), actual: t('lesson.predictYours') }}
+              />
               <p className="answer-shown">{t('lesson.answerShown')}</p>
             </>
           ) : null}
@@ -95,21 +105,49 @@ export function PredictStep({ exercise, onAnswer }: { exercise: LessonExercise; 
   );
 }
 
+/** Why a choice is right or wrong, as its author explained it. */
+function Explanation({ label, text }: { label: string; text: LocalizedText }) {
+  const { text: localized } = useLocale();
+  return (
+    <div className="choice-explanation">
+      <p className="explanation-label">{label}</p>
+      <Markdown source={localized(text)} />
+    </div>
+  );
+}
+
+export type RightAnswers = { index: number; explanation: LocalizedText }[];
+
 export function QuizStep({
   exercise,
   onAnswer,
+  onReveal,
 }: {
   exercise: LessonExercise;
   /** The answer sent is the chosen choice's index. */
   onAnswer: SubmitAnswer;
+  /** Asks for the right choices and why (offered after a wrong pick; recorded as shown). */
+  onReveal: () => Promise<RightAnswers>;
 }) {
   const { t } = useTranslation();
   const { text } = useLocale();
   const name = useId();
   const [chosen, setChosen] = useState<number | null>(null);
   const judged = useJudged();
+  const [right, setRight] = useState<RightAnswers | null>(null);
+  const [revealFailed, setRevealFailed] = useState<string | null>(null);
   const verdict = judged.verdict ? judged.verdict.status === 'pass' : null;
+  const explanation = judged.verdict?.explanation;
   const choices = exercise.choices ?? [];
+  const rightIndexes = new Set(right?.map((r) => r.index));
+  const reveal = async () => {
+    setRevealFailed(null);
+    try {
+      setRight(await onReveal());
+    } catch (e) {
+      setRevealFailed(e instanceof Error ? e.message : String(e));
+    }
+  };
   return (
     <form
       className="quiz"
@@ -122,7 +160,7 @@ export function QuizStep({
       <fieldset>
         <legend>{t('lesson.quizPrompt')}</legend>
         {choices.map((choice, i) => (
-          <label key={i} className="choice">
+          <label key={i} className="choice" data-right={rightIndexes.has(i) || undefined}>
             <input
               type="radio"
               name={name}
@@ -133,6 +171,9 @@ export function QuizStep({
               }}
             />
             <span>{text(choice.text)}</span>
+            {rightIndexes.has(i) ? (
+              <span className="badge right-choice">✓ {t('lesson.rightChoice')}</span>
+            ) : null}
           </label>
         ))}
       </fieldset>
@@ -141,9 +182,39 @@ export function QuizStep({
       </button>
       <NotJudged message={judged.failed} />
       {verdict !== null ? (
-        <p className={verdict ? 'verdict ok' : 'verdict bad'} role="status">
-          {verdict ? t('lesson.quizRight') : t('lesson.quizWrong')}
+        <div className="quiz-feedback" data-testid="quiz-feedback">
+          <p className={verdict ? 'verdict ok' : 'verdict bad'} role="status">
+            {verdict ? t('lesson.quizRight') : t('lesson.quizWrong')}
+          </p>
+          {explanation ? (
+            <Explanation label={t(verdict ? 'lesson.quizWhy' : 'lesson.quizWhyNot')} text={explanation} />
+          ) : null}
+          {!verdict && !right ? (
+            <p className="quiz-next">
+              {t('lesson.quizTryAgain')}{' '}
+              <button type="button" onClick={() => void reveal()}>
+                {t('lesson.showRightAnswer')}
+              </button>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {revealFailed ? (
+        <p className="status error" role="alert">
+          {revealFailed}
         </p>
+      ) : null}
+      {right && right.length > 0 && !verdict ? (
+        <div className="quiz-answer" role="status" data-testid="quiz-answer">
+          {right.map((r) => (
+            <Explanation
+              key={r.index}
+              label={`${t('lesson.rightAnswer')} ${choices[r.index] ? text(choices[r.index]!.text) : ''}`}
+              text={r.explanation}
+            />
+          ))}
+          <p className="answer-shown">{t('lesson.answerShown')}</p>
+        </div>
       ) : null}
     </form>
   );

@@ -18,12 +18,12 @@ export function sameOutput(a: string, b: string): boolean {
 
 /**
  * A quiz attempt carries the chosen choice's index as its text (`"2"`); anything else, or an
- * index with no choice, is a wrong answer.
+ * index with no choice, chooses nothing (a wrong answer).
  */
-export function quizAnswerCorrect(
-  choices: readonly Pick<QuizChoice, 'correct'>[] | undefined,
+export function chosenChoice<C extends Pick<QuizChoice, 'correct'>>(
+  choices: readonly C[] | undefined,
   answer: string,
-) {
-  if (!/^\d{1,3}$/.test(answer.trim())) return false;
-  return choices?.[Number(answer.trim())]?.correct === true;
+): C | undefined {
+  if (!/^\d{1,3}$/.test(answer.trim())) return undefined;
+  return choices?.[Number(answer.trim())];
 }

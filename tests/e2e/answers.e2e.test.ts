@@ -57,7 +57,11 @@ describe('answers the backend judges', () => {
     await page.getByRole('button', { name: 'Check my prediction' }).click();
     const verdict = page.locator('.predict .verdict.bad');
     await expect(verdict.textContent()).resolves.toContain('Not quite');
-    await expect(verdict.locator('pre').textContent()).resolves.toBe(expectedOutput);
+    // The real output, in the left column of the side-by-side view (each line after its number).
+    const real = await verdict
+      .locator('.output-diff tbody td:nth-of-type(1)')
+      .evaluateAll((tds) => tds.map((td) => td.lastChild?.textContent ?? ''));
+    expect(`${real.join('\n')}\n`).toBe(expectedOutput);
     // Showing the output is recorded as a revealed answer, and the learner is told so.
     await expect(verdict.locator('.answer-shown').textContent()).resolves.toContain('counts for less');
     expect(await page.getByTestId('success').count()).toBe(0);

@@ -201,6 +201,21 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
       return { solution: exercise.solution, state: stateOf(trackId, exerciseId, exercise.hints.length) };
     },
 
+    async revealQuizAnswer({ trackId, exerciseId }) {
+      const { exercise } = await lesson(trackId, exerciseId);
+      if (exercise.type !== 'quiz') throw new Error(`"${exerciseId}" is not a quiz.`);
+      const before = stateOf(trackId, exerciseId, exercise.hints.length);
+      // Offered after a wrong pick: a learner who has not tried yet is not given the answer.
+      if (before.failedChecks === 0 && !before.completed)
+        throw new Error('The right answer is shown after a wrong one has been picked.');
+      if (!before.solutionRevealed && !before.completed)
+        progress.recordSolutionReveal(deps.profileId(), trackId, exerciseId);
+      const right = (exercise.choices ?? []).flatMap((choice, index) =>
+        choice.correct ? [{ index, explanation: choice.explanation }] : [],
+      );
+      return { right, state: stateOf(trackId, exerciseId, exercise.hints.length) };
+    },
+
     async markRead({ trackId, exerciseId }) {
       const { exercise } = await lesson(trackId, exerciseId);
       // Reading completes an explanation only; every other step is done by a verified pass.

@@ -6,8 +6,8 @@
  * differs is logged and counted. Runs are recorded as the page reports them: they are not graded
  * and may have read input the backend cannot replay. Why: docs/decisions/0023-result-authority.md.
  */
-import type { Exercise } from '../../../shared/content/schema.ts';
-import { quizAnswerCorrect, sameOutput } from '../../../shared/content/answers.ts';
+import type { Exercise, LocalizedText } from '../../../shared/content/schema.ts';
+import { chosenChoice, sameOutput } from '../../../shared/content/answers.ts';
 import { sameValue } from '../../../shared/runner/trace/format.ts';
 import type { RunCode, RunResult } from '../../../shared/runner/protocol.ts';
 import { checkRequest, isCheckable } from '../../../shared/runner/check-request.ts';
@@ -41,6 +41,8 @@ export interface Verdict extends Claim {
    * value a trace step asks for. The page does not get these when the lesson opens.
    */
   reveal?: { output?: string; value?: string };
+  /** A quiz answer: why the chosen choice is right or wrong (it names no other choice). */
+  explanation?: LocalizedText;
 }
 
 export interface Attempted {
@@ -149,8 +151,11 @@ export class Verifier {
       const output = exercise.expectedOutput ?? '';
       return { ...(sameOutput(a.code, output) ? pass : fail), reveal: { output } };
     }
-    if (a.kind === 'quiz')
-      return exercise.type === 'quiz' && quizAnswerCorrect(exercise.choices, a.code) ? pass : fail;
+    if (a.kind === 'quiz') {
+      const chosen = exercise.type === 'quiz' ? chosenChoice(exercise.choices, a.code) : undefined;
+      if (!chosen) return fail;
+      return { ...(chosen.correct ? pass : fail), explanation: chosen.explanation };
+    }
     // A check of a step that has no tests (or output cases) cannot pass.
     if (exercise.type !== 'exercise' || !isCheckable(exercise)) return fail;
     let result: RunResult;

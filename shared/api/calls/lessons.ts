@@ -30,8 +30,8 @@ export type TrackOverview = z.infer<typeof TrackOverview>;
 
 /**
  * An exercise as the learner's page gets it: without the reference solution, and without the
- * answers the backend judges (a predict step's output, which quiz choices are right, a trace
- * step's value). The page sends the learner's answer; the verdict says (decision 0023).
+ * answers the backend judges (a predict step's output, which quiz choices are right and why, a
+ * trace step's value). The page sends the learner's answer; the verdict says (decision 0023).
  */
 export const LessonExercise = ExerciseShape.omit({
   solution: true,
@@ -41,7 +41,7 @@ export const LessonExercise = ExerciseShape.omit({
   trace: true,
 }).extend({
   hintCount: z.number().int(),
-  choices: z.array(QuizChoice.omit({ correct: true })).optional(),
+  choices: z.array(QuizChoice.pick({ text: true })).optional(),
   trace: TraceQuestion.omit({ answer: true }).optional(),
 });
 export type LessonExercise = z.infer<typeof LessonExercise>;
@@ -109,6 +109,11 @@ export const RecordedVerdict = z.object({
    * or the variable's value at the marked step (a trace step). Never sent before an attempt.
    */
   reveal: z.object({ output: z.string().optional(), value: z.string().optional() }).optional(),
+  /**
+   * A quiz answer: the authored explanation of the chosen choice, why it is right or wrong. It
+   * names no other choice, so a wrong pick does not give the right one away.
+   */
+  explanation: LocalizedText.optional(),
 });
 export type RecordedVerdict = z.infer<typeof RecordedVerdict>;
 
@@ -150,6 +155,17 @@ export const lessonCalls = {
   ),
   /** The reference solution, once it is offered; recorded. */
   revealSolution: call(lessonRef, z.object({ solution: z.string(), state: LessonState })),
+  /**
+   * A quiz's right choices and their explanations, once the learner has picked a wrong one (or
+   * finished the step). Recorded as a revealed answer, as a shown solution is.
+   */
+  revealQuizAnswer: call(
+    lessonRef,
+    z.object({
+      right: z.array(z.object({ index: z.number().int(), explanation: LocalizedText })),
+      state: LessonState,
+    }),
+  ),
   /** An explanation step read to the end: marks it done. */
   markRead: call(lessonRef, LessonState),
   /** Active time on task: the page sends this while the learner is active. */

@@ -66,7 +66,7 @@ describe('before answering', () => {
       responses.push(await call('getLessonState', { trackId: 'python', exerciseId }));
     }
     const text = JSON.stringify(responses);
-    expect(text).not.toMatch(/"(correct|answer|expectedOutput|solution)"\s*:/);
+    expect(text).not.toMatch(/"(correct|answer|expectedOutput|solution|explanation)"\s*:/);
     const predict = await exercise('predict-division');
     expect(text).not.toContain(JSON.stringify(predict.expectedOutput).slice(1, -1));
     // The quiz's choices arrive as text alone, in the authored order.

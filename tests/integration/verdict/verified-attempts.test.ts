@@ -270,6 +270,42 @@ describe('the page is not sent the answers it could read', () => {
   });
 });
 
+describe('a quiz answer comes back with its choice’s explanation', () => {
+  test('each pick gets the explanation of that choice alone; the right one waits for a wrong pick', async () => {
+    await call('createProfile', { name: 'Reads explanations', switchTo: true });
+    const { choices } = await exercise('python', 'quiz-binary-steps');
+    const right = choices!.findIndex((c) => c.correct);
+    const wrong = choices!.findIndex((c) => !c.correct);
+    const ref = { trackId: 'python', exerciseId: 'quiz-binary-steps' };
+    // Before any answer the right choice is not given out.
+    await expect(call('revealQuizAnswer', ref)).rejects.toThrow(/after a wrong one/);
+
+    const missed = await attempt('python', 'quiz-binary-steps', 'quiz', String(wrong), {});
+    expect(missed.verdict).toMatchObject({ status: 'fail', explanation: choices![wrong]!.explanation });
+    expect(missed.verdict.reveal).toBeUndefined();
+    expect(JSON.stringify(missed.verdict)).not.toContain(choices![right]!.explanation.en);
+    expect(missed.solutionRevealed).toBe(false);
+
+    const shown = await call<{ right: unknown[]; state: { solutionRevealed: boolean } }>(
+      'revealQuizAnswer',
+      ref,
+    );
+    expect(shown.right).toEqual([{ index: right, explanation: choices![right]!.explanation }]);
+    // Seeing the right answer counts as a revealed answer, as a shown solution does.
+    expect(shown.state.solutionRevealed).toBe(true);
+
+    const solved = await attempt('python', 'quiz-binary-steps', 'quiz', String(right), {});
+    expect(solved.verdict).toMatchObject({ status: 'pass', explanation: choices![right]!.explanation });
+    expect(solved.completed).toBe(true);
+  });
+
+  test('an answer that chooses nothing gets no explanation', async () => {
+    const recorded = await attempt('python', 'quiz-binary-steps', 'quiz', '99', {});
+    expect(recorded.verdict.status).toBe('fail');
+    expect(recorded.verdict.explanation).toBeUndefined();
+  });
+});
+
 describe('practice', () => {
   test('a forged pass on a practice problem is stored as failing; its real solution solves it', async () => {
     const problem = await call<PracticeProblemView>('morePractice', {
