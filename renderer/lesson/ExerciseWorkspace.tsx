@@ -25,6 +25,8 @@ export interface ExerciseWorkspaceProps {
   language?: Language;
   /** Replaces the editor's text (Reset, a revealed solution); `seq` makes a repeat count. */
   replaceCode?: { code: string; seq: number };
+  /** A Run or Check has started (its result comes to `onAttempt`). */
+  onStart?: (kind: 'run' | 'check') => void;
   onAttempt?: (kind: 'run' | 'check', code: string, result: RunResult) => void;
   onCodeChange?: (code: string) => void;
   /** Extra toolbar buttons (Hint, Show solution). */
@@ -69,7 +71,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   useEffect(() => {
     codeRef.current = code;
   }, [code]);
-  const { onCodeChange, onAttempt } = props;
+  const { onCodeChange, onStart, onAttempt } = props;
 
   // Reset / a revealed solution replace the text: adjust state while rendering (React's pattern
   // for state that follows a prop), not in an effect.
@@ -93,6 +95,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
       if (runner.running) return;
       if (mode === 'check' && !isCheckable(exercise)) return;
       setTab(mode === 'check' ? 'results' : 'console');
+      onStart?.(mode);
       const submitted = codeRef.current;
       const result = await runner.run(
         mode === 'check'
@@ -108,7 +111,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
       if (mode === 'run' && result.status !== 'pass') setTab('results');
       onAttempt?.(mode, submitted, result);
     },
-    [runner, exercise, language, onAttempt],
+    [runner, exercise, language, onStart, onAttempt],
   );
 
   const visualiser = useVisualiser();

@@ -67,7 +67,9 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   const ref = { trackId, exerciseId: exercise.id };
   const [state, setState] = useState<LessonState>(opened.state);
   const [replace, setReplace] = useState<{ code: string; seq: number } | undefined>();
-  const [justPassed, setJustPassed] = useState(false);
+  // The latest graded attempt of this visit (a Check, an answer), so the success box speaks of
+  // it alone: 'pending' while it is being judged, null before the first.
+  const [latest, setLatest] = useState<'pending' | 'pass' | 'fail' | null>(null);
   // The backend's verdict on the last graded attempt: what is recorded, whatever the page showed.
   const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -129,7 +131,10 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
       code: string,
       result?: Pick<RunResult, 'status' | 'tests'>,
     ): Promise<RecordedVerdict | null> => {
-      if (kind !== 'run') setVerdict(null);
+      if (kind !== 'run') {
+        setVerdict(null);
+        setLatest('pending');
+      }
       const { verdict: recorded, ...next } = await api.recordAttempt({
         ...ref,
         kind,
@@ -140,8 +145,8 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
       setState(next);
       if (kind === 'run') return null;
       setVerdict(recorded);
-      // Done when the backend found the pass itself, not when the page says so.
-      if (recorded.status === 'pass') setJustPassed(true);
+      // Passed when the backend found the pass itself, not when the page says so.
+      setLatest(recorded.status === 'pass' ? 'pass' : 'fail');
       return recorded;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -150,7 +155,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
 
   const markRead = async () => {
     setState(await api.markRead(ref));
-    setJustPassed(true);
+    setLatest('pass');
   };
 
   const revealQuizAnswer = async () => {
@@ -158,6 +163,10 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
     setState(next);
     return right;
   };
+
+  // A step done before shows its success box until this visit's first attempt; after that, the
+  // box shows only while the latest attempt is a pass.
+  const showSuccess = latest === 'pass' || (latest === null && state.completed);
 
   const nextHref = opened.next ? href('learn', trackId, opened.next) : href('learn', trackId);
 
@@ -201,7 +210,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
           />
         ) : null}
         <VerdictNotice verdict={verdict} kind={isExercise ? 'check' : 'answer'} />
-        {justPassed || state.completed ? (
+        {showSuccess ? (
           <div className="success-box" role="status" data-testid="success">
             <p>{exercise.type === 'exercise' ? t('lesson.solved') : t('lesson.stepDone')}</p>
             <a className="button primary" href={nextHref}>
@@ -242,6 +251,9 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             initialCode={opened.draft ?? exercise.starter}
             replaceCode={replace}
             onCodeChange={saveDraft}
+            onStart={(mode) => {
+              if (mode === 'check') setLatest('pending');
+            }}
             onAttempt={(kind, code, result) => {
               setLastResult(result);
               void record(kind, code, result);
