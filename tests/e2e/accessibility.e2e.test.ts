@@ -3,23 +3,12 @@
  * serious or critical violation, in English and Chinese, light and dark (issue 13, decision 0045).
  * axe-core's own bundle is evaluated in the page; a failure lists each rule, where, and its help.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { audit, describeFindings } from './axe.ts';
 import { callApi, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-  /** axe's explanation for the first element, e.g. the two colours and their ratio. */
-  summary: string;
-}
 
 /** The pages a learner reaches from the navigation, plus a track and a lesson with the editor. */
 const PAGES: { name: string; hash: string; ready: (p: Page) => Promise<void> }[] = [
@@ -44,34 +33,6 @@ const PAGES: { name: string; hash: string; ready: (p: Page) => Promise<void> }[]
 
 async function heading(p: Page): Promise<void> {
   await p.getByRole('heading', { level: 1 }).first().waitFor();
-}
-
-/** axe's serious and critical findings on the page as it is now. */
-async function audit(p: Page): Promise<Finding[]> {
-  await p.evaluate(AXE_SOURCE);
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact ?? null,
-        help: v.help,
-        targets: v.nodes.map((n) => n.target.join(' ')),
-        summary: v.nodes[0]?.failureSummary ?? '',
-      }));
-  });
-}
-
-function describeFindings(where: string, findings: Finding[]): string[] {
-  return findings.map(
-    (f) =>
-      `${where}: ${f.id} (${f.impact}) ${f.help}\n    ${f.targets.slice(0, 6).join('\n    ')}\n    ${f.summary}`,
-  );
 }
 
 let page: Page;
