@@ -11,11 +11,12 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { RunCode, RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
+import type { RunCode, RunRequest } from '../../../shared/runner/protocol.ts';
 import { fileName } from '../../../shared/runner/javascript/compile.ts';
 import {
   SANDBOX_GLOBALS_DTS,
   TYPE_CHECK_SETTINGS,
+  typeCheckSlowResult,
   typeErrorResult,
   type TypeDiagnostic,
 } from '../../../shared/runner/javascript/type-check.ts';
@@ -114,7 +115,7 @@ export class TypeChecker {
   private readonly queue: Pending[] = [];
   private current: { check: Pending; started: number; timer: NodeJS.Timeout } | undefined;
   private nextId = 1;
-  private readonly timeLimitMs: number;
+  readonly timeLimitMs: number;
 
   constructor(options: { timeLimitMs?: number } = {}) {
     this.timeLimitMs = options.timeLimitMs ?? TYPE_CHECK_TIME_LIMIT_MS;
@@ -177,26 +178,29 @@ export class TypeChecker {
       },
     });
     if (!this.queue.length) worker.unref();
-    worker.on('message', (m: { id?: number; ready?: true; diagnostics?: TypeDiagnostic[]; error?: string }) => {
-      if (this.worker !== worker) return;
-      if (m.ready) {
-        this.ready = true;
+    worker.on(
+      'message',
+      (m: { id?: number; ready?: true; diagnostics?: TypeDiagnostic[]; error?: string }) => {
+        if (this.worker !== worker) return;
+        if (m.ready) {
+          this.ready = true;
+          this.next();
+          return;
+        }
+        const done = this.current;
+        if (!done || done.check.id !== m.id) return;
+        clearTimeout(done.timer);
+        this.current = undefined;
+        if (m.error !== undefined) done.check.reject(new Error(`the type checker failed: ${m.error}`));
+        else
+          done.check.resolve({
+            kind: 'checked',
+            diagnostics: m.diagnostics ?? [],
+            durationMs: performance.now() - done.started,
+          });
         this.next();
-        return;
-      }
-      const done = this.current;
-      if (!done || done.check.id !== m.id) return;
-      clearTimeout(done.timer);
-      this.current = undefined;
-      if (m.error !== undefined) done.check.reject(new Error(`the type checker failed: ${m.error}`));
-      else
-        done.check.resolve({
-          kind: 'checked',
-          diagnostics: m.diagnostics ?? [],
-          durationMs: performance.now() - done.started,
-        });
-      this.next();
-    });
+      },
+    );
     const lost = (error: Error) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
@@ -226,24 +230,6 @@ export class TypeChecker {
   }
 }
 
-/** The result of a Check the checker could not finish in time: an error, and no test run. */
-function slowResult(file: string, durationMs: number): RunResult {
-  return {
-    status: 'error',
-    stdout: '',
-    stderr: '',
-    truncated: false,
-    tests: [],
-    durationMs,
-    error: {
-      type: 'TypeScriptSlow',
-      message: `TypeScript could not finish checking ${file} in ${TYPE_CHECK_TIME_LIMIT_MS / 1000} s`,
-      file,
-      explanation: 'javascript.TypeScriptSlow',
-    },
-  };
-}
-
 /**
  * A sandbox with the type check in front: a TypeScript Check (not a Run, not a visualised test)
  * whose code has a type error gets that error as its result and never reaches the sandbox.
@@ -253,7 +239,7 @@ export function withTypeCheck(run: RunCode, checker: TypeChecker): RunCode {
     if (request.language !== 'typescript' || request.mode !== 'check' || request.trace) return run(request);
     const file = fileName(request.module, 'typescript');
     const outcome = await checker.check(file, request.code);
-    if (outcome.kind === 'slow') return slowResult(file, outcome.durationMs);
+    if (outcome.kind === 'slow') return typeCheckSlowResult(file, checker.timeLimitMs, outcome.durationMs);
     if (outcome.diagnostics.length > 0) return typeErrorResult(file, outcome.diagnostics, outcome.durationMs);
     return run(request);
   };

@@ -5,7 +5,7 @@
  * compiler's diagnostics into the result a learner reads. A Check of TypeScript code with a type
  * error runs no test: its result is the first error, on the learner's line, and the others below.
  */
-import type { RunResult } from '../protocol.ts';
+import type { LearnerError, RunResult } from '../protocol.ts';
 
 /** What the sandbox gives code at run time, declared so the checker knows these names. */
 export const SANDBOX_GLOBALS_DTS = `
@@ -36,22 +36,25 @@ export interface TypeDiagnostic {
 /** Shown at most, under the first; a learner fixes one at a time. */
 const LISTED = 10;
 
-/** The result of a Check whose code does not type-check: an error, and no test run. */
-export function typeErrorResult(file: string, diagnostics: readonly TypeDiagnostic[], durationMs: number): RunResult {
+/** A Check that stopped at the type check: an error, and no test run. */
+function noTestRun(error: LearnerError, durationMs: number): RunResult {
+  return { status: 'error', stdout: '', stderr: '', truncated: false, tests: [], durationMs, error };
+}
+
+/** The result of a Check whose code does not type-check: the first error, the others listed. */
+export function typeErrorResult(
+  file: string,
+  diagnostics: readonly TypeDiagnostic[],
+  durationMs: number,
+): RunResult {
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   const first = sorted[0]!;
   const listed = sorted
     .slice(0, LISTED)
     .map((d) => `${file}:${d.line}:${d.column} - TS${d.code}: ${d.message}`);
   if (sorted.length > LISTED) listed.push(`… ${sorted.length - LISTED} more`);
-  return {
-    status: 'error',
-    stdout: '',
-    stderr: '',
-    truncated: false,
-    tests: [],
-    durationMs,
-    error: {
+  return noTestRun(
+    {
       type: 'TypeScript',
       message: `${first.message} (TS${first.code})`,
       line: first.line,
@@ -60,5 +63,19 @@ export function typeErrorResult(file: string, diagnostics: readonly TypeDiagnost
       traceback: listed.join('\n'),
       explanation: 'javascript.TypeScript',
     },
-  };
+    durationMs,
+  );
+}
+
+/** The result of a Check the checker could not finish within `limitMs`. */
+export function typeCheckSlowResult(file: string, limitMs: number, durationMs: number): RunResult {
+  return noTestRun(
+    {
+      type: 'TypeScriptSlow',
+      message: `TypeScript could not finish checking ${file} in ${limitMs / 1000} s`,
+      file,
+      explanation: 'javascript.TypeScriptSlow',
+    },
+    durationMs,
+  );
 }
