@@ -16,6 +16,7 @@ import {
   type Runtime,
 } from '../../shared/runner/protocol.ts';
 import { runnerErrorResult, timeoutResult } from '../../shared/runner/results.ts';
+import type { TraceStep } from '../../shared/runner/trace/format.ts';
 import { withExplanations } from '../../shared/runner/explain.ts';
 import {
   answerInput,
@@ -35,6 +36,8 @@ export interface RunCallbacks {
   onOutput?(stream: 'stdout' | 'stderr', text: string): void;
   /** The program waits for a line; answer with `RunnerHost.answer`. */
   onInput?(prompt: string): void;
+  /** A trace's steps recorded so far, in order, while the program still runs. */
+  onTraceSteps?(steps: TraceStep[]): void;
 }
 
 const NOT_STARTED: RuntimeState = { phase: 'loading', fraction: 0 };
@@ -126,6 +129,9 @@ class WorkerSlot {
         return;
       case 'output':
         if (this.active?.id === message.id) this.active.callbacks.onOutput?.(message.stream, message.text);
+        return;
+      case 'trace-steps':
+        if (this.active?.id === message.id) this.active.callbacks.onTraceSteps?.(message.steps);
         return;
       case 'input':
         if (this.active?.id === message.id) {

@@ -23,6 +23,8 @@ export interface StepViewProps {
   marked?: { step: number; variable: string; hidden: boolean };
   /** Steps to start at; changing `seek.seq` moves there again. */
   seek?: { step: number; seq: number };
+  /** The program is still being recorded: `trace` holds the steps so far, and more will come. */
+  recording?: boolean;
 }
 
 /** The one-sentence description in the interface language. */
@@ -85,6 +87,10 @@ export function StepView(props: StepViewProps) {
   if (!step) return <p className="muted">{t('visualise.noSteps')}</p>;
   const output = props.output.slice(0, step.out);
   const isMarked = props.marked?.step === at;
+  const stepOf = t(props.recording ? 'visualise.stepOfSoFar' : 'visualise.stepOf', {
+    n: at + 1,
+    total: trace.steps.length,
+  });
 
   return (
     // Focusable itself, so the keys keep working when the button in focus becomes disabled.
@@ -92,10 +98,12 @@ export function StepView(props: StepViewProps) {
       className="vis-view"
       onKeyDown={onKey}
       tabIndex={0}
-      aria-label={t('visualise.stepOf', { n: at + 1, total: trace.steps.length })}
+      aria-label={stepOf}
       aria-keyshortcuts="ArrowLeft ArrowRight Home End"
+      aria-busy={props.recording ? true : undefined}
       data-testid="step-view"
       data-step={at}
+      data-recording={props.recording ? true : undefined}
     >
       <div className="vis-controls" role="group" aria-label={t('visualise.title')}>
         <button
@@ -124,7 +132,7 @@ export function StepView(props: StepViewProps) {
           value={at}
           onChange={(e) => go(Number(e.target.value))}
           aria-label={t('visualise.slider')}
-          aria-valuetext={t('visualise.stepOf', { n: at + 1, total: trace.steps.length })}
+          aria-valuetext={stepOf}
           className="vis-slider"
         />
         <button
@@ -147,7 +155,7 @@ export function StepView(props: StepViewProps) {
           <span className="visually-hidden">{t('visualise.last')}</span>
         </button>
         <span className="vis-counter" data-testid="vis-counter">
-          {t('visualise.stepOf', { n: at + 1, total: trace.steps.length })}
+          {stepOf}
         </span>
       </div>
       <p

@@ -11,7 +11,8 @@ import { markedStep } from '../../shared/runner/trace/format.ts';
 import { useRuntimeState } from '../lesson/useRunner.ts';
 import { useJudged, type SubmitAnswer } from '../lesson/Steps.tsx';
 import { CodeText, StepView } from './StepView.tsx';
-import { fileNameOf, recordTrace, traceOutput } from './Visualiser.tsx';
+import { recordTrace } from './recording.ts';
+import { fileNameOf, traceOutput } from './Visualiser.tsx';
 import './visualise.css';
 
 export function TraceStep({ exercise, onAnswer }: { exercise: LessonExercise; onAnswer: SubmitAnswer }) {

@@ -3,56 +3,32 @@
  * runner with a trace asked for, then shows the step view in a dialog over the workspace. The
  * lines for input() / prompt() are given in the dialog; a program asking for more gets end of
  * input, as in Check.
+ *
+ * A runner that sends steps while it records (JavaScript's) gets the view open at the first of
+ * them: the slider grows as more arrive and the view says the recording goes on, until the
+ * result brings the whole trace.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/content/schema.ts';
-import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
-import { runnerHost } from '../runner/host.ts';
+import type { RunResult } from '../../shared/runner/protocol.ts';
+import { TRACE_MAX_STEPS, type Trace, type TraceStep } from '../../shared/runner/trace/format.ts';
+import { TraceRecording, type VisualiseTarget } from './recording.ts';
 import { StepView } from './StepView.tsx';
 import './visualise.css';
 
-export interface VisualiseTarget {
-  language: Language;
-  module: string;
-  code: string;
-  /** The exercise's tests, to visualise one of them. */
-  tests?: string;
-  timeLimitMs?: number;
-}
+export type { VisualiseTarget } from './recording.ts';
 
 interface Session {
   target: VisualiseTarget;
   test?: string;
   stdin: string;
-  result: RunResult | null;
-  error?: string;
+  recording: TraceRecording;
   seq: number;
 }
 
 export function fileNameOf(module: string, language: Language): string {
   return `${module}.${language === 'python' ? 'py' : language === 'typescript' ? 'ts' : 'js'}`;
-}
-
-/** Runs a trace in the page's runner, answering input() from the given lines. */
-export async function recordTrace(
-  target: VisualiseTarget,
-  stdin: string[],
-  test?: string,
-): Promise<RunResult> {
-  const host = runnerHost();
-  const lines = [...stdin];
-  const request: RunRequest = {
-    mode: test ? 'check' : 'run',
-    language: target.language,
-    module: target.module,
-    code: target.code,
-    ...(test ? { tests: target.tests ?? '' } : {}),
-    ...(target.timeLimitMs ? { timeLimitMs: target.timeLimitMs } : {}),
-    stdin,
-    trace: test ? { test } : {},
-  };
-  return host.run(request, { onInput: () => host.answer(target.language, lines.shift() ?? null) });
 }
 
 /** The output a trace's steps count in: the program's, or the visualised test's own. */
@@ -62,42 +38,50 @@ export function traceOutput(result: RunResult): string {
   return result.stdout;
 }
 
+const NOTHING = () => () => undefined;
+
 export function useVisualiser() {
   const [session, setSession] = useState<Session | null>(null);
   const seq = useRef(0);
+  const current = useRef<TraceRecording | null>(null);
 
-  const start = useCallback(async (target: VisualiseTarget, stdin: string, test?: string) => {
-    const mine = ++seq.current;
-    setSession({ target, stdin, result: null, seq: mine, ...(test ? { test } : {}) });
-    try {
-      const lines = stdin === '' ? [] : stdin.replace(/\n$/, '').split('\n');
-      const result = await recordTrace(target, lines, test);
-      if (seq.current === mine) setSession((s) => (s && s.seq === mine ? { ...s, result } : s));
-    } catch (error) {
-      if (seq.current === mine)
-        setSession((s) =>
-          s && s.seq === mine ? { ...s, error: String((error as Error).message ?? error) } : s,
-        );
-    }
+  const start = useCallback((target: VisualiseTarget, stdin: string, test?: string) => {
+    const lines = stdin === '' ? [] : stdin.replace(/\n$/, '').split('\n');
+    current.current?.abandon();
+    // Asked of the runner before React renders the dialog, so the request is not kept waiting.
+    const recording = new TraceRecording(target, lines, test);
+    current.current = recording;
+    setSession({ target, stdin, recording, seq: ++seq.current, ...(test ? { test } : {}) });
   }, []);
 
   const open = useCallback(
-    (target: VisualiseTarget, test?: string) => void start(target, session?.stdin ?? '', test),
+    (target: VisualiseTarget, test?: string) => start(target, session?.stdin ?? '', test),
     [start, session?.stdin],
   );
   const close = useCallback(() => {
-    seq.current++;
+    current.current?.abandon();
+    current.current = null;
     setSession(null);
   }, []);
+  // Only whether the recording has finished reaches the workspace; its steps reach the dialog.
+  const finished = useSyncExternalStore(
+    session?.recording.subscribe ?? NOTHING,
+    session?.recording.finished ?? (() => true),
+  );
 
   const dialog = session ? (
     <VisualiseDialog
       session={session}
       onClose={close}
-      onAgain={(stdin) => void start(session.target, stdin, session.test)}
+      onAgain={(stdin) => start(session.target, stdin, session.test)}
     />
   ) : null;
-  return { open, dialog, busy: session !== null && session.result === null && !session.error };
+  return { open, dialog, busy: !finished };
+}
+
+/** The steps recorded so far as a trace the step view can show. */
+function recordingTrace(language: Language, steps: TraceStep[], test: string | undefined): Trace {
+  return { language, steps, maxSteps: TRACE_MAX_STEPS, ...(test !== undefined ? { test } : {}) };
 }
 
 function VisualiseDialog({
@@ -115,7 +99,11 @@ function VisualiseDialog({
   const [stdin, setStdin] = useState(session.stdin);
   const root = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(null);
-  const { target, result } = session;
+  const { target } = session;
+  const state = useSyncExternalStore(session.recording.subscribe, session.recording.snapshot);
+  const { result } = state;
+  const recording = !result && !state.error && state.steps.length > 0 ? state : undefined;
+  const shown = result !== null || recording !== undefined;
 
   useEffect(() => {
     opener.current = document.activeElement;
@@ -123,9 +111,9 @@ function VisualiseDialog({
   }, []);
   // Keyboard first: once the steps are in, focus is on the step view, where the arrow keys step.
   useEffect(() => {
-    const view = result ? root.current?.querySelector<HTMLElement>('.vis-view') : null;
+    const view = shown ? root.current?.querySelector<HTMLElement>('.vis-view') : null;
     (view ?? root.current?.querySelector<HTMLElement>('.vis-close'))?.focus();
-  }, [result]);
+  }, [shown]);
 
   const asksInput =
     target.language === 'python' ? /\binput\s*\(/.test(target.code) : /\bprompt\s*\(/.test(target.code);
@@ -176,10 +164,19 @@ function VisualiseDialog({
             {t('visualise.close')}
           </button>
         </header>
-        {session.error ? (
+        {state.error ? (
           <p className="status error" role="alert">
-            {t('visualise.failed', { message: session.error })}
+            {t('visualise.failed', { message: state.error })}
           </p>
+        ) : recording ? (
+          <StepView
+            key={session.seq}
+            trace={recordingTrace(target.language, recording.steps, session.test)}
+            code={target.code}
+            output={recording.output}
+            fileName={fileNameOf(target.module, target.language)}
+            recording
+          />
         ) : !result ? (
           <p className="muted" role="status">
             {t('visualise.running')}

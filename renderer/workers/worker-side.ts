@@ -36,6 +36,7 @@ export function consoleFor(id: number, attached: Attached): RunnerIO {
       post({ type: 'input', id, prompt });
       return waitForInput(attached.input);
     },
+    traceSteps: (steps) => post({ type: 'trace-steps', id, steps }),
     stopReason: () => (attached.interrupt ? interruptReason(attached.interrupt) : undefined),
   };
 }

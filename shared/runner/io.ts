@@ -5,6 +5,8 @@
  *
  * Language runners (shared/runner/python, shared/runner/javascript) import RunnerIO from here.
  */
+import type { TraceStep } from './trace/format.ts';
+
 export interface RunnerIO {
   /** Output as the program produces it; the host applies the caps of protocol.ts. */
   write(stream: 'stdout' | 'stderr', text: string): void;
@@ -15,4 +17,9 @@ export interface RunnerIO {
   readLine(prompt: string): string | null;
   /** Why the host interrupted this run, if it did: the learner pressed Stop, or the time limit. */
   stopReason?(): 'stopped' | 'timeout' | undefined;
+  /**
+   * A trace's steps as they are recorded, in order, while the program still runs, so the step
+   * view can open before the whole trace is in. The whole trace is in `RunResult.trace` either way.
+   */
+  traceSteps?(steps: TraceStep[]): void;
 }

@@ -2,7 +2,8 @@
  * The message protocol between a host and a language runner, the same for the browser's module
  * workers (renderer/workers/python.worker.ts, renderer/workers/javascript.worker.ts) and the Node
  * sandbox child (electron/core/runner-host/child.ts). A worker for another language speaks exactly
- * this: answer `attach` once, then each `run` with `output`/`input` messages and one `result`
+ * this: answer `attach` once, then each `run` with `output`/`input` (and, for a trace,
+ * `trace-steps`) messages and one `result`
  * echoing the run's `id` and `nonce`.
  *
  * The nonce is why a result cannot be forged: the host makes a fresh random one per run and
@@ -12,6 +13,7 @@
  * JavaScript could only post a result the host throws away.
  */
 import type { RunRequest, RunResult } from './protocol.ts';
+import type { TraceStep } from './trace/format.ts';
 
 export type HostToRunner =
   /** Browser only, once: shared memory for Stop (Pyodide's interrupt buffer) and for input(). */
@@ -26,6 +28,8 @@ export type RunnerToHost =
   | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; text: string }
   /** The program waits for a line: the host answers through the input buffer. */
   | { type: 'input'; id: number; prompt: string }
+  /** Steps of a trace recorded so far (RunnerIO.traceSteps); the result carries them all again. */
+  | { type: 'trace-steps'; id: number; steps: TraceStep[] }
   | { type: 'result'; id: number; nonce: string; result: RunResult }
   /** The runtime is unusable (load failed, interpreter crashed): the host replaces the runner. */
   | { type: 'fatal'; message: string };

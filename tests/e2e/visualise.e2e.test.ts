@@ -20,6 +20,11 @@ async function waitReady(p: Page): Promise<void> {
   await p.locator('.runtime-state', { hasText: /^(Ready|就绪)$/ }).waitFor({ timeout: 90_000 });
 }
 
+/** The step view once the whole trace is in (JavaScript shows the first steps while it records). */
+async function whollyRecorded(p: Page): Promise<void> {
+  await p.locator('[data-testid="step-view"]:not([data-recording])').waitFor({ timeout: 60_000 });
+}
+
 /** Tab from Run to the Visualise button and press Enter: no mouse. */
 async function visualiseByKeyboard(p: Page): Promise<void> {
   await p.locator('.toolbar button.primary').first().focus();
@@ -31,7 +36,7 @@ async function visualiseByKeyboard(p: Page): Promise<void> {
     'visualise',
   );
   await p.keyboard.press('Enter');
-  await p.getByTestId('step-view').waitFor({ timeout: 60_000 });
+  await whollyRecorded(p);
   await expect(p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
     'step-view',
   );
@@ -154,6 +159,29 @@ describe('Visualise', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('JavaScript, a long loop: the first step shows while the rest is recorded, then all 1,000', async () => {
+    await pasteCode(page, app, 'let total = 0;\nwhile (true) {\n  total = total + 1;\n}\n');
+    // Every text the counter shows, from the click on.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { counterTexts: string[] }).counterTexts = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="vis-counter"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId('visualise').click();
+    await whollyRecorded(page);
+    const texts = await page.evaluate(() => (window as unknown as { counterTexts: string[] }).counterTexts);
+    expect(texts[0]).toMatch(/^第 1 步，目前共 \d+ 步，仍在记录……$/);
+    expect(texts.at(-1)).toBe('第 1 步，共 1000 步');
+    await expect(page.getByTestId('vis-stopped').textContent()).resolves.toContain('1,000');
+    // The learner can step on while the rest comes in; the view is where they left it.
+    await page.keyboard.press('End');
+    await expect.poll(() => stepIndex(page)).toBe(999);
+    await page.keyboard.press('Escape');
+  });
+
   test('a trace step: steps stop at the marked one until the prediction is checked', async () => {
     await callApi(app, 'updateSettings', { language: 'en' });
     await page.reload();
@@ -212,7 +240,7 @@ describe('Visualise', () => {
           await waitReady(page);
           await pasteCode(page, app, code);
           await page.getByTestId('visualise').click();
-          await page.getByTestId('step-view').waitFor({ timeout: 60_000 });
+          await whollyRecorded(page);
           await page.getByTestId('step-view').focus();
           // The step after the list gets its second name and the loop has run once.
           for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');

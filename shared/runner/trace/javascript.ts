@@ -4,7 +4,9 @@
  * test), beside a recorder module (js-recorder.ts) that sends each step to the host through a
  * host function only it holds. The host counts the steps, enforces the step and size caps (a run
  * past them is interrupted like Stop, so an endless loop ends at the cap), notes the output so far
- * of each step and returns the steps as `RunResult.trace`.
+ * of each step and returns the steps as `RunResult.trace`. While the program runs it also hands
+ * the steps recorded so far to `RunnerIO.traceSteps` (the first at once, then every
+ * STREAM_EVERY_MS), so the view can show the first step before the last is recorded.
  */
 import { transform } from 'sucrase';
 import {
@@ -27,6 +29,9 @@ import { clampTrace } from './clamp.ts';
 import { TRACE_MAX_CHARS, TRACE_MAX_STEPS, type Trace, type TraceStep } from './format.ts';
 import { freshName, instrument, InstrumentError } from './instrument.ts';
 import { recorderModule } from './js-recorder.ts';
+
+/** How often steps recorded so far go out while the program runs; the first step goes at once. */
+const STREAM_EVERY_MS = 100;
 
 const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
 
@@ -83,17 +88,24 @@ export async function traceJavaScript(
     maxSteps,
     ...(targetTest !== undefined ? { test: targetTest } : {}),
   };
-  /** Each step's JSON as the recorder sent it, and the output so far when it did. */
+  /**
+   * Each step's JSON as the recorder sent it, and the output so far when it did, not yet parsed:
+   * one JSON.parse of many steps is cheaper than one per step.
+   */
   const pending: string[] = [];
   const outs: number[] = [];
-  let collected = false;
-  const collect = () => {
-    if (collected) return;
-    collected = true;
-    const steps = pending.length ? (JSON.parse(`[${pending.join(',')}]`) as TraceStep[]) : [];
+  let recorded = 0;
+  /** Parses the pending steps onto the trace; returns them. */
+  const collect = (): TraceStep[] => {
+    if (pending.length === 0) return [];
+    const steps = JSON.parse(`[${pending.join(',')}]`) as TraceStep[];
     steps.forEach((step, i) => (step.out = outs[i] ?? 0));
-    trace.steps = steps;
+    pending.length = 0;
+    outs.length = 0;
+    trace.steps.push(...steps);
+    return steps;
   };
+  let streamedAt: number | undefined;
   let running: string | null = null;
   let testOut = 0;
   const write = (stream: Stream, text: string) => {
@@ -157,7 +169,7 @@ export async function traceJavaScript(
   const take = (json: string): boolean => {
     if (trace.stopped) return false;
     if (targetTest !== undefined && running !== targetTest) return true;
-    if (pending.length >= maxSteps) {
+    if (recorded >= maxSteps) {
       trace.stopped = 'steps';
       return false;
     }
@@ -166,9 +178,13 @@ export async function traceJavaScript(
       trace.stopped = 'size';
       return false;
     }
-    // Parsed together at the end: one JSON.parse of everything is cheaper than one per step.
     pending.push(json);
     outs.push(testOut);
+    recorded++;
+    if (io.traceSteps && (streamedAt === undefined || now() - streamedAt >= STREAM_EVERY_MS)) {
+      streamedAt = now();
+      io.traceSteps(collect());
+    }
     return true;
   };
 
