@@ -1,8 +1,9 @@
 /**
- * The step view's code pane. Monaco loads in its own chunk; until it has, the code is shown as
- * text with the same two lines marked.
+ * The step view's code pane. Monaco loads in its own chunk, and making an editor takes tens of
+ * milliseconds: the first frame shows the code as text with the same two lines marked, so the
+ * first step is on screen without waiting for it, and Monaco takes over once that frame is painted.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
 export interface TraceCodeProps {
   code: string;
@@ -37,7 +38,24 @@ function PlainCode(props: TraceCodeProps) {
   );
 }
 
+/** False until the frame after the first render has been painted. */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from requestAnimationFrame runs once that frame has been drawn.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 export function TraceCode(props: TraceCodeProps) {
+  const painted = usePainted();
+  if (!painted) return <PlainCode {...props} />;
   return (
     <Suspense fallback={<PlainCode {...props} />}>
       <TraceCodeMonaco {...props} />
