@@ -104,6 +104,16 @@ function VisualiseDialog({
   const { result } = state;
   const recording = !result && !state.error && state.steps.length > 0 ? state : undefined;
   const shown = result !== null || recording !== undefined;
+  // One StepView from the first streamed step to the whole trace: where the learner has stepped
+  // to, and the focus, stay when the result arrives.
+  const view = recording
+    ? {
+        trace: recordingTrace(target.language, recording.steps, session.test),
+        output: recording.output,
+      }
+    : result?.trace && result.trace.steps.length > 0
+      ? { trace: result.trace, output: traceOutput(result) }
+      : undefined;
 
   useEffect(() => {
     opener.current = document.activeElement;
@@ -168,30 +178,9 @@ function VisualiseDialog({
           <p className="status error" role="alert">
             {t('visualise.failed', { message: state.error })}
           </p>
-        ) : recording ? (
-          <StepView
-            key={session.seq}
-            trace={recordingTrace(target.language, recording.steps, session.test)}
-            code={target.code}
-            output={recording.output}
-            fileName={fileNameOf(target.module, target.language)}
-            recording
-          />
-        ) : !result ? (
-          <p className="muted" role="status">
-            {t('visualise.running')}
-          </p>
-        ) : !result.trace ? (
-          <p className="status error" role="alert">
-            {t('visualise.failed', { message: result.message ?? result.error?.message ?? result.status })}
-          </p>
-        ) : result.trace.steps.length === 0 ? (
-          <p className="status error" role="alert" data-testid="vis-no-steps">
-            {result.error ? `${result.error.type}: ${result.error.message}` : t('visualise.noSteps')}
-          </p>
-        ) : (
+        ) : view ? (
           <>
-            {result.status === 'timeout' ? (
+            {result?.status === 'timeout' ? (
               // Code the recorder does not see (made at run time, a loop inside a built-in)
               // can run on with no steps: the time limit ends it, and the learner is told.
               <p className="notice-inline vis-limit" role="note" data-testid="vis-timeout">
@@ -200,12 +189,25 @@ function VisualiseDialog({
             ) : null}
             <StepView
               key={session.seq}
-              trace={result.trace}
+              trace={view.trace}
               code={target.code}
-              output={traceOutput(result)}
+              output={view.output}
               fileName={fileNameOf(target.module, target.language)}
+              recording={recording !== undefined}
             />
           </>
+        ) : !result ? (
+          <p className="muted" role="status">
+            {t('visualise.running')}
+          </p>
+        ) : !result.trace ? (
+          <p className="status error" role="alert">
+            {t('visualise.failed', { message: result.message ?? result.error?.message ?? result.status })}
+          </p>
+        ) : (
+          <p className="status error" role="alert" data-testid="vis-no-steps">
+            {result.error ? `${result.error.type}: ${result.error.message}` : t('visualise.noSteps')}
+          </p>
         )}
       </div>
     </div>

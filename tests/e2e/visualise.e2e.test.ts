@@ -172,11 +172,14 @@ describe('Visualise', () => {
     });
     await page.getByTestId('visualise').click();
     await whollyRecorded(page);
+    // The view the learner was given at the first step is the one they keep: focus stays in it.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'step-view',
+    );
     const texts = await page.evaluate(() => (window as unknown as { counterTexts: string[] }).counterTexts);
     expect(texts[0]).toMatch(/^第 1 步，目前共 \d+ 步，仍在记录……$/);
     expect(texts.at(-1)).toBe('第 1 步，共 1000 步');
     await expect(page.getByTestId('vis-stopped').textContent()).resolves.toContain('1,000');
-    // The learner can step on while the rest comes in; the view is where they left it.
     await page.keyboard.press('End');
     await expect.poll(() => stepIndex(page)).toBe(999);
     await page.keyboard.press('Escape');
