@@ -17,11 +17,16 @@ async function openLesson(p: Page, track: string, lesson: string): Promise<void>
   await p.locator('.runtime-state', { hasText: /^(Ready|就绪)$/ }).waitFor({ timeout: 90_000 });
 }
 
-/** Clicks Visualise and waits for the dialog to show its result (steps, or why there are none). */
+/**
+ * Clicks Visualise and waits for the dialog to show its result (all the steps, or why there are
+ * none): JavaScript shows the first steps while it still records.
+ */
 async function visualise(p: Page): Promise<void> {
   await p.getByTestId('visualise').click();
   await p
-    .locator('[data-testid="step-view"], [data-testid="vis-no-steps"], .vis-dialog .status.error')
+    .locator(
+      '[data-testid="step-view"]:not([data-recording]), [data-testid="vis-no-steps"], .vis-dialog .status.error',
+    )
     .first()
     .waitFor({ timeout: 60_000 });
 }

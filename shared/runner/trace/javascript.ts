@@ -183,7 +183,8 @@ export async function traceJavaScript(
     recorded++;
     if (io.traceSteps && (streamedAt === undefined || now() - streamedAt >= STREAM_EVERY_MS)) {
       streamedAt = now();
-      io.traceSteps(collect());
+      // Cut as the result's trace is, so a step on screen is the one the result brings.
+      io.traceSteps(clampTrace({ ...trace, steps: collect() }).steps);
     }
     return true;
   };
