@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { Language } from '../../shared/content/schema.ts';
 import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
 import { runnerHost, runtimeOf, type RuntimeState } from '../runner/host.ts';
-import { typeErrorResult } from '../../shared/runner/javascript/type-check.ts';
+import { suppressionComments, typeErrorResult } from '../../shared/runner/javascript/type-check.ts';
 import { typeDiagnostics } from '../editor/type-check.ts';
 
 export interface ConsoleChunk {
@@ -63,7 +63,10 @@ async function typeErrorsOf(request: RunRequest): Promise<RunResult | null> {
   const started = performance.now();
   const file = `${request.module}.ts`;
   // Should the editor's checker fail, the tests run; the backend still checks the types.
-  const found = await typeDiagnostics(file, request.code).catch(() => []);
+  const found = [
+    ...suppressionComments(request.code),
+    ...(await typeDiagnostics(file, request.code).catch(() => [])),
+  ];
   return found.length ? typeErrorResult(file, found, performance.now() - started) : null;
 }
 

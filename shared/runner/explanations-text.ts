@@ -83,6 +83,8 @@ export const EXPLANATIONS_EN = {
       'The code waits with await for a promise that never settles, so it never finished and the tests could not all run. Check that every promise you await calls resolve() or reject() in the end.',
     TypeScript:
       'TypeScript checks the types of your values before the code runs, and here a value does not fit the type the code gives it. No test runs until the types agree: read the message, look at the line it names, and make the value and its type match.',
+    TypeScriptSuppressed:
+      'A comment such as // @ts-ignore tells TypeScript not to check a line. A Check reads the types as they are, so it does not accept one: take the comment out, read the error it was hiding, and fix the type.',
     TypeScriptSlow:
       'TypeScript took too long to check the types of this code, so the tests did not run. Simplify the types you wrote (very deep or self-referring types are slow to check) and Check again.',
   },
@@ -159,6 +161,8 @@ export const EXPLANATIONS_ZH = {
       '代码用 await 等待一个永远不会完成的 Promise，所以它一直没有结束，测试也没能全部运行。请检查你等待的每个 Promise 最后都会调用 resolve() 或 reject()。',
     TypeScript:
       'TypeScript 会在代码运行之前检查每个值的类型，而这里有一个值和代码给它声明的类型对不上。类型一致之前不会运行任何测试：读一读错误信息，看看它指出的那一行，让值和类型相符。',
+    TypeScriptSuppressed:
+      '像 // @ts-ignore 这样的注释会让 TypeScript 跳过对某一行的检查。“检查”要按类型的本来面目来判断，所以不接受这种注释：请删掉注释，读一读它掩盖的错误，然后改正类型。',
     TypeScriptSlow:
       'TypeScript 检查这段代码的类型用时太长，所以测试没有运行。请简化你写的类型（非常深或引用自身的类型检查起来很慢），然后再检查一次。',
   },

@@ -15,6 +15,7 @@ import type { RunCode, RunRequest } from '../../../shared/runner/protocol.ts';
 import { fileName } from '../../../shared/runner/javascript/compile.ts';
 import {
   SANDBOX_GLOBALS_DTS,
+  suppressionComments,
   TYPE_CHECK_SETTINGS,
   typeCheckSlowResult,
   typeErrorResult,
@@ -42,8 +43,16 @@ const options = {
   types: [],
   noEmit: true,
   skipLibCheck: true,
+  noResolve: true,
+  allowJs: false,
+  resolveJsonModule: false,
 };
 const GLOBALS = '/lantern/sandbox-globals.d.ts';
+// The compiler reads nothing from disk but its own library's declarations: a learner's import or
+// \`/// <reference path>\` of another file finds nothing (noResolve, and a host that knows only
+// these), so no file's content can reach a message.
+const LIB_DIR = path.dirname(require.resolve(workerData.typescript));
+const isLib = (f) => path.dirname(path.resolve(f)) === LIB_DIR && /^lib\\.[a-z0-9.]+\\.d\\.ts$/.test(path.basename(f));
 const libs = new Map();
 const base = ts.createCompilerHost(options, true);
 let old;
@@ -52,10 +61,14 @@ function check({ file, code }) {
   const texts = new Map([[learner, code], [GLOBALS, workerData.globals]]);
   const host = {
     ...base,
-    fileExists: (f) => texts.has(f) || base.fileExists(f),
-    readFile: (f) => texts.get(f) ?? base.readFile(f),
+    fileExists: (f) => texts.has(f) || (isLib(f) && base.fileExists(f)),
+    readFile: (f) => (texts.has(f) ? texts.get(f) : isLib(f) ? base.readFile(f) : undefined),
+    directoryExists: (d) => d === '/lantern' || path.resolve(d) === LIB_DIR,
+    getDirectories: () => [],
+    realpath: (f) => f,
     getSourceFile(f, language) {
       if (texts.has(f)) return ts.createSourceFile(f, texts.get(f), language, true);
+      if (!isLib(f)) return undefined;
       let sf = libs.get(f);
       if (!sf) {
         sf = base.getSourceFile(f, language);
@@ -240,7 +253,8 @@ export function withTypeCheck(run: RunCode, checker: TypeChecker): RunCode {
     const file = fileName(request.module, 'typescript');
     const outcome = await checker.check(file, request.code);
     if (outcome.kind === 'slow') return typeCheckSlowResult(file, checker.timeLimitMs, outcome.durationMs);
-    if (outcome.diagnostics.length > 0) return typeErrorResult(file, outcome.diagnostics, outcome.durationMs);
+    const found = [...suppressionComments(request.code), ...outcome.diagnostics];
+    if (found.length > 0) return typeErrorResult(file, found, outcome.durationMs);
     return run(request);
   };
 }

@@ -6,6 +6,7 @@
  * error runs no test: its result is the first error, on the learner's line, and the others below.
  */
 import type { LearnerError, RunResult } from '../protocol.ts';
+import { tokenize } from '../../content/code-tokens.ts';
 
 /** What the sandbox gives code at run time, declared so the checker knows these names. */
 export const SANDBOX_GLOBALS_DTS = `
@@ -33,6 +34,34 @@ export interface TypeDiagnostic {
   message: string;
 }
 
+/** The compiler's number we give a comment that switches its checking off (not a TS code). */
+export const SUPPRESSED_CODE = 0;
+
+/**
+ * Comments that tell the compiler to look away (`// @ts-ignore`, `@ts-nocheck`,
+ * `@ts-expect-error`): a Check reads the types as they are, so each is an error at its line.
+ * Read from the comment tokens, so the words in a string do not count.
+ */
+export function suppressionComments(code: string): TypeDiagnostic[] {
+  const lineStarts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
+  return tokenize(code, 'typescript')
+    .filter((t) => t.kind === 'comment')
+    .flatMap((t) => {
+      const found = /@ts-(nocheck|ignore|expect-error)\b/.exec(t.text);
+      if (!found) return [];
+      const column = t.start - lineStarts[t.line - 1]! + 1;
+      return [
+        {
+          line: t.line,
+          column,
+          code: SUPPRESSED_CODE,
+          message: `A Check does not accept ${found[0]}: remove the comment and fix the type it hides.`,
+        },
+      ];
+    });
+}
+
 /** Shown at most, under the first; a learner fixes one at a time. */
 const LISTED = 10;
 
@@ -51,17 +80,21 @@ export function typeErrorResult(
   const first = sorted[0]!;
   const listed = sorted
     .slice(0, LISTED)
-    .map((d) => `${file}:${d.line}:${d.column} - TS${d.code}: ${d.message}`);
+    .map(
+      (d) =>
+        `${file}:${d.line}:${d.column} - ${d.code === SUPPRESSED_CODE ? '' : `TS${d.code}: `}${d.message}`,
+    );
   if (sorted.length > LISTED) listed.push(`… ${sorted.length - LISTED} more`);
   return noTestRun(
     {
       type: 'TypeScript',
-      message: `${first.message} (TS${first.code})`,
+      message: first.code === SUPPRESSED_CODE ? first.message : `${first.message} (TS${first.code})`,
       line: first.line,
       column: first.column,
       file,
       traceback: listed.join('\n'),
-      explanation: 'javascript.TypeScript',
+      explanation:
+        first.code === SUPPRESSED_CODE ? 'javascript.TypeScriptSuppressed' : 'javascript.TypeScript',
     },
     durationMs,
   );

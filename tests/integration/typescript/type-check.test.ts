@@ -141,3 +141,50 @@ describe('a checker that takes too long', () => {
     }
   });
 });
+
+describe('a learner who tries to get past the type check', () => {
+  const wrong =
+    'export function total(prices: number[]): number {\n  let sum: string = 0;\n  for (const p of prices) sum += p;\n  return Number(sum) + prices.reduce((a, b) => a + b, 0);\n}\n';
+
+  test.each([
+    ['// @ts-nocheck at the top', `// @ts-nocheck\n${wrong}`, 1],
+    ['// @ts-ignore above the line', wrong.replace('  let sum', '  // @ts-ignore\n  let sum'), 2],
+    [
+      '/* @ts-expect-error */ in a block comment',
+      wrong.replace('  let sum', '  /* @ts-expect-error */ let sum'),
+      2,
+    ],
+  ])('%s: refused on its line, with the reason in both languages', async (_, code, line) => {
+    const result = await run(check(code));
+    expect(result.status).toBe('error');
+    expect(result.tests).toEqual([]);
+    expect(result.error).toMatchObject({
+      type: 'TypeScript',
+      line,
+      explanation: 'javascript.TypeScriptSuppressed',
+    });
+    expect(result.error!.message).toMatch(/^A Check does not accept @ts-/);
+    expect(explanationText('javascript.TypeScriptSuppressed', 'zh')).toContain('@ts-ignore');
+  });
+
+  test('the words in a string are not a comment', async () => {
+    const code =
+      'export function total(prices: number[]): number {\n  const note = "// @ts-ignore";\n  return note.length * 0 + prices.reduce((a, b) => a + b, 0);\n}\n';
+    expect((await run(check(code))).status).toBe('pass');
+  });
+
+  test.each([
+    ['a reference to a file on disk', '/// <reference path="/etc/passwd" />\n'],
+    ['an import of a file on disk', 'import secret from "/etc/hostname";\nconsole.log(secret);\n'],
+    ['a type import of the app’s own package.json', 'type P = typeof import("../../package.json");\n'],
+  ])('%s reads nothing: the file is not found, and nothing of it reaches the result', async (_, head) => {
+    const result = await run(
+      check(
+        `${head}export function total(prices: number[]): number {\n  return prices.reduce((a, b) => a + b, 0);\n}\n`,
+      ),
+    );
+    const shown = JSON.stringify(result);
+    expect(shown).not.toMatch(/root:|lantern-tutor|"version"/);
+    if (result.status === 'error') expect(result.error!.message).toMatch(/Cannot find module|not found/);
+  });
+});
