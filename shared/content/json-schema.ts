@@ -11,13 +11,14 @@ const BASE = 'https://lantern.invalid/schema/';
 const EXERCISE_FIELDS: Record<string, string> = {
   id: 'Unique in the track: lowercase letters, digits and dashes, e.g. "leap-year".',
   title: 'The title in English (en) and Simplified Chinese (zh).',
-  type: 'explanation, exercise, predict (predict the output), quiz (multiple choice) or trace (step through and predict a value).',
+  type: 'explanation, exercise, predict (predict the output), quiz (multiple choice), trace (step through and predict a value) or parsons (put given lines in order).',
   concepts: 'Concept ids from track.yaml that this step practises.',
   difficulty: 'From 1 (first steps) to 10.',
   language: "The code's language; defaults to the track's.",
   module: 'The module name the tests import (`from leap import ...`, `./leap`). Default "solution".',
   starter: 'The code the learner starts from; for predict, the code to read.',
-  solution: 'The reference solution: it must pass every test.',
+  solution:
+    'The reference solution: it must pass every test. parsons: the lines in their right order (Python indented by 4 spaces a level).',
   tests: 'The test file: Python unittest or test_ functions, or Jest-style specs. The starter must fail one.',
   cases:
     'Program-output exercise, instead of tests: each case gives the lines typed in (stdin) and the output the program must print.',
@@ -28,6 +29,8 @@ const EXERCISE_FIELDS: Record<string, string> = {
     'quiz: at least 2 choices, at least one with correct: true; each with an explanation { en, zh } of why it is right or wrong, shown after the learner picks it.',
   trace:
     'trace: { line, hit (default 1), variable, answer }: when `line` is about to run for the `hit`-th time, `variable` is `answer` (as the language prints it).',
+  distractors:
+    "parsons: lines shown with the solution's that the program does not need; each must differ from every solution line.",
   timeLimitMs: 'Time limit per run in milliseconds (100 to 60000, default 5000).',
   files: 'Folder exercises: the starter, solution and tests files, relative to the exercise folder.',
 };

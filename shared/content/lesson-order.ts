@@ -572,10 +572,14 @@ export function lessonOrderProblems(
   const problems: ContentError[] = [];
   order.forEach((id, i) => {
     const { exercise, file, codeFiles, lineOf } = exercises.get(id)!;
-    if (exercise.type !== 'exercise' || !exercise.solution) return;
+    if ((exercise.type !== 'exercise' && exercise.type !== 'parsons') || !exercise.solution) return;
     const own = withPrerequisites(exercise.concepts);
     const language = exercise.language ?? track.language;
-    for (const use of constructsUsed(exercise.solution, language)) {
+    // A parsons step shows its distractors too: they are read like lines of the solution after it.
+    const distractors = exercise.type === 'parsons' ? (exercise.distractors ?? []) : [];
+    const solutionLength = exercise.solution.replace(/\n$/, '').split('\n').length;
+    const code = [exercise.solution.replace(/\n$/, ''), ...distractors].join('\n');
+    for (const use of constructsUsed(code, language)) {
       if (!declared.has(use.concept) || own.has(use.concept)) continue;
       const taught = firstLesson.get(use.concept);
       if (taught !== undefined && taught < i) continue;
@@ -587,6 +591,18 @@ export function lessonOrderProblems(
       const fix = taughtIn
         ? `Write the solution without it, or move this lesson after "${taughtIn}".`
         : 'Write the solution without it.';
+      const distractor = use.line > solutionLength ? use.line - solutionLength - 1 : undefined;
+      if (distractor !== undefined) {
+        problems.push({
+          file,
+          line: lineOf(['distractors', distractor]),
+          field: `distractors[${distractor}]`,
+          message:
+            `the distractor uses ${use.what} (\`${use.shown}\`), introduced by the concept ` +
+            `"${use.concept}": ${why}, and it is no prerequisite of ${concepts}. ${fix.replace('solution', 'distractor')}`,
+        });
+        continue;
+      }
       problems.push({
         file: codeFiles.solution ?? file,
         line: codeFiles.solution ? use.line : lineOf(['solution']) + use.line,

@@ -33,7 +33,7 @@ export const LocalizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export const ExerciseType = z.enum(['explanation', 'exercise', 'predict', 'quiz', 'trace']);
+export const ExerciseType = z.enum(['explanation', 'exercise', 'predict', 'quiz', 'trace', 'parsons']);
 export type ExerciseType = z.infer<typeof ExerciseType>;
 
 export const EXPLANATION_REQUIRED =
@@ -112,6 +112,11 @@ const exerciseFields = {
   choices: z.array(QuizChoice).optional(),
   /** trace: the step to stop at and the value to predict there (checked by recording a trace). */
   trace: TraceQuestion.optional(),
+  /**
+   * parsons: lines shown beside the solution's own that the program does not need; the learner
+   * must leave them out. Each is one line of code, unlike every line of the solution.
+   */
+  distractors: z.array(z.string().min(1, 'a distractor line is empty')).optional(),
   timeLimitMs: z.number().int().min(100).max(60_000).default(5000),
 };
 
@@ -133,7 +138,8 @@ export type ExerciseFrontMatter = z.input<typeof ExerciseFrontMatter>;
 
 /** Rules across fields, which depend on the exercise type. */
 function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.RefinementCtx): void {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const issue = (path: string | (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path: typeof path === 'string' ? [path] : path, message });
   if (ex.language === 'python' && ex.module.includes('-'))
     issue('module', 'a Python module name cannot contain "-" (use "_")');
   if (ex.type === 'exercise') {
@@ -144,7 +150,8 @@ function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.R
     if (ex.hints.length < 3)
       issue('hints', `an exercise needs at least 3 graded hints (has ${ex.hints.length})`);
   }
-  if (ex.cases && ex.type !== 'exercise') issue('cases', 'only an exercise has output cases');
+  if (ex.cases && ex.type !== 'exercise' && ex.type !== 'parsons')
+    issue('cases', 'only an exercise or a parsons step has output cases');
   if (ex.type === 'predict') {
     if (!ex.starter.trim()) issue('starter', 'a predict step needs code to read');
     if (ex.expectedOutput === undefined) issue('expectedOutput', 'a predict step needs expectedOutput');
@@ -155,10 +162,72 @@ function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.R
     else if (ex.trace.line > ex.starter.split('\n').length)
       issue('trace', `trace.line ${ex.trace.line} is past the end of the code`);
   }
+  if (ex.type === 'parsons') checkParsons(ex, issue);
+  else if (ex.distractors) issue('distractors', 'only a parsons step has distractor lines');
   if (ex.type === 'quiz') {
     if (!ex.choices || ex.choices.length < 2) issue('choices', 'a quiz needs at least 2 choices');
     else if (!ex.choices.some((c) => c.correct)) issue('choices', 'a quiz needs a correct choice');
   }
+}
+
+/**
+ * A parsons step is its solution cut into lines: the lines must be ones a learner can place (one
+ * statement each, Python indented by whole steps of four spaces), and a distractor must not be
+ * one of them, or leaving it out would be wrong too.
+ */
+function checkParsons(
+  ex: z.infer<z.ZodObject<typeof exerciseFields>>,
+  issue: (path: string | (string | number)[], message: string) => void,
+): void {
+  if (!ex.solution?.trim())
+    issue('solution', 'a parsons step needs a solution: the lines in their right order');
+  if (ex.cases && ex.tests?.trim()) issue('cases', 'a parsons step has either tests or cases, not both');
+  else if (!ex.cases && !ex.tests?.trim())
+    issue('tests', 'a parsons step needs tests (or output cases) to check the assembled program');
+  if (ex.starter.trim()) issue('starter', 'a parsons step has no starter: the learner starts from its lines');
+  const lines = solutionLines(ex.solution ?? '');
+  if (ex.solution?.trim() && lines.length < 2)
+    issue('solution', `a parsons step needs at least 2 lines to put in order (has ${lines.length})`);
+  const shown = lines.length + (ex.distractors?.length ?? 0);
+  if (shown > MAX_PARSONS_LINES)
+    issue(
+      'solution',
+      `a parsons step shows at most ${MAX_PARSONS_LINES} lines, distractors included (has ${shown})`,
+    );
+  if ((ex.language ?? 'python') === 'python')
+    lines.forEach((line, i) => {
+      const lead = /^\s*/.exec(line)![0];
+      if (lead.includes('\t') || lead.length % 4)
+        issue(
+          'solution',
+          `line ${i + 1} of the solution is indented by ${JSON.stringify(lead)}: indent a parsons solution by 4 spaces per level`,
+        );
+    });
+  const needed = new Map(lines.map((line, i) => [line.trim(), i + 1]));
+  const seen = new Set<string>();
+  (ex.distractors ?? []).forEach((distractor, i) => {
+    const text = distractor.trim();
+    const where = ['distractors', i];
+    if (text.includes('\n')) issue(where, 'a distractor is one line of code');
+    else if (needed.has(text))
+      issue(
+        where,
+        `"${text}" is line ${needed.get(text)} of the solution: a distractor must differ from every line the program needs`,
+      );
+    else if (seen.has(text)) issue(where, `"${text}" is given twice`);
+    seen.add(text);
+  });
+}
+
+/** The most lines (solution and distractors) a parsons step puts in order. */
+export const MAX_PARSONS_LINES = 16;
+
+/** The lines of a parsons solution: blank lines are layout, not something to place. */
+export function solutionLines(solution: string): string[] {
+  return solution
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 /**

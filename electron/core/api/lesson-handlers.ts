@@ -108,10 +108,11 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
     async openLesson({ trackId, exerciseId }) {
       const view = await lesson(trackId, exerciseId);
       const outline = await curriculum.track(trackId);
-      const exercise = toLessonExercise(view.exercise);
+      const exercise = toLessonExercise(view.exercise, `learner-${deps.profileId()}`);
       const state = stateOf(trackId, exerciseId, exercise.hintCount);
       // Its first Check is re-run in the backend's sandbox: have that runtime loaded by then.
-      if (exercise.type === 'exercise') void deps.verifier.warm(exercise.language);
+      if (exercise.type === 'exercise' || exercise.type === 'parsons')
+        void deps.verifier.warm(exercise.language);
       const draft = progress.loadDraft(deps.profileId(), trackId, exerciseId);
       return {
         trackId,

@@ -11,6 +11,8 @@ import type { RunCode, RunRequest, RunResult } from '../../../shared/runner/prot
 import type { TraceQuestion } from '../../../shared/content/schema.ts';
 import { markedStep, sameValue, valueAt } from '../../../shared/runner/trace/format.ts';
 import { firstDifference, outputLines } from '../../../shared/runner/output-check.ts';
+import { solutionLines } from '../../../shared/content/schema.ts';
+import { assembleProgram } from '../../../shared/content/parsons.ts';
 
 export interface VerifyOptions {
   runner: RunCode;
@@ -56,6 +58,7 @@ function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
     }
   };
 
+  if (exercise.type === 'parsons') return parsonsChecks(exercise, base, run, where);
   if (exercise.type === 'exercise' && exercise.cases) {
     const cases = exercise.cases;
     return [
@@ -126,6 +129,56 @@ function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
     ];
   }
   return [];
+}
+
+type Where = (field: 'starter' | 'solution' | 'tests' | 'expectedOutput') => {
+  file: string;
+  line: number | undefined;
+  field: string;
+};
+type Run = (
+  request: RunRequest,
+  field: 'starter' | 'solution' | 'expectedOutput',
+) => Promise<RunResult | { crashed: ContentError }>;
+
+/**
+ * A parsons step: its lines in the solution's order, assembled as the page assembles them, must
+ * pass; and the tests must test something (no lines at all fails one), as a starter must fail.
+ */
+function parsonsChecks(
+  exercise: LoadedExercise['exercise'],
+  base: Pick<RunRequest, 'language' | 'module' | 'timeLimitMs'>,
+  run: Run,
+  where: Where,
+): Check[] {
+  const check = exercise.cases ? { cases: exercise.cases } : { tests: exercise.tests ?? '' };
+  const lines = solutionLines(exercise.solution ?? '').map((line) => ({
+    text: line.trim(),
+    indent: Math.floor(/^ */.exec(line)![0].length / 4),
+  }));
+  const program = assembleProgram(lines, base.language);
+  return [
+    async () => {
+      const result = await run({ ...base, mode: 'check', code: program, ...check }, 'solution');
+      if ('crashed' in result) return result.crashed;
+      const problem = exercise.cases ? outputProblem(result) : solutionProblem(result);
+      return problem
+        ? {
+            ...where('solution'),
+            message: `its lines cannot form a passing program: in the solution's order, ${problem.replace(/^the reference solution /, 'the program ')}`,
+          }
+        : undefined;
+    },
+    async () => {
+      const result = await run({ ...base, mode: 'check', code: '', ...check }, 'solution');
+      if ('crashed' in result) return result.crashed;
+      if (result.status !== 'pass') return undefined;
+      return {
+        ...where(exercise.cases ? 'solution' : 'tests'),
+        message: 'a program with none of the lines already passes; the tests must need the lines',
+      };
+    },
+  ];
 }
 
 /** A trace step's marked step must exist and hold the authored answer. */
@@ -200,7 +253,8 @@ function firstLine(text: string): string {
 /** Solution lines a hint must not contain: long enough to give the answer away, not in the starter. */
 export function hintLeaks(loaded: LoadedExercise): ContentError[] {
   const { exercise } = loaded;
-  if (!exercise.solution) return [];
+  // A parsons step shows its lines: a hint may quote them, the order is what it must not give.
+  if (!exercise.solution || exercise.type === 'parsons') return [];
   const errors: ContentError[] = [];
   exercise.hints.forEach((hint, i) => {
     for (const lang of ['en', 'zh'] as const) {

@@ -8,6 +8,7 @@
  */
 import type { Exercise, LocalizedText } from '../../../shared/content/schema.ts';
 import { chosenChoice, sameOutput } from '../../../shared/content/answers.ts';
+import { arrangementProblem } from '../../../shared/content/parsons.ts';
 import { sameValue } from '../../../shared/runner/trace/format.ts';
 import type { RunCode, RunResult } from '../../../shared/runner/protocol.ts';
 import { checkRequest, isCheckable } from '../../../shared/runner/check-request.ts';
@@ -157,7 +158,10 @@ export class Verifier {
       return { ...(chosen.correct ? pass : fail), explanation: chosen.explanation };
     }
     // A check of a step that has no tests (or output cases) cannot pass.
-    if (exercise.type !== 'exercise' || !isCheckable(exercise)) return fail;
+    if ((exercise.type !== 'exercise' && exercise.type !== 'parsons') || !isCheckable(exercise)) return fail;
+    // A parsons answer is the given lines in an order: other code typed into the API is none.
+    const notArranged = exercise.type === 'parsons' ? arrangementProblem(exercise, a.code) : undefined;
+    if (notArranged) return { ...fail, message: `not an arrangement of the given lines: ${notArranged}` };
     let result: RunResult;
     try {
       // The same request the page ran: tests, or a program-output exercise's cases.

@@ -31,7 +31,8 @@ export type TrackOverview = z.infer<typeof TrackOverview>;
 /**
  * An exercise as the learner's page gets it: without the reference solution, and without the
  * answers the backend judges (a predict step's output, which quiz choices are right and why, a
- * trace step's value). The page sends the learner's answer; the verdict says (decision 0023).
+ * trace step's value, a parsons step's order). The page sends the learner's answer; the verdict
+ * says (decision 0023).
  */
 export const LessonExercise = ExerciseShape.omit({
   solution: true,
@@ -39,10 +40,13 @@ export const LessonExercise = ExerciseShape.omit({
   expectedOutput: true,
   choices: true,
   trace: true,
+  distractors: true,
 }).extend({
   hintCount: z.number().int(),
   choices: z.array(QuizChoice.pick({ text: true })).optional(),
   trace: TraceQuestion.omit({ answer: true }).optional(),
+  /** A parsons step's lines, shuffled for this learner, distractors among them: no order, no indentation. */
+  parsons: z.object({ lines: z.array(z.string()), indented: z.boolean() }).optional(),
 });
 export type LessonExercise = z.infer<typeof LessonExercise>;
 

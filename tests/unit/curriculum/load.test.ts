@@ -69,7 +69,7 @@ describe('schema errors name the file, the line and the field', () => {
   test('an unknown step type', () => {
     const { lines } = problems(edit(good, 'lessons/intro.md', 'type: explanation', 'type: lecture'));
     expect(lines).toEqual([
-      'lessons/intro.md:4: type: must be one of: explanation, exercise, predict, quiz, trace (found "lecture")',
+      'lessons/intro.md:4: type: must be one of: explanation, exercise, predict, quiz, trace, parsons (found "lecture")',
     ]);
   });
 
