@@ -21,6 +21,7 @@ import { useAsync } from './useAsync.ts';
 import { testCounts } from './attempt.ts';
 import './lesson.css';
 import { TraceStep } from '../visualiser/TraceStep.tsx';
+import { ParsonsStep } from './parsons/ParsonsStep.tsx';
 import { useActiveTime } from './useActiveTime.ts';
 import { runnerHost, runtimeOf } from '../runner/host.ts';
 import { useMoreLikeThis } from '../pages/practice/useMoreLikeThis.ts';
@@ -209,10 +210,13 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             onReveal={revealQuizAnswer}
           />
         ) : null}
-        <VerdictNotice verdict={verdict} kind={isExercise ? 'check' : 'answer'} />
+        <VerdictNotice
+          verdict={verdict}
+          kind={isExercise || exercise.type === 'parsons' ? 'check' : 'answer'}
+        />
         {showSuccess ? (
           <div className="success-box" role="status" data-testid="success">
-            <p>{exercise.type === 'exercise' ? t('lesson.solved') : t('lesson.stepDone')}</p>
+            <p>{isExercise || exercise.type === 'parsons' ? t('lesson.solved') : t('lesson.stepDone')}</p>
             <a className="button primary" href={nextHref}>
               {opened.next ? t('lesson.nextStep') : t('lesson.backToTrack')}
             </a>
@@ -288,6 +292,13 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
                 />
               </div>
             }
+          />
+        ) : exercise.type === 'parsons' ? (
+          <ParsonsStep
+            exercise={exercise}
+            {...(opened.draft !== undefined ? { draft: opened.draft } : {})}
+            onChange={saveDraft}
+            onCheck={(code, result) => void record('check', code, result)}
           />
         ) : exercise.type === 'trace' ? (
           <TraceStep exercise={exercise} onAnswer={(answer) => record('predict', answer)} />
