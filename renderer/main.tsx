@@ -7,7 +7,7 @@ import { initI18n, resolveLocale, setLocale } from './i18n/index.ts';
 import { AppContext, type AppContextValue } from './app/context.ts';
 import { App } from './app/App.tsx';
 import { applyTheme } from './app/theme.ts';
-import type { AppInfo, LanternApi, Settings } from '../shared/api/contract.ts';
+import type { AppInfo, LanternApi, Settings, SettingsPatch } from '../shared/api/contract.ts';
 import { runnerHost } from './runner/host.ts';
 import './styles.css';
 
@@ -31,7 +31,7 @@ function Root({
   useEffect(() => api.on('settingsChanged', setSettings), [api]);
 
   const updateSettings = useCallback(
-    async (patch: Partial<Settings>) => {
+    async (patch: SettingsPatch) => {
       const next = await api.updateSettings(patch);
       setSettings(next);
       return next;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { openDatabase, schemaVersion, type Db } from './store/database.ts';
 import { SettingsStore } from './store/settings.ts';
+import { LearnerSettings } from './learner/learner-settings.ts';
 import { createLogger, logWritten, type Logger } from './logger.ts';
 import { lockDataFolder } from './data-lock.ts';
 import { createHandlers } from './api/handlers.ts';
@@ -62,6 +63,8 @@ export interface Backend {
   curriculum: Curriculum;
   progress: ProgressStore;
   profiles: Profiles;
+  /** Each learner's language, theme, font size and layout. */
+  learnerSettings: LearnerSettings;
   handlers: Handlers;
   /** Reaches the verdict every graded attempt is recorded with. */
   verifier: Verifier;
@@ -115,6 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const progress = new ProgressStore(db);
   const profiles = new Profiles(db, settings, signingKeys);
+  const learnerSettings = new LearnerSettings(db, settings);
   const courseMaps = new CourseMaps(curriculum, (err) =>
     log.error({ err }, 'could not load the course maps'),
   );
@@ -173,6 +177,7 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers = createHandlers({
     ...tutorServices.deps,
     settings,
+    learnerSettings,
     info,
     log,
     openExternal: options.openExternal,
@@ -221,6 +226,7 @@ export function createBackend(options: BackendOptions): Backend {
     curriculum,
     progress,
     profiles,
+    learnerSettings,
     handlers,
     verifier,
     info,

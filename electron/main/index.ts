@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../core/app-services.ts';
 import { resolveDataDir } from '../core/data-dir.ts';
 import { DataFolderInUseError } from '../core/data-lock.ts';
-import { readSettings } from '../core/api/app-handlers.ts';
 import { createOpenExternal } from './external-links.ts';
 import { mainLocale, mainText } from './main-text.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
@@ -55,8 +54,11 @@ if (!app.requestSingleInstanceLock()) {
     },
   });
 
-  const locale = () =>
-    mainLocale(backend ? readSettings(backend.settings).language : undefined, app.getLocale());
+  // Dialogs speak the current learner's language.
+  const locale = () => {
+    const learner = backend?.profiles.current();
+    return mainLocale(learner && backend?.learnerSettings.of(learner.id).language, app.getLocale());
+  };
   const openExternal = createOpenExternal({ dialog, shell, window: () => win, locale });
 
   app.on('second-instance', () => {

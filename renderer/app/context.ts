@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { AppInfo, LanternApi, Settings } from '../../shared/api/contract.ts';
+import type { AppInfo, LanternApi, Settings, SettingsPatch } from '../../shared/api/contract.ts';
 
 export interface AppContextValue {
   api: LanternApi;
   info: AppInfo;
   settings: Settings;
-  /** Saves a settings change and applies it (language, theme) at once. */
-  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Saves a change to the current learner's settings and applies it (language, theme) at once. */
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

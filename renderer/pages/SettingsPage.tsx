@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { Settings } from '../../shared/api/contract.ts';
@@ -8,26 +8,48 @@ import { TutorSettings } from './settings/TutorSettings.tsx';
 import { ClassSettings } from './settings/ClassSettings.tsx';
 import './learn/assigned.css';
 
+/** The current learner's name, kept up to date when another learner becomes current. */
+function useCurrentLearnerName(): string | undefined {
+  const { api } = useApp();
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void api.currentProfile({}).then(
+      (p) => live && setName(p.name),
+      () => undefined,
+    );
+    const off = api.on('profileChanged', ({ profile }) => setName(profile.name));
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+  return name;
+}
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const { settings, updateSettings } = useApp();
-  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const learner = useCurrentLearnerName();
+  // Worded when shown, so it follows a change of language (this learner's, or the next one's).
+  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; message: string } | null>(null);
   const ids = { language: useId(), theme: useId(), font: useId() };
 
   const save = async (patch: Partial<Settings>) => {
     try {
       await updateSettings(patch);
-      setStatus({ kind: 'saved', text: t('settings.saved') });
+      setStatus({ kind: 'saved' });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('settings.saveFailed', { message: (err as Error).message }) });
+      setStatus({ kind: 'error', message: (err as Error).message });
     }
   };
 
   return (
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('settings.title')}</h1>
-      <fieldset className="card">
-        <legend>{t('settings.appearance')}</legend>
+      <fieldset className="card" data-testid="learner-settings">
+        <legend>{t('settings.appearance', { name: learner ?? '…' })}</legend>
+        <p className="muted">{t('settings.perLearner')}</p>
         <div className="field">
           <label htmlFor={ids.language}>{t('settings.language')}</label>
           <select
@@ -71,7 +93,11 @@ export function SettingsPage() {
         </div>
       </fieldset>
       <p role="status" className={`status ${status?.kind ?? ''}`}>
-        {status?.text ?? ''}
+        {status?.kind === 'saved'
+          ? t('settings.saved')
+          : status?.kind === 'error'
+            ? t('settings.saveFailed', { message: status.message })
+            : ''}
       </p>
       <ClassSettings />
       <TutorSettings />

@@ -52,7 +52,7 @@ export const events = {
   hintChecking: z.object({ requestId: z.string() }),
   /** A background job (e.g. a prefetched practice problem) finished. */
   jobDone: z.object({ job: z.string(), ok: z.boolean(), detail: z.string().optional() }),
-  /** Settings changed (from another window or the menu). */
+  /** The current learner's settings changed: set by them, or another learner became current. */
   settingsChanged: Settings,
   /** The current learner changed (switched, renamed, deleted, or data restored): reload their data. */
   profileChanged: z.object({ profile: LearnerProfile }),

@@ -55,8 +55,8 @@ describe('the app shell in Chromium', () => {
     for (const label of Object.values(zh.nav)) expect(nav).toContain(label);
     for (const label of Object.values(en.nav)) expect(nav).not.toContain(label);
     const body = await page.locator('main').innerText();
-    expect(body).toContain(zh.settings.appearance);
-    expect(body).not.toContain(en.settings.appearance);
+    expect(body).toContain(zh.settings.perLearner);
+    expect(body).not.toContain(en.settings.perLearner);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByTestId('setting-language').selectOption('en');
     await page.getByRole('heading', { name: en.settings.title }).waitFor();

@@ -11,10 +11,9 @@ import type { HandlersFor } from '../../../shared/api/dispatch.ts';
 import { RESTORE_CHUNK_BYTES, type dataCalls } from '../../../shared/api/calls/data.ts';
 import { BackupError, restoreBackup, writeBackup } from '../store/backup.ts';
 import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
-import { readSettings } from './app-handlers.ts';
 import type { Db } from '../store/database.ts';
-import type { SettingsStore } from '../store/settings.ts';
 import type { Profiles } from '../learner/profiles.ts';
+import type { LearnerSettings } from '../learner/learner-settings.ts';
 import type { Logger } from '../logger.ts';
 import { moveSigningKeysOutOfDatabase, type SigningKeys } from '../reports/signing-keys.ts';
 
@@ -22,8 +21,8 @@ export interface DataDeps {
   db: Db;
   databaseFile: string;
   dataDir: string;
-  settings: SettingsStore;
   profiles: Profiles;
+  learnerSettings: LearnerSettings;
   profileId: () => number;
   log: Logger;
   /** Where a restored backup's signing keys go (a backup from before decision 0028 holds them). */
@@ -142,9 +141,10 @@ export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {
           throw reasoned(err, 'restoreFailed', { file: u.name });
         });
         deps.log.info({ ...result }, 'backup restored');
+        // The restored current learner, with their own settings.
         const profile = deps.profiles.get(deps.profileId());
+        ctx.emit('settingsChanged', deps.learnerSettings.of(deps.profileId()));
         if (profile) ctx.emit('profileChanged', { profile });
-        ctx.emit('settingsChanged', readSettings(deps.settings));
         return result;
       } finally {
         drop(uploadId);

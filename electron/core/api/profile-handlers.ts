@@ -1,14 +1,17 @@
 /**
  * Learner profiles: list, create, switch, rename, delete. Every change of the current learner is
- * pushed as `profileChanged`, so each page reloads that learner's data.
+ * pushed as `settingsChanged` with that learner's settings, so the page takes their language,
+ * theme and layout at once, then as `profileChanged`, so each page reloads their data.
  */
-import type { HandlersFor } from '../../../shared/api/dispatch.ts';
-import type { profileCalls, ProfileList } from '../../../shared/api/calls/profiles.ts';
+import type { CallContext, HandlersFor } from '../../../shared/api/dispatch.ts';
+import type { LearnerProfile, profileCalls, ProfileList } from '../../../shared/api/calls/profiles.ts';
 import type { Profiles } from '../learner/profiles.ts';
+import type { LearnerSettings } from '../learner/learner-settings.ts';
 import type { Logger } from '../logger.ts';
 
 export interface ProfileDeps {
   profiles: Profiles;
+  learnerSettings: LearnerSettings;
   /** The current profile's id (one is made on first use). */
   profileId: () => number;
   log: Logger;
@@ -21,6 +24,10 @@ export function profileHandlers(deps: ProfileDeps): HandlersFor<typeof profileCa
     const profile = profiles.get(id);
     if (!profile) throw new Error(`The current learner profile (id ${id}) could not be read.`);
     return profile;
+  };
+  const changed = (ctx: CallContext, profile: LearnerProfile) => {
+    ctx.emit('settingsChanged', deps.learnerSettings.of(profile.id));
+    ctx.emit('profileChanged', { profile });
   };
   const list = (): ProfileList => {
     const currentId = deps.profileId();
@@ -37,13 +44,13 @@ export function profileHandlers(deps: ProfileDeps): HandlersFor<typeof profileCa
       deps.log.info({ profile: created.id }, 'profile created');
       if (switchTo) profiles.switchTo(created.id);
       // The very first profile becomes current by itself.
-      if (profiles.current()?.id !== before) ctx.emit('profileChanged', { profile: created });
+      if (profiles.current()?.id !== before) changed(ctx, created);
       return created;
     },
     switchProfile: ({ id }, ctx) => {
       const profile = profiles.switchTo(id);
       deps.log.info({ profile: id }, 'profile switched');
-      ctx.emit('profileChanged', { profile });
+      changed(ctx, profile);
       return profile;
     },
     renameProfile: ({ id, name }, ctx) => {
@@ -56,7 +63,7 @@ export function profileHandlers(deps: ProfileDeps): HandlersFor<typeof profileCa
       profiles.delete(id);
       deps.log.info({ profile: id }, 'profile deleted');
       // Deleting the last learner leaves none; the next call makes a fresh default one.
-      if (wasCurrent) ctx.emit('profileChanged', { profile: current() });
+      if (wasCurrent) changed(ctx, current());
       return list();
     },
   };

@@ -12,6 +12,7 @@ import {
   describeNameProblem,
   learnerNameProblem,
 } from '../../../shared/api/learner-name.ts';
+import { MACHINE_SETTINGS } from './learner-settings.ts';
 
 export const CURRENT_PROFILE_SETTING = 'currentProfileId';
 
@@ -69,10 +70,22 @@ export class Profiles {
     return row ? toProfile(row as ProfileRow) : undefined;
   }
 
-  /** Creates a profile; the first one created becomes the current one. */
+  /**
+   * Creates a profile; the first one created becomes the current one. The new learner starts
+   * with the settings on screen: the current learner's, or, with none, the machine's last ones.
+   */
   create(name: string): Profile {
     const clean = this.checkName(name);
-    const id = Number(this.db.prepare('INSERT INTO profile (name) VALUES (?)').run(clean).lastInsertRowid);
+    const id = Number(
+      this.db
+        .prepare(
+          `INSERT INTO profile (name, settings) VALUES (?, coalesce(
+             (SELECT settings FROM profile WHERE id = ?),
+             (SELECT value FROM setting WHERE key = ?),
+             '{}'))`,
+        )
+        .run(clean, this.current()?.id ?? null, MACHINE_SETTINGS).lastInsertRowid,
+    );
     if (this.current() === undefined) this.switchTo(id);
     return this.require(id);
   }

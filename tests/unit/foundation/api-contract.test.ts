@@ -7,13 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SettingsStore } from '../../../electron/core/store/settings.ts';
+import { Profiles } from '../../../electron/core/learner/profiles.ts';
+import { LearnerSettings } from '../../../electron/core/learner/learner-settings.ts';
 import { openDatabase } from '../../../electron/core/store/database.ts';
 import { silentLogger } from '../../../electron/core/logger.ts';
 
 function handlers() {
   const { db } = openDatabase(':memory:');
+  const profiles = new Profiles(db, new SettingsStore(db));
   return appHandlers({
-    settings: new SettingsStore(db),
+    learnerSettings: new LearnerSettings(db, new SettingsStore(db)),
+    profileId: () => (profiles.current() ?? profiles.create('Learner')).id,
     log: silentLogger(),
     info: () => {
       throw new Error('not needed');

@@ -15,7 +15,8 @@ import { COURSE, addProfile, tempDir } from './fixtures.ts';
 
 const T0 = Date.UTC(2026, 1, 1, 9);
 // The schema of the last Lantern whose databases can hold the old placement's rows.
-const BEFORE_FIX = MIGRATIONS.filter((m) => m.name !== 'placement-evidence');
+const FIX = MIGRATIONS.find((m) => m.name === 'placement-evidence')!.version;
+const BEFORE_FIX = MIGRATIONS.filter((m) => m.version < FIX);
 
 it('reads a concept the old placement gave evidence 2, with no checked attempt, as not yet assessed', () => {
   const file = path.join(tempDir(), 'lantern.db');

@@ -14,6 +14,7 @@ import { openDatabase, schemaVersion, type Db } from '../../../electron/core/sto
 import { MIGRATIONS } from '../../../electron/core/store/migrations/index.ts';
 import { SettingsStore } from '../../../electron/core/store/settings.ts';
 import { Profiles } from '../../../electron/core/learner/profiles.ts';
+import { LearnerSettings } from '../../../electron/core/learner/learner-settings.ts';
 import { ProgressStore } from '../../../electron/core/learner/progress-store.ts';
 import { compressCode } from '../../../electron/core/learner/progress-records.ts';
 
@@ -56,6 +57,10 @@ const SEEDS: Seed[] = [
       expect(profiles.get(1)?.createdAt).toBe('2025-01-02T03:04:05.000Z');
       expect(profiles.current()?.name).toBe('小明');
       expect(settings.get('app.settings')).toEqual({ language: 'zh', theme: 'dark', editorFontSize: 16 });
+      // Migration 10: the machine's settings became each learner's own.
+      const learners = new LearnerSettings(db, settings);
+      for (const id of [1, 2])
+        expect(learners.of(id)).toMatchObject({ language: 'zh', theme: 'dark', editorFontSize: 16 });
     },
   },
   {
@@ -284,6 +289,29 @@ const SEEDS: Seed[] = [
         class_code: 'c0de',
         student_id: 's-042',
       });
+    },
+  },
+  {
+    afterVersion: 9,
+    write(db) {
+      // A machine-wide setting: the tutor's provider and budget are the machine's, not a learner's.
+      db.prepare("INSERT INTO setting (key, value) VALUES ('tutor.settings', ?)").run(
+        JSON.stringify({ provider: 'bedrock', region: 'eu-west-1', monthlyBudgetUsd: 3 }),
+      );
+    },
+    check(db) {
+      const settings = new SettingsStore(db);
+      expect(settings.get('tutor.settings')).toEqual({
+        provider: 'bedrock',
+        region: 'eu-west-1',
+        monthlyBudgetUsd: 3,
+      });
+      expect(Object.keys(new LearnerSettings(db, settings).of(1)).sort()).toEqual([
+        'editorFontSize',
+        'language',
+        'lessonLayout',
+        'theme',
+      ]);
     },
   },
 ];

@@ -146,7 +146,7 @@ describe('migration 0009 counts evidence from the attempts that exist', () => {
   it('gives each concept the evidence and last attempt the learner model recorded, and no more', () => {
     const old = oldDatabase();
     const { db } = openDatabase(old.file);
-    expect(schemaVersion(db)).toBe(9);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     const ada = masteryRows(db, old.ada);
     const recorded = new Map(old.recorded.ada.map((m) => [m.concept, m]));
     // As recorded before placement: variables on hello (checked twice), swap and fizz; loops on fizz.

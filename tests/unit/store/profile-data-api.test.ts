@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../../electron/core/store/database.ts';
 import { SettingsStore } from '../../../electron/core/store/settings.ts';
 import { Profiles } from '../../../electron/core/learner/profiles.ts';
+import { LearnerSettings } from '../../../electron/core/learner/learner-settings.ts';
 import { profileHandlers } from '../../../electron/core/api/profile-handlers.ts';
 import { dataHandlers } from '../../../electron/core/api/data-handlers.ts';
 import { silentLogger } from '../../../electron/core/logger.ts';
@@ -34,7 +35,8 @@ function setup() {
   const settings = new SettingsStore(db);
   const profiles = new Profiles(db, settings);
   const profileId = () => (profiles.current() ?? profiles.create('Learner')).id;
-  const deps = { db, databaseFile, dataDir, settings, profiles, profileId, log: silentLogger() };
+  const learnerSettings = new LearnerSettings(db, settings);
+  const deps = { db, databaseFile, dataDir, profiles, learnerSettings, profileId, log: silentLogger() };
   const handlers = { ...profileHandlers(deps), ...dataHandlers(deps) } as unknown as Handlers;
   const events: { event: string; payload: unknown }[] = [];
   const ctx = { emit: (event: string, payload: unknown) => void events.push({ event, payload }) };
@@ -57,6 +59,7 @@ describe('profile calls', () => {
     expect(list.profiles.map((p) => p.name)).toEqual(['Ana', 'Learner']);
     expect(list.currentId).toBe(ana.id);
     expect(api.events).toEqual([
+      { event: 'settingsChanged', payload: expect.objectContaining({ language: 'system' }) },
       { event: 'profileChanged', payload: { profile: expect.objectContaining({ name: 'Ana' }) } },
     ]);
   });
@@ -72,6 +75,7 @@ describe('profile calls', () => {
     expect(after.profiles.map((p) => p.id)).toEqual([learner.id]);
     expect(after.currentId).toBe(learner.id);
     expect(api.events).toEqual([
+      { event: 'settingsChanged', payload: expect.objectContaining({ theme: 'system' }) },
       { event: 'profileChanged', payload: { profile: expect.objectContaining({ id: learner.id }) } },
     ]);
   });
@@ -122,7 +126,7 @@ describe('data calls', () => {
     expect(result.profiles).toBe(1);
     const list: { profiles: { name: string }[] } = await api.call('listProfiles', {});
     expect(list.profiles.map((p) => p.name)).toEqual(['Ana']);
-    expect(api.events.map((e) => e.event)).toEqual(['profileChanged', 'settingsChanged']);
+    expect(api.events.map((e) => e.event)).toEqual(['settingsChanged', 'profileChanged']);
     expect(fs.readdirSync(path.join(api.dataDir, 'restore'))).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { migration as m0006 } from './0006-learner-lifetime.ts';
 import { migration as m0007 } from './0007-learner-ability.ts';
 import { migration as m0008 } from './0008-class-enrolment.ts';
 import { migration as m0009 } from './0009-placement-evidence.ts';
+import { migration as m0010 } from './0010-learner-settings.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001,
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
 ];
