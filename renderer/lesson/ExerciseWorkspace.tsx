@@ -11,6 +11,7 @@ import type { RunResult } from '../../shared/runner/protocol.ts';
 import { useApp } from '../app/context.ts';
 import { CodeEditor, type EditorMarker } from '../editor/CodeEditor.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
+import { WorkspacePanes } from './Panes.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { useRunner } from './useRunner.ts';
 import { checkRequest, isCheckable } from '../../shared/runner/check-request.ts';
@@ -178,50 +179,56 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
                 : t('runner.ready')}
         </span>
       </div>
-      <CodeEditor
-        value={code}
-        language={language}
-        path={`${exercise.id}/${exercise.module}.${language === 'python' ? 'py' : language === 'typescript' ? 'ts' : 'js'}`}
-        fontSize={settings.editorFontSize}
-        label={t('runner.editorLabel', { title: text(exercise.title) })}
-        markers={markers}
-        onChange={change}
-        onRun={() => void start('run')}
-        onCheck={() => void start('check')}
-        {...(props.readOnly ? { readOnly: true } : {})}
-      />
-      <div className="output-area">
-        <div className="tabs" role="tablist" aria-label={t('runner.outputTabs')}>
-          {(['console', 'results'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`panel-${name}`}
-              onClick={() => setTab(name)}
-            >
-              {t(`runner.${name}`)}
-            </button>
-          ))}
-        </div>
-        <div className="output-row">
-          <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
-            {tab === 'console' ? (
-              <ConsolePanel chunks={runner.console} prompt={runner.prompt} onAnswer={runner.answer} />
-            ) : (
-              <ResultsPanel
-                result={runner.result}
-                starter={exercise.starter}
-                {...(exercise.cases ? { cases: exercise.cases } : {})}
-                {...(exercise.tests ? { onVisualiseTest: (name: string) => visualise(name) } : {})}
-              />
-            )}
+      <WorkspacePanes
+        editor={
+          <CodeEditor
+            value={code}
+            language={language}
+            path={`${exercise.id}/${exercise.module}.${language === 'python' ? 'py' : language === 'typescript' ? 'ts' : 'js'}`}
+            fontSize={settings.editorFontSize}
+            label={t('runner.editorLabel', { title: text(exercise.title) })}
+            markers={markers}
+            onChange={change}
+            onRun={() => void start('run')}
+            onCheck={() => void start('check')}
+            {...(props.readOnly ? { readOnly: true } : {})}
+          />
+        }
+        output={
+          <div className="output-area">
+            <div className="tabs" role="tablist" aria-label={t('runner.outputTabs')}>
+              {(['console', 'results'] as const).map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  id={`tab-${name}`}
+                  aria-selected={tab === name}
+                  aria-controls={`panel-${name}`}
+                  onClick={() => setTab(name)}
+                >
+                  {t(`runner.${name}`)}
+                </button>
+              ))}
+            </div>
+            <div className="output-row">
+              <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+                {tab === 'console' ? (
+                  <ConsolePanel chunks={runner.console} prompt={runner.prompt} onAnswer={runner.answer} />
+                ) : (
+                  <ResultsPanel
+                    result={runner.result}
+                    starter={exercise.starter}
+                    {...(exercise.cases ? { cases: exercise.cases } : {})}
+                    {...(exercise.tests ? { onVisualiseTest: (name: string) => visualise(name) } : {})}
+                  />
+                )}
+              </div>
+              {props.aside ? <div className="workspace-aside">{props.aside}</div> : null}
+            </div>
           </div>
-          {props.aside ? <div className="workspace-aside">{props.aside}</div> : null}
-        </div>
-      </div>
+        }
+      />
       {visualiser.dialog}
     </div>
   );

@@ -13,6 +13,7 @@ import { href } from '../app/router.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
+import { LessonPanes, ProsePane, WorkPane } from './Panes.tsx';
 import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { PredictStep, QuizStep } from './Steps.tsx';
 import { SolutionReveal } from './SolutionReveal.tsx';
@@ -172,8 +173,8 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   const nextHref = opened.next ? href('learn', trackId, opened.next) : href('learn', trackId);
 
   return (
-    <section className="lesson" aria-labelledby="page-title" data-type={exercise.type}>
-      <div className="lesson-prose">
+    <LessonPanes className="lesson" aria-labelledby="page-title" data-type={exercise.type}>
+      <ProsePane>
         <nav className="breadcrumb" aria-label={t('lesson.breadcrumb')}>
           <a href={href('learn')}>{t('learn.title')}</a> ›{' '}
           <a href={href('learn', trackId)}>{text(opened.trackTitle)}</a> ›{' '}
@@ -247,8 +248,8 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
           )}
           {opened.next ? <a href={href('learn', trackId, opened.next)}>{t('lesson.next')} →</a> : null}
         </nav>
-      </div>
-      <div className="lesson-work">
+      </ProsePane>
+      <WorkPane>
         {exercise.type === 'exercise' ? (
           <ExerciseWorkspace
             exercise={exercise}
@@ -311,7 +312,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             onCodeChange={saveDraft}
           />
         ) : null}
-      </div>
-    </section>
+      </WorkPane>
+    </LessonPanes>
   );
 }

@@ -10,6 +10,7 @@ import { href } from '../app/router.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
+import { LessonPanes, ProsePane, WorkPane } from './Panes.tsx';
 import { useAsync } from './useAsync.ts';
 import { testCounts } from './attempt.ts';
 import { VerdictNotice } from './VerdictNotice.tsx';
@@ -58,8 +59,8 @@ export function PlacementPage({ trackId }: { trackId: string }) {
   };
 
   return (
-    <section className="lesson placement" aria-labelledby="page-title">
-      <div className="lesson-prose">
+    <LessonPanes className="lesson placement" aria-labelledby="page-title">
+      <ProsePane>
         <nav className="breadcrumb" aria-label={t('lesson.breadcrumb')}>
           <a href={href('learn')}>{t('learn.title')}</a> ›{' '}
           <a href={href('learn', trackId)}>{t('placement.track')}</a>
@@ -102,8 +103,8 @@ export function PlacementPage({ trackId }: { trackId: string }) {
           </div>
         )}
         {error ? <p role="alert">{error}</p> : null}
-      </div>
-      <div className="lesson-work">
+      </ProsePane>
+      <WorkPane>
         {exercise ? (
           <ExerciseWorkspace
             key={exercise.id}
@@ -133,7 +134,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
             }}
           />
         ) : null}
-      </div>
-    </section>
+      </WorkPane>
+    </LessonPanes>
   );
 }

@@ -13,6 +13,7 @@ import { href } from '../../app/router.ts';
 import { Markdown } from '../../components/Markdown.tsx';
 import { HintPanel } from '../../components/tutor/HintPanel.tsx';
 import { ExerciseWorkspace } from '../../lesson/ExerciseWorkspace.tsx';
+import { LessonPanes, ProsePane, WorkPane } from '../../lesson/Panes.tsx';
 import { useLocale } from '../../i18n/useLocale.ts';
 import { useReasonText } from '../../components/learner/reason.ts';
 // The lesson layout (statement beside the workspace), whichever page loaded first.
@@ -82,8 +83,12 @@ export function PracticeProblem({ id }: { id: string }) {
   const { exercise } = problem;
 
   return (
-    <section className="lesson practice-problem" aria-labelledby="page-title" data-testid="practice-problem">
-      <div className="lesson-prose">
+    <LessonPanes
+      className="lesson practice-problem"
+      aria-labelledby="page-title"
+      data-testid="practice-problem"
+    >
+      <ProsePane>
         <nav className="breadcrumb" aria-label={t('practicePage.breadcrumb')}>
           <a href={href('practice')}>{t('practice.title')}</a> ›{' '}
           <span>{problem.conceptTitle ? text(problem.conceptTitle) : problem.concept}</span>
@@ -134,8 +139,8 @@ export function PracticeProblem({ id }: { id: string }) {
           getCode={() => code.current}
           lastResult={lastResult}
         />
-      </div>
-      <div className="lesson-work">
+      </ProsePane>
+      <WorkPane>
         <ExerciseWorkspace
           exercise={exercise}
           initialCode={exercise.starter}
@@ -144,7 +149,7 @@ export function PracticeProblem({ id }: { id: string }) {
             void attempt(kind, c, result).catch((err: Error) => setError(err.message))
           }
         />
-      </div>
-    </section>
+      </WorkPane>
+    </LessonPanes>
   );
 }
