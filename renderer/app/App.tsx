@@ -27,8 +27,9 @@ export function App() {
   const { route } = useLocation();
   const [dismissed, setDismissed] = useState<string[]>([]);
   // Another learner's records: the pages that show them load afresh (the key remounts them).
-  // Settings, About and Teacher hold what is the same for every learner on this machine, and
-  // keep their state (a restore's result message, an import's outcomes) when the learner changes.
+  // Settings, About and Teacher keep their state (a restore's result message, an import's
+  // outcomes) when the learner changes: Teacher and About show the machine's data, and Settings
+  // follows the learner's own settings through the settingsChanged and profileChanged events.
   const [learnerEpoch, setLearnerEpoch] = useState(0);
   const pageKey = SAME_FOR_EVERY_LEARNER.has(route) ? route : `${route}-${learnerEpoch}`;
   useEffect(() => api.on('profileChanged', () => setLearnerEpoch((n) => n + 1)), [api]);
