@@ -48,7 +48,9 @@ export function suppressionComments(code: string): TypeDiagnostic[] {
   return tokenize(code, 'typescript')
     .filter((t) => t.kind === 'comment')
     .flatMap((t) => {
-      const found = /@ts-(nocheck|ignore|expect-error)\b/.exec(t.text);
+      // As loose as the compiler: it takes `@ts-ignoreme` as @ts-ignore and `@TS-NOCHECK` as
+      // @ts-nocheck (pragmas ignore case), so neither a suffix nor the case may slip past.
+      const found = /@ts-(?:nocheck|ignore|expect-error)/i.exec(t.text);
       if (!found) return [];
       const column = t.start - lineStarts[t.line - 1]! + 1;
       return [
