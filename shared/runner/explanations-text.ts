@@ -86,7 +86,7 @@ export const EXPLANATIONS_EN = {
     TypeScriptSuppressed:
       'A comment such as // @ts-ignore tells TypeScript not to check a line. A Check reads the types as they are, so it does not accept one: take the comment out, read the error it was hiding, and fix the type.',
     TypeScriptSlow:
-      'TypeScript took too long to check the types of this code, so the tests did not run. Simplify the types you wrote (very deep or self-referring types are slow to check) and Check again.',
+      'TypeScript took too long to check the types of this code, or gave up on it, so the tests did not run. Simplify the types you wrote (very deep or self-referring types are slow to check) or the code nested very deep, and Check again.',
   },
   common: {
     Timeout:
@@ -164,7 +164,7 @@ export const EXPLANATIONS_ZH = {
     TypeScriptSuppressed:
       '像 // @ts-ignore 这样的注释会让 TypeScript 跳过对某一行的检查。“检查”要按类型的本来面目来判断，所以不接受这种注释：请删掉注释，读一读它掩盖的错误，然后改正类型。',
     TypeScriptSlow:
-      'TypeScript 检查这段代码的类型用时太长，所以测试没有运行。请简化你写的类型（非常深或引用自身的类型检查起来很慢），然后再检查一次。',
+      'TypeScript 检查这段代码的类型用时太长，或者放弃了检查，所以测试没有运行。请简化你写的类型（非常深或引用自身的类型检查起来很慢）或嵌套得很深的代码，然后再检查一次。',
   },
   common: {
     Timeout:

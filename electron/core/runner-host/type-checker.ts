@@ -17,6 +17,7 @@ import {
   SANDBOX_GLOBALS_DTS,
   suppressionComments,
   TYPE_CHECK_SETTINGS,
+  typeCheckFailedResult,
   typeCheckSlowResult,
   typeErrorResult,
   type TypeDiagnostic,
@@ -107,7 +108,9 @@ parentPort.on('message', ({ id, file, code }) => {
 
 export type TypeCheckOutcome =
   | { kind: 'checked'; diagnostics: TypeDiagnostic[]; durationMs: number }
-  | { kind: 'slow'; durationMs: number };
+  | { kind: 'slow'; durationMs: number }
+  /** The compiler threw on this file (a very deeply nested one overflows its stack). */
+  | { kind: 'failed'; reason: string; durationMs: number };
 
 interface Pending {
   id: number;
@@ -204,13 +207,11 @@ export class TypeChecker {
         if (!done || done.check.id !== m.id) return;
         clearTimeout(done.timer);
         this.current = undefined;
-        if (m.error !== undefined) done.check.reject(new Error(`the type checker failed: ${m.error}`));
-        else
-          done.check.resolve({
-            kind: 'checked',
-            diagnostics: m.diagnostics ?? [],
-            durationMs: performance.now() - done.started,
-          });
+        const durationMs = performance.now() - done.started;
+        if (m.error !== undefined)
+          // The learner's file broke the compiler: theirs to simplify, not the app's failure.
+          done.check.resolve({ kind: 'failed', reason: m.error.split('\n')[0]!, durationMs });
+        else done.check.resolve({ kind: 'checked', diagnostics: m.diagnostics ?? [], durationMs });
         this.next();
       },
     );
@@ -253,6 +254,7 @@ export function withTypeCheck(run: RunCode, checker: TypeChecker): RunCode {
     const file = fileName(request.module, 'typescript');
     const outcome = await checker.check(file, request.code);
     if (outcome.kind === 'slow') return typeCheckSlowResult(file, checker.timeLimitMs, outcome.durationMs);
+    if (outcome.kind === 'failed') return typeCheckFailedResult(file, outcome.reason, outcome.durationMs);
     const found = [...suppressionComments(request.code), ...outcome.diagnostics];
     if (found.length > 0) return typeErrorResult(file, found, outcome.durationMs);
     return run(request);

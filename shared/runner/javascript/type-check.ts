@@ -114,3 +114,19 @@ export function typeCheckSlowResult(file: string, limitMs: number, durationMs: n
     durationMs,
   );
 }
+
+/**
+ * The result of a Check whose code the checker gave up on (a file nested thousands deep overflows
+ * the compiler's stack): no test runs, and the learner is told as for a slow check.
+ */
+export function typeCheckFailedResult(file: string, reason: string, durationMs: number): RunResult {
+  return noTestRun(
+    {
+      type: 'TypeScriptSlow',
+      message: `TypeScript gave up checking ${file} (${reason.slice(0, 200)})`,
+      file,
+      explanation: 'javascript.TypeScriptSlow',
+    },
+    durationMs,
+  );
+}
