@@ -17,7 +17,9 @@ self.MonacoEnvironment = {
 // the settings the backend's checker uses (shared/runner/javascript/type-check.ts, decision 0048).
 const defaults = monaco.typescript;
 defaults.typescriptDefaults.setCompilerOptions({
-  target: defaults.ScriptTarget.ESNext,
+  // ES2022, as the backend's checker: at ESNext the page passed code the backend refuses (a
+  // regular expression's `v` flag needs ES2024). Monaco's enum has no name for 9.
+  target: 9 as typeof defaults.ScriptTarget.ESNext,
   module: defaults.ModuleKind.ESNext,
   moduleResolution: defaults.ModuleResolutionKind.NodeJs,
   strict: TYPE_CHECK_SETTINGS.strict,
