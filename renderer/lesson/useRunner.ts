@@ -6,7 +6,11 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { Language } from '../../shared/content/schema.ts';
 import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
 import { runnerHost, runtimeOf, type RuntimeState } from '../runner/host.ts';
-import { suppressionComments, typeErrorResult } from '../../shared/runner/javascript/type-check.ts';
+import {
+  suppressionComments,
+  TYPE_CHECK_TIME_LIMIT_MS,
+  typeErrorResult,
+} from '../../shared/runner/javascript/type-check.ts';
 import { typeDiagnostics } from '../editor/type-check.ts';
 
 export interface ConsoleChunk {
@@ -62,10 +66,18 @@ async function typeErrorsOf(request: RunRequest): Promise<RunResult | null> {
   if (request.mode !== 'check' || request.language !== 'typescript' || request.trace) return null;
   const started = performance.now();
   const file = `${request.module}.ts`;
-  // Should the editor's checker fail, the tests run; the backend still checks the types.
+  // Should the editor's checker fail, or still be at it past the backend's limit (Monaco's has
+  // none: a slow type kept the Check spinning for as long as it took), the tests run; the backend
+  // still checks the types, in a worker it stops at its limit.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const gaveUp = new Promise<[]>(
+    (resolve) => (timer = setTimeout(() => resolve([]), TYPE_CHECK_TIME_LIMIT_MS)),
+  );
   const found = [
     ...suppressionComments(request.code),
-    ...(await typeDiagnostics(file, request.code).catch(() => [])),
+    ...(await Promise.race([typeDiagnostics(file, request.code), gaveUp])
+      .catch(() => [])
+      .finally(() => clearTimeout(timer))),
   ];
   return found.length ? typeErrorResult(file, found, performance.now() - started) : null;
 }

@@ -17,14 +17,12 @@ import {
   SANDBOX_GLOBALS_DTS,
   suppressionComments,
   TYPE_CHECK_SETTINGS,
+  TYPE_CHECK_TIME_LIMIT_MS,
   typeCheckFailedResult,
   typeCheckSlowResult,
   typeErrorResult,
   type TypeDiagnostic,
 } from '../../../shared/runner/javascript/type-check.ts';
-
-/** Long enough for a cold start on a busy machine; a checker past it is stopped. */
-export const TYPE_CHECK_TIME_LIMIT_MS = 10_000;
 
 /**
  * The worker's program, as plain CommonJS (an `eval` worker needs no build step and works in the

@@ -22,6 +22,9 @@ declare function queueMicrotask(fn: () => void): void;
 /** The checker's settings, as plain data both compilers accept: strict, ES2022, one ES module. */
 export const TYPE_CHECK_SETTINGS = { strict: true, target: 'ES2022', lib: ['es2022'] } as const;
 
+/** Long enough for a cold start on a busy machine; a checker past it is stopped. */
+export const TYPE_CHECK_TIME_LIMIT_MS = 10_000;
+
 /** One error the compiler found in the learner's file. */
 export interface TypeDiagnostic {
   /** 1-based. */
