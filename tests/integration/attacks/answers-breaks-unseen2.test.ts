@@ -3,39 +3,12 @@
  * answer: the pass it earns shows nothing about the learner, as a pasted revealed solution does
  * not (learner-model.ts placementOutcome). Asserts the honest outcome; fails until it holds.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/core/app-services.ts';
-import { dispatch } from '../../../shared/api/dispatch.ts';
+import { expect, test } from 'vitest';
+import { useBackend } from '../backend-fixture.ts';
 import type { RecordedAttempt } from '../../../shared/api/calls/lessons.ts';
 
-const exercisesDir = path.resolve(import.meta.dirname, '../../../exercises');
-let backend: Backend;
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-reveal-attacks-'));
-  backend = createBackend({
-    dataDir: dir,
-    exercisesDir,
-    mode: 'web',
-    version: '0',
-    env: {},
-    prefetchPractice: false,
-  });
-});
-afterAll(() => {
-  backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(backend.handlers, name, input, { emit: () => {} });
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+const live = useBackend('lantern-reveal-attacks-');
+const { call } = live;
 const predict = (exerciseId: string, code: string) =>
   call<RecordedAttempt>('recordAttempt', {
     trackId: 'python',

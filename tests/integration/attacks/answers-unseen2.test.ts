@@ -2,42 +2,15 @@
  * Unseen attempts to learn a quiz, predict or trace answer from the API before answering, or to
  * guess one without it showing, through the real API handlers as web mode serves them.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/core/app-services.ts';
-import { dispatch } from '../../../shared/api/dispatch.ts';
+import { describe, expect, test } from 'vitest';
+import { useBackend } from '../backend-fixture.ts';
 import type { RecordedAttempt } from '../../../shared/api/calls/lessons.ts';
 import type { Exercise } from '../../../shared/content/schema.ts';
 
-const exercisesDir = path.resolve(import.meta.dirname, '../../../exercises');
-let backend: Backend;
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-answers-attacks-'));
-  backend = createBackend({
-    dataDir: dir,
-    exercisesDir,
-    mode: 'web',
-    version: '0',
-    env: {},
-    prefetchPractice: false,
-  });
-});
-afterAll(() => {
-  backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(backend.handlers, name, input, { emit: () => {} });
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+const live = useBackend('lantern-answers-attacks-');
+const { call } = live;
 async function exercise(exerciseId: string): Promise<Exercise> {
-  const view = await backend.curriculum.exercise('python', exerciseId);
+  const view = await live.backend.curriculum.exercise('python', exerciseId);
   if (!view) throw new Error(`no python/${exerciseId}`);
   return view.exercise;
 }
@@ -99,7 +72,7 @@ describe('guessing', () => {
     for (const i of order) expect((await answer('quiz-elif', 'quiz', String(i))).verdict.status).toBe('fail');
     const last = await answer('quiz-elif', 'quiz', String(right));
     expect(last).toMatchObject({ checks: order.length + 1, failedChecks: order.length });
-    const stored = backend.progress.attempts(guesser.id, { track: 'python', exercise: 'quiz-elif' });
+    const stored = live.backend.progress.attempts(guesser.id, { track: 'python', exercise: 'quiz-elif' });
     expect(stored.map((a) => a.status).sort()).toEqual([...order.map(() => 'fail'), 'pass'].sort());
     expect(await mastery('conditionals')).toBeLessThan(knows);
   });

@@ -4,45 +4,18 @@
  * against the step's tests (or cases) and records its own verdict, and code that is not made of
  * the given lines does not pass whatever the page claims.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/core/app-services.ts';
-import { dispatch } from '../../../shared/api/dispatch.ts';
+import { describe, expect, test } from 'vitest';
+import { useBackend } from '../backend-fixture.ts';
 import type { OpenedLesson, RecordedAttempt } from '../../../shared/api/calls/lessons.ts';
 import { assembleProgram } from '../../../shared/content/parsons.ts';
 import { solutionLines } from '../../../shared/content/schema.ts';
 
-const exercisesDir = path.resolve(import.meta.dirname, '../../../exercises');
-let backend: Backend;
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-parsons-'));
-  backend = createBackend({
-    dataDir: dir,
-    exercisesDir,
-    mode: 'web',
-    version: '0',
-    env: {},
-    prefetchPractice: false,
-  });
-});
-afterAll(() => {
-  backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(backend.handlers, name, input, { emit: () => {} });
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+const live = useBackend('lantern-parsons-');
+const { call } = live;
 
 /** The program the page assembles when the learner places the solution's lines in its order. */
 async function rightProgram(trackId: string, exerciseId: string, language: 'python' | 'javascript') {
-  const view = await backend.curriculum.exercise(trackId, exerciseId);
+  const view = await live.backend.curriculum.exercise(trackId, exerciseId);
   const placed = solutionLines(view!.exercise.solution!).map((line) => ({
     text: line.trim(),
     indent: Math.floor(/^ */.exec(line)![0].length / 4),

@@ -5,44 +5,19 @@
  * sandbox, as web mode serves them.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/core/app-services.ts';
+import { describe, expect, test } from 'vitest';
+import { useBackend } from '../backend-fixture.ts';
 import { GeneratedExerciseStore } from '../../../electron/core/practice/index.ts';
-import { dispatch } from '../../../shared/api/dispatch.ts';
 import type { OpenedLesson, RecordedAttempt } from '../../../shared/api/calls/lessons.ts';
 import type { PracticeProblemView } from '../../../shared/api/calls/practice.ts';
 import type { Exercise } from '../../../shared/content/schema.ts';
 
-const exercisesDir = path.resolve(import.meta.dirname, '../../../exercises');
-let backend: Backend;
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-verdict-'));
-  backend = createBackend({
-    dataDir: dir,
-    exercisesDir,
-    mode: 'web',
-    version: '0',
-    env: {},
-    prefetchPractice: false,
-  });
-});
-afterAll(() => {
-  backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const envelope = await dispatch(backend.handlers, name, input, { emit: () => {} });
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+const live = useBackend('lantern-verdict-');
+const { call } = live;
 
 async function exercise(trackId: string, exerciseId: string): Promise<Exercise> {
-  const view = await backend.curriculum.exercise(trackId, exerciseId);
+  const view = await live.backend.curriculum.exercise(trackId, exerciseId);
   if (!view) throw new Error(`no ${trackId}/${exerciseId}`);
   return view.exercise;
 }
@@ -55,11 +30,11 @@ const attempt = (trackId: string, exerciseId: string, kind: string, code: string
 
 /** The stored attempts of the current learner on one exercise, newest first. */
 const stored = (track: string, exercise: string) =>
-  backend.progress.attempts(backend.profiles.current()!.id, { track, exercise });
+  live.backend.progress.attempts(live.backend.profiles.current()!.id, { track, exercise });
 
 /** The disagreement lines in the backend's log file (the log writes asynchronously). */
 function loggedDisagreements(): { exercise: string; kind: string; claimed: { status: string } }[] {
-  const file = path.join(dir, 'logs', 'lantern.log');
+  const file = path.join(live.dataDir, 'logs', 'lantern.log');
   if (!fs.existsSync(file)) return [];
   return fs
     .readFileSync(file, 'utf8')
@@ -70,14 +45,14 @@ function loggedDisagreements(): { exercise: string; kind: string; claimed: { sta
 
 describe('a check', () => {
   test('a forged pass (the code `pass`, status pass) is stored as failing, and logged', async () => {
-    const before = backend.verifier.disagreements;
+    const before = live.backend.verifier.disagreements;
     const recorded = await attempt('python', 'average-of-three', 'check', 'pass', claimedPass);
     expect(recorded.verdict).toMatchObject({ agreed: false, verified: true });
     expect(recorded.verdict.status).not.toBe('pass');
     expect(recorded).toMatchObject({ completed: false, checks: 1, failedChecks: 1 });
     expect(stored('python', 'average-of-three')[0]).toMatchObject({ kind: 'check', code: 'pass' });
     expect(stored('python', 'average-of-three')[0]!.status).not.toBe('pass');
-    expect(backend.verifier.disagreements).toBe(before + 1);
+    expect(live.backend.verifier.disagreements).toBe(before + 1);
     await expect
       .poll(() => loggedDisagreements().map((l) => [l.exercise, l.kind, l.claimed.status]))
       .toContainEqual(['average-of-three', 'check', 'pass']);
@@ -102,13 +77,13 @@ describe('a check', () => {
   });
 
   test('a real pass is stored as passing and completes the lesson, with no disagreement', async () => {
-    const before = backend.verifier.disagreements;
+    const before = live.backend.verifier.disagreements;
     const { solution } = await exercise('python', 'average-of-three');
     const recorded = await attempt('python', 'average-of-three', 'check', solution!, claimedPass);
     expect(recorded.verdict).toMatchObject({ status: 'pass', testsPassed: 4, testsTotal: 4, agreed: true });
     expect(recorded.completed).toBe(true);
     expect(stored('python', 'average-of-three')[0]).toMatchObject({ status: 'pass', testsPassed: 4 });
-    expect(backend.verifier.disagreements).toBe(before);
+    expect(live.backend.verifier.disagreements).toBe(before);
   });
 
   test('a real pass the page reported as failing is stored as passing (the backend decides both ways)', async () => {
@@ -313,7 +288,7 @@ describe('practice', () => {
       exerciseId: 'count-vowels',
       locale: 'en',
     });
-    const { solution } = new GeneratedExerciseStore(backend.db).get(problem.id)!.exercise;
+    const { solution } = new GeneratedExerciseStore(live.backend.db).get(problem.id)!.exercise;
     const send = (code: string) =>
       call<{ solved: boolean; verdict: RecordedAttempt['verdict'] }>('recordPracticeAttempt', {
         id: problem.id,
@@ -339,7 +314,7 @@ describe('placement', () => {
   ) {
     // Exercise difficulty is learned from every learner's first checks: start each comparison
     // from the authored difficulties, so the learners differ only in what they did.
-    backend.db.exec('DELETE FROM exercise_difficulty');
+    live.backend.db.exec('DELETE FROM exercise_difficulty');
     await call('createProfile', { name, switchTo: true });
     const check = await call<{ exercises: { id: string }[] }>('getPlacement', { trackId: 'python' });
     const results = await work(check.exercises.map((e) => e.id));
