@@ -6,8 +6,8 @@ import {
   attemptCsvLine,
   parseAttemptsCsv,
   readAttemptsFile,
-  splitCsvLine,
 } from '../../../electron/core/learner/attempts-csv.ts';
+import { splitCsvLine } from '../../../electron/core/learner/csv-fields.ts';
 import { toCsv } from '../../../electron/core/reports/csv.ts';
 import { tempDir } from './fixtures.ts';
 
