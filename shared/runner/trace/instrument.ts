@@ -15,14 +15,16 @@
  * names in scope there; a name still in its temporal dead zone throws and is left out.
  */
 import { parse } from 'acorn';
-
-interface Node {
-  type: string;
-  start: number;
-  end: number;
-  loc?: { start: { line: number } };
-  [key: string]: unknown;
-}
+import {
+  isNode,
+  LOOPS_WITH_BODY,
+  SILENT,
+  patternNames,
+  lexicalNames,
+  varNames,
+  unique,
+  type Node,
+} from './ast-names.ts';
 
 export interface StepSite {
   line: number;
@@ -64,94 +66,6 @@ interface Edit {
   closer: boolean;
   seq: number;
 }
-
-const isNode = (value: unknown): value is Node =>
-  typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
-
-const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
-const LOOPS_WITH_BODY = new Set([
-  'ForStatement',
-  'ForInStatement',
-  'ForOfStatement',
-  'WhileStatement',
-  'DoWhileStatement',
-]);
-/**
- * Statements with no step of their own: those that do nothing when reached, and the loops whose
- * every test is a step already.
- */
-const SILENT = new Set([
-  'FunctionDeclaration',
-  'EmptyStatement',
-  'ImportDeclaration',
-  'BlockStatement',
-  'ForStatement',
-  'WhileStatement',
-]);
-
-/** Names a binding pattern declares (`a`, `{ b, c: [d] }`, `...rest`, `e = 1`). */
-function patternNames(pattern: unknown, out: string[]): string[] {
-  if (!isNode(pattern)) return out;
-  switch (pattern.type) {
-    case 'Identifier':
-      out.push(pattern.name as string);
-      break;
-    case 'ObjectPattern':
-      for (const prop of pattern.properties as Node[]) {
-        patternNames(prop.type === 'RestElement' ? prop.argument : prop.value, out);
-      }
-      break;
-    case 'ArrayPattern':
-      for (const element of pattern.elements as (Node | null)[]) patternNames(element, out);
-      break;
-    case 'RestElement':
-      patternNames(pattern.argument, out);
-      break;
-    case 'AssignmentPattern':
-      patternNames(pattern.left, out);
-      break;
-    case 'ParenthesizedExpression':
-      patternNames(pattern.expression, out);
-      break;
-  }
-  return out;
-}
-
-/** let/const/class/function names a statement list declares itself. */
-function lexicalNames(statements: Node[]): string[] {
-  const names: string[] = [];
-  for (const raw of statements) {
-    const statement = raw.type.startsWith('Export') && isNode(raw.declaration) ? raw.declaration : raw;
-    if (statement.type === 'VariableDeclaration' && statement.kind !== 'var') {
-      for (const d of statement.declarations as Node[]) patternNames(d.id, names);
-    } else if (
-      (statement.type === 'ClassDeclaration' || statement.type === 'FunctionDeclaration') &&
-      isNode(statement.id)
-    ) {
-      names.push(statement.id.name as string);
-    }
-  }
-  return names;
-}
-
-/** `var` names anywhere in a function body (or the program), not inside nested functions. */
-function varNames(node: unknown, out: string[]): string[] {
-  if (Array.isArray(node)) {
-    for (const child of node) varNames(child, out);
-    return out;
-  }
-  if (!isNode(node)) return out;
-  if (FUNCTIONS.has(node.type) || node.type === 'ClassBody') return out;
-  if (node.type === 'VariableDeclaration' && node.kind === 'var') {
-    for (const d of node.declarations as Node[]) patternNames(d.id, out);
-  }
-  for (const key of Object.keys(node)) {
-    if (key !== 'loc') varNames(node[key], out);
-  }
-  return out;
-}
-
-const unique = (names: string[]) => [...new Set(names)].filter((n) => n !== 'arguments');
 
 interface Scope {
   /** The frame variable's name inside a function, `0` at the top level. */
