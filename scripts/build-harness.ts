@@ -1,18 +1,21 @@
 /**
- * Builds the two harnesses the runners load as text: the JavaScript one bundled from
+ * Builds the code the hosts load as text: the JavaScript harness bundled from
  * shared/runner/javascript/sandbox/ (scripts/harness/javascript.ts), the Python one joined from
- * shared/runner/python/harness/*.py (scripts/harness/python.ts).
+ * shared/runner/python/harness/*.py (scripts/harness/python.ts), and the type checker's worker
+ * (scripts/harness/type-checker.ts).
  *
- *   node scripts/build-harness.ts          # regenerate both generated modules
+ *   node scripts/build-harness.ts          # regenerate the generated modules
  *   node scripts/build-harness.ts --check  # npm test: fail when one is stale or ruff finds a problem
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { GENERATED, bundleHarness } from './harness/javascript.ts';
 import { GENERATED_PYTHON, lintPython, pythonModule } from './harness/python.ts';
+import { GENERATED_TYPE_CHECKER, typeCheckerModule } from './harness/type-checker.ts';
 
 const outputs: [string, string][] = [
   [GENERATED, await bundleHarness()],
   [GENERATED_PYTHON, await pythonModule()],
+  [GENERATED_TYPE_CHECKER, await typeCheckerModule()],
 ];
 const findings = await lintPython();
 for (const finding of findings) console.error(finding);
