@@ -9,7 +9,7 @@ import type { LoadResult } from '../../../shared/content/load.ts';
 
 const EXERCISES = fileURLToPath(new URL('../../../exercises/', import.meta.url));
 
-describe.each(['python', 'javascript'])('the %s track', (track) => {
+describe.each(['python', 'javascript', 'typescript'])('the %s track', (track) => {
   test('has at least six Parsons problems, each with distractors to leave out', async () => {
     const report = await validatePack(EXERCISES + track, { strict: true, noRun: true });
     expect(report.errors).toEqual([]);
