@@ -1,7 +1,7 @@
 /**
  * Every built-in exercise visualises: its reference solution as a program, and its first test run
  * against that solution ("Visualise this test"), through the real Node sandbox host, whose result
- * check also holds each trace to the trace schema. Every trace step of both tracks stops at a step
+ * check also holds each trace to the trace schema. Every trace step of every track stops at a step
  * that exists (the validator checks their answers: builtin-tracks.test.ts).
  */
 import { availableParallelism } from 'node:os';
@@ -84,7 +84,7 @@ describe.each(['python', 'javascript', 'typescript'])('the %s track visualises',
   }, 600_000);
 });
 
-describe.each(['python', 'javascript'])('the %s track’s trace steps', (track) => {
+describe.each(['python', 'javascript', 'typescript'])('the %s track’s trace steps', (track) => {
   test('at least four trace steps, each stopping at a step that exists', async () => {
     const report = await validatePack(EXERCISES + track, { runner: sandbox.runner, noRun: true });
     const loaded = report.loaded as LoadResult;
