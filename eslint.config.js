@@ -22,6 +22,61 @@ const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
 });
 
+// The renderer's own layers (docs/ARCHITECTURE.md, "The renderer's folders"): app/ routes to
+// pages/; a page composes features; a feature is what one part of the app shows; the building
+// blocks serve them all. Imports point down only, so a page never reaches into another page.
+const rendererBase = [
+  {
+    group: ['**/electron/**', 'electron', 'electron/*'],
+    message: 'The renderer talks to the backend only through window.lantern (shared/api).',
+  },
+  { group: nodeBuiltins, message: 'The renderer never touches Node.' },
+  {
+    group: nodeOnlyPackages,
+    message: 'A Node-only package: the backend uses it, and the renderer asks the backend.',
+  },
+];
+// Features every exercise view builds on (the workspace, the step view), and the rest.
+const sharedFeatures = ['lesson', 'visualiser'];
+const leafFeatures = ['practice', 'progress', 'teacher', 'settings', 'learn'];
+const features = [...sharedFeatures, ...leafFeatures];
+const blocks = ['components', 'editor', 'runner', 'i18n', 'api', 'workers', 'sandbox'];
+const noPages = {
+  group: ['**/pages/**', '**/pages'],
+  message: 'Only app/ routes to a page: move what two pages share into a feature or components/.',
+};
+const rendererLayers = [
+  {
+    files: ['renderer/pages/*.{ts,tsx}'],
+    rules: restrict([
+      ...rendererBase,
+      { group: ['./*'], message: 'A page does not import another page: share a feature instead.' },
+    ]),
+  },
+  ...features.map((feature) => ({
+    files: [`renderer/${feature}/**/*.{ts,tsx}`],
+    rules: restrict([
+      ...rendererBase,
+      noPages,
+      {
+        group: leafFeatures.filter((f) => f !== feature).map((f) => `**/${f}/**`),
+        message: `A feature does not reach into another one; share it through lesson/ or components/.`,
+      },
+    ]),
+  })),
+  {
+    files: blocks.map((block) => `renderer/${block}/**/*.{ts,tsx}`),
+    rules: restrict([
+      ...rendererBase,
+      noPages,
+      {
+        group: features.map((f) => `**/${f}/**`),
+        message: 'A building block serves the features and knows none of them.',
+      },
+    ]),
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,19 +111,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([
-        {
-          group: ['**/electron/**', 'electron', 'electron/*'],
-          message: 'The renderer talks to the backend only through window.lantern (shared/api).',
-        },
-        { group: nodeBuiltins, message: 'The renderer never touches Node.' },
-        {
-          group: nodeOnlyPackages,
-          message: 'A Node-only package: the backend uses it, and the renderer asks the backend.',
-        },
-      ]),
+      ...restrict(rendererBase),
     },
   },
+  ...rendererLayers,
   {
     files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
     rules: restrict([

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { LearnerProfile, ProfileList } from '../../shared/api/contract.ts';
-import { downloadBackup, formatSize, messageOf } from '../pages/settings/backup-transfer.ts';
+import { downloadBackup, formatSize, messageOf } from './backup-transfer.ts';
 import { ProfileRow } from './ProfileRow.tsx';
 import { learnerNameProblem } from '../../shared/api/learner-name.ts';
 import './profile-switcher.css';

@@ -18,14 +18,14 @@ import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { PredictStep, QuizStep } from './Steps.tsx';
 import { SolutionReveal } from './SolutionReveal.tsx';
 import { VerdictNotice } from './VerdictNotice.tsx';
-import { useAsync } from './useAsync.ts';
+import { useAsync } from '../app/useAsync.ts';
 import { testCounts } from './attempt.ts';
 import './lesson.css';
 import { TraceStep } from '../visualiser/TraceStep.tsx';
 import { ParsonsStep } from './parsons/ParsonsStep.tsx';
 import { useActiveTime } from './useActiveTime.ts';
 import { runnerHost, runtimeOf } from '../runner/host.ts';
-import { useMoreLikeThis } from '../pages/practice/useMoreLikeThis.ts';
+import { useMoreLikeThis } from './useMoreLikeThis.ts';
 
 const DRAFT_DELAY_MS = 600;
 /**

@@ -11,7 +11,7 @@ import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
 import { LessonPanes, ProsePane, WorkPane } from './Panes.tsx';
-import { useAsync } from './useAsync.ts';
+import { useAsync } from '../app/useAsync.ts';
 import { testCounts } from './attempt.ts';
 import { VerdictNotice } from './VerdictNotice.tsx';
 import type { RecordedVerdict } from '../../shared/api/calls/lessons.ts';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
-import { useAsync } from './useAsync.ts';
+import { useAsync } from '../app/useAsync.ts';
 import { PLACEMENT_SEGMENT } from './PlacementPage.tsx';
 import { UpNext } from './UpNext.tsx';
 

@@ -5,10 +5,10 @@ import { useLocale } from '../i18n/useLocale.ts';
 import { LessonPage } from '../lesson/LessonPage.tsx';
 import { PLACEMENT_SEGMENT, PlacementPage } from '../lesson/PlacementPage.tsx';
 import { TrackOverviewPage } from '../lesson/TrackOverviewPage.tsx';
-import { useAsync } from '../lesson/useAsync.ts';
-import { AssignedUnits } from './learn/AssignedUnits.tsx';
+import { useAsync } from '../app/useAsync.ts';
+import { AssignedUnits } from '../learn/AssignedUnits.tsx';
 import '../lesson/lesson.css';
-import './learn/assigned.css';
+import '../learn/assigned.css';
 
 /**
  * #/learn: the tracks; #/learn/<track>: its overview; #/learn/<track>/<lesson>: the lesson;

@@ -3,8 +3,8 @@
  * "Practise my weak spots"; `#/practice/<problem id>` is one problem to solve.
  */
 import { useLocation } from '../app/router.ts';
-import { PracticeHome } from './practice/PracticeHome.tsx';
-import { PracticeProblem } from './practice/PracticeProblem.tsx';
+import { PracticeHome } from '../practice/PracticeHome.tsx';
+import { PracticeProblem } from '../practice/PracticeProblem.tsx';
 
 export function PracticePage() {
   const { params } = useLocation();

@@ -5,14 +5,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import { useLoad } from './progress/useLoad.ts';
+import { useLoad } from '../app/useLoad.ts';
 import type { Dashboard } from '../../shared/api/contract.ts';
-import { MasteryChart } from './progress/MasteryChart.tsx';
-import { ActivityChart } from './progress/ActivityChart.tsx';
-import { DueReviews, HintsPerExercise, RecentActivity } from './progress/ActivityLists.tsx';
-import { ReportExport } from './progress/ReportExport.tsx';
-import { duration } from './progress/format.ts';
-import './progress/progress.css';
+import { MasteryChart } from '../progress/MasteryChart.tsx';
+import { ActivityChart } from '../progress/ActivityChart.tsx';
+import { DueReviews, HintsPerExercise, RecentActivity } from '../progress/ActivityLists.tsx';
+import { ReportExport } from '../progress/ReportExport.tsx';
+import { duration } from '../i18n/format.ts';
+import '../progress/progress.css';
 
 const isEmpty = (d: Dashboard) => d.recent.length === 0 && d.exercisesSolved === 0 && d.activeMs === 0;
 

@@ -2,11 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { Settings } from '../../shared/api/contract.ts';
-import { DataSettings } from './settings/DataSettings.tsx';
-import { PacksSettings } from './settings/PacksSettings.tsx';
-import { TutorSettings } from './settings/TutorSettings.tsx';
-import { ClassSettings } from './settings/ClassSettings.tsx';
-import './learn/assigned.css';
+import { DataSettings } from '../settings/DataSettings.tsx';
+import { PacksSettings } from '../settings/PacksSettings.tsx';
+import { TutorSettings } from '../settings/TutorSettings.tsx';
+import { ClassSettings } from '../settings/ClassSettings.tsx';
+import '../learn/assigned.css';
 
 /** The current learner's name, kept up to date when another learner becomes current. */
 function useCurrentLearnerName(): string | undefined {

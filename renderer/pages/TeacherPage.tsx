@@ -5,18 +5,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import { useLoad } from './progress/useLoad.ts';
-import { ReportImport } from './teacher/ReportImport.tsx';
-import { ClassView } from './teacher/ClassView.tsx';
-import { EnrolmentPanel } from './teacher/EnrolmentPanel.tsx';
-import { HeldReports } from './teacher/HeldReports.tsx';
-import { LearnerDrillDown } from './teacher/LearnerDrillDown.tsx';
-import { NewClassForm } from './teacher/NewClassForm.tsx';
-import { DeleteClassButton } from './teacher/DeleteClassButton.tsx';
-import { VerifiedMeans } from './teacher/VerifiedMeans.tsx';
-import { GradebookExport } from './teacher/GradebookExport.tsx';
-import './progress/progress.css';
-import './teacher/teacher.css';
+import { useLoad } from '../app/useLoad.ts';
+import { ReportImport } from '../teacher/ReportImport.tsx';
+import { ClassView } from '../teacher/ClassView.tsx';
+import { EnrolmentPanel } from '../teacher/EnrolmentPanel.tsx';
+import { HeldReports } from '../teacher/HeldReports.tsx';
+import { LearnerDrillDown } from '../teacher/LearnerDrillDown.tsx';
+import { NewClassForm } from '../teacher/NewClassForm.tsx';
+import { DeleteClassButton } from '../teacher/DeleteClassButton.tsx';
+import { VerifiedMeans } from '../teacher/VerifiedMeans.tsx';
+import { GradebookExport } from '../teacher/GradebookExport.tsx';
+import '../progress/progress.css';
+import '../teacher/teacher.css';
 
 export function TeacherPage() {
   const { t } = useTranslation();

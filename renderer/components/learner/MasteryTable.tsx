@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Confidence } from '../../../shared/api/contract.ts';
-import { dateOnly, percent, uiLocale } from '../../pages/progress/format.ts';
+import { dateOnly, percent, uiLocale } from '../../i18n/format.ts';
 
 export const MASTERED = 0.8;
 

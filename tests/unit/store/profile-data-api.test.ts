@@ -14,7 +14,7 @@ import { dispatch, type Handlers } from '../../../shared/api/dispatch.ts';
 import Database from 'better-sqlite3';
 import i18next from 'i18next';
 import { toApiError } from '../../../renderer/api/client.ts';
-import { messageOf } from '../../../renderer/pages/settings/backup-transfer.ts';
+import { messageOf } from '../../../renderer/components/backup-transfer.ts';
 import { BackupError } from '../../../electron/core/store/backup.ts';
 import en from '../../../renderer/i18n/locales/en/profiles.json';
 import zh from '../../../renderer/i18n/locales/zh/profiles.json';

@@ -1,0 +1,145 @@
+/**
+ * Settings → Your class: join a class with the enrolment file or code the teacher gave and a
+ * student ID or e-mail; see the class joined; leave it (decision 0040).
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+import type { EnrolmentError, MyClass } from '../../shared/api/contract.ts';
+
+export function ClassSettings() {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const [mine, setMine] = useState<MyClass | null | undefined>(undefined);
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [code, setCode] = useState('');
+  const [studentId, setStudentId] = useState('');
+  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const ids = { file: useId(), code: useId(), student: useId() };
+
+  useEffect(() => {
+    let live = true;
+    api.getMyClass({}).then(
+      (m) => live && setMine(m),
+      () => live && setMine(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const explain = (e: EnrolmentError) => t(`myClass.errors.${e.code}`, { detail: e.detail ?? '' });
+
+  async function join() {
+    try {
+      const source = file
+        ? { kind: 'file' as const, text: file.text }
+        : { kind: 'code' as const, text: code };
+      const result = await api.joinClass({ source, studentId });
+      if (!result.ok) {
+        setStatus({ error: true, text: explain(result.error) });
+        return;
+      }
+      setMine(result.myClass);
+      setFile(null);
+      setCode('');
+      setStatus({ error: false, text: t('myClass.joined', { name: result.myClass.className }) });
+    } catch (err) {
+      setStatus({ error: true, text: t('myClass.failed', { message: (err as Error).message }) });
+    }
+  }
+
+  async function leave() {
+    try {
+      await api.leaveClass({});
+      setMine(null);
+      setStatus({ error: false, text: t('myClass.left') });
+    } catch (err) {
+      setStatus({ error: true, text: t('myClass.failed', { message: (err as Error).message }) });
+    }
+  }
+
+  return (
+    <fieldset className="card class-settings" data-testid="class-settings">
+      <legend>{t('myClass.title')}</legend>
+      {mine ? (
+        <>
+          <p data-testid="my-class">{t('myClass.member', { name: mine.className, id: mine.studentId })}</p>
+          {mine.missingUnits > 0 && (
+            <p className="muted">{t('myClass.missing', { count: mine.missingUnits })}</p>
+          )}
+          <p className="muted">{t('myClass.privacy')}</p>
+          <button type="button" onClick={() => void leave()}>
+            {t('myClass.leave')}
+          </button>
+        </>
+      ) : (
+        <form
+          className="join-class"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void join();
+          }}
+        >
+          <p className="muted">{t('myClass.intro')}</p>
+          <div className="field">
+            <label className="file-button" htmlFor={ids.file}>
+              <span>{t('myClass.chooseFile')}</span>
+            </label>
+            <input
+              id={ids.file}
+              type="file"
+              className="visually-hidden"
+              accept=".json,application/json"
+              data-testid="enrolment-file"
+              aria-label={t('myClass.chooseFile')}
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (!f) return;
+                void f.text().then((text) => {
+                  setFile({ name: f.name, text });
+                  setCode('');
+                });
+              }}
+            />
+            {file && <span className="muted">{t('myClass.chosen', { name: file.name })}</span>}
+          </div>
+          <div className="field">
+            <label htmlFor={ids.code}>{t('myClass.fromCode')}</label>
+            <input
+              id={ids.code}
+              value={code}
+              placeholder={t('myClass.codePlaceholder')}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="enrolment-code-input"
+              onChange={(e) => {
+                setCode(e.currentTarget.value);
+                setFile(null);
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.student}>{t('myClass.studentId')}</label>
+            <input
+              id={ids.student}
+              value={studentId}
+              maxLength={100}
+              autoComplete="off"
+              data-testid="student-id"
+              onChange={(e) => setStudentId(e.currentTarget.value)}
+            />
+          </div>
+          <p className="muted">{t('myClass.privacy')}</p>
+          <button type="submit" className="primary" disabled={!(file || code.trim()) || !studentId.trim()}>
+            {t('myClass.join')}
+          </button>
+        </form>
+      )}
+      <p className={`status${status?.error ? ' error' : ''}`} role="status" data-testid="class-status">
+        {status?.text}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * The class view a teacher reads in a minute (decision 0040): one tab per track, a summary (who
+ * is stuck, the most-missed exercises, the commonest kinds of failure with a learner's code),
+ * the learners × exercises matrix, and mastery by concept, which shows a figure only where there
+ * is evidence. The matrix sorts and filters; the mastery table follows its order.
+ */
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+import type { ClassView as View, MatrixCell } from '../../shared/api/contract.ts';
+import { titleOf, uiLocale } from '../i18n/format.ts';
+import { ClassSummary } from './ClassSummary.tsx';
+import { ClassMatrix, type Sort, type SortKey } from './ClassMatrix.tsx';
+import { ClassMastery } from './ClassMastery.tsx';
+import './class-view.css';
+
+type Row = View['learners'][number];
+
+/** Sorts an exercise column: done first, then fewer failed checks; not started last. */
+const cellRank = (c: MatrixCell | null) => (c === null ? -1e9 : (c.done ? 1e6 : 0) - c.failedChecks);
+
+export function ClassView({
+  classId,
+  version,
+  onOpen,
+  onLoaded,
+}: {
+  classId: number;
+  version: number;
+  onOpen: (learnerKey: string) => void;
+  onLoaded?: (view: View) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { api } = useApp();
+  const locale = uiLocale(i18n.language);
+  const [track, setTrack] = useState<string | undefined>(undefined);
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const [onlyStuck, setOnlyStuck] = useState(false);
+  const [sort, setSort] = useState<Sort>({ key: 'name', up: true });
+  const onSort = useCallback(
+    (key: SortKey) => setSort((s) => ({ key, up: s.key === key ? !s.up : true })),
+    [],
+  );
+
+  useEffect(() => {
+    let live = true;
+    api.getClassView({ classId, ...(track ? { track } : {}) }).then(
+      (v) => {
+        if (!live) return;
+        setView(v);
+        setError(null);
+        onLoaded?.(v);
+      },
+      (err: unknown) => live && setError((err as Error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, classId, track, version, onLoaded]);
+
+  const rows = useMemo(() => {
+    if (!view) return [];
+    // One collator for the whole sort: localeCompare with a locale builds one per call, which
+    // made sorting 300 learners take seconds.
+    const collator = new Intl.Collator(locale === 'zh' ? 'zh-CN' : 'en', {
+      sensitivity: 'base',
+      numeric: true,
+    });
+    const needle = filter.trim().toLowerCase();
+    const shown = view.learners.filter(
+      (l) =>
+        (!onlyStuck || l.stuck) &&
+        (!needle ||
+          l.name.toLowerCase().includes(needle) ||
+          (l.studentId ?? '').toLowerCase().includes(needle)),
+    );
+    const value = (l: Row): string | number => {
+      const k = sort.key;
+      if (typeof k === 'number') return cellRank(l.cells[k] ?? null);
+      if (k === 'name') return l.name;
+      if (k === 'studentId') return (l.studentId ?? '').toLowerCase();
+      if (k === 'done') return l.completed;
+      if (k === 'time') return l.activeMs;
+      if (k === 'hints') return l.hints;
+      return l.lastActiveAt ?? '';
+    };
+    return shown.sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      const c =
+        typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      return (sort.up ? c : -c) || collator.compare(a.name, b.name);
+    });
+  }, [view, filter, onlyStuck, sort, locale]);
+
+  if (error)
+    return (
+      <p className="status error" role="alert">
+        {t('classroom.actionFailed', { message: error })}
+      </p>
+    );
+  if (!view)
+    return (
+      <p className="status" role="status">
+        {t('classroom.loading')}
+      </p>
+    );
+  if (!view.track) return <p data-testid="class-view-empty">{t('classView.noTracks')}</p>;
+
+  const exerciseTitle = (id: string) => titleOf(view.exercises.find((e) => e.id === id)?.title, id, locale);
+  const trackTitle = (id: string) => titleOf(view.tracks.find((x) => x.id === id)?.title, id, locale);
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const i = view.tracks.findIndex((x) => x.id === view.track);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = view.tracks[(i + step + view.tracks.length) % view.tracks.length]!;
+    setTrack(next.id);
+    document.getElementById(`track-tab-${next.id}`)?.focus();
+  };
+
+  return (
+    <div className="class-view" data-testid="class-view">
+      <div className="tabs track-tabs" role="tablist" aria-label={t('classView.tracksLabel')}>
+        {view.tracks.map((x) => (
+          <button
+            key={x.id}
+            id={`track-tab-${x.id}`}
+            type="button"
+            role="tab"
+            aria-selected={x.id === view.track}
+            aria-controls="track-panel"
+            tabIndex={x.id === view.track ? 0 : -1}
+            onKeyDown={onTabKey}
+            onClick={() => setTrack(x.id)}
+          >
+            {t('classView.trackTab', { title: titleOf(x.title, x.id, locale), count: x.learners })}
+          </button>
+        ))}
+      </div>
+      <div id="track-panel" role="tabpanel" aria-labelledby={`track-tab-${view.track}`}>
+        <h3 className="visually-hidden">{trackTitle(view.track)}</h3>
+        <ClassSummary
+          summary={view.summary}
+          exerciseTitle={exerciseTitle}
+          onOpen={onOpen}
+          onShowAllStuck={() => setOnlyStuck(true)}
+        />
+        <ClassMatrix
+          exercises={view.exercises}
+          rows={rows}
+          total={view.learners.length}
+          locale={locale}
+          sort={sort}
+          onSort={onSort}
+          filter={filter}
+          onFilter={setFilter}
+          onlyStuck={onlyStuck}
+          onOnlyStuck={setOnlyStuck}
+          onOpen={onOpen}
+        />
+        {view.concepts.length > 0 && <ClassMastery concepts={view.concepts} rows={rows} locale={locale} />}
+      </div>
+    </div>
+  );
+}

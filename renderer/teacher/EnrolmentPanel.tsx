@@ -1,0 +1,187 @@
+/**
+ * How learners join the class: its enrolment code and file, and the units assigned to it with
+ * their due dates (decision 0040).
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/context.ts';
+import type { AssignedUnit, ClassEnrolment } from '../../shared/api/contract.ts';
+import type { LocalizedText } from '../../shared/content/schema.ts';
+import { downloadFile } from '../components/download.ts';
+import { titleOf, uiLocale } from '../i18n/format.ts';
+
+interface UnitChoice {
+  track: string;
+  unit: string;
+  trackTitle: LocalizedText;
+  title: LocalizedText;
+}
+
+export function EnrolmentPanel({ classId }: { classId: number }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useApp();
+  const locale = uiLocale(i18n.language);
+  const [enrolment, setEnrolment] = useState<ClassEnrolment | null>(null);
+  const [units, setUnits] = useState<AssignedUnit[]>([]);
+  const [choices, setChoices] = useState<UnitChoice[]>([]);
+  const [adding, setAdding] = useState('');
+  const [status, setStatus] = useState<{
+    error: boolean;
+    key: string;
+    params?: Record<string, string>;
+  } | null>(null);
+  const [version, setVersion] = useState(0);
+  const ids = { code: useId(), add: useId() };
+
+  useEffect(() => {
+    let live = true;
+    api.getEnrolment({ classId }).then(
+      (e) => {
+        if (!live) return;
+        setEnrolment(e);
+        setUnits(e.units);
+      },
+      (err: unknown) =>
+        live &&
+        setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, classId, version, t]);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const all: UnitChoice[] = [];
+      for (const track of await api.listTracks({})) {
+        const overview = await api.getTrack({ trackId: track.id });
+        for (const u of overview.units)
+          all.push({ track: track.id, unit: u.id, trackTitle: overview.title, title: u.title });
+      }
+      if (live) setChoices(all);
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const key = (u: { track: string; unit: string }) => `${u.track}/${u.unit}`;
+  const choiceOf = new Map(choices.map((c) => [key(c), c]));
+  const label = (u: { track: string; unit: string }) => {
+    const c = choiceOf.get(key(u));
+    return c ? `${titleOf(c.trackTitle, u.track, locale)} · ${titleOf(c.title, u.unit, locale)}` : key(u);
+  };
+  const dirty = enrolment !== null && JSON.stringify(units) !== JSON.stringify(enrolment.units);
+
+  async function save() {
+    try {
+      await api.setClassUnits({ classId, units });
+      setStatus({ error: false, key: 'classEnrolment.saved' });
+      setVersion((v) => v + 1);
+    } catch (err) {
+      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } });
+    }
+  }
+
+  async function copy(code: string) {
+    try {
+      await navigator.clipboard.writeText(code);
+      setStatus({ error: false, key: 'classEnrolment.copied' });
+    } catch (err) {
+      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } });
+    }
+  }
+
+  return (
+    <section className="card enrolment" aria-labelledby="enrolment-title" data-testid="enrolment">
+      <h2 id="enrolment-title">{t('classEnrolment.title')}</h2>
+      <p className="muted">{t('classEnrolment.intro')}</p>
+      {enrolment && (
+        <div className="enrolment-code">
+          <label htmlFor={ids.code}>{t('classEnrolment.codeLabel')}</label>
+          <output id={ids.code} className="code-text" data-testid="enrolment-code">
+            {enrolment.enrolmentCode}
+          </output>
+          <div className="enrolment-actions">
+            <button type="button" onClick={() => void copy(enrolment.enrolmentCode)}>
+              {t('classEnrolment.copy')}
+            </button>
+            <button
+              type="button"
+              data-testid="enrolment-download"
+              onClick={() => {
+                downloadFile(enrolment.file);
+                setStatus({
+                  error: false,
+                  key: 'classEnrolment.downloaded',
+                  params: { name: enrolment.file.name },
+                });
+              }}
+            >
+              {t('classEnrolment.download')}
+            </button>
+          </div>
+        </div>
+      )}
+      <h3>{t('classEnrolment.unitsTitle')}</h3>
+      <p className="muted">{t('classEnrolment.unitsIntro')}</p>
+      {units.length ? (
+        <ul className="assigned-list" data-testid="assigned-units">
+          {units.map((u, i) => (
+            <li key={key(u)}>
+              <span className="assigned-name">{label(u)}</span>
+              <label>
+                <span className="visually-hidden">{`${t('classEnrolment.due')}: ${label(u)}`}</span>
+                <input
+                  type="date"
+                  value={u.due ?? ''}
+                  onChange={(e) => {
+                    const due = e.currentTarget.value || null;
+                    setUnits(units.map((x, j) => (j === i ? { ...x, due } : x)));
+                  }}
+                />
+              </label>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setUnits(units.filter((_, j) => j !== i))}
+              >
+                {t('classEnrolment.removeUnit', { unit: label(u) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('classEnrolment.noUnits')}</p>
+      )}
+      <div className="assign-row">
+        <label htmlFor={ids.add}>{t('classEnrolment.addUnit')}</label>
+        <select
+          id={ids.add}
+          data-testid="add-unit"
+          value={adding}
+          onChange={(e) => {
+            const chosen = choiceOf.get(e.currentTarget.value);
+            if (chosen && !units.some((u) => key(u) === key(chosen)))
+              setUnits([...units, { track: chosen.track, unit: chosen.unit, due: null }]);
+            setAdding('');
+          }}
+        >
+          <option value="">{t('classEnrolment.chooseUnit')}</option>
+          {choices.map((c) => (
+            <option key={key(c)} value={key(c)}>
+              {label(c)}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={!dirty} onClick={() => void save()} data-testid="save-units">
+          {t('classEnrolment.save')}
+        </button>
+      </div>
+      <p className={`status${status?.error ? ' error' : ''}`} role="status">
+        {status && t(status.key, status.params ?? {})}
+      </p>
+    </section>
+  );
+}
