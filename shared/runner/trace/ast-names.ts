@@ -99,3 +99,15 @@ export function varNames(node: unknown, out: string[]): string[] {
 }
 
 export const unique = (names: string[]) => [...new Set(names)].filter((n) => n !== 'arguments');
+
+/** The name a function shows in the frames: its own, or the variable, method or field it is. */
+export function nameOf(node: Node, parent: Node | undefined): string {
+  if (isNode(node.id)) return node.id.name as string;
+  if (parent?.type === 'VariableDeclarator' && isNode(parent.id) && parent.id.type === 'Identifier')
+    return parent.id.name as string;
+  if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property') && isNode(parent.key))
+    return (parent.key.name as string | undefined) ?? 'function';
+  if (parent?.type === 'PropertyDefinition' && isNode(parent.key))
+    return (parent.key.name as string | undefined) ?? 'function';
+  return node.type === 'ArrowFunctionExpression' ? 'arrow function' : 'function';
+}
