@@ -14,14 +14,16 @@ export function Markdown({ source, className }: { source: string; className?: st
     const blocks = ref.current?.querySelectorAll<HTMLElement>('pre > code[class*="language-"]');
     if (!blocks || blocks.length === 0) return;
     let cancelled = false;
-    void import('../editor/monaco.ts').then(({ monaco }) => {
+    void import('../editor/monaco.ts').then(({ monaco, monacoTheme }) => {
       if (cancelled) return;
       for (const block of blocks) {
         const lang = /language-(\w+)/.exec(block.className)?.[1] ?? '';
         const language =
           lang === 'py' ? 'python' : lang === 'js' ? 'javascript' : lang === 'ts' ? 'typescript' : lang;
         block.setAttribute('data-lang', language);
-        void monaco.editor.colorizeElement(block, {});
+        // Monaco has one theme at a time, and colorizeElement sets it: without the app's theme
+        // it would set its default, light 'vs', and turn every editor on the page light.
+        void monaco.editor.colorizeElement(block, { theme: monacoTheme() });
       }
     });
     return () => {
