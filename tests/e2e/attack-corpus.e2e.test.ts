@@ -3,51 +3,12 @@
  * Chromium: the desktop app's sandbox page (as tests/e2e/sandbox-page.e2e.test.ts drives it)
  * runs each attack with the real workers, QuickJS and Pyodide, and every one stays failing.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
+import { describe, expect, test } from 'vitest';
 import { ATTACK_TIME_LIMIT_MS, attackVerdict, loadAttacks } from '../fixtures/attacks/load.ts';
 import { JS_ATTACKS } from '../fixtures/attacks-unseen/javascript.ts';
-import { openPage, useAppAndBrowser } from './harness.ts';
+import { useSandboxStand } from './sandbox-stand.ts';
 
-const { app, browser } = useAppAndBrowser();
-let page: Page;
-
-interface Stand {
-  ready: boolean;
-  results: Record<number, RunResult>;
-  send(id: number, request: RunRequest): void;
-}
-declare global {
-  interface Window {
-    stand: Stand;
-  }
-}
-
-beforeAll(async () => {
-  page = await openPage(browser, 'about:blank');
-  await page.addInitScript(() => {
-    let listener: ((id: number, request: RunRequest) => void) | undefined;
-    const stand: Stand = { ready: false, results: {}, send: (id, request) => listener?.(id, request) };
-    window.stand = stand;
-    (window as unknown as { lanternSandbox: unknown }).lanternSandbox = {
-      onRun: (l: typeof listener) => (listener = l),
-      result: (id: number, result: RunResult) => (stand.results[id] = result),
-      ready: () => (stand.ready = true),
-    };
-  });
-  await page.goto(`${app.url}/sandbox.html`);
-  // Both runtimes load before the page says ready: Pyodide can take a while on a busy machine.
-  await page.waitForFunction(() => window.stand.ready, undefined, { timeout: 150_000 });
-});
-
-let nextId = 1;
-async function run(request: RunRequest): Promise<RunResult> {
-  const id = nextId++;
-  await page.evaluate(({ id, request }) => window.stand.send(id, request), { id, request });
-  await page.waitForFunction((id) => window.stand.results[id], id, { timeout: 90_000 });
-  return page.evaluate((id) => window.stand.results[id]!, id);
-}
+const { run } = useSandboxStand(150_000);
 
 const attacks = [...loadAttacks('javascript'), ...loadAttacks('python')];
 

@@ -7,48 +7,10 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { RunRequest, RunResult } from '../../shared/runner/protocol.ts';
-import { openPage, useAppAndBrowser } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { useSandboxStand } from './sandbox-stand.ts';
 
-const { app, browser } = useAppAndBrowser();
-let page: Page;
-
-interface Stand {
-  ready: boolean;
-  results: Record<number, RunResult>;
-  send(id: number, request: RunRequest): void;
-}
-declare global {
-  interface Window {
-    stand: Stand;
-  }
-}
-
-beforeAll(async () => {
-  page = await openPage(browser, 'about:blank');
-  await page.addInitScript(() => {
-    let listener: ((id: number, request: RunRequest) => void) | undefined;
-    const stand: Stand = { ready: false, results: {}, send: (id, request) => listener?.(id, request) };
-    window.stand = stand;
-    (window as unknown as { lanternSandbox: unknown }).lanternSandbox = {
-      onRun: (l: typeof listener) => (listener = l),
-      result: (id: number, result: RunResult) => (stand.results[id] = result),
-      ready: () => (stand.ready = true),
-    };
-  });
-  await page.goto(`${app.url}/sandbox.html`);
-  await page.waitForFunction(() => window.stand.ready);
-});
-
-let nextId = 1;
-async function run(request: RunRequest): Promise<RunResult> {
-  const id = nextId++;
-  await page.evaluate(({ id, request }) => window.stand.send(id, request), { id, request });
-  await page.waitForFunction((id) => window.stand.results[id], id, { timeout: 90_000 });
-  return page.evaluate((id) => window.stand.results[id]!, id);
-}
+const { run } = useSandboxStand();
 
 const LEAP_TESTS = `import unittest
 from leap import leap_year
@@ -104,23 +66,12 @@ describe('the desktop app’s sandbox page in Chromium', () => {
   });
 
   test('runs requests sent together one after another, each with its own result', async () => {
-    const ids = [nextId++, nextId++, nextId++];
-    await page.evaluate(
-      (ids) =>
-        ids.forEach((id, i) =>
-          window.stand.send(id, {
-            mode: 'run',
-            language: 'python',
-            module: 'main',
-            code: `print(${i} * 10)`,
-          }),
-        ),
-      ids,
+    const results = await Promise.all(
+      [0, 1, 2].map((i) =>
+        run({ mode: 'run', language: 'python', module: 'main', code: `print(${i} * 10)` }),
+      ),
     );
-    await page.waitForFunction((ids) => ids.every((id) => window.stand.results[id]), ids, {
-      timeout: 60_000,
-    });
-    const outputs = await page.evaluate((ids) => ids.map((id) => window.stand.results[id]!.stdout), ids);
+    const outputs = results.map((result) => result.stdout);
     expect(outputs).toEqual(['0\n', '10\n', '20\n']);
   });
 
