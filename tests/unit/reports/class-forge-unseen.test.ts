@@ -3,71 +3,11 @@
  * what a pinned key cannot stop (docs/decisions/0040, "What verified guarantees").
  */
 import { describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../../electron/core/store/settings.ts';
-import { Profiles } from '../../../electron/core/learner/profiles.ts';
-import { ProgressStore } from '../../../electron/core/learner/progress-store.ts';
-import { ModelRecords } from '../../../electron/core/learner/model-records.ts';
-import { LearnerModel } from '../../../electron/core/learner/learner-model.ts';
-import { buildProgressReport } from '../../../electron/core/reports/build-report.ts';
-import { Classes } from '../../../electron/core/reports/classes.ts';
-import { Memberships } from '../../../electron/core/reports/membership.ts';
-import { parseEnrolmentFile, StudentId } from '../../../electron/core/reports/enrolment.ts';
-import { teacherKey } from '../../../electron/core/reports/teacher-key.ts';
-import { MemorySigningKeys } from '../../../electron/core/reports/signing-keys.ts';
-import { signReport } from '../../../electron/core/reports/signing.ts';
+import { StudentId } from '../../../electron/core/reports/enrolment.ts';
 import { gradebookCsvFile } from '../../../electron/core/reports/lms-gradebook.ts';
-import { COURSE, tempDatabase } from '../learner/fixtures.ts';
+import { COURSE } from '../learner/fixtures.ts';
+import { file, install, T0, teacher, type Report } from './class-fixture.ts';
 
-const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
-
-function teacher() {
-  const { db } = tempDatabase();
-  const classes = new Classes(db, teacherKey(new SettingsStore(db), new MemorySigningKeys()));
-  const { id: classId } = classes.create('7B Python');
-  const parsed = parseEnrolmentFile(classes.enrolment(classId).file.content);
-  if (!parsed.ok) throw new Error(parsed.error.code);
-  return { classes, classId, enrolment: parsed.value };
-}
-
-type Report = ReturnType<typeof buildProgressReport>;
-
-/** A learner's install; `signed` lets the test edit the report before the install signs it. */
-function install(name: string, start = T0) {
-  const { db } = tempDatabase();
-  let now = start;
-  const progress = new ProgressStore(db, {
-    now: () => now,
-    dayOf: (ms) => new Date(ms).toISOString().slice(0, 10),
-  });
-  const profiles = new Profiles(db, new SettingsStore(db));
-  const model = new LearnerModel(progress, new ModelRecords(db), () => COURSE);
-  const id = profiles.create(name).id;
-  const src = { db, profiles, progress, model, courseOf: () => COURSE, appVersion: '0.1.0' };
-  return {
-    join(e: ReturnType<typeof teacher>['enrolment'], studentId: string) {
-      new Memberships(db).join(id, e, studentId);
-    },
-    check(exercise: string, status: 'pass' | 'fail') {
-      now += 60_000;
-      model.recordAttempt({
-        profileId: id,
-        track: 'py',
-        exercise,
-        kind: 'check',
-        status,
-        code: 'x',
-        at: now,
-      });
-    },
-    signed(edit: (r: Report) => unknown = (r) => r): string {
-      const { privateKey, publicKeyDer } = profiles.signingKey(id);
-      const r = edit(buildProgressReport(src, id, (now += 60_000))) as Report;
-      return JSON.stringify(signReport(r, privateKey, publicKeyDer));
-    },
-  };
-}
-
-const file = (name: string, text: string) => ({ name, text });
 const passAll = (r: Report): Report => ({
   ...r,
   attempts: r.attempts.map((a) => ({ ...a, status: 'pass' as const })),

@@ -1,60 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../../electron/core/store/settings.ts';
-import { Profiles } from '../../../electron/core/learner/profiles.ts';
-import { ProgressStore } from '../../../electron/core/learner/progress-store.ts';
-import { ModelRecords } from '../../../electron/core/learner/model-records.ts';
-import { LearnerModel } from '../../../electron/core/learner/learner-model.ts';
-import { buildProgressReport, buildSignedReport } from '../../../electron/core/reports/build-report.ts';
-import { Classes } from '../../../electron/core/reports/classes.ts';
-import { Memberships } from '../../../electron/core/reports/membership.ts';
-import { parseEnrolmentFile } from '../../../electron/core/reports/enrolment.ts';
-import { teacherKey } from '../../../electron/core/reports/teacher-key.ts';
-import { MemorySigningKeys } from '../../../electron/core/reports/signing-keys.ts';
 import { signReport } from '../../../electron/core/reports/signing.ts';
-import { COURSE, tempDatabase } from '../learner/fixtures.ts';
-
-const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
-
-function teacher() {
-  const { db } = tempDatabase();
-  const classes = new Classes(db, teacherKey(new SettingsStore(db), new MemorySigningKeys()));
-  const { id: classId } = classes.create('7B Python');
-  const enrolment = classes.enrolment(classId);
-  const parsed = parseEnrolmentFile(enrolment.file.content);
-  if (!parsed.ok) throw new Error(parsed.error.code);
-  return { db, classes, classId, enrolment: parsed.value };
-}
-
-/** A learner's install: its own database, profile and signing key. */
-function install(name: string, start = T0) {
-  const { db } = tempDatabase();
-  let now = start;
-  const progress = new ProgressStore(db, {
-    now: () => now,
-    dayOf: (ms) => new Date(ms).toISOString().slice(0, 10),
-  });
-  const profiles = new Profiles(db, new SettingsStore(db));
-  const model = new LearnerModel(progress, new ModelRecords(db), () => COURSE);
-  const id = profiles.create(name).id;
-  const src = { db, profiles, progress, model, courseOf: () => COURSE, appVersion: '0.1.0' };
-  return {
-    join(e: ReturnType<typeof teacher>['enrolment'], studentId: string) {
-      new Memberships(db).join(id, e, studentId);
-    },
-    check(exercise: string, status: 'pass' | 'fail' | 'error', code = 'print(1)') {
-      now += 60_000;
-      model.recordAttempt({ profileId: id, track: 'py', exercise, kind: 'check', status, code, at: now });
-    },
-    export(): string {
-      now += 60_000;
-      return JSON.stringify(buildSignedReport(src, id, now));
-    },
-    report: () => buildProgressReport(src, id, (now += 60_000)),
-  };
-}
-
-const file = (name: string, text: string) => ({ name, text });
+import { COURSE } from '../learner/fixtures.ts';
+import { file, install, T0, teacher } from './class-fixture.ts';
 
 describe('a class recognises each learner by their student ID and pinned key', () => {
   it('names the class and the student in the report, and replaces a learner’s older report', () => {

@@ -4,22 +4,9 @@
  * retype an ID that mixes alphabets.
  */
 import { describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../../electron/core/store/settings.ts';
-import { Profiles } from '../../../electron/core/learner/profiles.ts';
-import { ProgressStore } from '../../../electron/core/learner/progress-store.ts';
-import { ModelRecords } from '../../../electron/core/learner/model-records.ts';
-import { LearnerModel } from '../../../electron/core/learner/learner-model.ts';
-import { buildProgressReport } from '../../../electron/core/reports/build-report.ts';
-import { Classes } from '../../../electron/core/reports/classes.ts';
-import { Memberships } from '../../../electron/core/reports/membership.ts';
-import { parseEnrolmentFile, StudentId } from '../../../electron/core/reports/enrolment.ts';
-import { teacherKey } from '../../../electron/core/reports/teacher-key.ts';
-import { MemorySigningKeys } from '../../../electron/core/reports/signing-keys.ts';
-import { signReport } from '../../../electron/core/reports/signing.ts';
+import { StudentId } from '../../../electron/core/reports/enrolment.ts';
 import { mixedScriptLetters, studentIdKey } from '../../../electron/core/reports/student-id.ts';
-import { COURSE, tempDatabase } from '../learner/fixtures.ts';
-
-const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
+import { file, install, T0, teacher } from './class-fixture.ts';
 
 /** "S1003" as a forger or a stray input method may write it. */
 const LOOK_ALIKES: [string, string][] = [
@@ -84,66 +71,17 @@ describe('a learner joining a class', () => {
   });
 });
 
-function teacher() {
-  const { db } = tempDatabase();
-  const classes = new Classes(db, teacherKey(new SettingsStore(db), new MemorySigningKeys()));
-  const { id: classId } = classes.create('7B Python');
-  const parsed = parseEnrolmentFile(classes.enrolment(classId).file.content);
-  if (!parsed.ok) throw new Error(parsed.error.code);
-  return { classes, classId, enrolment: parsed.value };
-}
-
-/** A learner's install: its own database, profile and signing key. */
-function install(name: string, start: number) {
-  const { db } = tempDatabase();
-  let now = start;
-  const progress = new ProgressStore(db, {
-    now: () => now,
-    dayOf: (ms) => new Date(ms).toISOString().slice(0, 10),
-  });
-  const profiles = new Profiles(db, new SettingsStore(db));
-  const model = new LearnerModel(progress, new ModelRecords(db), () => COURSE);
-  const id = profiles.create(name).id;
-  const src = { db, profiles, progress, model, courseOf: () => COURSE, appVersion: '0.1.0' };
-  return {
-    join(e: ReturnType<typeof teacher>['enrolment'], studentId: string) {
-      // As a forged app would: straight into its database, past the join's checks.
-      new Memberships(db).join(id, e, studentId);
-    },
-    check(status: 'pass' | 'fail') {
-      now += 60_000;
-      model.recordAttempt({
-        profileId: id,
-        track: 'py',
-        exercise: 'hello',
-        kind: 'check',
-        status,
-        code: 'x',
-        at: now,
-      });
-    },
-    signed(): string {
-      const { privateKey, publicKeyDer } = profiles.signingKey(id);
-      return JSON.stringify(
-        signReport(buildProgressReport(src, id, (now += 60_000)), privateKey, publicKeyDer),
-      );
-    },
-  };
-}
-
-const file = (name: string, text: string) => ({ name, text });
-
 describe('a report whose student ID looks like a learner’s', () => {
   it.each(LOOK_ALIKES)('is held when another key signed it (%s)', (_, lookAlike) => {
     const { classes, classId, enrolment } = teacher();
     const ada = install('Ada', T0);
     ada.join(enrolment, 'S1003');
-    ada.check('fail');
+    ada.check('hello', 'fail');
     classes.importReports(classId, [file('ada.json', ada.signed())]);
 
     const forger = install('Ada', T0 + 3_600_000);
     forger.join(enrolment, lookAlike);
-    forger.check('pass');
+    forger.check('hello', 'pass');
     expect(classes.importReports(classId, [file('forged.json', forger.signed())])).toMatchObject([
       { file: 'forged.json', result: 'held', status: 'other-key' },
     ]);
@@ -156,7 +94,7 @@ describe('a report whose student ID looks like a learner’s', () => {
     const { classes, classId, enrolment } = teacher();
     const forger = install('Ada', T0);
     forger.join(enrolment, 'S1\u200d003');
-    forger.check('pass');
+    forger.check('hello', 'pass');
     expect(classes.importReports(classId, [file('zwj.json', forger.signed())])).toMatchObject([
       { file: 'zwj.json', result: 'rejected', status: 'bad-file' },
     ]);
@@ -167,10 +105,10 @@ describe('a report whose student ID looks like a learner’s', () => {
     const { classes, classId, enrolment } = teacher();
     const ada = install('Ada', T0);
     ada.join(enrolment, 'S1003');
-    ada.check('fail');
+    ada.check('hello', 'fail');
     classes.importReports(classId, [file('a1.json', ada.signed())]);
     ada.join(enrolment, 'S1ООЗ');
-    ada.check('pass');
+    ada.check('hello', 'pass');
     expect(classes.importReports(classId, [file('a2.json', ada.signed())])).toMatchObject([
       { result: 'replaced', status: 'verified' },
     ]);
@@ -181,11 +119,11 @@ describe('a report whose student ID looks like a learner’s', () => {
     const { classes, classId, enrolment } = teacher();
     const ada = install('Ada', T0);
     ada.join(enrolment, 'S1003');
-    ada.check('fail');
+    ada.check('hello', 'fail');
     classes.importReports(classId, [file('ada.json', ada.signed())]);
     const laptop = install('Ada', T0 + 3_600_000);
     laptop.join(enrolment, 'ѕ1003');
-    laptop.check('pass');
+    laptop.check('hello', 'pass');
     classes.importReports(classId, [file('laptop.json', laptop.signed())]);
     const [held] = classes.held(classId);
     expect(classes.resolveHeld(classId, held!.id, true)).toMatchObject({ result: 'replaced' });
