@@ -4,22 +4,19 @@ import {
   applyHunk,
   candidates,
   editLine,
-  functionSpans,
-  replaceBody,
-  replaceDefinitions,
-  renamedAs,
   replaceExpression,
   replaceLine,
 } from '../../../electron/core/tutor/guard/apply.ts';
+import {
+  functionSpans,
+  renamedAs,
+  replaceBody,
+  replaceDefinitions,
+} from '../../../electron/core/tutor/guard/functions.ts';
 import { compare, minimalFix } from '../../../electron/core/tutor/guard/compare.ts';
 import { extract } from '../../../electron/core/tutor/guard/extract.ts';
-import {
-  autoIndent,
-  canonical,
-  detectLanguage,
-  proseTokens,
-  tokenize,
-} from '../../../electron/core/tutor/guard/tokens.ts';
+import { detectLanguage } from '../../../electron/core/tutor/guard/language.ts';
+import { autoIndent, canonical, proseTokens, tokenize } from '../../../electron/core/tutor/guard/tokens.ts';
 
 const FACTORIAL = 'def factorial(n):\n    if n == 0:\n        return 0\n    return n * factorial(n - 1)\n';
 const FIXED = FACTORIAL.replace('return 0', 'return 1');

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { commuted, minimalFix, sameFormula } from '../../../electron/core/tutor/guard/compare.ts';
 import { INLINE_SPAN, normalise } from '../../../electron/core/tutor/guard/extract.ts';
 import { bagCoverage, bagOf, plainNamesOf, spokenTokens } from '../../../electron/core/tutor/guard/prose.ts';
-import { detectLanguage, tokenize } from '../../../electron/core/tutor/guard/tokens.ts';
+import { detectLanguage } from '../../../electron/core/tutor/guard/language.ts';
+import { tokenize } from '../../../electron/core/tutor/guard/tokens.ts';
 
 const learner = 'def area(width, height):\n    return width + height\n';
 const solution = 'def area(width, height):\n    return width * height / 2\n';

@@ -10,20 +10,14 @@
  */
 import type { Exercise } from '../../../../shared/content/schema.ts';
 import type { RunCode, RunResult } from '../../../../shared/runner/protocol.ts';
-import { candidates, functionSpans } from './apply.ts';
+import { candidates } from './apply.ts';
+import { functionSpans } from './functions.ts';
 import { commuted, compare, minimalFix, sameFormula, type MinimalFix } from './compare.ts';
 import { extract, normalise, type Extraction } from './extract.ts';
 import { bagCoverage, bagOf, plainNamesOf, spokenTokens, withoutLearnerQuotes, type Bag } from './prose.ts';
 import type { SecondOpinion } from './second-opinion.ts';
-import {
-  containsRun,
-  detectLanguage,
-  family,
-  KEYWORDS,
-  proseTokens,
-  tokenize,
-  vocabularyOf,
-} from './tokens.ts';
+import { detectLanguage, family } from './language.ts';
+import { containsRun, KEYWORDS, proseTokens, tokenize, vocabularyOf } from './tokens.ts';
 
 export { fitWords, GuardedStream, type StreamOutcome } from './stream.ts';
 export { modelSecondOpinion, type SecondOpinion } from './second-opinion.ts';
