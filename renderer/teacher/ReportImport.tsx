@@ -11,6 +11,7 @@ import {
   MAX_REPORT_BYTES,
   type ImportOutcome,
 } from '../../shared/api/contract.ts';
+import { reportProblemText } from '../i18n/file-problems.ts';
 
 /** Bytes a file adds to the request body: its text as a JSON string, in UTF-8. */
 const encoder = new TextEncoder();
@@ -101,7 +102,7 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
             max: ((o.max ?? MAX_REPORT_BYTES) / 1e6).toFixed(0),
           })
         : o.status === 'bad-file'
-          ? t('classroom.statuses.badFile', { detail: o.detail ?? '' })
+          ? t('classroom.statuses.badFile', { detail: o.problem ? reportProblemText(t, o.problem) : '' })
           : o.status === 'bad-name' && o.nameProblem
             ? t(`classroom.statuses.badName.${o.nameProblem.code}`, o.nameProblem)
             : o.status === 'newer-schema'

@@ -4,8 +4,9 @@
  * the schema. Only a file that passes everything is merged; every other file gets a per-file
  * outcome saying what is wrong and where.
  */
-import type { ImportOutcome } from '../../../shared/api/calls/teacher.ts';
+import type { ImportOutcome, ReportFileProblem } from '../../../shared/api/calls/teacher.ts';
 import { MAX_REPORT_BYTES } from '../../../shared/api/calls/teacher.ts';
+import { describeFieldIssue, fieldIssuesOf } from '../../../shared/api/field-issues.ts';
 import { MAX_REPORT_DEPTH, ProgressReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './report-schema.ts';
 import { keyFingerprint, verifyReport } from './signing.ts';
 import { migrateReport } from './report-migrate.ts';
@@ -46,20 +47,15 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
   try {
     raw = JSON.parse(file.text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return reject('bad-file', { detail: `not valid JSON: ${(err as Error).message}` });
+    return reject('bad-file', { problem: { code: 'not-json', ...whereJsonStops(file.text, err as Error) } });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return reject('bad-file', { detail: 'not a Lantern progress report (the file is not a JSON object)' });
+    return reject('bad-file', { problem: { code: 'not-object' } });
   const depth = nestedDeeperThan(raw, MAX_REPORT_DEPTH);
   if (depth)
-    return reject('bad-file', {
-      detail: `${depth}: nested more than ${MAX_REPORT_DEPTH} levels deep, the most a report may have`,
-    });
+    return reject('bad-file', { problem: { code: 'too-deep', field: depth, max: MAX_REPORT_DEPTH } });
   const fields = raw as Record<string, unknown>;
-  if (fields.format !== REPORT_FORMAT)
-    return reject('bad-file', {
-      detail: `not a Lantern progress report (expected "format": "${REPORT_FORMAT}")`,
-    });
+  if (fields.format !== REPORT_FORMAT) return reject('bad-file', { problem: { code: 'not-report' } });
   // The name goes into every outcome, so a name that hides characters or runs to megabytes is
   // refused first, by what is wrong with it, without echoing it.
   const name = (fields.learner as { name?: unknown } | undefined)?.name;
@@ -71,18 +67,15 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
 
   const verification = verifyReport(raw);
   if (verification === 'edited after export') return reject('edited', learner);
-  if (nameProblem)
-    return reject('bad-name', { nameProblem, detail: `learner.name: ${describeNameProblem(nameProblem)}` });
+  if (nameProblem) return reject('bad-name', { nameProblem });
 
   // An older schema is read as the current one, after its signature was checked as written.
-  const parsed = ProgressReport.safeParse(migrateReport(raw));
+  const migrated = migrateReport(raw);
+  const parsed = ProgressReport.safeParse(migrated);
   if (!parsed.success)
     return reject('bad-file', {
       ...learner,
-      detail: parsed.error.issues
-        .slice(0, MAX_ISSUES)
-        .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-        .join('; '),
+      problem: { code: 'fields', issues: fieldIssuesOf(parsed.error, migrated, MAX_ISSUES) },
     });
   const report = parsed.data;
   if (Date.parse(report.exportedAt) > now + MAX_CLOCK_SKEW_MS)
@@ -95,6 +88,14 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
       ? `key:${keyFingerprint(report.signature.publicKey)}`
       : `name:${report.learner.name.trim().toLowerCase()}`,
   };
+}
+
+/** The line and column (1-based) where the text stops being JSON: the end, if the parser does not say. */
+function whereJsonStops(text: string, err: Error): { line: number; column: number } {
+  const at = /at position (\d+)/.exec(err.message);
+  const before = text.replace(/^\uFEFF/, '').slice(0, at ? Number(at[1]) : undefined);
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 /**
@@ -130,7 +131,7 @@ export function describeOutcome(o: ImportOutcome): string {
     case 'edited':
       return `${o.file}: not imported${who}: edited after export (the signature does not match the contents)`;
     case 'bad-file':
-      return `${o.file}: not imported${who}: ${o.detail ?? 'not a readable report'}`;
+      return `${o.file}: not imported${who}: ${o.problem ? describeReportProblem(o.problem) : 'not a readable report'}`;
     case 'duplicate':
       return `${o.file}: not imported${who}: the same report is already in the class`;
     case 'older':
@@ -144,9 +145,25 @@ export function describeOutcome(o: ImportOutcome): string {
     case 'too-large':
       return `${o.file}: not imported: ${megabytes(o.size ?? 0)}; a report may be at most ${megabytes(o.max ?? MAX_REPORT_BYTES)}`;
     case 'bad-name':
-      return `${o.file}: not imported: ${o.detail ?? 'learner.name cannot be shown'}`;
+      return `${o.file}: not imported: learner.name: ${o.nameProblem ? describeNameProblem(o.nameProblem) : 'cannot be shown'}`;
     case 'newer-schema':
       return `${o.file}: not imported${who}: written by a newer Lantern (report schema ${o.schemaVersion}; this one reads ${REPORT_SCHEMA_VERSION}). Update Lantern to import it`;
+  }
+}
+
+/** An English sentence for why a file is not a readable report, for the command line. */
+export function describeReportProblem(p: ReportFileProblem): string {
+  switch (p.code) {
+    case 'not-json':
+      return `not valid JSON (it stops being JSON at line ${p.line}, column ${p.column})`;
+    case 'not-object':
+      return 'not a Lantern progress report (the file is not a JSON object)';
+    case 'too-deep':
+      return `${p.field}: nested more than ${p.max} levels deep, the most a report may have`;
+    case 'not-report':
+      return `not a Lantern progress report (expected "format": "${REPORT_FORMAT}")`;
+    case 'fields':
+      return p.issues.map(describeFieldIssue).join('; ');
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LearnerName } from '../../../shared/api/learner-name.ts';
+import { issueParams } from '../../../shared/api/field-issues.ts';
 
 /**
  * Control and format characters (zero-width, joiners, direction overrides, BOM) and the other
@@ -160,7 +161,10 @@ export const ProgressReport = z.object({
       .max(200)
       // Invisible and direction characters would make "S-1001\u200b" a second learner who reads
       // exactly like the first, in the class view and in the gradebook.
-      .refine((s) => !INVISIBLE_IN_ID.test(s), 'contains invisible or control characters')
+      .refine((s) => !INVISIBLE_IN_ID.test(s), {
+        message: 'contains invisible or control characters',
+        ...issueParams('invisible-characters'),
+      })
       .optional(),
   }),
   /** The class the learner joined, from its enrolment (schema 3). */

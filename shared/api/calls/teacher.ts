@@ -8,6 +8,7 @@ import { LocalizedText } from '../../content/schema.ts';
 import { ExportedFile } from './progress.ts';
 import { Confidence } from './learner.ts';
 import { NameProblem } from '../learner-name.ts';
+import { FieldIssue } from '../field-issues.ts';
 
 const count = z.number().int().min(0);
 const classId = z.number().int().positive();
@@ -29,6 +30,20 @@ export const MAX_REPORT_BYTES = 4_000_000;
 export const MAX_IMPORT_FILES = 1000;
 
 export const ReportText = z.object({ name: z.string().min(1).max(1000), text: z.string() });
+
+/**
+ * Why a file is not a readable report (status bad-file), for the page to word: not JSON (and
+ * where it stops being JSON), not an object, nested too deep (where), not a Lantern report, or
+ * the report's own fields (the first few, each with its path and the limit it broke).
+ */
+export const ReportFileProblem = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('not-json'), line: count, column: count }),
+  z.object({ code: z.literal('not-object') }),
+  z.object({ code: z.literal('too-deep'), field: z.string(), max: count }),
+  z.object({ code: z.literal('not-report') }),
+  z.object({ code: z.literal('fields'), issues: z.array(FieldIssue).min(1) }),
+]);
+export type ReportFileProblem = z.infer<typeof ReportFileProblem>;
 
 /**
  * What happened to one imported file. `imported` and `replaced` were merged into the class
@@ -58,7 +73,9 @@ export const ImportOutcome = z.object({
   exportedAt: z.string().optional(),
   /** The schema version a newer-schema file declares. */
   schemaVersion: z.number().optional(),
-  /** For bad files: what is wrong and where; for other-class: the class the report names. */
+  /** bad-file: what is wrong with the file and where. */
+  problem: ReportFileProblem.optional(),
+  /** other-class: the class the report names. */
   detail: z.string().optional(),
   /** bad-name: what is wrong with `learner.name` (the name itself is not echoed). */
   nameProblem: NameProblem.optional(),

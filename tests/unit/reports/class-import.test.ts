@@ -136,9 +136,15 @@ describe('importing learners’ reports into a class', () => {
       { name: 'bo.json', text: JSON.stringify(wrongField) },
     ]);
     expect(outcomes.every((o) => o.result === 'rejected' && o.status === 'bad-file')).toBe(true);
-    expect(outcomes[0]!.detail).toMatch(/not valid JSON.*line 3/);
-    expect(outcomes[1]!.detail).toContain('not a Lantern progress report');
-    expect(outcomes[2]!.detail).toContain('summary.activeMs');
+    expect(outcomes.map((o) => o.problem)).toEqual([
+      { code: 'not-json', line: 3, column: 3 },
+      { code: 'not-report' },
+      { code: 'fields', issues: [{ field: 'summary.activeMs', code: 'wrong-type', expected: 'number' }] },
+    ]);
+    // The command line says the same in English.
+    expect(describeOutcome(outcomes[0]!)).toMatch(/not valid JSON.*line 3/);
+    expect(describeOutcome(outcomes[1]!)).toContain('not a Lantern progress report');
+    expect(describeOutcome(outcomes[2]!)).toContain('summary.activeMs: should be a number');
     expect(classes.overview(classId).learners).toEqual([]);
   });
 

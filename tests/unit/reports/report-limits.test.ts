@@ -81,7 +81,8 @@ describe('a report over a limit is refused alone, naming the file and the limit'
       { name: 'deep.json', text: report('Ada').replace(/^\{/, `{"extra":${deep},`) },
     ]);
     expect(outcomes[0]).toMatchObject({ file: 'deep.json', result: 'rejected', status: 'bad-file' });
-    expect(outcomes[0]!.detail).toMatch(/^extra(\[0\])+: nested more than 16 levels deep/);
+    expect(outcomes[0]!.problem).toMatchObject({ code: 'too-deep', max: 16 });
+    expect(describeOutcome(outcomes[0]!)).toMatch(/: extra(\[0\])+: nested more than 16 levels deep/);
   });
 
   it('more attempts, examples, exercises or characters than a report may hold', () => {
@@ -119,12 +120,16 @@ describe('a report over a limit is refused alone, naming the file and the limit'
       ['id.json', 'bad-file'],
       ['fine.json', 'unsigned'],
     ]);
-    expect(outcomes[0]!.detail).toContain(
-      'attempts: has more than 20000 attempts, the most a report may have',
-    );
-    expect(outcomes[1]!.detail).toContain('errorExamples: has more than 60 examples');
-    expect(outcomes[2]!.detail).toContain('tracks.0.exercises: has more than 2000 exercises');
-    expect(outcomes[3]!.detail).toContain('tracks.0.id: is longer than 200 characters');
+    const issues = outcomes
+      .slice(0, 4)
+      .map((o) => (o.problem?.code === 'fields' ? o.problem.issues[0] : null));
+    expect(issues).toEqual([
+      { field: 'attempts', code: 'too-many', max: REPORT_LIMITS.attempts },
+      { field: 'errorExamples', code: 'too-many', max: 60 },
+      { field: 'tracks.0.exercises', code: 'too-many', max: REPORT_LIMITS.exercisesPerTrack },
+      { field: 'tracks.0.id', code: 'too-long', max: REPORT_LIMITS.idChars },
+    ]);
+    expect(describeOutcome(outcomes[3]!)).toContain('tracks.0.id: is longer than 200 characters');
     expect(names).toEqual(['E']);
   });
 
