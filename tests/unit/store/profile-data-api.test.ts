@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import i18next from 'i18next';
 import { toApiError } from '../../../renderer/api/client.ts';
 import { messageOf } from '../../../renderer/components/backup-transfer.ts';
-import { BackupError } from '../../../electron/core/store/backup.ts';
+import { BackupError } from '../../../electron/core/store/backup-check.ts';
 import en from '../../../renderer/i18n/locales/en/profiles.json';
 import zh from '../../../renderer/i18n/locales/zh/profiles.json';
 
@@ -188,7 +188,11 @@ describe('data calls', () => {
   });
 
   test('every code a backup or restore refusal can carry has an English and a Chinese message', () => {
-    const source = ['electron/core/store/backup.ts', 'electron/core/api/data-handlers.ts']
+    const source = [
+      'electron/core/store/backup.ts',
+      'electron/core/store/backup-check.ts',
+      'electron/core/api/data-handlers.ts',
+    ]
       .map((f) => fs.readFileSync(path.join(import.meta.dirname, '../../..', f), 'utf8'))
       .join('\n');
     const codes = new Set([...source.matchAll(/'((?:backup|restore)[A-Z]\w*)'/g)].map((m) => m[1]!));
