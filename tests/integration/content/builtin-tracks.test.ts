@@ -132,13 +132,14 @@ describe('the built-in tracks', () => {
     expect(result.error!.message).toMatch(/implicitly has an 'any' type/);
   }, 300_000);
 
-  test('every exercise has English and Chinese prose and at least three graded hints', async () => {
+  test('every exercise and Parsons step has English and Chinese prose and at least three graded hints', async () => {
     for (const track of ['python', 'javascript', 'typescript']) {
       const { loaded } = await validated(track, { noRun: true });
       for (const { exercise, file } of loaded.exercises.values()) {
         expect(exercise.body.zh, file).toMatch(/\p{Script=Han}/u);
         expect(exercise.body.en, file).not.toMatch(/\p{Script=Han}/u);
-        if (exercise.type === 'exercise') expect(exercise.hints.length, file).toBeGreaterThanOrEqual(3);
+        if (exercise.type === 'exercise' || exercise.type === 'parsons')
+          expect(exercise.hints.length, file).toBeGreaterThanOrEqual(3);
       }
     }
   });
