@@ -170,6 +170,18 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   // box shows only while the latest attempt is a pass.
   const showSuccess = latest === 'pass' || (latest === null && state.completed);
 
+  // The tutor's ladder, for an exercise and for a Parsons step alike: the same guard judges every
+  // hint against the step's solution and tests (a Parsons hint may name a line, not the order).
+  const hintPanel = (
+    <HintPanel
+      trackId={trackId}
+      exerciseId={exercise.id}
+      getCode={() => codeNow.current}
+      lastResult={lastResult}
+      onHint={() => void api.getLessonState(ref).then(setState)}
+    />
+  );
+
   const nextHref = opened.next ? href('learn', trackId, opened.next) : href('learn', trackId);
 
   return (
@@ -278,13 +290,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             }
             aside={
               <div className="lesson-help">
-                <HintPanel
-                  trackId={trackId}
-                  exerciseId={exercise.id}
-                  getCode={() => codeNow.current}
-                  lastResult={lastResult}
-                  onHint={() => void api.getLessonState(ref).then(setState)}
-                />
+                {hintPanel}
                 <SolutionReveal
                   lessonRef={ref}
                   state={state}
@@ -299,7 +305,11 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
             exercise={exercise}
             {...(opened.draft !== undefined ? { draft: opened.draft } : {})}
             onChange={saveDraft}
-            onCheck={(code, result) => void record('check', code, result)}
+            onCheck={(code, result) => {
+              setLastResult(result);
+              void record('check', code, result);
+            }}
+            aside={<div className="lesson-help">{hintPanel}</div>}
           />
         ) : exercise.type === 'trace' ? (
           <TraceStep exercise={exercise} onAnswer={(answer) => record('predict', answer)} />

@@ -2,7 +2,8 @@
  * Parsons problems in real Chromium (issue 13, item 6; decision 0049): a learner solves one by
  * keyboard alone, in English (Python, with indentation) and in Chinese (JavaScript), every move
  * announced; a wrong order, dragged with the mouse, shows the failing test; and the step passes
- * axe-core in both languages and themes. Screenshots at 1024×640 and 1920×1080.
+ * axe-core in both languages and themes; the tutor's hint ladder is there as beside an exercise.
+ * Screenshots at 1024×640 and 1920×1080.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,8 +13,11 @@ import { authoredExercise, callApi, openPage, screenshot, useAppAndBrowser } fro
 import { solutionLines } from '../../shared/content/schema.ts';
 import en from '../../renderer/i18n/locales/en/lesson.json';
 import zh from '../../renderer/i18n/locales/zh/lesson.json';
+import tutorEn from '../../renderer/i18n/locales/en/tutor.json';
+import tutorZh from '../../renderer/i18n/locales/zh/tutor.json';
 
 const { app, browser } = useAppAndBrowser();
+const TUTOR = { en: tutorEn, zh: tutorZh } as const;
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let page: Page;
 
@@ -171,6 +175,39 @@ describe('a wrong order', () => {
     await expect(page.getByTestId('success').count()).resolves.toBe(0);
     await screenshot(page, 'parsons-wrong-order-en-dark-1024');
   });
+});
+
+describe('the tutor on a Parsons step', () => {
+  for (const [language, track, lesson] of [
+    ['en', 'javascript', 'js-parsons-pass-mark'],
+    ['zh', 'python', 'parsons-ticket'],
+  ] as const)
+    test(`offers the step's own hints, one rung a click, then says there are no more (${language})`, async () => {
+      await settings(language, language === 'en' ? 'light' : 'dark');
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await openParsons(track, lesson);
+      const words = TUTOR[language].tutor;
+      const exercise = await authoredExercise(track, lesson);
+      const panel = page.getByTestId('hint-panel');
+      // No tutor model is set up here: the ladder is the step's authored hints, as offline.
+      for (const [i, hint] of exercise.hints.entries()) {
+        await panel.getByRole('button', { name: i === 0 ? words.getHint : words.nextHint }).click();
+        await expect
+          .poll(() => panel.getByTestId('hint-text').textContent())
+          .toContain(hint[language].replace(/`/g, ''));
+      }
+      await panel.getByRole('button', { name: words.nextHint }).click();
+      await panel.getByTestId('hint-status').waitFor();
+      await expect(panel.getByTestId('hint-status').textContent()).resolves.toBe(
+        words.noMoreHints.replace('{{steps}}', String(exercise.hints.length)),
+      );
+      const state = await callApi<{ hintsShown: number }>(app, 'getLessonState', {
+        trackId: track,
+        exerciseId: lesson,
+      });
+      expect(state.hintsShown).toBe(exercise.hints.length);
+      await screenshot(page, `parsons-hints-${language}-1024`);
+    });
 });
 
 /** axe's serious and critical findings on the page as it is now. */

@@ -6,6 +6,7 @@
  */
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
+import { givenLines } from '../../../shared/content/parsons.ts';
 
 export type HintLevel = 1 | 2 | 3 | 4;
 
@@ -83,6 +84,7 @@ export function userPrompt(c: HintContext): string {
     `<concepts>${ex.concepts.join(', ')}</concepts>`,
     '</exercise>',
   ];
+  if (ex.type === 'parsons') parts.push(parsonsPart(ex));
   if (c.mastery && Object.keys(c.mastery).length > 0) {
     const levels = ex.concepts.map((id) => `${id}: ${describeMastery(c.mastery?.[id])}`);
     parts.push(`<learner_level>${levels.join('; ')}</learner_level>`);
@@ -108,6 +110,23 @@ export function userPrompt(c: HintContext): string {
     );
   }
   return parts.join('\n');
+}
+
+/**
+ * A Parsons step: the learner writes no code, they put given lines in order (and indent them in
+ * Python) and leave some out. The lines go in sorted, so the prompt never carries the solution's
+ * order; the hint must not either.
+ */
+function parsonsPart(ex: Exercise): string {
+  const lines = [...new Set(givenLines(ex))].sort();
+  return [
+    '<parsons_lines>',
+    ...lines.map((l) => data(l)),
+    '</parsons_lines>',
+    'This is a Parsons problem: the learner does not type code, they put the lines above in order' +
+      (ex.language === 'javascript' || ex.language === 'typescript' ? '' : ' and indent them') +
+      ', and leave out the lines the program does not need. Speak about order, indentation, blocks and which lines are not needed. You may name one line, but never give the order of the lines or the whole program.',
+  ].join('\n');
 }
 
 function describeMastery(m: number | undefined): string {

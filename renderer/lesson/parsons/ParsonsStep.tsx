@@ -4,6 +4,7 @@
  * Space picks one up, arrows move and indent it, Space drops it, Escape puts it back). Every move
  * is announced in a live region. Check assembles the program and runs the exercise's tests as an
  * exercise's Check does; the backend re-checks it (decision 0023). The page never had the order.
+ * Below the results, the tutor's hints (`aside`), as beside an exercise.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +33,8 @@ export interface ParsonsStepProps {
   draft?: string;
   onChange?: (code: string) => void;
   onCheck: (code: string, result: RunResult) => void;
+  /** Help shown below the results: the lesson page's hint panel. */
+  aside?: React.ReactNode;
 }
 
 /** Where a keyboard move started, so Escape can put the line back. */
@@ -45,7 +48,7 @@ const DRAG_TYPE = 'application/x-lantern-parsons-line';
 /** Pixels of horizontal drag per indentation level when dropping. */
 const INDENT_PX = 28;
 
-export function ParsonsStep({ exercise, draft, onChange, onCheck }: ParsonsStepProps) {
+export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: ParsonsStepProps) {
   const { t } = useTranslation();
   const language: Language = exercise.language ?? 'python';
   const lines = useMemo(() => exercise.parsons?.lines ?? [], [exercise.parsons]);
@@ -348,6 +351,7 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck }: ParsonsStepP
           />
         </div>
       ) : null}
+      {aside ? <div className="parsons-help">{aside}</div> : null}
     </div>
   );
 }
