@@ -15,7 +15,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../../shared/api/dispatch.ts';
-import type { EventName, EventPayload } from '../../shared/api/contract.ts';
+import { MAX_IMPORT_BATCH_BYTES, type EventName, type EventPayload } from '../../shared/api/contract.ts';
 import { mimeType, safeStaticPath, securityHeaders } from '../../shared/security/headers.ts';
 import type { Logger } from '../core/logger.ts';
 
@@ -38,7 +38,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** The largest call is a batch of report files (shared/api/calls/teacher.ts), and its envelope. */
+const MAX_BODY_BYTES = MAX_IMPORT_BATCH_BYTES + 1024 * 1024;
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(32).toString('hex');

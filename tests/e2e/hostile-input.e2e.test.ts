@@ -14,6 +14,7 @@ import en_p from '../../renderer/i18n/locales/en/profiles.json';
 import zh_p from '../../renderer/i18n/locales/zh/profiles.json';
 import en_t from '../../renderer/i18n/locales/en/teacher.json';
 import { callApi, openPage, resetSettings, useAppAndBrowser } from './harness.ts';
+import { MAX_REPORT_BYTES } from '../../shared/api/calls/teacher.ts';
 
 const { app, browser } = useAppAndBrowser();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-hostile-'));
@@ -54,7 +55,7 @@ describe('input that crosses a boundary', () => {
     expect(profiles.map((p) => p.name)).not.toContain('Ada\u202Eeva');
   });
 
-  test('the Teacher page refuses a report with a hidden character in its name and one over 4 MB, and merges the rest', async () => {
+  test('the Teacher page refuses a report with a hidden character in its name and one over the size limit, and merges the rest', async () => {
     const { files } = await callApi<{ files: { content: string }[] }>(app, 'exportReport', {
       format: 'json',
       locale: 'en',
@@ -70,7 +71,7 @@ describe('input that crosses a boundary', () => {
     );
     const huge = path.join(dir, 'huge.json');
     fs.writeFileSync(huge, '');
-    fs.truncateSync(huge, 5_000_000);
+    fs.truncateSync(huge, MAX_REPORT_BYTES + 1_000_000);
 
     const page = await openPage(browser, app.launchUrl);
     await page.getByRole('link', { name: app_en.nav.teacher, exact: true }).click();
@@ -84,7 +85,10 @@ describe('input that crosses a boundary', () => {
     const rejected = en_t.classroom.results.rejected;
     expect(results).toEqual(
       expect.arrayContaining([
-        `huge.json — ${rejected}: ${fill(en_t.classroom.statuses.tooLarge, { size: '5.0', max: '4' })}`,
+        `huge.json — ${rejected}: ${fill(en_t.classroom.statuses.tooLarge, {
+          size: ((MAX_REPORT_BYTES + 1_000_000) / 1e6).toFixed(1),
+          max: (MAX_REPORT_BYTES / 1e6).toFixed(0),
+        })}`,
         `bad-name.json — ${rejected}: ${fill(en_t.classroom.statuses.badName.direction, { at: 4, char: 'U+202E' })}`,
         expect.stringMatching(/^good\.json \(.+\) — Imported/),
       ]),

@@ -7,7 +7,13 @@
 import type { ImportOutcome, ReportFileProblem } from '../../../shared/api/calls/teacher.ts';
 import { MAX_REPORT_BYTES } from '../../../shared/api/calls/teacher.ts';
 import { describeFieldIssue, fieldIssuesOf } from '../../../shared/api/field-issues.ts';
-import { MAX_REPORT_DEPTH, ProgressReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './report-schema.ts';
+import {
+  MAX_REPORT_CONTAINERS,
+  MAX_REPORT_DEPTH,
+  ProgressReport,
+  REPORT_FORMAT,
+  REPORT_SCHEMA_VERSION,
+} from './report-schema.ts';
 import { keyFingerprint, verifyReport } from './signing.ts';
 import { migrateReport } from './report-migrate.ts';
 import { describeNameProblem, learnerNameProblem } from '../../../shared/api/learner-name.ts';
@@ -43,6 +49,12 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
   // Refused before parsing: a 200 MB file would cost memory several times its size.
   const size = file.text.length * 3 <= MAX_REPORT_BYTES ? 0 : Buffer.byteLength(file.text, 'utf8');
   if (size > MAX_REPORT_BYTES) return reject('too-large', { size, max: MAX_REPORT_BYTES });
+  // And before parsing, what parsing would build: within the size, a file of brackets would
+  // still cost many times its size.
+  if (moreContainersThan(file.text, MAX_REPORT_CONTAINERS))
+    return reject('bad-file', {
+      problem: { code: 'fields', issues: [{ field: '', code: 'too-many', max: MAX_REPORT_CONTAINERS }] },
+    });
   let raw: unknown;
   try {
     raw = JSON.parse(file.text.replace(/^\uFEFF/, ''));
@@ -97,6 +109,28 @@ function whereJsonStops(text: string, err: Error): { line: number; column: numbe
   const lines = before.split('\n');
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
+
+/**
+ * Whether a JSON text holds more than `max` objects and lists, counting its brackets outside
+ * strings: one pass over the characters, building nothing.
+ */
+export function moreContainersThan(text: string, max: number): boolean {
+  let containers = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if ((c === OPEN_BRACE || c === OPEN_BRACKET) && ++containers > max) return true;
+  }
+  return false;
+}
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
 
 /**
  * The path of the first value nested deeper than `max` levels, or null. Walked with a stack of

@@ -38,8 +38,24 @@ export const REPORT_LIMITS = {
   titleChars: 500,
   appChars: 100,
 } as const;
+/** At most this many examples, and this many characters of code each. */
+export const MAX_ERROR_EXAMPLES = 60;
+export const MAX_EXAMPLE_CODE = 2000;
+
 /** A report nests six levels deep (report, tracks, track, concepts, concept, title). */
 export const MAX_REPORT_DEPTH = 16;
+/**
+ * Objects and lists a report may hold: as many as the limits allow (an attempt, a day, an
+ * example, a track, each exercise and concept of a track and its title), and a few for the
+ * report's own fields. Counted in the text before it is parsed, because parsing makes an object
+ * of each: a file of nothing but brackets within MAX_REPORT_BYTES would take over 100 MB.
+ */
+export const MAX_REPORT_CONTAINERS =
+  REPORT_LIMITS.attempts +
+  REPORT_LIMITS.activityDays +
+  MAX_ERROR_EXAMPLES +
+  REPORT_LIMITS.tracks * (2 + 2 * REPORT_LIMITS.exercisesPerTrack + 2 * REPORT_LIMITS.conceptsPerTrack) +
+  100;
 
 const text = (max: number) =>
   z.string().max(max, `is longer than ${max} characters, the most a report may have`);
@@ -123,10 +139,6 @@ export const ReportClass = z.object({
     .regex(/^[0-9a-f]{16}$/)
     .optional(),
 });
-
-/** At most this many examples, and this many characters of code each. */
-export const MAX_ERROR_EXAMPLES = 60;
-export const MAX_EXAMPLE_CODE = 2000;
 
 /**
  * A failed check: its kind (`error` the program raised an error, `timeout` it ran too long,

@@ -18,14 +18,19 @@ const learnerKey = z.string().min(1).max(200);
 export const ClassSummary = z.object({ id: classId, name: z.string(), learners: count });
 export type ClassSummary = z.infer<typeof ClassSummary>;
 
-/** The web-mode request body is capped at 5 MB; the page sends files in batches below this. */
-export const MAX_IMPORT_BATCH_BYTES = 4_500_000;
 /**
- * One report file, in UTF-8 bytes. A learner's report is about 300 bytes per run or check, so
- * a year of daily practice is well under 2 MB; a larger file is refused before it is parsed
- * (docs/report-schema.md, "Limits"). Below the batch size, so any report fits in one request.
+ * One report file, in UTF-8 bytes. Exported with indentation a report takes about 340 bytes per
+ * run or check, so one at the schema's limit of 20,000 attempts (REPORT_LIMITS) is some 7 MB:
+ * the cap leaves room for that, and a larger file is refused before it is read or parsed
+ * (docs/report-schema.md, "Limits"; decision 0050).
  */
-export const MAX_REPORT_BYTES = 4_000_000;
+export const MAX_REPORT_BYTES = 12_000_000;
+/**
+ * The page sends report files in requests of at most this many bytes: any report under
+ * MAX_REPORT_BYTES fits one, escaped into JSON (which adds about an eighth). Web mode's request
+ * body cap follows it.
+ */
+export const MAX_IMPORT_BATCH_BYTES = 16_000_000;
 /** Report files in one import: a few classes of learners, each with a report or two. */
 export const MAX_IMPORT_FILES = 1000;
 

@@ -350,7 +350,7 @@ describe('hostile reports', () => {
     expect(Object.fromEntries(outcomes.map((o) => [o.file, o.status]))).toMatchObject({
       // Refused by the nesting limit, with the path, before the signature is checked.
       'deep.json': 'bad-file',
-      // Over the 4 MB a report may have: refused by its size before it is parsed.
+      // Over the 12 MB a report may have: refused by its size before it is parsed.
       'big.json': 'too-large',
       'rsa.json': 'edited',
       'fine.json': 'verified',

@@ -13,8 +13,8 @@ import { ModelRecords } from '../../../electron/core/learner/model-records.ts';
 import { LearnerModel } from '../../../electron/core/learner/learner-model.ts';
 import { buildProgressReport } from '../../../electron/core/reports/build-report.ts';
 import { Classes } from '../../../electron/core/reports/classes.ts';
-import { describeOutcome } from '../../../electron/core/reports/class-import.ts';
-import { REPORT_LIMITS } from '../../../electron/core/reports/report-schema.ts';
+import { describeOutcome, moreContainersThan } from '../../../electron/core/reports/class-import.ts';
+import { MAX_REPORT_CONTAINERS, REPORT_LIMITS } from '../../../electron/core/reports/report-schema.ts';
 import { reportCommand } from '../../../electron/cli/commands/report.ts';
 import { MAX_IMPORT_FILES, MAX_REPORT_BYTES } from '../../../shared/api/calls/teacher.ts';
 import { COURSE, tempDatabase, tempDir } from '../learner/fixtures.ts';
@@ -57,7 +57,7 @@ function importAll(files: { name: string; text: string }[]) {
 }
 
 describe('a report over a limit is refused alone, naming the file and the limit', () => {
-  it('a file over 4 MB, before it is parsed', () => {
+  it('a file over 12 MB, before it is parsed', () => {
     const big = report('Ada').replace(/^\{/, `{"padding":"${'x'.repeat(MAX_REPORT_BYTES)}",`);
     const { outcomes, names } = importAll([
       { name: 'big.json', text: big },
@@ -70,7 +70,27 @@ describe('a report over a limit is refused alone, naming the file and the limit'
       max: MAX_REPORT_BYTES,
     });
     expect(describeOutcome(outcomes[0]!)).toBe(
-      'big.json: not imported: 4.0 MB; a report may be at most 4.0 MB',
+      'big.json: not imported: 12.0 MB; a report may be at most 12.0 MB',
+    );
+    expect(names).toEqual(['Bo']);
+  });
+
+  it('more objects and lists than a report may hold, counted before the file is parsed', () => {
+    // Within the size limit, but parsed it would be millions of empty lists.
+    const brackets = `[${'[],'.repeat(MAX_REPORT_CONTAINERS)}[]]`;
+    expect(brackets.length).toBeLessThan(MAX_REPORT_BYTES);
+    const { outcomes, names } = importAll([
+      { name: 'brackets.json', text: brackets },
+      { name: 'bo.json', text: report('Bo') },
+    ]);
+    expect(outcomes[0]).toMatchObject({
+      file: 'brackets.json',
+      result: 'rejected',
+      status: 'bad-file',
+      problem: { code: 'fields', issues: [{ field: '', code: 'too-many', max: MAX_REPORT_CONTAINERS }] },
+    });
+    expect(describeOutcome(outcomes[0]!)).toBe(
+      `brackets.json: not imported: (top level): has more than ${MAX_REPORT_CONTAINERS} entries, the most allowed`,
     );
     expect(names).toEqual(['Bo']);
   });
@@ -143,6 +163,25 @@ describe('a report over a limit is refused alone, naming the file and the limit'
   });
 });
 
+describe('a report at the limits of its schema is imported', () => {
+  it('20,000 attempts, exported with indentation as the app does: over 4 MB, under the cap', () => {
+    const text = report('Ada', (r) => {
+      const a = { ...r.attempts[0]!, exercise: 'strings-template-literals' };
+      r.attempts = Array.from({ length: REPORT_LIMITS.attempts }, () => a);
+    });
+    const exported = `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+    expect(exported.length).toBeGreaterThan(4_000_000);
+    const { outcomes, names } = importAll([{ name: 'ada.json', text: exported }]);
+    expect(outcomes).toMatchObject([{ file: 'ada.json', result: 'imported', status: 'unsigned' }]);
+    expect(names).toEqual(['Ada']);
+  });
+
+  it('brackets inside strings are text, not objects or lists', () => {
+    expect(moreContainersThan('[{}, "[[[{{{", "\\"[{"]', 2)).toBe(false);
+    expect(moreContainersThan('[{}, {}]', 2)).toBe(true);
+  });
+});
+
 describe('lantern report class', () => {
   async function run(args: string[], cwd: string) {
     let out = '';
@@ -163,7 +202,7 @@ describe('lantern report class', () => {
     fs.writeFileSync(big, '');
     fs.truncateSync(big, 200_000_000);
     const result = await run(['class', '.', '--out', 'out.csv'], dir);
-    expect(result.err).toContain('huge.json: not imported: 200.0 MB; a report may be at most 4.0 MB');
+    expect(result.err).toContain('huge.json: not imported: 200.0 MB; a report may be at most 12.0 MB');
     expect(result.out).toContain('1 of 2 reports in the gradebook');
     expect(result.code).toBe(1);
   });
