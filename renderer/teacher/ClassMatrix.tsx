@@ -6,7 +6,12 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { ClassView, MatrixCell } from '../../shared/api/contract.ts';
+import {
+  readCell,
+  type ClassView,
+  type MatrixCell,
+  type MatrixCellFields,
+} from '../../shared/api/contract.ts';
 import { dateOnly, minutes, titleOf, type UiLocale } from '../i18n/format.ts';
 import { ColumnSpacer, useTableWindow, windowed, type Span } from './table-window.tsx';
 
@@ -216,7 +221,7 @@ interface MatrixWords {
   never: string;
   unsigned: string;
   stuck: string;
-  said: (cell: MatrixCell) => string;
+  said: (cell: MatrixCellFields) => string;
   time: (ms: number) => string;
   date: (at: string) => string;
 }
@@ -259,7 +264,7 @@ function matrixWords(t: TFunction, locale: UiLocale): MatrixWords {
 }
 
 function MatrixTd({
-  cell,
+  cell: tuple,
   words,
   colIndex,
 }: {
@@ -267,12 +272,13 @@ function MatrixTd({
   words: MatrixWords;
   colIndex: number;
 }) {
-  if (!cell)
+  if (!tuple)
     return (
       <td className="cell-empty" aria-colindex={colIndex}>
         <span className="visually-hidden">{words.notStarted}</span>
       </td>
     );
+  const cell = readCell(tuple);
   const said = words.said(cell);
   return (
     <td

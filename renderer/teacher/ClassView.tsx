@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import type { ClassView as View, MatrixCell } from '../../shared/api/contract.ts';
+import { readCell, type ClassView as View, type MatrixCell } from '../../shared/api/contract.ts';
 import { titleOf, uiLocale } from '../i18n/format.ts';
 import { ClassSummary } from './ClassSummary.tsx';
 import { ClassMatrix, type Sort, type SortKey } from './ClassMatrix.tsx';
@@ -17,7 +17,11 @@ import './class-view.css';
 type Row = View['learners'][number];
 
 /** Sorts an exercise column: done first, then fewer failed checks; not started last. */
-const cellRank = (c: MatrixCell | null) => (c === null ? -1e9 : (c.done ? 1e6 : 0) - c.failedChecks);
+const cellRank = (c: MatrixCell | null) => {
+  if (c === null) return -1e9;
+  const { done, failedChecks } = readCell(c);
+  return (done ? 1e6 : 0) - failedChecks;
+};
 
 export function ClassView({
   classId,

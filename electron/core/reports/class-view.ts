@@ -207,14 +207,7 @@ export function buildTrackView(input: {
     let revealed = 0;
     for (const [id, done, checks, failedChecks, h, shownSolution, ms] of l.row.exercises) {
       const i = column.get(id)!;
-      cells[i] = {
-        done: done === 1,
-        checks,
-        failedChecks,
-        hints: h,
-        revealed: shownSolution === 1,
-        activeMs: ms,
-      };
+      cells[i] = [done, checks, failedChecks, h, shownSolution, ms];
       completed += done;
       activeMs += ms;
       hints += h;

@@ -47,16 +47,32 @@ export const HeldReport = z.object({
 });
 export type HeldReport = z.infer<typeof HeldReport>;
 
-/** One learner's work on one exercise; null in the matrix where they have not started it. */
-export const MatrixCell = z.object({
-  done: z.boolean(),
-  checks: count,
-  failedChecks: count,
-  hints: count,
-  revealed: z.boolean(),
-  activeMs: count,
-});
+const flag = z.union([z.literal(0), z.literal(1)]);
+
+/**
+ * One learner's work on one exercise, null in the matrix where they have not started it:
+ * [done, checks, failed checks, hints, solution shown, active ms], done and shown as 1 or 0.
+ * A tuple rather than an object because a class of 300 learners has some 12,000 cells: as
+ * objects their keys were most of the view's 1.2 MB of JSON, which the page parsed before it
+ * drew a row. `readCell` names the fields.
+ */
+export const MatrixCell = z.tuple([flag, count, count, count, flag, count]);
 export type MatrixCell = z.infer<typeof MatrixCell>;
+
+export interface MatrixCellFields {
+  done: boolean;
+  checks: number;
+  failedChecks: number;
+  hints: number;
+  revealed: boolean;
+  activeMs: number;
+}
+
+/** A cell's fields by name. */
+export function readCell(cell: MatrixCell): MatrixCellFields {
+  const [done, checks, failedChecks, hints, revealed, activeMs] = cell;
+  return { done: done === 1, checks, failedChecks, hints, revealed: revealed === 1, activeMs };
+}
 
 export const ErrorKind = z.enum(['error', 'timeout', 'fail']);
 export type ErrorKind = z.infer<typeof ErrorKind>;
