@@ -22,6 +22,10 @@ export function TeacherPage() {
   const { t } = useTranslation();
   const { api } = useApp();
   const classes = useLoad(() => api.listClasses({}));
+  // The first class's view is asked for with the class list rather than after it: a class of
+  // hundreds shows a round trip and a render sooner. A failure is the class view's to report,
+  // when it asks again.
+  const [firstView] = useState(() => api.getClassView({}).catch(() => null));
   const [chosen, setChosen] = useState<number | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -99,7 +103,7 @@ export function TeacherPage() {
               <HeldReports classId={classId} version={version} onResolved={refresh} />
               <section className="card" aria-labelledby="overview-title">
                 <h2 id="overview-title">{t('classroom.overviewTitle')}</h2>
-                <ClassView classId={classId} version={version} onOpen={setOpened} />
+                <ClassView classId={classId} version={version} firstView={firstView} onOpen={setOpened} />
               </section>
               <GradebookExport classId={classId} disabled={empty} />
               {opened && (

@@ -26,11 +26,17 @@ const cellRank = (c: MatrixCell | null) => {
 export function ClassView({
   classId,
   version,
+  firstView,
   onOpen,
   onLoaded,
 }: {
   classId: number;
   version: number;
+  /**
+   * The view of the first class, asked for together with the class list: used instead of asking
+   * again when it is this class's default view and nothing was imported since.
+   */
+  firstView?: Promise<View | null>;
   onOpen: (learnerKey: string) => void;
   onLoaded?: (view: View) => void;
 }) {
@@ -50,9 +56,15 @@ export function ClassView({
 
   useEffect(() => {
     let live = true;
-    api.getClassView({ classId, ...(track ? { track } : {}) }).then(
+    const ask = () => api.getClassView({ classId, ...(track ? { track } : {}) });
+    const answer =
+      firstView && !track && version === 0
+        ? firstView.then((v) => (v?.id === classId ? v : ask()), ask)
+        : ask();
+    answer.then(
       (v) => {
-        if (!live) return;
+        // Null only when there is no class at all, and then the page shows no class view.
+        if (!live || !v) return;
         setView(v);
         setError(null);
         onLoaded?.(v);
@@ -62,7 +74,7 @@ export function ClassView({
     return () => {
       live = false;
     };
-  }, [api, classId, track, version, onLoaded]);
+  }, [api, classId, track, version, firstView, onLoaded]);
 
   const rows = useMemo(() => {
     if (!view) return [];

@@ -79,8 +79,9 @@ export function classHandlers(deps: ClassDeps): HandlersFor<typeof classCalls> {
       deps.log.info({ classId, heldId, accept }, 'held report resolved');
       return { outcome };
     },
-    getClassView: ({ classId, track }) =>
-      classes.view(classId, track, (t) => {
+    getClassView({ classId = classes.list()[0]?.id, track }) {
+      if (classId === undefined) return null;
+      return classes.view(classId, track, (t) => {
         const course = deps.reports.courseOf(t);
         return (
           course && {
@@ -88,7 +89,8 @@ export function classHandlers(deps: ClassDeps): HandlersFor<typeof classCalls> {
             concepts: course.track.concepts.map((c) => c.id),
           }
         );
-      }),
+      });
+    },
 
     async getMyClass() {
       const m = memberships.get(deps.profileId());

@@ -183,7 +183,14 @@ export const classCalls = {
     z.object({ classId, heldId: z.number().int(), accept: z.boolean() }).strict(),
     z.object({ outcome: ImportOutcome.nullable() }),
   ),
-  getClassView: call(z.object({ classId, track: z.string().max(100).optional() }).strict(), ClassView),
+  /**
+   * Without a class, the first of listClasses (the one the Teacher page opens on), so the page
+   * asks for both at once; null when there is no class.
+   */
+  getClassView: call(
+    z.object({ classId: classId.optional(), track: z.string().max(100).optional() }).strict(),
+    ClassView.nullable(),
+  ),
   getMyClass: call(z.object({}).strict(), MyClass.nullable()),
   joinClass: call(
     z
