@@ -9,6 +9,7 @@ import { App } from './app/App.tsx';
 import { applyTheme } from './app/theme.ts';
 import type { AppInfo, LanternApi, Settings, SettingsPatch } from '../shared/api/contract.ts';
 import { runnerHost } from './runner/host.ts';
+import { parseHash } from './app/router.ts';
 import './styles.css';
 
 function Root({
@@ -76,16 +77,36 @@ async function start() {
 /**
  * Load the code runners and the editor in the background from the first moment, so the first
  * Run rarely waits and a lesson opens at once. Python's load runs in its worker while the page
- * itself boots.
+ * itself boots. The Teacher page runs no code and has no editor: there the warm-up waits until
+ * the teacher leaves it, rather than take a core and compile megabytes of editor script while
+ * a class of hundreds is drawn.
  */
 function warmUp() {
   // Python first, alone: its load is the long one, and on a small machine the JavaScript
   // sandbox and the editor would slow it down. They follow once Python is up.
   const host = runnerHost();
-  host.warm('python');
-  void host.whenReady('python').then(() => {
-    host.warm('javascript');
-    void import('./editor/MonacoEditor.tsx');
+  void offTeacherPage()
+    .then(() => {
+      host.warm('python');
+      return host.whenReady('python');
+    })
+    .then(offTeacherPage)
+    .then(() => {
+      host.warm('javascript');
+      void import('./editor/MonacoEditor.tsx');
+    });
+}
+
+/** Resolves once the page shown is not the Teacher page. */
+function offTeacherPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (parseHash(location.hash).route === 'teacher') return;
+      window.removeEventListener('hashchange', check);
+      resolve();
+    };
+    window.addEventListener('hashchange', check);
+    check();
   });
 }
 
