@@ -4,7 +4,7 @@
  * the learners × exercises matrix, and mastery by concept, which shows a figure only where there
  * is evidence. The matrix sorts and filters; the mastery table follows its order.
  */
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import { readCell, type ClassView as View, type MatrixCell } from '../../shared/api/contract.ts';
@@ -15,6 +15,7 @@ import { ClassMastery } from './ClassMastery.tsx';
 import './class-view.css';
 
 type Row = View['learners'][number];
+const NO_MASTERY: { concepts: View['concepts']; rows: readonly Row[] } = { concepts: [], rows: [] };
 
 /** Sorts an exercise column: done first, then fewer failed checks; not started last. */
 const cellRank = (c: MatrixCell | null) => {
@@ -111,6 +112,12 @@ export function ClassView({
     });
   }, [view, filter, onlyStuck, sort, locale]);
 
+  // Mastery sits below the matrix: it is drawn in a render of its own after the matrix, so a
+  // teacher sees the matrix a table sooner (and sorting or filtering redraws the matrix first).
+  // Concepts and rows go together, so the table never pairs one track's rows with another's.
+  const mastery = useMemo(() => ({ concepts: view?.concepts ?? [], rows }), [view, rows]);
+  const masteryShown = useDeferredValue(mastery, NO_MASTERY);
+
   if (error)
     return (
       <p className="status error" role="alert">
@@ -178,7 +185,9 @@ export function ClassView({
           onOnlyStuck={setOnlyStuck}
           onOpen={onOpen}
         />
-        {view.concepts.length > 0 && <ClassMastery concepts={view.concepts} rows={rows} locale={locale} />}
+        {masteryShown.concepts.length > 0 && (
+          <ClassMastery concepts={masteryShown.concepts} rows={masteryShown.rows} locale={locale} />
+        )}
       </div>
     </div>
   );
