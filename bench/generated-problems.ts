@@ -8,13 +8,14 @@
  * - validation time per problem, median and worst (mutation testing included; one warm child,
  *   on a machine shared with other work, so these are upper bounds).
  */
+import path from 'node:path';
 import { SandboxPool } from '../electron/core/runner-host/index.ts';
 import { makePythonSnapshotFile } from '../electron/core/runner-host/python-snapshot.ts';
 import { problemToExercise } from '../electron/core/practice/problem.ts';
 import { validateExercise, type ValidationReport } from '../electron/core/practice/validate.ts';
 import { mutationTest } from '../electron/core/practice/mutation-run.ts';
 import { exerciseFromTemplate } from '../electron/core/practice/offline.ts';
-import { TEMPLATES } from '../electron/core/practice/templates/index.ts';
+import { practiceTemplates } from '../electron/core/practice/templates/index.ts';
 import { MIN_MUTATION_SCORE } from '../electron/core/practice/model-checks.ts';
 import { GOOD, type Brief } from '../tests/fixtures/generated-problems/good.ts';
 import { HOSTILE } from '../tests/fixtures/generated-problems/hostile.ts';
@@ -66,11 +67,12 @@ for (const hostile of HOSTILE) {
     caughtBy.set(check, (caughtBy.get(check) ?? 0) + 1);
 }
 
+const TEMPLATES = practiceTemplates(path.resolve(import.meta.dirname, '../exercises/practice-templates'));
 // The offline templates, mutation-tested as if a model had written them (one seed each).
 const templateScores: number[] = [];
 const mutationMs: number[] = [];
 for (const language of ['python', 'javascript'] as const) {
-  for (const template of TEMPLATES[language]) {
+  for (const template of TEMPLATES.all(language)) {
     const ex = exerciseFromTemplate(template, 1, language, language);
     const reference = await run({
       mode: 'check',

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../electron/core/app-services.ts';
-import { Rng, templatesFor } from '../electron/core/practice/templates/index.ts';
+import { practiceTemplates, Rng } from '../electron/core/practice/templates/index.ts';
 import { GENERATED_PROBLEM_TOOL } from '../electron/core/practice/problem.ts';
 import { dispatch } from '../shared/api/dispatch.ts';
 import {
@@ -46,14 +46,15 @@ const promptText = (req: ReceivedRequest) => {
   return `${system}${messages}`;
 };
 
+const TEMPLATES = practiceTemplates(path.resolve(import.meta.dirname, '../exercises/practice-templates'));
 let seed = 1;
 /** A model's answer to "write a practice problem": a template's problem, as the tool's input. */
 function problemFor(req: ReceivedRequest) {
   const text = promptText(req);
   const concept = /Concept: ([\w-]+)/.exec(text)?.[1] ?? 'loops';
-  const templates = templatesFor('python', concept).length
-    ? templatesFor('python', concept)
-    : templatesFor('python', 'loops');
+  const templates = TEMPLATES.for('python', concept).length
+    ? TEMPLATES.for('python', concept)
+    : TEMPLATES.for('python', 'loops');
   const template = templates[seed % templates.length]!;
   const made = template.make(new Rng(seed++));
   return {

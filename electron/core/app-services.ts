@@ -14,6 +14,8 @@ import { createLogger, logWritten, type Logger } from './logger.ts';
 import { lockDataFolder } from './data-lock.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createTutorServices } from './tutor-services.ts';
+import { practiceTemplates } from './practice/templates/index.ts';
+import { PRACTICE_TEMPLATES_FOLDER } from '../../shared/content/practice-template.ts';
 import type { SecretStore } from './tutor/secret-store.ts';
 import { Curriculum } from './curriculum/index.ts';
 import { ProgressStore } from './learner/progress-store.ts';
@@ -171,6 +173,7 @@ export function createBackend(options: BackendOptions): Backend {
     secretStore: options.createSecretStore?.(log),
     prefetch: options.prefetchPractice,
     runCode: options.runCode,
+    practiceTemplates: practiceTemplates(path.join(options.exercisesDir, PRACTICE_TEMPLATES_FOLDER)),
     env: options.env,
     broadcast: () => broadcast,
   });

@@ -18,6 +18,7 @@ import { GeneratedExerciseStore, PracticeService, curriculumCatalog } from './pr
 import { GivenProblems } from './practice/given.ts';
 import { readTutorSettings, type TutorDeps } from './api/tutor-handlers.ts';
 import type { PracticeDeps } from './api/practice-handlers.ts';
+import type { TemplateSet } from './practice/templates/index.ts';
 
 export interface TutorServicesOptions {
   db: Db;
@@ -38,6 +39,8 @@ export interface TutorServicesOptions {
   prefetch?: boolean;
   /** Runs untrusted code; default the Node sandbox host (the desktop app: its sandbox window). */
   runCode?: RunCode;
+  /** The offline practice generator's templates. */
+  practiceTemplates: TemplateSet;
 }
 
 export interface TutorServices {
@@ -70,6 +73,7 @@ export function createTutorServices(o: TutorServicesOptions): TutorServices {
     db: o.db,
     catalog: practiceCatalog,
     run,
+    templates: o.practiceTemplates,
     client: () => tutor.client,
     log: o.log,
     prefetch: o.prefetch,

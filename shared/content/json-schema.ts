@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ExerciseFrontMatter, Track } from './schema.ts';
+import { PracticeTemplateFile } from './practice-template.ts';
 
 const BASE = 'https://lantern.invalid/schema/';
 
@@ -46,6 +47,12 @@ const TRACK_FIELDS: Record<string, string> = {
     'The language the text is not written in: [zh] for an English-only pack, [en] for a Chinese-only one. Each text may then be written once.',
 };
 
+const TEMPLATE_FIELDS: Record<string, string> = {
+  pools: 'Lists of plain values (names, words) every template of the file can use by name.',
+  templates:
+    'The templates: each with id, module, difficulty, let (named values worked out in order), themes, title, task, function or written, and four hints. Texts may hold ${expression} placeholders. See docs/content-format.md#practice-templates.',
+};
+
 function authorSchema(
   schema: z.ZodType,
   file: string,
@@ -82,6 +89,13 @@ export function authorSchemas(): Record<string, object> {
       'Lantern exercise front matter',
       'The YAML front matter of a lesson file (lessons/<name>.md or lessons/<id>/exercise.md). See docs/content-format.md.',
       EXERCISE_FIELDS,
+    ),
+    'practice-templates.schema.json': authorSchema(
+      PracticeTemplateFile,
+      'practice-templates.schema.json',
+      'Lantern practice templates',
+      'A file of offline practice templates: exercises/practice-templates/<language>/<concept>.yaml. See docs/content-format.md#practice-templates.',
+      TEMPLATE_FIELDS,
     ),
   };
 }

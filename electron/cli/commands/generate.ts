@@ -14,6 +14,8 @@ import { openSandboxRunner } from '../../core/curriculum/sandbox.ts';
 import { createLogger } from '../../core/logger.ts';
 import { curriculumCatalog, GeneratedExerciseStore } from '../../core/practice/index.ts';
 import { produceExercise } from '../../core/practice/producer.ts';
+import { practiceTemplates } from '../../core/practice/templates/index.ts';
+import { PRACTICE_TEMPLATES_FOLDER } from '../../../shared/content/practice-template.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { USAGE_ERROR, type Command } from '../command.ts';
 import { parse } from '../options.ts';
@@ -85,6 +87,7 @@ export function generateCommand(): Command {
       const log = createLogger(scratch, {});
       const tutor = v.offline ? undefined : cliTutor(db, log);
       const store = new GeneratedExerciseStore(db);
+      const templates = practiceTemplates(path.join(BUILTIN_EXERCISES, PRACTICE_TEMPLATES_FOLDER));
       const made: Exercise[] = [];
       try {
         let seed = Date.now() % 1_000_000;
@@ -94,7 +97,7 @@ export function generateCommand(): Command {
           io.err(`Making problem ${made.length + 1} of ${count}…\n`);
           const produced = await produceExercise(
             { track, concept: concept.id, difficulty, locale: v.locale },
-            { store, run: sandbox.runner, client: tutor?.client, seed: () => seed++ },
+            { store, run: sandbox.runner, client: tutor?.client, templates, seed: () => seed++ },
           );
           const { exercise, source, servedAt } = produced.stored;
           if (servedAt) break; // A repeat: every variant has been made.

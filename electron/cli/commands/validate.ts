@@ -1,13 +1,15 @@
 /** `lantern validate <folder|zip>...`: checks tracks or packs; exit 0 only when everything holds. */
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { formatContentError } from '../../../shared/content/errors.ts';
 import { validatePack, type ValidationReport } from '../../core/curriculum/validate.ts';
 import { openSandboxRunner } from '../../core/curriculum/sandbox.ts';
 import { USAGE_ERROR, type Command } from '../command.ts';
 import { parse } from '../options.ts';
 import type { RunCode } from '../../../shared/runner/protocol.ts';
+import { PRACTICE_TEMPLATES_FOLDER } from '../../../shared/content/practice-template.ts';
+import { loadPracticeTemplates, TEMPLATE_LANGUAGES } from '../../core/practice/templates/load.ts';
 
 const usage = `Usage: lantern validate <folder|zip>... [--json] [--no-run] [--strict] [--jobs N]
 
@@ -16,7 +18,9 @@ prerequisites; then runs the code: every reference solution passes its tests, ev
 fails at least one, every predict step prints its expectedOutput.
 Warns when a solution uses a construct (def, for, a list, …) whose concept the track teaches
 only later; with --strict that is an error, as it is for the built-in tracks.
-A folder without track.yaml is checked as a folder of tracks (e.g. "lantern validate exercises").
+A folder without track.yaml is checked as a folder of tracks (e.g. "lantern validate exercises"),
+and its practice-templates/ folder, if any, as offline practice templates (their files, every
+expression, and the exercises each template makes from a few seeds).
 
   --json      one JSON report on stdout, for machines
   --no-run    check the files only; run no code
@@ -75,6 +79,12 @@ export function validateCommand(injected?: RunCode): Command {
           });
           if (!values.json) io.out(humanReport(shown, { ...report, errors, warnings }));
         }
+        for (const location of positionals.flatMap((p) => templateFoldersIn(resolve(io.cwd, p)))) {
+          const shown = relative(io.cwd, location) || '.';
+          const report = templatesReport(location, shown);
+          reports.push(report);
+          if (!values.json) io.out(humanReport(shown, report, 'practice templates'));
+        }
       } finally {
         await sandbox?.close();
       }
@@ -87,6 +97,7 @@ export function validateCommand(injected?: RunCode): Command {
 
 /** The folder or zip itself, or, for a folder of tracks, each track in it. */
 function packsIn(location: string): string[] {
+  if (basename(location) === PRACTICE_TEMPLATES_FOLDER) return [];
   if (!existsSync(location) || location.endsWith('.zip') || existsSync(join(location, 'track.yaml')))
     return [location];
   const tracks = readdirSync(location, { withFileTypes: true })
@@ -95,13 +106,43 @@ function packsIn(location: string): string[] {
   return tracks.length ? tracks.sort() : [location];
 }
 
-function humanReport(shown: string, report: ValidationReport): string {
+/** The practice templates of a folder of tracks, or the templates folder itself. */
+function templateFoldersIn(location: string): string[] {
+  if (basename(location) === PRACTICE_TEMPLATES_FOLDER && existsSync(location)) return [location];
+  const inside = join(location, PRACTICE_TEMPLATES_FOLDER);
+  return !existsSync(join(location, 'track.yaml')) && existsSync(inside) ? [inside] : [];
+}
+
+function templatesReport(location: string, shown: string): ValidationReport & { location: string } {
+  const started = performance.now();
+  const { templates, errors } = loadPracticeTemplates(location, { trial: true });
+  return {
+    location: shown,
+    ok: errors.length === 0,
+    exercises: TEMPLATE_LANGUAGES.reduce((n, language) => n + templates.all(language).length, 0),
+    runs: 0,
+    errors: errors.map((e) => ({ ...e, file: join(shown, e.file) })),
+    warnings: [],
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+function humanReport(shown: string, report: ValidationReport, kind?: 'practice templates'): string {
   const lines = [
     ...report.errors.map(formatContentError),
     ...report.warnings.map((w) => `warning: ${formatContentError(w)}`),
   ];
-  const name = report.track ? `${report.track.id} (${shown})` : shown;
+  const name = report.track ? `${report.track.id} (${shown})` : kind ? `${kind} (${shown})` : shown;
   const seconds = (report.durationMs / 1000).toFixed(1);
+  if (kind) {
+    const count = `${report.exercises} template${report.exercises === 1 ? '' : 's'}`;
+    lines.push(
+      report.ok
+        ? `✓ ${name}: ${count}, all valid`
+        : `✗ ${name}: ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}; ${count} loaded`,
+    );
+    return `${lines.join('\n')}\n`;
+  }
   const ran = `${report.runs} code run${report.runs === 1 ? '' : 's'}, ${seconds} s`;
   const count = `${report.exercises} exercise${report.exercises === 1 ? '' : 's'}`;
   const warned = report.warnings.length;

@@ -5,11 +5,12 @@
  */
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { LessonView, TrackOutline, TrackSummary } from '../../../shared/content/catalog.ts';
 import type { ContentError } from '../../../shared/content/errors.ts';
 import { loadTrack, TRACK_FILE, type LoadedExercise } from '../../../shared/content/load.ts';
 import type { Track } from '../../../shared/content/schema.ts';
+import { PRACTICE_TEMPLATES_FOLDER } from '../../../shared/content/practice-template.ts';
 import { parseYamlSource } from '../../../shared/content/yaml-source.ts';
 import { readPack, textOf } from './pack-files.ts';
 import { deletePack, sweepPacksDir, writePack } from './packs.ts';
@@ -181,7 +182,10 @@ export class Curriculum {
       [builtinDir, 'builtin'],
       [packsDir, 'pack'],
     ] as const) {
-      const folders = await trackFolders(dir);
+      // The built-in folder also holds the practice templates, which are not a track.
+      const folders = (await trackFolders(dir)).filter(
+        (folder) => source !== 'builtin' || basename(folder) !== PRACTICE_TEMPLATES_FOLDER,
+      );
       const loaded = await Promise.all(folders.map((folder) => loadFolder(folder, source, problems)));
       for (const track of loaded) {
         if (!track) continue;

@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { Db } from '../store/database.ts';
 import type { ModelCallError } from '../tutor/errors.ts';
 import type { PracticeCatalog, PracticeTrack } from './catalog.ts';
+import type { TemplateSet } from './templates/index.ts';
 import type { PracticeModelClient } from './model-generator.ts';
 import { Prefetcher } from './prefetch.ts';
 import { produceExercise } from './producer.ts';
@@ -73,6 +74,8 @@ export interface PracticeServiceOptions {
   prefetch?: boolean;
   /** Called when a background job ends (the backend pushes the `jobDone` event). */
   onPrefetched?: (info: { track: string; concept: string; ok: boolean; detail?: string }) => void;
+  /** The offline generator's templates (the built-in ones: `practiceTemplates(dir)`). */
+  templates: TemplateSet;
   /** Seeds for the offline generator (tests, benches). */
   seed?: () => number;
   now?: () => Date;
@@ -216,7 +219,13 @@ export class PracticeService {
   ) {
     const produced = await produceExercise(
       { track, concept, difficulty, locale, like },
-      { store: this.store, run: this.options.run, client: this.options.client?.(), seed: this.options.seed },
+      {
+        store: this.store,
+        run: this.options.run,
+        client: this.options.client?.(),
+        templates: this.options.templates,
+        seed: this.options.seed,
+      },
     );
     this.counters[produced.stored.source] += 1;
     this.counters.rejected += produced.attempts.filter((a) => !a.report.ok).length;

@@ -4,7 +4,7 @@
  */
 import type { Exercise, Language, UiLocale } from '../../../shared/content/schema.ts';
 import { generatedId } from './problem.ts';
-import { Rng, templatesFor, type ExerciseTemplate } from './templates/index.ts';
+import { Rng, type ExerciseTemplate, type TemplateSet } from './templates/index.ts';
 import { validateExercise, type ValidationContext, type ValidationReport } from './validate.ts';
 
 export interface OfflineRequest {
@@ -62,16 +62,18 @@ export async function generateOffline(
   request: OfflineRequest,
   ctx: Omit<ValidationContext, 'language' | 'locale'>,
   options: {
+    /** The templates to make it from (the built-in ones in the app). */
+    templates: TemplateSet;
     seed?: number;
     attempts?: number;
     onRejected?: (template: string, report: ValidationReport) => void;
-  } = {},
+  },
 ): Promise<OfflineResult | undefined> {
-  const templates = [...templatesFor(request.language, request.concept)];
+  const templates = [...options.templates.for(request.language, request.concept)];
   if (templates.length === 0) throw new NoTemplateError(request.language, request.concept);
   const target = request.difficulty;
   if (target !== undefined) {
-    const probe = (t: ExerciseTemplate) => Math.abs(t.make(new Rng(0)).difficulty - target);
+    const probe = (t: ExerciseTemplate) => Math.abs(t.difficulty - target);
     templates.sort((a, b) => probe(a) - probe(b));
   }
   let seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);

@@ -8,6 +8,7 @@ import type { ModelCallError, ModelErrorKind } from '../tutor/errors.ts';
 import type { PracticeTrack } from './catalog.ts';
 import { generateWithModel, type ModelAttempt, type PracticeModelClient } from './model-generator.ts';
 import { generateOffline } from './offline.ts';
+import type { TemplateSet } from './templates/index.ts';
 import type { GeneratedExerciseStore, StoredExercise } from './store.ts';
 import { exerciseFingerprint, validateExercise } from './validate.ts';
 import type { RunCode } from '../../../shared/runner/protocol.ts';
@@ -35,6 +36,8 @@ export interface ProducerDeps {
   /** The model client, or undefined for offline only (no key). */
   client?: PracticeModelClient & { unavailableReason(): ModelCallError | undefined };
   signal?: AbortSignal;
+  /** The offline generator's templates. */
+  templates: TemplateSet;
   /** Seed for the offline generator (tests and benches); random otherwise. */
   seed?: () => number;
 }
@@ -122,7 +125,7 @@ export async function produceExercise(request: ProduceRequest, deps: ProducerDep
   const offline = await generateOffline(
     { track: track.id, language: track.language, concept, difficulty: request.difficulty, locale },
     ctx,
-    { seed: deps.seed?.() },
+    { templates: deps.templates, seed: deps.seed?.() },
   );
   if (offline) {
     const entry = {

@@ -12,7 +12,7 @@ import { MIN_MUTATION_SCORE } from '../../../electron/core/practice/model-checks
 import { startFakeAnthropic, toolReply, type FakeAnthropic } from '../../fake-anthropic/server.ts';
 import { GOOD, type Brief } from '../../fixtures/generated-problems/good.ts';
 import { HOSTILE, SAME_CODE_PAIR } from '../../fixtures/generated-problems/hostile.ts';
-import { smallTrack } from '../../unit/practice/helpers.ts';
+import { BUILTIN_TEMPLATES, smallTrack } from '../../unit/practice/helpers.ts';
 import { useSandbox } from '../runner-host/helpers.ts';
 import { makeClient, tempDb } from './helpers.ts';
 
@@ -44,7 +44,7 @@ async function produce(brief: Brief) {
       difficulty: brief.difficulty,
       locale: brief.locale,
     },
-    { store, run: (request) => sandbox.run(request), client, seed: () => 11 },
+    { store, run: (request) => sandbox.run(request), client, templates: BUILTIN_TEMPLATES, seed: () => 11 },
   );
   return { produced, store };
 }

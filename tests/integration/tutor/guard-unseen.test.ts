@@ -20,7 +20,7 @@ import { GENERATED_PROBLEM_TOOL } from '../../../electron/core/practice/problem.
 import { startFakeAnthropic, toolReply, type FakeAnthropic } from '../../fake-anthropic/server.ts';
 import { UNSEEN_HOSTILE, WHITESPACE_TWIN } from '../../fixtures/generated-problems/unseen-hostile.ts';
 import type { Brief } from '../../fixtures/generated-problems/good.ts';
-import { smallTrack } from '../../unit/practice/helpers.ts';
+import { BUILTIN_TEMPLATES, smallTrack } from '../../unit/practice/helpers.ts';
 import { corpusReplies, runCase, type CorpusCase, type CorpusDeps, type Script } from './guard-corpus.ts';
 import { makeClient, tempDb } from './helpers.ts';
 
@@ -148,7 +148,7 @@ async function produce(brief: Brief, db: ReturnType<typeof tempDb>['db']) {
       difficulty: brief.difficulty,
       locale: brief.locale,
     },
-    { store, run: sandbox.runner, client, seed: () => 11 },
+    { store, run: sandbox.runner, client, templates: BUILTIN_TEMPLATES, seed: () => 11 },
   );
   return { produced, store };
 }

@@ -17,7 +17,7 @@ import {
   type FakeAnthropic,
   type ReceivedRequest,
 } from '../../fake-anthropic/server.ts';
-import { smallTrack } from '../../unit/practice/helpers.ts';
+import { BUILTIN_TEMPLATES, smallTrack } from '../../unit/practice/helpers.ts';
 import { useSandbox } from '../runner-host/helpers.ts';
 import { makeClient, tempDb } from './helpers.ts';
 
@@ -79,7 +79,7 @@ async function produce(locale: 'en' | 'zh' = 'en', monthlyBudgetUsd?: number) {
   const store = new GeneratedExerciseStore(t.db);
   const produced = await produceExercise(
     { track: smallTrack('python'), concept: 'functions', difficulty: 2, locale },
-    { store, run: (request) => sandbox.run(request), client, seed: () => 7 },
+    { store, run: (request) => sandbox.run(request), client, templates: BUILTIN_TEMPLATES, seed: () => 7 },
   );
   return { produced, store, usage: t.db };
 }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,12 @@ describe('browsing the curriculum', () => {
         source: 'builtin',
       },
     ]);
+  });
+
+  test('the practice templates beside the built-in tracks are not a track', async () => {
+    await mkdir(join(builtinDir, 'practice-templates', 'python'), { recursive: true });
+    expect((await curriculum.tracks()).map((t) => t.id)).toEqual(['fixture-python']);
+    expect(await curriculum.problems()).toEqual([]);
   });
 
   test('track(id) gives units with their lessons in order', async () => {

@@ -9,6 +9,7 @@ import type { RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
 import { openDatabase, type Db } from '../../../electron/core/store/database.ts';
 import type { PracticeCatalog, PracticeTrack } from '../../../electron/core/practice/catalog.ts';
 import type { Exercise } from '../../../shared/content/schema.ts';
+import { practiceTemplates } from '../../../electron/core/practice/templates/index.ts';
 
 /**
  * Code containing "Write your code here" (every template starter) or "BROKEN" fails; "FLAKY"
@@ -91,3 +92,8 @@ export function tempDb(): { db: Db; cleanup: () => void } {
   const { db } = openDatabase(path.join(dir, 'lantern.db'));
   return { db, cleanup: () => (db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }
+
+/** The built-in practice templates, read from the repository's exercises/practice-templates/. */
+export const BUILTIN_TEMPLATES = practiceTemplates(
+  path.resolve(import.meta.dirname, '../../../exercises/practice-templates'),
+);

@@ -12,8 +12,8 @@ import { progressHandlers } from '../../../electron/core/api/progress-handlers.t
 import { buildProgressReport } from '../../../electron/core/reports/build-report.ts';
 import { GeneratedExerciseStore } from '../../../electron/core/practice/store.ts';
 import { exerciseFromTemplate } from '../../../electron/core/practice/offline.ts';
-import { TEMPLATES } from '../../../electron/core/practice/templates/index.ts';
 import { COURSE, tempDatabase } from '../learner/fixtures.ts';
+import { BUILTIN_TEMPLATES } from './helpers.ts';
 
 describe('a practised generated problem', () => {
   it('appears by its title in the dashboard and the report', async () => {
@@ -22,7 +22,12 @@ describe('a practised generated problem', () => {
     const profiles = new Profiles(db, new SettingsStore(db));
     const model = new LearnerModel(progress, new ModelRecords(db), () => COURSE);
     const id = profiles.create('小明').id;
-    const exercise = exerciseFromTemplate(TEMPLATES.python[0]!, 3, 'py', 'python');
+    const exercise = exerciseFromTemplate(
+      BUILTIN_TEMPLATES.for('python', 'output-variables')[0]!,
+      3,
+      'py',
+      'python',
+    );
     new GeneratedExerciseStore(db).save({
       exercise,
       track: 'py',

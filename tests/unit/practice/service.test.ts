@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { PracticeService } from '../../../electron/core/practice/index.ts';
-import { catalogOf, markerRunner, smallTrack, tempDb } from './helpers.ts';
+import { BUILTIN_TEMPLATES, catalogOf, markerRunner, smallTrack, tempDb } from './helpers.ts';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -13,6 +13,7 @@ function service(extra: { prefetch?: boolean } = {}) {
     db: t.db,
     catalog: catalogOf(smallTrack('python'), smallTrack('javascript')),
     run: markerRunner().run,
+    templates: BUILTIN_TEMPLATES,
     seed: () => seed++,
     ...extra,
   });

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { GeneratedExerciseStore } from '../../../electron/core/practice/store.ts';
 import { exerciseFromTemplate } from '../../../electron/core/practice/offline.ts';
-import { templatesFor } from '../../../electron/core/practice/templates/index.ts';
 import { schemaVersion } from '../../../electron/core/store/database.ts';
-import { tempDb } from './helpers.ts';
+import { BUILTIN_TEMPLATES, tempDb } from './helpers.ts';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -15,7 +14,7 @@ function setup() {
 }
 
 const make = (concept: string, seed: number) =>
-  exerciseFromTemplate(templatesFor('python', concept)[0]!, seed, 'python', 'python');
+  exerciseFromTemplate(BUILTIN_TEMPLATES.for('python', concept)[0]!, seed, 'python', 'python');
 
 describe('stored generated exercises', () => {
   test('the migration brings the schema to version 4 or later', () => {

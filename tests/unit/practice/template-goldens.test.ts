@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
 import { describe, expect, test } from 'vitest';
 import { exerciseFromTemplate } from '../../../electron/core/practice/offline.ts';
-import { TEMPLATES } from '../../../electron/core/practice/templates/index.ts';
+import { BUILTIN_TEMPLATES } from './helpers.ts';
 
 const folder = fileURLToPath(new URL('./golden/', import.meta.url));
 const update = process.env.LANTERN_UPDATE_GOLDEN === '1';
@@ -25,7 +25,7 @@ interface Golden {
 
 for (const language of ['python', 'javascript'] as const) {
   describe(`golden template exercises, ${language}`, () => {
-    for (const template of TEMPLATES[language]) {
+    for (const template of BUILTIN_TEMPLATES.all(language)) {
       test(`${template.id} makes the same exercises from the same seeds`, async () => {
         const make = (seed: number) => exerciseFromTemplate(template, seed, language, language);
         const made: Golden = {

@@ -1,46 +1,52 @@
 /**
- * The offline generator's templates: at least two per concept of the built-in tracks. Each
- * template makes a fresh exercise from a seed; nothing here talks to a network. The files are
- * split by concept group, in the order of the tracks.
+ * The offline generator's templates: data files in exercises/practice-templates/<language>/
+ * (<concept>.yaml), read once and turned into exercises from a seed; nothing here talks to a
+ * network. See docs/decisions/0050-practice-templates-as-data.md.
  */
+import type { ContentError } from '../../../../shared/content/errors.ts';
+import { formatContentError } from '../../../../shared/content/errors.ts';
+import { LEGACY_TEMPLATES } from './legacy.ts';
+import { loadPracticeTemplates, type TemplateSet } from './load.ts';
 import type { ExerciseTemplate } from './types.ts';
-import { pythonBasics } from './python-basics.ts';
-import { pythonControl } from './python-control.ts';
-import { pythonListsDicts } from './python-lists-dicts.ts';
-import { pythonSetsComprehensions } from './python-sets-comprehensions.ts';
-import { pythonErrorsClasses } from './python-errors-classes.ts';
-import { pythonAlgorithms } from './python-algorithms.ts';
-import { javascriptBasics } from './javascript-basics.ts';
-import { javascriptControl } from './javascript-control.ts';
-import { javascriptFunctions } from './javascript-functions.ts';
-import { javascriptObjects } from './javascript-objects.ts';
-import { javascriptClassesErrors } from './javascript-classes-errors.ts';
-import { javascriptClosuresAsync } from './javascript-closures-async.ts';
 
 export type { ExerciseTemplate, TemplateExercise } from './types.ts';
+export type { TemplateSet } from './load.ts';
+export { loadPracticeTemplates } from './load.ts';
 export { Rng } from './rng.ts';
 
-export const TEMPLATES: Readonly<Record<'python' | 'javascript', readonly ExerciseTemplate[]>> = {
-  python: [
-    ...pythonBasics,
-    ...pythonControl,
-    ...pythonListsDicts,
-    ...pythonSetsComprehensions,
-    ...pythonErrorsClasses,
-    ...pythonAlgorithms,
-  ],
-  javascript: [
-    ...javascriptBasics,
-    ...javascriptControl,
-    ...javascriptFunctions,
-    ...javascriptObjects,
-    ...javascriptClassesErrors,
-    ...javascriptClosuresAsync,
-  ],
-};
+export class TemplateFilesError extends Error {
+  readonly errors: ContentError[];
+  constructor(dir: string, errors: ContentError[]) {
+    super(`The practice templates in ${dir} have problems:\n${errors.map(formatContentError).join('\n')}`);
+    this.name = 'TemplateFilesError';
+    this.errors = errors;
+  }
+}
 
-/** Templates for a concept of a track's language (empty when there are none). */
-export function templatesFor(language: string, concept: string): readonly ExerciseTemplate[] {
-  const all = language === 'python' || language === 'javascript' ? TEMPLATES[language] : [];
-  return all.filter((t) => t.concept === concept);
+/** The templates in `dir`, read when first asked for; a broken file is an error then. */
+export function practiceTemplates(dir: string): TemplateSet {
+  let loaded: TemplateSet | undefined;
+  const get = (): TemplateSet => {
+    if (!loaded) {
+      const { templates, errors } = loadPracticeTemplates(dir);
+      if (errors.length) throw new TemplateFilesError(dir, errors);
+      loaded = withLegacy(templates);
+    }
+    return loaded;
+  };
+  return {
+    all: (language) => get().all(language),
+    for: (language, concept) => get().for(language, concept),
+  };
+}
+
+/** Until every template is a data file, the TypeScript ones not yet converted are kept too. */
+function withLegacy(data: TemplateSet): TemplateSet {
+  const all = (language: string): readonly ExerciseTemplate[] => {
+    const converted = data.all(language);
+    const ids = new Set(converted.map((t) => t.id));
+    const legacy = language === 'python' || language === 'javascript' ? LEGACY_TEMPLATES[language] : [];
+    return [...legacy.filter((t) => !ids.has(t.id)), ...converted];
+  };
+  return { all, for: (language, concept) => all(language).filter((t) => t.concept === concept) };
 }

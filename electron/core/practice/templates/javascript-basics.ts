@@ -2,7 +2,7 @@
 import type { ExerciseTemplate } from './types.ts';
 import { casesFor, functionExercise, writeFunction } from './exercise.ts';
 
-export const javascriptBasics: ExerciseTemplate[] = [
+export const javascriptBasics: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'js-values-kind',
     concept: 'values-types',

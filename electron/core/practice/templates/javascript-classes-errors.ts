@@ -3,7 +3,7 @@ import type { ExerciseTemplate } from './types.ts';
 import { js, jsTestFile } from './build.ts';
 import { functionExercise, writtenExercise } from './exercise.ts';
 
-export const javascriptClassesErrors: ExerciseTemplate[] = [
+export const javascriptClassesErrors: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'js-classes-stack',
     concept: 'classes',

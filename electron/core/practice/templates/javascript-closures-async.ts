@@ -3,7 +3,7 @@ import type { ExerciseTemplate } from './types.ts';
 import { js, jsTestFile } from './build.ts';
 import { writeFunction, writtenExercise } from './exercise.ts';
 
-export const javascriptClosuresAsync: ExerciseTemplate[] = [
+export const javascriptClosuresAsync: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'js-closures-counter',
     concept: 'closures',

@@ -3,7 +3,7 @@ import type { ExerciseTemplate } from './types.ts';
 import { distinctInts } from './build.ts';
 import { casesFor, drawCases, functionExercise, writeFunction } from './exercise.ts';
 
-export const javascriptControl: ExerciseTemplate[] = [
+export const javascriptControl: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'js-conditionals-label',
     concept: 'conditionals',

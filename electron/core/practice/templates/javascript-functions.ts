@@ -2,7 +2,7 @@
 import type { ExerciseTemplate } from './types.ts';
 import { casesFor, functionExercise, writeFunction, writtenExercise } from './exercise.ts';
 
-export const javascriptFunctions: ExerciseTemplate[] = [
+export const javascriptFunctions: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'js-functions-higher-order',
     concept: 'functions',

@@ -4,7 +4,7 @@ import { casesFor, functionExercise, writeFunction } from './exercise.ts';
 
 const WORDS = ['apple', 'avocado', 'banana', 'blueberry', 'cherry', 'kiwi', 'mango', 'melon', 'plum', 'pear'];
 
-export const javascriptObjects: ExerciseTemplate[] = [
+export const javascriptObjects: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'js-objects-group',
     concept: 'objects',

@@ -3,7 +3,7 @@ import type { ExerciseTemplate } from './types.ts';
 import { distinctInts } from './build.ts';
 import { casesFor, drawCases, functionExercise, writeFunction } from './exercise.ts';
 
-export const pythonAlgorithms: ExerciseTemplate[] = [
+export const pythonAlgorithms: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'py-recursion-numbers',
     concept: 'recursion',

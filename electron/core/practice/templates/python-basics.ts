@@ -7,7 +7,7 @@ const NAMES = ['Ada', 'Lin', 'Omar', 'Mei', 'Sofia', 'Kenji', 'Zara', 'Tom', 'Pr
 const LAST = ['Lovelace', 'Wang', 'Haddad', 'Chen', 'Rossi', 'Sato', 'Okafor', 'Baker'];
 const WORDS = ['apple', 'river', 'Python', 'stone', 'garden', 'Lantern', 'pixel', 'cloud', 'tiger'];
 
-export const pythonBasics: ExerciseTemplate[] = [
+export const pythonBasics: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'py-output-format-line',
     concept: 'output-variables',

@@ -3,7 +3,7 @@ import type { ExerciseTemplate } from './types.ts';
 import { distinctInts, type Case } from './build.ts';
 import { casesFor, drawCases, functionExercise, writeFunction } from './exercise.ts';
 
-export const pythonControl: ExerciseTemplate[] = [
+export const pythonControl: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'py-conditionals-grade',
     concept: 'conditionals',

@@ -3,7 +3,7 @@ import type { ExerciseTemplate } from './types.ts';
 import { distinctInts, py, pyTestCase } from './build.ts';
 import { writtenExercise } from './exercise.ts';
 
-export const pythonErrorsClasses: ExerciseTemplate[] = [
+export const pythonErrorsClasses: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'py-exceptions-fallback',
     concept: 'exceptions',

@@ -23,7 +23,7 @@ const SENTENCES = [
   'we like code and code likes us',
 ];
 
-export const pythonListsDicts: ExerciseTemplate[] = [
+export const pythonListsDicts: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'py-lists-filter',
     concept: 'lists',

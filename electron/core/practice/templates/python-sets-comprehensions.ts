@@ -4,7 +4,7 @@ import { tuple } from './build.ts';
 import { casesFor, functionExercise } from './exercise.ts';
 import { FRUITS } from './python-lists-dicts.ts';
 
-export const pythonSetsComprehensions: ExerciseTemplate[] = [
+export const pythonSetsComprehensions: Omit<ExerciseTemplate, 'difficulty'>[] = [
   {
     id: 'py-tuples-sets-compare',
     concept: 'tuples-sets',

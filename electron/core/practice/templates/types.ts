@@ -17,5 +17,7 @@ export interface ExerciseTemplate {
   /** Stable name, e.g. "py-loops-digit-sum"; recorded with every exercise it makes. */
   id: string;
   concept: string;
+  /** The difficulty of every exercise it makes (1-10). */
+  difficulty: number;
   make(rng: Rng): TemplateExercise;
 }
