@@ -7,7 +7,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { LearnerProfile, ProfileList } from '../../shared/api/contract.ts';
-import { downloadBackup, formatSize, messageOf } from './backup-transfer.ts';
+import { downloadBackup, formatSize } from './backup-transfer.ts';
+import { failureText } from '../i18n/failure.ts';
 import { ProfileRow } from './ProfileRow.tsx';
 import { learnerNameProblem } from '../../shared/api/learner-name.ts';
 import './profile-switcher.css';
@@ -62,7 +63,7 @@ export function ProfileSwitcher() {
       setStatus({ kind: 'saved', text });
       return true;
     } catch (err) {
-      setStatus({ kind: 'error', text: t('profiles.failed', { message: messageOf(err) }) });
+      setStatus({ kind: 'error', text: t('profiles.failed', { message: failureText(t, err) }) });
       return false;
     } finally {
       setBusy(false);

@@ -3,8 +3,7 @@
  * app and in web mode: a backup arrives as base64 and is saved as a download; a restore is the
  * chosen file sent in chunks (one call's body is capped at a few MB in web mode).
  */
-import type { i18n as I18n } from 'i18next';
-import { ApiError, type LanternApi, type RestoreResult } from '../../shared/api/contract.ts';
+import type { LanternApi, RestoreResult } from '../../shared/api/contract.ts';
 
 export async function downloadBackup(api: LanternApi): Promise<{ fileName: string; sizeBytes: number }> {
   const backup = await api.createBackup({});
@@ -57,21 +56,4 @@ export function formatSize(bytes: number, locale: string): string {
     unit: mb ? 'megabyte' : 'kilobyte',
     maximumFractionDigits: 1,
   }).format(bytes / (mb ? 1024 * 1024 : 1024));
-}
-
-/**
- * A failed backup or restore in the person's language: the backend sends a code and its
- * parameters (`data.errors.<code>`); a failure without one (the connection dropped) says what
- * the API client found.
- */
-export function messageOf(err: unknown, i18n?: Pick<I18n, 't' | 'exists'>): string {
-  const reason = err instanceof ApiError ? err.reason : undefined;
-  const key = reason ? `data.errors.${reason.code}` : '';
-  if (i18n && reason && i18n.exists(key)) {
-    const params: Record<string, string | number> = { ...reason.params };
-    // The kind of schema object (table, index, trigger, view) is a word to translate too.
-    if (typeof params.type === 'string') params.type = i18n.t(`data.objectType.${params.type}`, params.type);
-    return i18n.t(key, params);
-  }
-  return err instanceof Error ? err.message : String(err);
 }

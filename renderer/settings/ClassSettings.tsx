@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { EnrolmentError, MyClass } from '../../shared/api/contract.ts';
+import { failureText } from '../i18n/failure.ts';
 
 export function ClassSettings() {
   const { t } = useTranslation();
@@ -45,7 +46,7 @@ export function ClassSettings() {
       setCode('');
       setStatus({ error: false, text: t('myClass.joined', { name: result.myClass.className }) });
     } catch (err) {
-      setStatus({ error: true, text: t('myClass.failed', { message: (err as Error).message }) });
+      setStatus({ error: true, text: t('myClass.failed', { message: failureText(t, err) }) });
     }
   }
 
@@ -55,7 +56,7 @@ export function ClassSettings() {
       setMine(null);
       setStatus({ error: false, text: t('myClass.left') });
     } catch (err) {
-      setStatus({ error: true, text: t('myClass.failed', { message: (err as Error).message }) });
+      setStatus({ error: true, text: t('myClass.failed', { message: failureText(t, err) }) });
     }
   }
 

@@ -2,7 +2,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import { downloadBackup, formatSize, messageOf, uploadRestore } from '../components/backup-transfer.ts';
+import { downloadBackup, formatSize, uploadRestore } from '../components/backup-transfer.ts';
+import { failureText } from '../i18n/failure.ts';
 import './data-settings.css';
 
 type Status = { kind: 'saved' | 'error' | ''; text: string } | null;
@@ -17,7 +18,7 @@ export function DataSettings() {
   const confirmId = useId();
 
   const fail = (err: unknown) =>
-    setStatus({ kind: 'error', text: t('data.failed', { message: messageOf(err, i18n) }) });
+    setStatus({ kind: 'error', text: t('data.failed', { message: failureText(t, err) }) });
 
   const backup = async () => {
     setBusy(true);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { ClassSummary } from '../../shared/api/contract.ts';
+import { failureText } from '../i18n/failure.ts';
 
 export function DeleteClassButton({ cls, onDeleted }: { cls: ClassSummary; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function DeleteClassButton({ cls, onDeleted }: { cls: ClassSummary; onDel
       setAsking(false);
       onDeleted();
     } catch (err) {
-      setError(t('classroom.actionFailed', { message: (err as Error).message }));
+      setError(t('classroom.actionFailed', { message: failureText(t, err) }));
     }
   }
 

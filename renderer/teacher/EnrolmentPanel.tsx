@@ -9,6 +9,7 @@ import type { AssignedUnit, ClassEnrolment } from '../../shared/api/contract.ts'
 import type { LocalizedText } from '../../shared/content/schema.ts';
 import { downloadFile } from '../components/download.ts';
 import { titleOf, uiLocale } from '../i18n/format.ts';
+import { failureText } from '../i18n/failure.ts';
 
 interface UnitChoice {
   track: string;
@@ -43,7 +44,7 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
       },
       (err: unknown) =>
         live &&
-        setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } }),
+        setStatus({ error: true, key: 'classEnrolment.failed', params: { message: failureText(t, err) } }),
     );
     return () => {
       live = false;
@@ -80,7 +81,7 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
       setStatus({ error: false, key: 'classEnrolment.saved' });
       setVersion((v) => v + 1);
     } catch (err) {
-      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } });
+      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: failureText(t, err) } });
     }
   }
 
@@ -89,7 +90,7 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
       await navigator.clipboard.writeText(code);
       setStatus({ error: false, key: 'classEnrolment.copied' });
     } catch (err) {
-      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: (err as Error).message } });
+      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: failureText(t, err) } });
     }
   }
 

@@ -9,6 +9,7 @@ import { useApp } from '../app/context.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import type { GradebookFormat, GradebookScores, GradebookWarning } from '../../shared/api/contract.ts';
 import { downloadFile } from '../components/download.ts';
+import { failureText } from '../i18n/failure.ts';
 
 const FORMATS: readonly GradebookFormat[] = ['generic', 'canvas', 'moodle', 'xapi'];
 
@@ -61,7 +62,7 @@ export function GradebookExport({ classId, disabled }: { classId: number; disabl
       setStatus({ error: false, text: t('classroom.gradebookDone', { name: file.name }) });
     } catch (err) {
       setWarnings([]);
-      setStatus({ error: true, text: t('classroom.actionFailed', { message: (err as Error).message }) });
+      setStatus({ error: true, text: t('classroom.actionFailed', { message: failureText(t, err) }) });
     } finally {
       setBusy(false);
     }

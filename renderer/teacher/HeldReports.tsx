@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import type { HeldReport } from '../../shared/api/contract.ts';
 import { dateTime, uiLocale } from '../i18n/format.ts';
+import { failureText } from '../i18n/failure.ts';
 
 export function HeldReports({
   classId,
@@ -52,7 +53,7 @@ export function HeldReports({
       );
       onResolved();
     } catch (err) {
-      setStatus({ error: true, key: 'classHeld.failed', params: { message: (err as Error).message } });
+      setStatus({ error: true, key: 'classHeld.failed', params: { message: failureText(t, err) } });
     }
   }
 

@@ -5,6 +5,7 @@ import { useApp } from '../app/context.ts';
 import type { LearnerDetail } from '../../shared/api/contract.ts';
 import { dateTime, duration, minutes, titleOf, uiLocale } from '../i18n/format.ts';
 import { MasteryTable } from '../components/learner/MasteryTable.tsx';
+import { failureText } from '../i18n/failure.ts';
 
 export function LearnerDrillDown({
   classId,
@@ -30,7 +31,7 @@ export function LearnerDrillDown({
     let live = true;
     api.getClassLearner({ classId, learnerKey }).then(
       (d) => live && setDetail(d),
-      (err: unknown) => live && setError(t('classroom.actionFailed', { message: (err as Error).message })),
+      (err: unknown) => live && setError(t('classroom.actionFailed', { message: failureText(t, err) })),
     );
     return () => {
       live = false;
@@ -42,7 +43,7 @@ export function LearnerDrillDown({
       await api.removeClassLearner({ classId, learnerKey });
       onRemoved();
     } catch (err) {
-      setError(t('classroom.actionFailed', { message: (err as Error).message }));
+      setError(t('classroom.actionFailed', { message: failureText(t, err) }));
     }
   }
 

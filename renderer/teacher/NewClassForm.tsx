@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
+import { failureText } from '../i18n/failure.ts';
 
 export function NewClassForm({ onCreated }: { onCreated: (classId: number) => void }) {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function NewClassForm({ onCreated }: { onCreated: (classId: number) => vo
       setError(null);
       onCreated(created.id);
     } catch (err) {
-      setError(t('classroom.actionFailed', { message: (err as Error).message }));
+      setError(t('classroom.actionFailed', { message: failureText(t, err) }));
     }
   }
 

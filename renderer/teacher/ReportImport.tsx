@@ -12,6 +12,7 @@ import {
   type ImportOutcome,
 } from '../../shared/api/contract.ts';
 import { reportProblemText } from '../i18n/file-problems.ts';
+import { failureText } from '../i18n/failure.ts';
 
 /** Bytes a file adds to the request body: its text as a JSON string, in UTF-8. */
 const encoder = new TextEncoder();
@@ -88,7 +89,7 @@ export function ReportImport({ classId, onImported }: { classId: number; onImpor
       setOutcomes(results);
       onImported();
     } catch (err) {
-      setError(t('classroom.actionFailed', { message: (err as Error).message }));
+      setError(t('classroom.actionFailed', { message: failureText(t, err) }));
     } finally {
       setBusy(false);
     }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
-import { RESTORE_CHUNK_BYTES, type dataCalls } from '../../../shared/api/calls/data.ts';
+import { RESTORE_CHUNK_BYTES, type dataCalls, type FailureCause } from '../../../shared/api/calls/data.ts';
 import { restoreBackup, writeBackup } from '../store/backup.ts';
 import { BackupError } from '../store/backup-check.ts';
 import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
@@ -44,12 +44,29 @@ export function backupFileName(at = new Date()): string {
   return `lantern-backup-${day}-${pad(at.getHours())}${pad(at.getMinutes())}.db`;
 }
 
-/** An error from below (the file system, SQLite) as one the page can word: its text is the detail. */
-function reasoned(err: unknown, code: string, params: Record<string, string>): Error {
+/**
+ * An error from below (the file system, SQLite) as one the page can word: what stopped it, as a
+ * cause the catalogs know; its own English text goes into the message, for the log.
+ */
+function reasoned(
+  err: unknown,
+  code: 'backupFailed' | 'restoreFailed',
+  params: Record<string, string>,
+): Error {
   if (err instanceof ReasonedError) return err;
   const detail = err instanceof Error ? err.message : String(err);
   const what = code === 'backupFailed' ? 'The backup' : `The restore of ${params.file ?? 'the file'}`;
-  return new BackupError(code, { ...params, detail }, `${what} did not finish: ${detail}`);
+  return new BackupError(code, { ...params, cause: causeOf(err) }, `${what} did not finish: ${detail}`);
+}
+
+/** Node's and better-sqlite3's error codes, by what a person can do about them. */
+export function causeOf(err: unknown): FailureCause {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (['ENOSPC', 'EDQUOT', 'SQLITE_FULL'].includes(code)) return 'disk-full';
+  if (/^(EACCES|EPERM|EROFS|SQLITE_READONLY|SQLITE_PERM|SQLITE_CANTOPEN|SQLITE_AUTH)/.test(code))
+    return 'no-access';
+  if (/^(EBUSY|SQLITE_BUSY|SQLITE_LOCKED)/.test(code)) return 'busy';
+  return 'unknown';
 }
 
 export function dataHandlers(deps: DataDeps): HandlersFor<typeof dataCalls> {

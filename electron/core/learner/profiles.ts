@@ -13,6 +13,8 @@ import {
   learnerNameProblem,
 } from '../../../shared/api/learner-name.ts';
 import { MACHINE_SETTINGS } from './learner-settings.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
+import type { ProfileRefusal } from '../../../shared/api/calls/profiles.ts';
 
 export const CURRENT_PROFILE_SETTING = 'currentProfileId';
 
@@ -24,9 +26,10 @@ export interface Profile {
   placedAt: number | null;
 }
 
-export class ProfileError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A profile action refused: a code for the page (`profiles.errors.<code>`), English for logs. */
+export class ProfileError extends ReasonedError {
+  constructor(code: ProfileRefusal, params: Record<string, string | number>, message: string) {
+    super(message, { code, params });
     this.name = 'ProfileError';
   }
 }
@@ -166,18 +169,38 @@ export class Profiles {
   private require(id: number): Profile {
     const profile = this.get(id);
     if (!profile)
-      throw new ProfileError(`There is no learner profile with id ${id}. It may have been deleted.`);
+      throw new ProfileError(
+        'profile-missing',
+        { id },
+        `There is no learner profile with id ${id}. It may have been deleted.`,
+      );
     return profile;
   }
 
   private checkName(name: string, exceptId?: number): string {
     const clean = cleanLearnerName(name);
-    if (!clean) throw new ProfileError('A profile needs a name. Type the learner’s name or a nickname.');
+    if (!clean)
+      throw new ProfileError(
+        'profile-name-empty',
+        {},
+        'A profile needs a name. Type the learner’s name or a nickname.',
+      );
     const problem = learnerNameProblem(clean);
-    if (problem) throw new ProfileError(`That profile name cannot be used: ${describeNameProblem(problem)}.`);
+    if (problem) {
+      const { code, ...where } = problem;
+      throw new ProfileError(
+        'profile-name-problem',
+        { problem: code, ...where },
+        `That profile name cannot be used: ${describeNameProblem(problem)}.`,
+      );
+    }
     const taken = this.byName(clean);
     if (taken && taken.id !== exceptId)
-      throw new ProfileError(`There is already a profile called “${taken.name}”. Choose another name.`);
+      throw new ProfileError(
+        'profile-name-taken',
+        { name: taken.name },
+        `There is already a profile called “${taken.name}”. Choose another name.`,
+      );
     return clean;
   }
 }

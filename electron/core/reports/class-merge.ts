@@ -13,11 +13,13 @@ import { keyFingerprint } from './signing.ts';
 import { digestAttempts, trackRows, type AttemptDigest } from './class-view.ts';
 import type { ClassStatements, HeldRow } from './class-statements.ts';
 import { mixedScriptLetters, studentIdKey } from './student-id.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
+import type { ClassRefusal } from '../../../shared/api/calls/teacher.ts';
 
-/** A class action refused, in words for the teacher. */
-export class ClassError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A class action refused: a code for the page (`classroom.errors.<code>`), English for logs. */
+export class ClassError extends ReasonedError {
+  constructor(code: ClassRefusal, params: Record<string, string | number>, message: string) {
+    super(message, { code, params });
     this.name = 'ClassError';
   }
 }
@@ -202,7 +204,12 @@ export function resolveHeldReport(
   accept: boolean,
 ): ImportOutcome | null {
   const h = stmt.heldGet.get(heldId, classId) as HeldRow | undefined;
-  if (!h) throw new ClassError('That report is no longer waiting: it was accepted or rejected already.');
+  if (!h)
+    throw new ClassError(
+      'report-not-waiting',
+      {},
+      'That report is no longer waiting: it was accepted or rejected already.',
+    );
   stmt.heldDelete.run(heldId);
   if (!accept) return null;
   const report = JSON.parse(gunzipSync(h.report).toString('utf8')) as ProgressReport;

@@ -63,6 +63,8 @@ export class Classes {
       this.require(classId);
       if (files.length > MAX_IMPORT_FILES)
         throw new ClassError(
+          'too-many-files',
+          { max: MAX_IMPORT_FILES, count: files.length },
           `One import takes at most ${MAX_IMPORT_FILES} report files; this one has ${files.length}. Import them in parts.`,
         );
       const ids = learnersById(this.stmt, classId);
@@ -80,9 +82,15 @@ export class Classes {
 
   create(name: string): ClassSummary {
     const clean = name.trim().replace(/\s+/g, ' ');
-    if (!clean) throw new ClassError('A class needs a name, for example “7B Python”.');
+    if (!clean)
+      throw new ClassError('class-name-empty', {}, 'A class needs a name, for example “7B Python”.');
     const taken = this.stmt.byName.get(clean) as { name: string } | undefined;
-    if (taken) throw new ClassError(`There is already a class called “${taken.name}”. Choose another name.`);
+    if (taken)
+      throw new ClassError(
+        'class-name-taken',
+        { name: taken.name },
+        `There is already a class called “${taken.name}”. Choose another name.`,
+      );
     const id = Number(this.stmt.create.run(clean, Date.now(), classIdFrom(randomBytes(5))).lastInsertRowid);
     return { id, name: clean, learners: 0 };
   }
@@ -110,7 +118,12 @@ export class Classes {
 
   /** The enrolment file and code a learner joins the class with. */
   enrolment(classId: number): ClassEnrolment {
-    if (!this.teacher) throw new ClassError('This Lantern has no teacher key to make an enrolment with.');
+    if (!this.teacher)
+      throw new ClassError(
+        'no-teacher-key',
+        {},
+        'This Lantern has no teacher key to make an enrolment with.',
+      );
     const cls = this.require(classId);
     const e = {
       classId: this.code(classId),
@@ -281,7 +294,11 @@ export class Classes {
   learner(classId: number, learnerKey: string): LearnerDetail {
     const found = this.learners(classId).find((l) => l.row.learner_key === learnerKey);
     if (!found)
-      throw new ClassError('That learner is not in this class any more. Import their report again.');
+      throw new ClassError(
+        'learner-gone',
+        {},
+        'That learner is not in this class any more. Import their report again.',
+      );
     const { row, report } = found;
     return {
       key: row.learner_key,
@@ -325,7 +342,12 @@ export class Classes {
   require(classId: number): { id: number; name: string; code: string | null; units: string } {
     const cls = this.stmt.get.get(classId) as
       { id: number; name: string; code: string | null; units: string } | undefined;
-    if (!cls) throw new ClassError(`There is no class with id ${classId}. It may have been deleted.`);
+    if (!cls)
+      throw new ClassError(
+        'class-missing',
+        { id: classId },
+        `There is no class with id ${classId}. It may have been deleted.`,
+      );
     return cls;
   }
 

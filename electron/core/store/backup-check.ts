@@ -11,6 +11,7 @@ import path from 'node:path';
 import { migrate, schemaVersion, type Db } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
+import type { BackupRefusal } from '../../../shared/api/calls/data.ts';
 import type { Migration } from './migrations/types.ts';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -22,9 +23,10 @@ const IGNORED = /^sqlite_stat\d$/;
 /**
  * Why a backup or restore was refused: `code` and `params` for the page to say it in the person's
  * language (renderer catalogs, `data.errors.<code>`), the English message for logs and the CLI.
+ * SQLite's and the file system's own words (in English) go into the message only.
  */
 export class BackupError extends ReasonedError {
-  constructor(code: string, params: Record<string, string | number>, message: string) {
+  constructor(code: BackupRefusal, params: Record<string, string | number>, message: string) {
     super(message, { code, params });
     this.name = 'BackupError';
   }
@@ -147,7 +149,7 @@ export function inspectBackup(
     const detail = (err as Error).message;
     throw new BackupError(
       'restoreCannotOpen',
-      { file: name, detail },
+      { file: name },
       `${name} could not be opened as a database: ${detail}`,
     );
   }
@@ -158,7 +160,7 @@ export function inspectBackup(
     if (integrity !== 'ok')
       throw new BackupError(
         'restoreDamaged',
-        { file: name, detail: String(integrity) },
+        { file: name },
         `${name} is damaged (integrity check: ${String(integrity)}).`,
       );
     const encoding = db.pragma('encoding', { simple: true });
@@ -195,7 +197,7 @@ export function inspectBackup(
     const detail = (err as Error).message;
     throw new BackupError(
       'restoreUnreadable',
-      { file: name, detail },
+      { file: name },
       `${name} could not be read as a Lantern backup: ${detail}`,
     );
   } finally {

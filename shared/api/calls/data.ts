@@ -6,6 +6,42 @@ import { z } from 'zod';
 import { call } from '../define.ts';
 
 const empty = z.object({}).strict();
+
+/**
+ * Why a backup or restore was refused or did not finish: the code a BackupError carries, worded
+ * by the page's catalogs (`data.errors.<code>`). The English message stays in the log and the
+ * command line.
+ */
+export const BACKUP_REFUSALS = [
+  'backupExists',
+  'backupFailed',
+  'restoreNoUpload',
+  'restoreOutOfOrder',
+  'restoreTooLarge',
+  'restoreIncomplete',
+  'restoreNotSqlite',
+  'restoreCannotOpen',
+  'restoreDamaged',
+  'restoreEncoding',
+  'restoreNotLantern',
+  'restoreNoVersion',
+  'restoreNewer',
+  'restoreExtraObject',
+  'restoreExtraObjectOn',
+  'restoreChangedObject',
+  'restoreMissingObject',
+  'restoreUnreadable',
+  'restoreInconsistent',
+  'restoreFailed',
+] as const;
+export type BackupRefusal = (typeof BACKUP_REFUSALS)[number];
+
+/**
+ * What stopped a backup or restore that the disk or the database ended (backupFailed,
+ * restoreFailed: the `cause` parameter, worded by `data.causes.<cause>`).
+ */
+export const FAILURE_CAUSES = ['disk-full', 'no-access', 'busy', 'unknown'] as const;
+export type FailureCause = (typeof FAILURE_CAUSES)[number];
 /** Base64 of at most 2 MiB of the file, so a chunk fits in one web-mode request. */
 export const RESTORE_CHUNK_BYTES = 2 * 1024 * 1024;
 const chunk = z.base64().max(Math.ceil(RESTORE_CHUNK_BYTES / 3) * 4);

@@ -4,6 +4,18 @@ import { call } from '../define.ts';
 import { LearnerName } from '../learner-name.ts';
 
 const empty = z.object({}).strict();
+
+/**
+ * Why a profile action was refused: the code a ProfileError carries, worded by the page's
+ * catalogs (`profiles.errors.<code>`; a name problem by `profiles.nameProblem.<problem>`).
+ */
+export const PROFILE_REFUSALS = [
+  'profile-missing',
+  'profile-name-empty',
+  'profile-name-problem',
+  'profile-name-taken',
+] as const;
+export type ProfileRefusal = (typeof PROFILE_REFUSALS)[number];
 const profileId = z.number().int().positive();
 const profileName = LearnerName;
 

@@ -15,6 +15,21 @@ const classId = z.number().int().positive();
 /** A learner is known by their report's signing key (or, unsigned, by name). */
 const learnerKey = z.string().min(1).max(200);
 
+/**
+ * Why a class action was refused: the code a ClassError carries, worded by the page's catalogs
+ * (`classroom.errors.<code>`).
+ */
+export const CLASS_REFUSALS = [
+  'too-many-files',
+  'class-name-empty',
+  'class-name-taken',
+  'class-missing',
+  'no-teacher-key',
+  'learner-gone',
+  'report-not-waiting',
+] as const;
+export type ClassRefusal = (typeof CLASS_REFUSALS)[number];
+
 export const ClassSummary = z.object({ id: classId, name: z.string(), learners: count });
 export type ClassSummary = z.infer<typeof ClassSummary>;
 

@@ -1,0 +1,138 @@
+/**
+ * Every code the backend sends instead of words has words in both catalogs, and the Chinese
+ * words carry no English: the only Latin letters left are the parameters (file names, field
+ * paths) and the names of things (Lantern, SQLite, JSON).
+ */
+import { describe, expect, test } from 'vitest';
+import i18next, { type TFunction } from 'i18next';
+import { catalogs } from '../../../renderer/i18n/catalogs.ts';
+import { REFUSAL_FAMILIES, failureText, reasonText } from '../../../renderer/i18n/failure.ts';
+import { fieldIssueText, reportProblemText } from '../../../renderer/i18n/file-problems.ts';
+import { FIELD_ISSUE_CODES, type FieldIssue } from '../../../shared/api/field-issues.ts';
+import { ApiError, FAILURE_CAUSES, ReportFileProblem } from '../../../shared/api/contract.ts';
+
+const lookup = (catalog: object, key: string): unknown =>
+  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalog);
+
+async function translator(lng: 'en' | 'zh'): Promise<TFunction> {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    resources: { [lng]: { translation: catalogs[lng] } },
+    lng,
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+/** Names that stay as they are in Chinese text. */
+const NAMES = /\b(Lantern|SQLite|JSON|UTF-8|Base64|Python)\b/g;
+/** Latin words in `text` once the parameters given and the names are taken out. */
+function english(text: string, params: readonly (string | number)[]): string[] {
+  let rest = text;
+  for (const p of params) rest = rest.split(String(p)).join(' ');
+  return rest.replace(NAMES, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+describe('codes and the catalogs that word them', () => {
+  test('every refusal code has words in English and in Chinese, in one family only', () => {
+    const seen = new Set<string>();
+    for (const { codes, namespace } of REFUSAL_FAMILIES)
+      for (const code of codes) {
+        expect(seen.has(code), `${code} is in two families`).toBe(false);
+        seen.add(code);
+        for (const lang of ['en', 'zh'] as const)
+          expect(typeof lookup(catalogs[lang], `${namespace}.${code}`), `${lang} ${namespace}.${code}`).toBe(
+            'string',
+          );
+      }
+    expect(seen.size).toBeGreaterThan(25);
+  });
+
+  test('every field issue, report problem and failure cause has words in both languages', () => {
+    const keys = [
+      ...FIELD_ISSUE_CODES.map((c) => `fieldIssue.codes.${c}`),
+      ...ReportFileProblem.options
+        .map((o) => o.shape.code.value)
+        .filter((c) => c !== 'fields')
+        .map((c) => `classroom.reportProblem.${c}`),
+      ...FAILURE_CAUSES.map((c) => `data.causes.${c}`),
+    ];
+    for (const key of keys)
+      for (const lang of ['en', 'zh'] as const)
+        expect(typeof lookup(catalogs[lang], key), `${lang} ${key}`).toBe('string');
+  });
+
+  test('a refusal reads in Chinese with no English words but its parameters', async () => {
+    const t = await translator('zh');
+    const params = {
+      file: 'class.db',
+      type: 'trigger',
+      object: 'wipe',
+      table: 'profile',
+      version: 7,
+      known: 9,
+      encoding: 'UTF-16le',
+      missing: 'setting',
+      rows: 2,
+      parent: 'attempt',
+      offset: 10,
+      expected: 20,
+      size: 30,
+      received: 5,
+      cause: 'disk-full',
+      name: 'Ada',
+      id: 4,
+      max: 1000,
+      count: 1200,
+      problem: 'direction',
+      at: 3,
+      char: 'U+202E',
+    };
+    const values = Object.entries(params)
+      .filter(([k]) => !['type', 'cause', 'problem'].includes(k))
+      .map(([, v]) => v);
+    for (const { codes } of REFUSAL_FAMILIES)
+      for (const code of codes) {
+        const text = reasonText(t, { code, params })!;
+        expect(english(text, values), `${code}: ${text}`).toEqual([]);
+      }
+  });
+
+  test('a bad report file reads in Chinese with no English words but its fields', async () => {
+    const t = await translator('zh');
+    const issues: FieldIssue[] = FIELD_ISSUE_CODES.map((code) => ({
+      field: 'tracks.0.exercises',
+      code,
+      max: 200,
+      min: 1,
+      expected: 'number',
+      values: '"run", "check"',
+      format: 'datetime',
+    }));
+    const problems: ReportFileProblem[] = [
+      { code: 'not-json', line: 3, column: 5 },
+      { code: 'not-object' },
+      { code: 'too-deep', field: 'extra[0][0]', max: 16 },
+      { code: 'not-report' },
+      { code: 'fields', issues },
+    ];
+    for (const p of problems) {
+      const text = reportProblemText(t, p);
+      expect(english(text, ['tracks.0.exercises', 'extra[0][0]', '"run", "check"']), text).toEqual([]);
+    }
+    expect(fieldIssueText(t, { field: 'summary.activeMs', code: 'wrong-type', expected: 'number' })).toBe(
+      'summary.activeMs：应为数字',
+    );
+  });
+
+  test('a failure without a code says what the client found', async () => {
+    const t = await translator('zh');
+    expect(failureText(t, new Error('socket hang up'))).toBe('socket hang up');
+    const refused = new ApiError({
+      code: 'failed',
+      message: 'There is already a class called “7B”. Choose another name.',
+      reason: { code: 'class-name-taken', params: { name: '7B' } },
+    });
+    expect(failureText(t, refused)).toBe('已经有一个叫“7B”的班级了。请换一个名字。');
+  });
+});
