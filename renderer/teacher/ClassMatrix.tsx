@@ -286,13 +286,13 @@ function MatrixTd({
       title={said}
       aria-colindex={colIndex}
     >
+      {/* One text node per piece: a screen of cells is some 200, and each node is laid out. */}
       <span aria-hidden="true" className="cell-text">
-        <span className="cell-mark">{cell.done ? '✓' : '·'}</span> {cell.checks}
-        {cell.failedChecks > 0 && <span className="cell-failed"> ✗{cell.failedChecks}</span>}
+        <span className="cell-mark">{cell.done ? '✓' : '·'}</span>
+        {` ${cell.checks}`}
+        {cell.failedChecks > 0 && <span className="cell-failed">{` ✗${cell.failedChecks}`}</span>}
         <span className="cell-sub">
-          {cell.hints > 0 && `H${cell.hints} `}
-          {cell.revealed && '★ '}
-          {`${minutes(cell.activeMs)}′`}
+          {`${cell.hints > 0 ? `H${cell.hints} ` : ''}${cell.revealed ? '★ ' : ''}${minutes(cell.activeMs)}′`}
         </span>
       </span>
       <span className="visually-hidden">{said}</span>
