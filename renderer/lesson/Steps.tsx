@@ -3,7 +3,7 @@
  * page is not sent their answers: it submits the learner's, and shows the backend's verdict with
  * what comes with it (the real output beside the prediction, the chosen choice's explanation).
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonExercise, RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import type { LocalizedText } from '../../shared/content/schema.ts';
@@ -140,10 +140,21 @@ export function QuizStep({
   const explanation = judged.verdict?.explanation;
   const choices = exercise.choices ?? [];
   const rightIndexes = new Set(right?.map((r) => r.index));
+  // The button that asked for the answer goes away as the answer appears: the focus moves to the
+  // answer, so a keyboard user reads on from there instead of from the top of the page.
+  const answerRef = useRef<HTMLDivElement>(null);
+  const focusAnswer = useRef(false);
+  useEffect(() => {
+    if (!right || !focusAnswer.current) return;
+    focusAnswer.current = false;
+    answerRef.current?.focus();
+  }, [right]);
   const reveal = async () => {
     setRevealFailed(null);
     try {
-      setRight(await onReveal());
+      const answers = await onReveal();
+      focusAnswer.current = true;
+      setRight(answers);
     } catch (e) {
       setRevealFailed(e instanceof Error ? e.message : String(e));
     }
@@ -205,7 +216,7 @@ export function QuizStep({
         </p>
       ) : null}
       {right && right.length > 0 && !verdict ? (
-        <div className="quiz-answer" role="status" data-testid="quiz-answer">
+        <div className="quiz-answer" role="status" data-testid="quiz-answer" tabIndex={-1} ref={answerRef}>
           {right.map((r) => (
             <Explanation
               key={r.index}
