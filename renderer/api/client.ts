@@ -66,15 +66,22 @@ function wrapBridge(bridge: LanternApi): LanternApi {
   return api as LanternApi;
 }
 
+/** Keepalive requests share a 64 KiB budget in the browser; a larger draft is sent as usual. */
+const KEEPALIVE_MAX_CHARS = 16_000;
+
 function createHttpApi(token: string): LanternApi {
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const api: Record<string, unknown> = {};
   for (const name of CALL_NAMES) {
     api[name] = async (input: unknown) => {
+      const body = JSON.stringify(input ?? {});
       const res = await fetch(`/api/call/${name}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify(input ?? {}),
+        body,
+        // A draft saved as the page goes away (a reload, the tab closing) must still arrive; the
+        // browser lets a small request outlive the page only when it is marked keepalive.
+        keepalive: name === 'saveDraft' && body.length < KEEPALIVE_MAX_CHARS,
       });
       const envelope = (await res.json()) as Envelope<unknown>;
       if (envelope.ok) return envelope.value;

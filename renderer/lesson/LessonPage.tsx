@@ -110,21 +110,44 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
     };
   }, [api, trackId, locale, exercise.id, runtime, isExercise]);
 
-  const saveDraft = useCallback(
-    (code: string) => {
-      codeNow.current = code;
+  // The draft is saved a moment after the last change; leaving the lesson or the page (a reload,
+  // the window closing) saves a change still waiting, so the last move is never lost.
+  const pendingDraft = useRef<string | null>(null);
+  const flushDraft = useCallback(
+    () => {
       if (draftTimer.current) clearTimeout(draftTimer.current);
-      draftTimer.current = setTimeout(() => void api.saveDraft({ ...ref, code }), DRAFT_DELAY_MS);
+      draftTimer.current = null;
+      const code = pendingDraft.current;
+      pendingDraft.current = null;
+      if (code !== null) void api.saveDraft({ ...ref, code }).catch(() => undefined);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, trackId, exercise.id],
   );
-  useEffect(
-    () => () => {
+  const saveDraft = useCallback(
+    (code: string) => {
+      codeNow.current = code;
+      pendingDraft.current = code;
       if (draftTimer.current) clearTimeout(draftTimer.current);
+      draftTimer.current = setTimeout(flushDraft, DRAFT_DELAY_MS);
     },
-    [],
+    [flushDraft],
   );
+  useEffect(() => {
+    window.addEventListener('pagehide', flushDraft);
+    // Another learner now: the page is about to remount for them, and a draft saved from here
+    // would be saved as theirs. This learner's last moment of work is dropped instead.
+    const offLearner = api.on('profileChanged', () => {
+      if (draftTimer.current) clearTimeout(draftTimer.current);
+      draftTimer.current = null;
+      pendingDraft.current = null;
+    });
+    return () => {
+      offLearner();
+      window.removeEventListener('pagehide', flushDraft);
+      flushDraft();
+    };
+  }, [api, flushDraft]);
 
   /** Records an attempt; `result` is the page's own, absent for an answer the page cannot judge. */
   const record = useCallback(
