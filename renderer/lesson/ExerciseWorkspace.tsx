@@ -9,7 +9,8 @@ import type { LessonExercise } from '../../shared/api/calls/lessons.ts';
 import type { Language } from '../../shared/content/schema.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
 import { useApp } from '../app/context.ts';
-import { CodeEditor, type EditorMarker } from '../editor/CodeEditor.tsx';
+import { CodeEditor } from '../editor/CodeEditor.tsx';
+import { markersOf } from './markers.ts';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { WorkspacePanes } from './Panes.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -39,25 +40,6 @@ export interface ExerciseWorkspaceProps {
 }
 
 const isMac = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-function markersOf(result: RunResult | null, fileStem: string): EditorMarker[] {
-  const errors = [result?.error, ...(result?.tests.map((t) => t.error) ?? [])];
-  const seen = new Set<number>();
-  const markers: EditorMarker[] = [];
-  for (const error of errors) {
-    if (!error || error.line === undefined) continue;
-    // Only errors in the learner's own file are marked in the editor.
-    if (error.file && !error.file.startsWith(`${fileStem}.`)) continue;
-    if (seen.has(error.line)) continue;
-    seen.add(error.line);
-    markers.push({
-      line: error.line,
-      ...(error.column !== undefined ? { column: error.column } : {}),
-      message: `${error.type}: ${error.message}`,
-    });
-  }
-  return markers;
-}
 
 export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const { exercise } = props;

@@ -15,6 +15,7 @@ import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { checkRequest } from '../../../shared/runner/check-request.ts';
 import { ResultsPanel } from '../ResultsPanel.tsx';
 import { useRunner } from '../useRunner.ts';
+import { markersOf } from '../markers.ts';
 import {
   arrangementFrom,
   indent as indentLine,
@@ -66,6 +67,7 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
   const programRef = useRef<HTMLOListElement>(null);
   const pendingFocus = useRef<{ list: 'pool' | 'program'; index: number } | null>(null);
   const keysId = useId();
+  const errorId = useId();
   const poolLabelId = useId();
   const programLabelId = useId();
 
@@ -195,12 +197,21 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
     add(id, from >= 0 && from < at ? at - 1 : at, dropIndent(e));
   };
 
+  const [checked, setChecked] = useState<string | null>(null);
   const check = async () => {
     if (runner.running) return;
     const code = programOf(arrangement, lines, language);
+    setChecked(code);
     const result = await runner.run(checkRequest(exercise, code, language));
     onCheck(code, result);
   };
+  // The lines the last Check's errors point at, as the editor marks them on an exercise; only
+  // while the program is still the one checked (a moved line would be marked in the wrong place).
+  const errorAt = new Map(
+    checked === programOf(arrangement, lines, language)
+      ? markersOf(runner.result, exercise.module).map((m) => [m.line, m.message] as const)
+      : [],
+  );
 
   const loading = runner.runtime.phase === 'loading';
   const poolIndex = Math.min(poolFocus, arrangement.pool.length - 1);
@@ -278,6 +289,7 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
                 key={line.id}
                 className={`parsons-row${dropAt === i ? ' drop-before' : ''}`}
                 data-indent={shownIndents[i]}
+                data-error={errorAt.has(i + 1) || undefined}
               >
                 <button
                   type="button"
@@ -285,7 +297,7 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
                   style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX}px` }}
                   tabIndex={i === programIndex ? 0 : -1}
                   draggable
-                  aria-describedby={keysId}
+                  aria-describedby={errorAt.has(i + 1) ? `${keysId} ${errorId}-${i}` : keysId}
                   aria-pressed={held?.id === line.id}
                   aria-label={t(indented ? 'parsons.programLine' : 'parsons.programLineNoIndent', {
                     n: i + 1,
@@ -303,6 +315,15 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
                 >
                   <code>{textOf(line.id)}</code>
                 </button>
+                {errorAt.has(i + 1) ? (
+                  <span
+                    className="parsons-error"
+                    id={`${errorId}-${i}`}
+                    style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX + 10}px` }}
+                  >
+                    {t('parsons.errorHere', { message: errorAt.get(i + 1) })}
+                  </span>
+                ) : null}
               </li>
             ))}
             {total === 0 ? <li className="muted parsons-empty">{t('parsons.programEmpty')}</li> : null}
