@@ -115,10 +115,19 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
   };
   const shift = (at: number, by: number) => {
     if (!indented) return;
+    const before = arrangement.program[at];
     const next = indentLine(arrangement, at, by);
-    update(next);
     const line = next.program[at];
-    if (line) setAnnouncement(t('parsons.announce.indent', { text: textOf(line.id), level: line.indent }));
+    if (!before || !line) return;
+    // At a limit the line does not move: say so, or a screen reader (which does not repeat a
+    // polite region whose text is unchanged) would say nothing at all.
+    if (line.indent === before.indent) {
+      const key = by > 0 ? 'parsons.announce.indentDeepest' : 'parsons.announce.indentNone';
+      setAnnouncement(t(key, { text: textOf(line.id), level: line.indent }));
+      return;
+    }
+    update(next);
+    setAnnouncement(t('parsons.announce.indent', { text: textOf(line.id), level: line.indent }));
   };
 
   const onPoolKey = (e: React.KeyboardEvent, index: number) => {
