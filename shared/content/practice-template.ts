@@ -22,7 +22,7 @@ const Bilingual = z.strictObject({
 const PythonTest = Text;
 const JavaScriptTest = z.union([z.strictObject({ name: Text, body: Text }), Text]);
 
-export const FunctionShape = z.strictObject({
+const FunctionShape = z.strictObject({
   name: Text,
   params: Text,
   /** The body, without its indentation (the generator indents it). */
@@ -31,7 +31,7 @@ export const FunctionShape = z.strictObject({
   cases: Text,
 });
 
-export const WrittenShape = z.strictObject({
+const WrittenShape = z.strictObject({
   /** Code shown under the task. */
   example: Text,
   starter: Text,

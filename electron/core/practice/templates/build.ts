@@ -1,7 +1,7 @@
 /**
- * Building blocks for offline templates: literals in each language, test files from cases, stubs.
- * Expected values are computed in TypeScript and written into the tests; the validation pipeline
- * then proves the reference solution agrees, so a slip here is caught, never shown.
+ * Building blocks for the template generator: literals in each language, test files from cases,
+ * stubs. Expected values come from a template's expressions and are written into the tests; the
+ * validation pipeline then proves the reference solution agrees, so a slip is caught, never shown.
  */
 import type { LocalizedText } from '../../../../shared/content/schema.ts';
 import type { Rng } from './rng.ts';

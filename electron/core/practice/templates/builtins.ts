@@ -92,13 +92,3 @@ export function builtins(rng: Rng): [string, unknown][] {
     ['distinctInts', (count: number, low: number, high: number) => distinctInts(rng, count, low, high)],
   ];
 }
-
-export const BUILTIN_NAMES = new Set([
-  ...STATIC.map(([name]) => name),
-  'int',
-  'random',
-  'pick',
-  'sample',
-  'ints',
-  'distinctInts',
-]);

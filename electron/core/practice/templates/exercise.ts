@@ -96,25 +96,3 @@ export function writtenExercise(
     hints: hintsOf(opts.hints),
   };
 }
-
-/** The most common statement: "Write a function `signature` that …", in both languages. */
-export function writeFunction(signature: string, en: string, zh: string): Pair {
-  return [`Write a function \`${signature}\` that ${en}.`, `写一个函数 \`${signature}\`，${zh}。`];
-}
-
-/** One case per input, for functions of one parameter. */
-export function casesFor<T>(inputs: readonly T[], expected: (input: T) => unknown): Case[] {
-  return inputs.map((input) => ({ args: [input], expected: expected(input) }));
-}
-
-/** `count` cases, each from freshly drawn arguments. */
-export function drawCases<A extends unknown[]>(
-  count: number,
-  draw: () => A,
-  expected: (args: A) => unknown,
-): Case[] {
-  return Array.from({ length: count }, () => {
-    const args = draw();
-    return { args, expected: expected(args) };
-  });
-}

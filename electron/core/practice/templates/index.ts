@@ -5,9 +5,7 @@
  */
 import type { ContentError } from '../../../../shared/content/errors.ts';
 import { formatContentError } from '../../../../shared/content/errors.ts';
-import { LEGACY_TEMPLATES } from './legacy.ts';
 import { loadPracticeTemplates, type TemplateSet } from './load.ts';
-import type { ExerciseTemplate } from './types.ts';
 
 export type { ExerciseTemplate, TemplateExercise } from './types.ts';
 export type { TemplateSet } from './load.ts';
@@ -30,7 +28,7 @@ export function practiceTemplates(dir: string): TemplateSet {
     if (!loaded) {
       const { templates, errors } = loadPracticeTemplates(dir);
       if (errors.length) throw new TemplateFilesError(dir, errors);
-      loaded = withLegacy(templates);
+      loaded = templates;
     }
     return loaded;
   };
@@ -38,15 +36,4 @@ export function practiceTemplates(dir: string): TemplateSet {
     all: (language) => get().all(language),
     for: (language, concept) => get().for(language, concept),
   };
-}
-
-/** Until every template is a data file, the TypeScript ones not yet converted are kept too. */
-function withLegacy(data: TemplateSet): TemplateSet {
-  const all = (language: string): readonly ExerciseTemplate[] => {
-    const converted = data.all(language);
-    const ids = new Set(converted.map((t) => t.id));
-    const legacy = language === 'python' || language === 'javascript' ? LEGACY_TEMPLATES[language] : [];
-    return [...legacy.filter((t) => !ids.has(t.id)), ...converted];
-  };
-  return { all, for: (language, concept) => all(language).filter((t) => t.concept === concept) };
 }

@@ -86,7 +86,7 @@ export function loadTemplateFile(
 }
 
 /** Makes each template's exercise for a few seeds; a failure or an invalid exercise is an error. */
-export function trialErrors(
+function trialErrors(
   templates: readonly ExerciseTemplate[],
   file: string,
   lineOf: (id: string) => number | undefined,

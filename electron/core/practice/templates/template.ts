@@ -6,7 +6,7 @@
 import type { PracticeTemplate } from '../../../../shared/content/practice-template.ts';
 import type { Language } from './exercise.ts';
 import { functionExercise, writtenExercise, type Hints, type Pair } from './exercise.ts';
-import { evaluate, ExpressionError, parseExpression, type Scope } from './expression.ts';
+import { evaluate, parseExpression, type Scope } from './expression.ts';
 import { builtins } from './builtins.ts';
 import { jsTestFile, pyTestCase } from './build.ts';
 import type { Rng } from './rng.ts';
@@ -222,5 +222,3 @@ export function compileTemplate(
 
   return { id: source.id, concept, difficulty: source.difficulty, make };
 }
-
-export { ExpressionError };
