@@ -1,8 +1,8 @@
 /**
  * A complete beginner trying to break issue 13's items 6–9 (Parsons problems, feedback that
  * teaches, themes and layout, settings per learner), in real Chromium against web mode, by
- * keyboard where a beginner would use it. Each test is what the learner should see; the ones
- * marked `test.fails` do not hold today (so CI stays green) and say what is expected instead.
+ * keyboard where a beginner would use it. Each test is what the learner should see; a finding not
+ * yet fixed is marked `test.fails` (so CI stays green) and says what is expected instead.
  * Findings: /tmp/breaker13-findings.md in the session that wrote them.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -147,11 +147,10 @@ describe('dark theme: the editor and the lesson’s code samples', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('a quiz answered by keyboard alone', () => {
-  // Expected: after Enter on "Show the right answer" the focus stays in the quiz (on the answer
-  // shown, or the next control), so Tab goes on from there. Today the button is removed from the
-  // page as the answer appears, and the focus falls back to <body>: the next Tab starts again at
-  // the skip link at the top of the page.
-  test.fails('“Show the right answer” keeps the focus in the quiz', { timeout: 120_000 }, async () => {
+  // After Enter on "Show the right answer" the focus stays in the quiz (on the answer shown), so
+  // Tab goes on from there. The button is removed from the page as the answer appears; the focus
+  // used to fall back to <body>, and the next Tab started again at the skip link.
+  test('“Show the right answer” keeps the focus in the quiz', { timeout: 120_000 }, async () => {
     await freshLearner('Quiz by keys', { language: 'zh', theme: 'light' });
     await go('python', 'quiz-elif');
     await page.locator('.quiz').waitFor();
@@ -190,10 +189,10 @@ const programLines = () => page.locator('.parsons-program .parsons-line').allTex
 const announced = () => page.getByTestId('parsons-announce').textContent();
 
 describe('a Parsons problem left in the middle', () => {
-  // Expected: a line the learner placed is still placed when they come back, however soon they
-  // left. Today the arrangement is saved 600 ms after the last move (LessonPage's saveDraft) and
-  // leaving the lesson clears the pending save instead of making it: the last moves are lost.
-  test.fails('a line placed just before leaving the lesson is still placed on coming back', async () => {
+  // A line the learner placed is still placed when they come back, however soon they left. The
+  // arrangement is saved 600 ms after the last move (LessonPage's saveDraft); leaving the lesson
+  // used to clear the pending save instead of making it, and the last moves were lost.
+  test('a line placed just before leaving the lesson is still placed on coming back', async () => {
     await freshLearner('Leaves early', { language: 'en', theme: 'light' });
     await openParsons('python', 'parsons-ticket');
     const first = (await page.locator('.parsons-pool .parsons-line').first().textContent())!;
@@ -207,8 +206,8 @@ describe('a Parsons problem left in the middle', () => {
     expect(await programLines()).toEqual([first]);
   });
 
-  // Expected: the same across a reload (Ctrl+R, or the app restarting). Today: lost the same way.
-  test.fails('a line placed just before a reload is still placed after it', async () => {
+  // The same across a reload (Ctrl+R, or the app restarting), which used to lose it the same way.
+  test('a line placed just before a reload is still placed after it', async () => {
     await freshLearner('Reloads early', { language: 'en', theme: 'light' });
     await openParsons('python', 'parsons-ticket');
     const first = (await page.locator('.parsons-pool .parsons-line').first().textContent())!;
@@ -253,11 +252,10 @@ describe('a Parsons problem left in the middle', () => {
 });
 
 describe('a Parsons problem by keyboard, with a screen reader', () => {
-  // Expected: every key press on a line says something; at the deepest indentation (4) another →
-  // says the line cannot go further (and at 0, another ← likewise). Today the live region is set
-  // to the very same text ("…: indentation level 4.") and a screen reader does not read a polite
-  // region again when its text has not changed: the learner hears nothing.
-  test.fails('→ at the deepest indentation, and ← at none, are announced', async () => {
+  // Every key press on a line says something; at the deepest indentation (4) another → says the
+  // line cannot go further (and at 0, another ← likewise). The live region used to be set to the
+  // very same text ("…: indentation level 4."), which a screen reader does not read again.
+  test('→ at the deepest indentation, and ← at none, are announced', async () => {
     await freshLearner('Indents far', { language: 'en', theme: 'light' });
     await openParsons('python', 'parsons-ticket');
     await page.locator('.parsons-pool .parsons-line').first().click();
@@ -306,11 +304,10 @@ describe('a Parsons problem by keyboard, with a screen reader', () => {
 });
 
 describe('a Parsons problem with a mistake in it', () => {
-  // Expected: an error on a Parsons step points at a line the learner can find: the line it
-  // names is marked in "Your program" (the editor marks it on an exercise; the explanation says
-  // "Look at the marked line"). Today the error says "solution.py, line 3" and "Look at the
-  // marked line", but the program shows no line numbers and marks nothing.
-  test.fails('an error names a line that is marked in the program', { timeout: 120_000 }, async () => {
+  // An error on a Parsons step points at a line the learner can find: the line it names is marked
+  // in "Your program" (the editor marks it on an exercise; the explanation says "Look at the
+  // marked line"). The program used to show no line numbers and mark nothing.
+  test('an error names a line that is marked in the program', { timeout: 120_000 }, async () => {
     await freshLearner('Forgets to indent', { language: 'en', theme: 'light' });
     await openParsons('python', 'parsons-ticket');
     for (const text of [

@@ -1,8 +1,7 @@
 /**
  * Issue 13, item 6, checked on the built-in tracks as a beginner meets them: each has at least six
  * Parsons problems, and each sits where it scaffolds a construct — before the unit's first
- * exercise that asks the learner to write that construct from nothing (`test.fails` below: what
- * does not hold today, and what is expected).
+ * exercise that asks the learner to write that construct from nothing.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -52,11 +51,10 @@ describe('Parsons problems in the built-in tracks', () => {
     },
   );
 
-  // Expected: the first-steps Parsons ("a full name": read two names into variables, join them,
-  // print) comes before the first exercise that asks the learner to write a variable read with
-  // input() (greet-input / js-greet-input), so it scaffolds that construct. Today it comes after
-  // greet-input, when the learner has already had to write it from nothing.
-  test.fails.each(['python', 'javascript'])(
+  // The first-steps Parsons ("a full name": read two names into variables, join them, print)
+  // comes before the first exercise that asks the learner to write a variable read with input()
+  // (greet-input / js-greet-input), so it scaffolds that construct; it used to come after it.
+  test.each(['python', 'javascript'])(
     'in the %s track the first-steps one comes before the first exercise that reads input',
     (track) => {
       const lessons = outlines.get(track)!.units.find((u) => u.id === 'first-steps')!.lessons;
