@@ -3,10 +3,11 @@
  * another learner, add, rename or delete one. Deleting asks first and offers a backup of
  * everything before anything is lost.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import type { LearnerProfile, ProfileList } from '../../shared/api/contract.ts';
+import { useData } from '../app/useData.ts';
+import type { LearnerProfile } from '../../shared/api/contract.ts';
 import { downloadBackup, formatSize } from './backup-transfer.ts';
 import { failureText } from '../i18n/failure.ts';
 import { ProfileRow } from './ProfileRow.tsx';
@@ -19,28 +20,14 @@ export function ProfileSwitcher() {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [list, setList] = useState<ProfileList | null>(null);
   const [confirming, setConfirming] = useState<LearnerProfile | null>(null);
   const [newName, setNewName] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const ids = { title: useId(), newName: useId(), confirm: useId(), status: useId() };
 
-  const reload = useCallback(async () => setList(await api.listProfiles({})), [api]);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void api.listProfiles({}).then(
-        (l) => live && setList(l),
-        () => undefined,
-      );
-    load();
-    const off = api.on('profileChanged', load);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api]);
+  const profiles = useData('profiles', () => api.listProfiles({}), { refetchOn: { profileChanged: true } });
+  const list = profiles.value;
 
   const current = list?.profiles.find((p) => p.id === list.currentId);
 
@@ -59,7 +46,7 @@ export function ProfileSwitcher() {
     setBusy(true);
     try {
       const text = await action();
-      await reload();
+      await profiles.reload();
       setStatus({ kind: 'saved', text });
       return true;
     } catch (err) {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
-import { useAsync } from '../app/useAsync.ts';
+import { useData } from '../app/useData.ts';
 import { dayLabel, uiLocale } from '../i18n/format.ts';
 
 const today = () => {
@@ -19,7 +19,7 @@ export function AssignedUnits() {
   const { api } = useApp();
   const { text } = useLocale();
   const locale = uiLocale(i18n.language);
-  const mine = useAsync(() => api.getMyClass({}), 'my-class');
+  const mine = useData('my-class', () => api.getMyClass({}));
   if (!mine.value)
     return mine.value === null ? (
       <p className="muted">

@@ -18,7 +18,7 @@ import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { PredictStep, QuizStep } from './Steps.tsx';
 import { SolutionReveal } from './SolutionReveal.tsx';
 import { VerdictNotice } from './VerdictNotice.tsx';
-import { useAsync } from '../app/useAsync.ts';
+import { useData } from '../app/useData.ts';
 import { testCounts } from './attempt.ts';
 import './lesson.css';
 import { TraceStep } from '../visualiser/TraceStep.tsx';
@@ -45,7 +45,7 @@ function forgetOnLearnerChange(api: LanternApi): void {
 export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseId: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const lesson = useAsync(() => api.openLesson({ trackId, exerciseId }), `${trackId}/${exerciseId}`);
+  const lesson = useData(`${trackId}/${exerciseId}`, () => api.openLesson({ trackId, exerciseId }));
   useActiveTime(trackId, exerciseId);
   if (lesson.error) {
     return (

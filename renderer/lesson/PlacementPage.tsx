@@ -11,7 +11,7 @@ import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
 import { LessonPanes, ProsePane, WorkPane } from './Panes.tsx';
-import { useAsync } from '../app/useAsync.ts';
+import { useData } from '../app/useData.ts';
 import { testCounts } from './attempt.ts';
 import { VerdictNotice } from './VerdictNotice.tsx';
 import type { RecordedVerdict } from '../../shared/api/calls/lessons.ts';
@@ -23,7 +23,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
   const { text } = useLocale();
-  const check = useAsync(() => api.getPlacement({ trackId }), trackId);
+  const check = useData(trackId, () => api.getPlacement({ trackId }));
   const [results, setResults] = useState<{ exerciseId: string; passed: boolean }[]>([]);
   const [solved, setSolved] = useState(false);
   const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);

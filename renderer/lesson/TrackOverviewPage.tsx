@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
-import { useAsync } from '../app/useAsync.ts';
+import { useData } from '../app/useData.ts';
 import { PLACEMENT_SEGMENT } from './PlacementPage.tsx';
 import { UpNext } from './UpNext.tsx';
 
@@ -11,7 +11,7 @@ export function TrackOverviewPage({ trackId }: { trackId: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
   const { text } = useLocale();
-  const track = useAsync(() => api.getTrack({ trackId }), trackId);
+  const track = useData(trackId, () => api.getTrack({ trackId }));
   if (track.error) {
     return (
       <section className="page">

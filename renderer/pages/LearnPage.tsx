@@ -5,7 +5,7 @@ import { useLocale } from '../i18n/useLocale.ts';
 import { LessonPage } from '../lesson/LessonPage.tsx';
 import { PLACEMENT_SEGMENT, PlacementPage } from '../lesson/PlacementPage.tsx';
 import { TrackOverviewPage } from '../lesson/TrackOverviewPage.tsx';
-import { useAsync } from '../app/useAsync.ts';
+import { useData } from '../app/useData.ts';
 import { AssignedUnits } from '../learn/AssignedUnits.tsx';
 import '../lesson/lesson.css';
 import '../learn/assigned.css';
@@ -28,7 +28,7 @@ function TrackList() {
   const { t } = useTranslation();
   const { api } = useApp();
   const { text } = useLocale();
-  const tracks = useAsync(() => api.listTracks({}), 'tracks');
+  const tracks = useData('tracks', () => api.listTracks({}));
   return (
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('learn.title')}</h1>

@@ -2,10 +2,9 @@
  * The learner's progress: mastery per concept, exercises solved, active time, streak, hints,
  * recent activity and due reviews, and the report they export for their teacher.
  */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import { useLoad } from '../app/useLoad.ts';
+import { useData } from '../app/useData.ts';
 import type { Dashboard } from '../../shared/api/contract.ts';
 import { MasteryChart } from '../progress/MasteryChart.tsx';
 import { ActivityChart } from '../progress/ActivityChart.tsx';
@@ -19,11 +18,9 @@ const isEmpty = (d: Dashboard) => d.recent.length === 0 && d.exercisesSolved ===
 export function ProgressPage() {
   const { t } = useTranslation();
   const { api } = useApp();
-  const dashboard = useLoad(() => api.getDashboard({}));
-  const d = dashboard.value;
-  const { reload } = dashboard;
   // Another learner picked in the switcher (or data restored): show their progress instead.
-  useEffect(() => api.on('profileChanged', reload), [api, reload]);
+  const dashboard = useData('dashboard', () => api.getDashboard({}), { refetchOn: { profileChanged: true } });
+  const d = dashboard.value;
 
   return (
     <section className="page progress-page" aria-labelledby="page-title">
@@ -31,7 +28,7 @@ export function ProgressPage() {
       {dashboard.error ? (
         <div className="status error" role="alert">
           {t('dashboard.loadFailed', { message: dashboard.error.message })}{' '}
-          <button type="button" onClick={() => dashboard.reload()}>
+          <button type="button" onClick={() => void dashboard.reload()}>
             {t('dashboard.retry')}
           </button>
         </div>

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
+import { useData } from '../app/useData.ts';
 import type { Settings } from '../../shared/api/contract.ts';
 import { DataSettings } from '../settings/DataSettings.tsx';
 import { PacksSettings } from '../settings/PacksSettings.tsx';
@@ -11,20 +12,10 @@ import '../learn/assigned.css';
 /** The current learner's name, kept up to date when another learner becomes current. */
 function useCurrentLearnerName(): string | undefined {
   const { api } = useApp();
-  const [name, setName] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    void api.currentProfile({}).then(
-      (p) => live && setName(p.name),
-      () => undefined,
-    );
-    const off = api.on('profileChanged', ({ profile }) => setName(profile.name));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api]);
-  return name;
+  const learner = useData('current-learner', () => api.currentProfile({}), {
+    refetchOn: { profileChanged: true },
+  });
+  return learner.value?.name;
 }
 
 export function SettingsPage() {

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import { useLoad } from '../app/useLoad.ts';
+import { useData } from '../app/useData.ts';
 import { ReportImport } from '../teacher/ReportImport.tsx';
 import { ClassView } from '../teacher/ClassView.tsx';
 import { EnrolmentPanel } from '../teacher/EnrolmentPanel.tsx';
@@ -21,7 +21,7 @@ import '../teacher/teacher.css';
 export function TeacherPage() {
   const { t } = useTranslation();
   const { api } = useApp();
-  const classes = useLoad(() => api.listClasses({}));
+  const classes = useData('classes', () => api.listClasses({}));
   // The first class's view is asked for with the class list rather than after it: a class of
   // hundreds shows a round trip and a render sooner. A failure is the class view's to report,
   // when it asks again.
@@ -35,7 +35,7 @@ export function TeacherPage() {
 
   const refresh = () => {
     setVersion((v) => v + 1);
-    classes.reload();
+    void classes.reload();
   };
 
   return (

@@ -2,13 +2,14 @@
  * One practice problem: its statement, the workspace to solve it in, the tutor's hint panel, and
  * "More like this". Attempts are recorded like a lesson's, so mastery counts them.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PracticeProblemView } from '../../shared/api/calls/practice.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
 import type { RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import { VerdictNotice } from '../lesson/VerdictNotice.tsx';
 import { useApp } from '../app/context.ts';
+import { useData } from '../app/useData.ts';
 import { href } from '../app/router.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { HintPanel } from '../components/tutor/HintPanel.tsx';
@@ -24,26 +25,36 @@ import { useMoreLikeThis } from '../lesson/useMoreLikeThis.ts';
 export function PracticeProblem({ id }: { id: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
+  const problem = useData(id, () => api.getPracticeProblem({ id }));
+  if (!problem.value) {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        <h1 id="page-title">{t('practice.title')}</h1>
+        {problem.error ? (
+          <p className="status error" role="alert">
+            {t('practicePage.failed', { message: problem.error.message })}
+          </p>
+        ) : (
+          <p className="muted">{t('app.loading')}</p>
+        )}
+        <a href={href('practice')}>← {t('practicePage.back')}</a>
+      </section>
+    );
+  }
+  return <LoadedProblem id={id} problem={problem.value} />;
+}
+
+function LoadedProblem({ id, problem }: { id: string; problem: PracticeProblemView }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
   const { text } = useLocale();
   const reasonText = useReasonText();
-  const [problem, setProblem] = useState<PracticeProblemView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [lastResult, setLastResult] = useState<RunResult | null>(null);
-  const [solved, setSolved] = useState(false);
+  const [solved, setSolved] = useState(problem.solved);
   const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);
-  const code = useRef('');
-  const more = useMoreLikeThis(problem?.trackId ?? '', id);
-
-  useEffect(() => {
-    void api.getPracticeProblem({ id }).then(
-      (p) => {
-        setProblem(p);
-        setSolved(p.solved);
-        code.current = p.exercise.starter;
-      },
-      (err: Error) => setError(err.message),
-    );
-  }, [api, id]);
+  const code = useRef(problem.exercise.starter);
+  const more = useMoreLikeThis(problem.trackId, id);
 
   const attempt = useCallback(
     async (kind: 'run' | 'check', attemptCode: string, result: RunResult) => {
@@ -65,21 +76,6 @@ export function PracticeProblem({ id }: { id: string }) {
     [api, id],
   );
 
-  if (!problem) {
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <h1 id="page-title">{t('practice.title')}</h1>
-        {error ? (
-          <p className="status error" role="alert">
-            {t('practicePage.failed', { message: error })}
-          </p>
-        ) : (
-          <p className="muted">{t('app.loading')}</p>
-        )}
-        <a href={href('practice')}>← {t('practicePage.back')}</a>
-      </section>
-    );
-  }
   const { exercise } = problem;
 
   return (

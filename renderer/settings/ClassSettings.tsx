@@ -2,32 +2,24 @@
  * Settings → Your class: join a class with the enrolment file or code the teacher gave and a
  * student ID or e-mail; see the class joined; leave it (decision 0040).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import type { EnrolmentError, MyClass } from '../../shared/api/contract.ts';
+import { useData } from '../app/useData.ts';
+import type { EnrolmentError } from '../../shared/api/contract.ts';
 import { failureText } from '../i18n/failure.ts';
 
 export function ClassSettings() {
   const { t } = useTranslation();
   const { api } = useApp();
-  const [mine, setMine] = useState<MyClass | null | undefined>(undefined);
+  const myClass = useData('my-class', () => api.getMyClass({}));
+  // A class that could not be read shows as none: the learner can still join one.
+  const mine = myClass.error ? null : myClass.value;
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [code, setCode] = useState('');
   const [studentId, setStudentId] = useState('');
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const ids = { file: useId(), code: useId(), student: useId() };
-
-  useEffect(() => {
-    let live = true;
-    api.getMyClass({}).then(
-      (m) => live && setMine(m),
-      () => live && setMine(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   const explain = (e: EnrolmentError) => t(`myClass.errors.${e.code}`, { detail: e.detail ?? '' });
 
@@ -41,7 +33,7 @@ export function ClassSettings() {
         setStatus({ error: true, text: explain(result.error) });
         return;
       }
-      setMine(result.myClass);
+      myClass.set(result.myClass);
       setFile(null);
       setCode('');
       setStatus({ error: false, text: t('myClass.joined', { name: result.myClass.className }) });
@@ -53,7 +45,7 @@ export function ClassSettings() {
   async function leave() {
     try {
       await api.leaveClass({});
-      setMine(null);
+      myClass.set(null);
       setStatus({ error: false, text: t('myClass.left') });
     } catch (err) {
       setStatus({ error: true, text: t('myClass.failed', { message: failureText(t, err) }) });

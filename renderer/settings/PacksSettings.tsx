@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallInput, CallOutput } from '../../shared/api/contract.ts';
 import { useApp } from '../app/context.ts';
 import { useLocale } from '../i18n/useLocale.ts';
-import { useAsync } from '../app/useAsync.ts';
+import { useData } from '../app/useData.ts';
 import { PackErrors, type PackProblem } from './PackErrors.tsx';
 import { InstalledPacks } from './InstalledPacks.tsx';
 import { maxZipBytes, zipSource } from './pack-upload.ts';
@@ -29,10 +29,8 @@ export function PacksSettings() {
   const zipInput = useRef<HTMLInputElement>(null);
   const pathId = useId();
   const hintId = useId();
-  const [version, setVersion] = useState(0);
-  const packs = useAsync(
-    async () => (await api.listTracks({})).filter((track) => track.source === 'pack'),
-    `packs-${version}`,
+  const packs = useData('packs', async () =>
+    (await api.listTracks({})).filter((track) => track.source === 'pack'),
   );
   const busy = outcome?.kind === 'checking';
 
@@ -52,7 +50,7 @@ export function PacksSettings() {
         warnings: result.warnings,
       });
       setPath('');
-      setVersion((v) => v + 1);
+      void packs.reload();
     } else setOutcome({ kind: 'error', text: t('packs.notAdded'), problems: result.errors });
   };
 
@@ -142,7 +140,7 @@ export function PacksSettings() {
         busy={busy}
         onRemoved={(title) => {
           setOutcome({ kind: 'saved', text: t('packs.removed', { title }) });
-          setVersion((v) => v + 1);
+          void packs.reload();
         }}
         onFailed={(message) => setOutcome({ kind: 'error', text: t('packs.failed', { message }) })}
       />

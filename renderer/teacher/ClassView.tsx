@@ -4,9 +4,10 @@
  * the learners × exercises matrix, and mastery by concept, which shows a figure only where there
  * is evidence. The matrix sorts and filters; the mastery table follows its order.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
+import { useData } from '../app/useData.ts';
 import { readCell, type ClassView as View, type MatrixCell } from '../../shared/api/contract.ts';
 import { titleOf, uiLocale } from '../i18n/format.ts';
 import { ClassSummary } from './ClassSummary.tsx';
@@ -29,7 +30,6 @@ export function ClassView({
   version,
   firstView,
   onOpen,
-  onLoaded,
 }: {
   classId: number;
   version: number;
@@ -39,14 +39,24 @@ export function ClassView({
    */
   firstView?: Promise<View | null>;
   onOpen: (learnerKey: string) => void;
-  onLoaded?: (view: View) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const locale = uiLocale(i18n.language);
   const [track, setTrack] = useState<string | undefined>(undefined);
-  const [view, setView] = useState<View | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Another class hides this one's view while it loads; another track keeps its tabs in place.
+  const loaded = useData(
+    `class-${classId}`,
+    () => {
+      const ask = () => api.getClassView({ classId, ...(track ? { track } : {}) });
+      return firstView && !track && version === 0
+        ? firstView.then((v) => (v?.id === classId ? v : ask()), ask)
+        : ask();
+    },
+    { revision: `${track ?? ''}/${version}` },
+  );
+  const view = loaded.value ?? null;
+  const error = loaded.error?.message ?? null;
   const [filter, setFilter] = useState('');
   const [onlyStuck, setOnlyStuck] = useState(false);
   const [sort, setSort] = useState<Sort>({ key: 'name', up: true });
@@ -54,28 +64,6 @@ export function ClassView({
     (key: SortKey) => setSort((s) => ({ key, up: s.key === key ? !s.up : true })),
     [],
   );
-
-  useEffect(() => {
-    let live = true;
-    const ask = () => api.getClassView({ classId, ...(track ? { track } : {}) });
-    const answer =
-      firstView && !track && version === 0
-        ? firstView.then((v) => (v?.id === classId ? v : ask()), ask)
-        : ask();
-    answer.then(
-      (v) => {
-        // Null only when there is no class at all, and then the page shows no class view.
-        if (!live || !v) return;
-        setView(v);
-        setError(null);
-        onLoaded?.(v);
-      },
-      (err: unknown) => live && setError((err as Error).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, classId, track, version, firstView, onLoaded]);
 
   const rows = useMemo(() => {
     if (!view) return [];

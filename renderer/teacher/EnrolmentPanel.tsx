@@ -2,10 +2,11 @@
  * How learners join the class: its enrolment code and file, and the units assigned to it with
  * their due dates (decision 0040).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import type { AssignedUnit, ClassEnrolment } from '../../shared/api/contract.ts';
+import { useData } from '../app/useData.ts';
+import type { AssignedUnit, LanternApi } from '../../shared/api/contract.ts';
 import type { LocalizedText } from '../../shared/content/schema.ts';
 import { downloadFile } from '../components/download.ts';
 import { titleOf, uiLocale } from '../i18n/format.ts';
@@ -18,54 +19,42 @@ interface UnitChoice {
   title: LocalizedText;
 }
 
+/** Every unit of every track, for the "assign a unit" list. */
+async function unitChoices(api: LanternApi): Promise<UnitChoice[]> {
+  const all: UnitChoice[] = [];
+  for (const track of await api.listTracks({})) {
+    const overview = await api.getTrack({ trackId: track.id });
+    for (const u of overview.units)
+      all.push({ track: track.id, unit: u.id, trackTitle: overview.title, title: u.title });
+  }
+  return all;
+}
+
 export function EnrolmentPanel({ classId }: { classId: number }) {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const locale = uiLocale(i18n.language);
-  const [enrolment, setEnrolment] = useState<ClassEnrolment | null>(null);
-  const [units, setUnits] = useState<AssignedUnit[]>([]);
-  const [choices, setChoices] = useState<UnitChoice[]>([]);
+  const loaded = useData(`enrolment-${classId}`, () => api.getEnrolment({ classId }));
+  const enrolment = loaded.value ?? null;
+  // The units as the teacher is editing them; the saved ones until they change one.
+  const [edited, setUnits] = useState<AssignedUnit[] | null>(null);
+  const units = edited ?? enrolment?.units ?? [];
+  const choices = useData('unit-choices', () => unitChoices(api)).value ?? [];
   const [adding, setAdding] = useState('');
   const [status, setStatus] = useState<{
     error: boolean;
     key: string;
     params?: Record<string, string>;
   } | null>(null);
-  const [version, setVersion] = useState(0);
   const ids = { code: useId(), add: useId() };
 
-  useEffect(() => {
-    let live = true;
-    api.getEnrolment({ classId }).then(
-      (e) => {
-        if (!live) return;
-        setEnrolment(e);
-        setUnits(e.units);
-      },
-      (err: unknown) =>
-        live &&
-        setStatus({ error: true, key: 'classEnrolment.failed', params: { message: failureText(t, err) } }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, classId, version, t]);
-
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const all: UnitChoice[] = [];
-      for (const track of await api.listTracks({})) {
-        const overview = await api.getTrack({ trackId: track.id });
-        for (const u of overview.units)
-          all.push({ track: track.id, unit: u.id, trackTitle: overview.title, title: u.title });
-      }
-      if (live) setChoices(all);
-    })().catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const shownStatus =
+    status ??
+    (loaded.error && {
+      error: true,
+      key: 'classEnrolment.failed',
+      params: { message: failureText(t, loaded.error) },
+    });
 
   const key = (u: { track: string; unit: string }) => `${u.track}/${u.unit}`;
   const choiceOf = new Map(choices.map((c) => [key(c), c]));
@@ -79,7 +68,8 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
     try {
       await api.setClassUnits({ classId, units });
       setStatus({ error: false, key: 'classEnrolment.saved' });
-      setVersion((v) => v + 1);
+      await loaded.reload();
+      setUnits(null);
     } catch (err) {
       setStatus({ error: true, key: 'classEnrolment.failed', params: { message: failureText(t, err) } });
     }
@@ -180,8 +170,8 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
           {t('classEnrolment.save')}
         </button>
       </div>
-      <p className={`status${status?.error ? ' error' : ''}`} role="status">
-        {status && t(status.key, status.params ?? {})}
+      <p className={`status${shownStatus?.error ? ' error' : ''}`} role="status">
+        {shownStatus && t(shownStatus.key, shownStatus.params ?? {})}
       </p>
     </section>
   );

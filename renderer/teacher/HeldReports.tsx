@@ -2,9 +2,10 @@
  * Reports that name a learner of the class but were signed by another key than theirs: held
  * until the teacher accepts them as the same learner or rejects them (decision 0040).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
+import { useData } from '../app/useData.ts';
 import type { HeldReport } from '../../shared/api/contract.ts';
 import { dateTime, uiLocale } from '../i18n/format.ts';
 import { failureText } from '../i18n/failure.ts';
@@ -21,23 +22,14 @@ export function HeldReports({
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const locale = uiLocale(i18n.language);
-  const [held, setHeld] = useState<HeldReport[]>([]);
+  const loaded = useData(`held-${classId}`, () => api.listHeldReports({ classId }), { revision: version });
+  // Reports that cannot be read are not offered for a decision.
+  const held = loaded.error ? [] : (loaded.value ?? []);
   const [status, setStatus] = useState<{
     error: boolean;
     key: string;
     params?: Record<string, string>;
   } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.listHeldReports({ classId }).then(
-      (h) => live && setHeld(h),
-      () => live && setHeld([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, classId, version]);
 
   async function resolve(h: HeldReport, accept: boolean) {
     try {

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
-import type { LearnerDetail } from '../../shared/api/contract.ts';
+import { useData } from '../app/useData.ts';
 import { dateTime, duration, minutes, titleOf, uiLocale } from '../i18n/format.ts';
 import { MasteryTable } from '../components/learner/MasteryTable.tsx';
 import { failureText } from '../i18n/failure.ts';
@@ -21,22 +21,15 @@ export function LearnerDrillDown({
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const locale = uiLocale(i18n.language);
-  const [detail, setDetail] = useState<LearnerDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useData(`${classId}/${learnerKey}`, () => api.getClassLearner({ classId, learnerKey }));
+  const detail = loaded.value ?? null;
+  const [removeError, setError] = useState<string | null>(null);
+  const error =
+    removeError ??
+    (loaded.error ? t('classroom.actionFailed', { message: failureText(t, loaded.error) }) : null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a learner moves focus to their details, so a keyboard or screen reader user lands there.
   useEffect(() => heading.current?.focus(), [detail?.key]);
-
-  useEffect(() => {
-    let live = true;
-    api.getClassLearner({ classId, learnerKey }).then(
-      (d) => live && setDetail(d),
-      (err: unknown) => live && setError(t('classroom.actionFailed', { message: failureText(t, err) })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, classId, learnerKey, t]);
 
   async function remove() {
     try {
