@@ -96,9 +96,9 @@ export function createBackend(options: BackendOptions): Backend {
   const { db, movedAside } = opened;
   const notices: AppInfo['notices'] = [];
   if (movedAside) {
-    const message = `The database ${movedAside.from} could not be read (${movedAside.reason}). It was moved to ${movedAside.to} and a new, empty one was started. Nothing was deleted.`;
+    // SQLite's reason (in English) goes to the log; the page words the notice from its code.
     log.warn({ movedAside }, 'unreadable database moved aside');
-    notices.push({ code: 'database-moved-aside', message });
+    notices.push({ code: 'database-moved-aside', params: { from: movedAside.from, to: movedAside.to } });
   }
   const settings = new SettingsStore(db);
   const signingKeys = new FileSigningKeys(options.dataDir, options.keySealer);

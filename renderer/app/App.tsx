@@ -66,7 +66,7 @@ export function App() {
       <main id="main" className="content" tabIndex={-1}>
         {notices.map((n) => (
           <div key={n.code} className="notice" role="alert">
-            <p>{n.message}</p>
+            <p>{t(`notice.${n.code}`, n.params)}</p>
             <button type="button" onClick={() => setDismissed((d) => [...d, n.code])}>
               {t('notice.dismiss')}
             </button>

@@ -8,6 +8,7 @@ import { useApp } from '../app/context.ts';
 import { useData } from '../app/useData.ts';
 import type { EnrolmentError } from '../../shared/api/contract.ts';
 import { failureText } from '../i18n/failure.ts';
+import { fieldIssuesText } from '../i18n/file-problems.ts';
 
 export function ClassSettings() {
   const { t } = useTranslation();
@@ -21,7 +22,12 @@ export function ClassSettings() {
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const ids = { file: useId(), code: useId(), student: useId() };
 
-  const explain = (e: EnrolmentError) => t(`myClass.errors.${e.code}`, { detail: e.detail ?? '' });
+  const explain = (e: EnrolmentError) =>
+    t(`myClass.errors.${e.code}`, {
+      detail: e.issues ? fieldIssuesText(t, e.issues) : (e.detail ?? ''),
+      line: e.line ?? 0,
+      column: e.column ?? 0,
+    });
 
   async function join() {
     try {

@@ -88,6 +88,14 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** The line and column (1-based) where the text stops being JSON: the end, if the parser does not say. */
+export function whereJsonStops(text: string, err: Error): { line: number; column: number } {
+  const at = /at position (\d+)/.exec(err.message);
+  const before = text.replace(/^\uFEFF/, '').slice(0, at ? Number(at[1]) : undefined);
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
 /** An English sentence for an issue: for logs and the command line. */
 export function describeFieldIssue(i: FieldIssue): string {
   const where = i.field || '(top level)';

@@ -189,7 +189,6 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
           ...(hint.exhausted ? { status: 'no-more-hints' as const } : {}),
           ...(hint.reason ? { reason: hint.reason } : {}),
           ...(hint.errorKind ? { errorKind: hint.errorKind } : {}),
-          ...(hint.notice ? { notice: hint.notice } : {}),
         };
       } finally {
         if (running.get(requestId) === controller) running.delete(requestId);

@@ -6,7 +6,7 @@
  */
 import type { ImportOutcome, ReportFileProblem } from '../../../shared/api/calls/teacher.ts';
 import { MAX_REPORT_BYTES } from '../../../shared/api/calls/teacher.ts';
-import { describeFieldIssue, fieldIssuesOf } from '../../../shared/api/field-issues.ts';
+import { describeFieldIssue, fieldIssuesOf, whereJsonStops } from '../../../shared/api/field-issues.ts';
 import {
   MAX_REPORT_CONTAINERS,
   MAX_REPORT_DEPTH,
@@ -100,14 +100,6 @@ export function checkReportFile(file: ReportFile, now: number = Date.now()): Che
       ? `key:${keyFingerprint(report.signature.publicKey)}`
       : `name:${report.learner.name.trim().toLowerCase()}`,
   };
-}
-
-/** The line and column (1-based) where the text stops being JSON: the end, if the parser does not say. */
-function whereJsonStops(text: string, err: Error): { line: number; column: number } {
-  const at = /at position (\d+)/.exec(err.message);
-  const before = text.replace(/^\uFEFF/, '').slice(0, at ? Number(at[1]) : undefined);
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 /**

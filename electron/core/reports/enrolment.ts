@@ -12,6 +12,8 @@ import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:
 import { z } from 'zod';
 import { canonicalJson } from './signing.ts';
 import { INVISIBLE_IN_ID } from './report-schema.ts';
+import { fieldIssuesOf, whereJsonStops } from '../../../shared/api/field-issues.ts';
+import type { EnrolmentError } from '../../../shared/api/calls/classes.ts';
 
 export const ENROLMENT_FORMAT = 'lantern-class-enrolment';
 export const ENROLMENT_VERSION = 1;
@@ -56,12 +58,15 @@ export type EnrolmentErrorCode =
   | 'code-damaged'
   | 'code-newer';
 
-export type Parsed<T> =
-  { ok: true; value: T } | { ok: false; error: { code: EnrolmentErrorCode; detail?: string } };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: EnrolmentError };
 
-const fail = <T>(code: EnrolmentErrorCode, detail?: string): Parsed<T> => ({
+const fail = <T>(
+  code: EnrolmentErrorCode,
+  detail?: string,
+  where: Partial<EnrolmentError> = {},
+): Parsed<T> => ({
   ok: false,
-  error: detail === undefined ? { code } : { code, detail },
+  error: { code, ...(detail === undefined ? {} : { detail }), ...where },
 });
 
 // Control characters and the bidirectional overrides that could make a class name read as another.
@@ -136,12 +141,6 @@ const dayText = (n: number) => new Date(EPOCH + n * DAY_MS).toISOString().slice(
 export const unitRef = (track: string, unit: string) =>
   createHash('sha256').update(`${track}/${unit}`).digest('hex').slice(0, 6);
 
-const issues = (error: z.ZodError) =>
-  error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-    .join('; ');
-
 // ---------------------------------------------------------------------------------------------
 // The file
 
@@ -168,7 +167,7 @@ export function parseEnrolmentFile(text: string): Parsed<Enrolment> {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return fail('not-json', (err as Error).message);
+    return fail('not-json', undefined, whereJsonStops(text, err as Error));
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('not-enrolment');
   const fields = raw as Record<string, unknown>;
@@ -176,7 +175,7 @@ export function parseEnrolmentFile(text: string): Parsed<Enrolment> {
   if (typeof fields.version === 'number' && fields.version > ENROLMENT_VERSION)
     return fail('newer-version', String(fields.version));
   const parsed = FileSchema.safeParse(raw);
-  if (!parsed.success) return fail('invalid', issues(parsed.error));
+  if (!parsed.success) return fail('invalid', undefined, { issues: fieldIssuesOf(parsed.error, raw) });
   const f = parsed.data;
   const der = checkKey(f.teacher.publicKey);
   if (!der) return fail('bad-key');
@@ -296,6 +295,9 @@ export function parseEnrolmentCode(input: string): Parsed<Omit<Enrolment, 'units
   }
   if (!checkKey(key)) return fail('bad-key');
   const name = ClassName.safeParse(className);
-  if (!name.success) return fail('invalid', `class name: ${name.error.issues[0]?.message ?? ''}`);
+  if (!name.success)
+    return fail('invalid', undefined, {
+      issues: fieldIssuesOf(name.error, className, 1).map((i) => ({ ...i, field: 'class.name' })),
+    });
   return { ok: true, value: { classId, className: name.data, teacherKey: key, units } };
 }

@@ -57,8 +57,16 @@ export const AppInfo = z.object({
   systemLocale: z.string(),
   platform: z.string(),
   versions: z.record(z.string(), z.string()),
-  /** Things the person should be told once, e.g. an unreadable database that was moved aside. */
-  notices: z.array(z.object({ code: z.string(), message: z.string() })),
+  /**
+   * Things the person should be told once, as codes the page words (`notice.<code>`):
+   * database-moved-aside: an unreadable database was moved from `from` to `to`.
+   */
+  notices: z.array(
+    z.object({
+      code: z.enum(['database-moved-aside']),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -4,6 +4,7 @@
  * and the learner's side: joining with a file or code and a student ID.
  */
 import { z } from 'zod';
+import { FieldIssue } from '../field-issues.ts';
 import { call } from '../define.ts';
 import { LocalizedText } from '../../content/schema.ts';
 import { ExportedFile } from './progress.ts';
@@ -146,7 +147,13 @@ export const EnrolmentError = z.object({
     'student-id',
     'student-id-mixed-script',
   ]),
+  /** The character, version or size a code names (data, not words). */
   detail: z.string().optional(),
+  /** not-json: where the text stops being JSON. */
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  /** invalid: the fields that fail, each with its path and the limit it broke. */
+  issues: z.array(FieldIssue).optional(),
 });
 export type EnrolmentError = z.infer<typeof EnrolmentError>;
 

@@ -60,8 +60,6 @@ export const TutorHint = z.object({
   reason: z.enum(['no-key', 'offline', 'budget', 'error', 'leak', 'cancelled']).optional(),
   /** The model error behind a fallback (e.g. key-refused), for a localised notice. */
   errorKind: z.string().optional(),
-  /** The backend's own words for the notice (English), when the UI has no translation for it. */
-  notice: z.object({ message: z.string(), fix: z.string() }).optional(),
   /** Rungs the ladder has here: 4 with the AI tutor, the exercise's own hints without it. */
   steps: z.number().int().min(1).max(4).optional(),
   /** Nothing new: no more hints (the click did not count), or no more questions on this exercise. */

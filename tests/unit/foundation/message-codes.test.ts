@@ -9,7 +9,13 @@ import { catalogs } from '../../../renderer/i18n/catalogs.ts';
 import { REFUSAL_FAMILIES, failureText, reasonText } from '../../../renderer/i18n/failure.ts';
 import { fieldIssueText, reportProblemText } from '../../../renderer/i18n/file-problems.ts';
 import { FIELD_ISSUE_CODES, type FieldIssue } from '../../../shared/api/field-issues.ts';
-import { ApiError, FAILURE_CAUSES, ReportFileProblem } from '../../../shared/api/contract.ts';
+import {
+  ApiError,
+  AppInfo,
+  EnrolmentError,
+  FAILURE_CAUSES,
+  ReportFileProblem,
+} from '../../../shared/api/contract.ts';
 
 const lookup = (catalog: object, key: string): unknown =>
   key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalog);
@@ -48,7 +54,7 @@ describe('codes and the catalogs that word them', () => {
     expect(seen.size).toBeGreaterThan(25);
   });
 
-  test('every field issue, report problem and failure cause has words in both languages', () => {
+  test('every field issue, report and enrolment problem, cause and notice has words in both languages', () => {
     const keys = [
       ...FIELD_ISSUE_CODES.map((c) => `fieldIssue.codes.${c}`),
       ...ReportFileProblem.options
@@ -56,6 +62,8 @@ describe('codes and the catalogs that word them', () => {
         .filter((c) => c !== 'fields')
         .map((c) => `classroom.reportProblem.${c}`),
       ...FAILURE_CAUSES.map((c) => `data.causes.${c}`),
+      ...EnrolmentError.shape.code.options.map((c) => `myClass.errors.${c}`),
+      ...AppInfo.shape.notices.element.shape.code.options.map((c) => `notice.${c}`),
     ];
     for (const key of keys)
       for (const lang of ['en', 'zh'] as const)

@@ -38,7 +38,7 @@ describe('the enrolment file', () => {
     expect(errorOf(parseEnrolmentFile(''))).toBe('empty');
     expect(errorOf(parseEnrolmentFile('{"format": '))).toBe('not-json');
     expect(parseEnrolmentFile('{"format": ')).toMatchObject({
-      error: { detail: expect.stringMatching(/JSON/) },
+      error: { code: 'not-json', line: 1, column: 12 },
     });
     expect(errorOf(parseEnrolmentFile('[1, 2]'))).toBe('not-enrolment');
     expect(errorOf(parseEnrolmentFile('null'))).toBe('not-enrolment');
@@ -53,17 +53,17 @@ describe('the enrolment file', () => {
     const name = parseEnrolmentFile(edit((f) => ((f.class as { name: string }).name = 'abc\u202Eevil')));
     expect(name).toMatchObject({
       ok: false,
-      error: { code: 'invalid', detail: expect.stringContaining('class.name') },
+      error: { code: 'invalid', issues: [expect.objectContaining({ field: 'class.name' })] },
     });
     const unit = parseEnrolmentFile(edit((f) => ((f.units as { unit: string }[])[0]!.unit = '../../etc')));
     expect(unit).toMatchObject({
       ok: false,
-      error: { code: 'invalid', detail: expect.stringContaining('units.0.unit') },
+      error: { code: 'invalid', issues: [expect.objectContaining({ field: 'units.0.unit' })] },
     });
     const day = parseEnrolmentFile(edit((f) => ((f.units as { due: string }[])[0]!.due = '2026-02-30')));
     expect(day).toMatchObject({
       ok: false,
-      error: { code: 'invalid', detail: expect.stringContaining('units.0.due') },
+      error: { code: 'invalid', issues: [expect.objectContaining({ field: 'units.0.due' })] },
     });
     const many = parseEnrolmentFile(
       edit(
@@ -72,7 +72,7 @@ describe('the enrolment file', () => {
     );
     expect(many).toMatchObject({
       ok: false,
-      error: { code: 'invalid', detail: expect.stringContaining('units') },
+      error: { code: 'invalid', issues: [{ field: 'units', code: 'too-many', max: 40 }] },
     });
   });
 
