@@ -17,46 +17,11 @@ export class ExpressionError extends Error {
 /** Names an expression can see: the builtins, then a template's own values. */
 export type Scope = Map<string, unknown>;
 
-const ARRAY_METHODS = new Set([
-  'map',
-  'filter',
-  'reduce',
-  'slice',
-  'concat',
-  'join',
-  'includes',
-  'indexOf',
-  'lastIndexOf',
-  'findIndex',
-  'find',
-  'some',
-  'every',
-  'flatMap',
-  'flat',
-  'reverse',
-  'sort',
-  'at',
-]);
-const STRING_METHODS = new Set([
-  'slice',
-  'toUpperCase',
-  'toLowerCase',
-  'split',
-  'repeat',
-  'replace',
-  'replaceAll',
-  'includes',
-  'startsWith',
-  'endsWith',
-  'indexOf',
-  'lastIndexOf',
-  'trim',
-  'padStart',
-  'padEnd',
-  'charAt',
-  'at',
-  'concat',
-]);
+const words = (text: string) => new Set(text.trim().split(/\s+/));
+const ARRAY_METHODS = words(`map filter reduce slice concat join includes indexOf lastIndexOf
+  findIndex find some every flatMap flat reverse sort at`);
+const STRING_METHODS = words(`slice toUpperCase toLowerCase split repeat replace replaceAll
+  includes startsWith endsWith indexOf lastIndexOf trim padStart padEnd charAt at concat`);
 const NUMBER_METHODS = new Set(['toFixed', 'toString']);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -88,6 +88,7 @@ export function loadTemplateFile(
 /** Makes each template's exercise for a few seeds; a failure or an invalid exercise is an error. */
 function trialErrors(
   templates: readonly ExerciseTemplate[],
+  language: Language,
   file: string,
   lineOf: (id: string) => number | undefined,
   seeds: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
@@ -101,7 +102,7 @@ function trialErrors(
           id: 'trial',
           type: 'exercise',
           concepts: [template.concept],
-          language: file.includes('python') ? 'python' : 'javascript',
+          language,
           timeLimitMs: 5000,
           ...made,
         });
@@ -163,7 +164,7 @@ export function loadPracticeTemplates(dir: string, options: { trial?: boolean } 
           const index = ids.findIndex((t) => t.id === id);
           return index < 0 ? undefined : source.lineOf(['templates', index, 'id']);
         };
-        errors.push(...trialErrors(loaded.templates, file, lineOf));
+        errors.push(...trialErrors(loaded.templates, language, file, lineOf));
       }
       list.push(...loaded.templates);
     }
