@@ -41,3 +41,12 @@ export async function typeDiagnostics(file: string, code: string): Promise<TypeD
     model.dispose();
   }
 }
+
+/**
+ * Starts Monaco and its TypeScript worker ahead of the first Check, on a step with no editor to
+ * load them (a TypeScript Parsons step): cold, they can take longer than the page waits for a
+ * type check, and the tests would run on code the backend then refuses.
+ */
+export async function warmTypeChecker(): Promise<void> {
+  await typeDiagnostics('warm.ts', 'export {};\n');
+}

@@ -18,6 +18,7 @@ import tutorZh from '../../renderer/i18n/locales/zh/tutor.json';
 
 const { app, browser } = useAppAndBrowser();
 const TUTOR = { en: tutorEn, zh: tutorZh } as const;
+const CATALOG = { en, zh } as const;
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let page: Page;
 
@@ -175,6 +176,51 @@ describe('a wrong order', () => {
     await expect(page.getByTestId('success').count()).resolves.toBe(0);
     await screenshot(page, 'parsons-wrong-order-en-dark-1024');
   });
+});
+
+describe('a TypeScript Parsons step', () => {
+  for (const [language, theme, width, height] of [
+    ['en', 'light', 1024, 640],
+    ['zh', 'dark', 1920, 1080],
+  ] as const)
+    test(`a line the compiler refuses fails Check with its message, on that line (${language})`, async () => {
+      await settings(language, theme);
+      await page.setViewportSize({ width, height });
+      await openParsons('typescript', 'ts-parsons-price-label');
+      const reset = page.getByRole('button', { name: language === 'en' ? 'Start again' : '重新开始' });
+      if (await reset.isEnabled()) await reset.click();
+      const lines = await answer('typescript', 'ts-parsons-price-label');
+      const untyped = 'export function priceLabel(item, cents) {';
+      const pool = (text: string) => page.locator('.parsons-pool .parsons-line', { hasText: text }).first();
+      // The untyped first line instead of the typed one; the rest in order.
+      await pool(untyped).click();
+      for (const line of lines.slice(1)) await pool(line.text).click();
+      const check = page.getByRole('button', { name: CATALOG[language].runner.check, exact: true });
+      await check.click();
+      const results = page.getByTestId('parsons-results');
+      await expect
+        .poll(() => results.textContent(), { timeout: 90_000 })
+        .toContain("implicitly has an 'any' type");
+      expect(await page.locator('.parsons-program li.parsons-row').first().getAttribute('data-error')).toBe(
+        'true',
+      );
+      await screenshot(page, `parsons-typescript-error-${language}-${theme}-${width}`);
+      // The typed line in its place: the marks go, and the program passes.
+      await page.locator('.parsons-program .parsons-line', { hasText: untyped }).focus();
+      await page.keyboard.press('Delete');
+      await pool(lines[0]!.text).click();
+      await page.locator('.parsons-program .parsons-line').last().focus();
+      await page.keyboard.press('Space');
+      for (let i = 0; i < lines.length - 1; i++) await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Space');
+      expect(await page.locator('.parsons-program [data-error]').count()).toBe(0);
+      await expect(page.locator('.parsons-program .parsons-line').allTextContents()).resolves.toEqual(
+        lines.map((l) => l.text),
+      );
+      await check.click();
+      await page.getByTestId('success').waitFor({ timeout: 90_000 });
+      await screenshot(page, `parsons-typescript-solved-${language}-${theme}-${width}`);
+    });
 });
 
 describe('the tutor on a Parsons step', () => {

@@ -16,6 +16,7 @@ import { checkRequest } from '../../../shared/runner/check-request.ts';
 import { ResultsPanel } from '../ResultsPanel.tsx';
 import { useRunner } from '../useRunner.ts';
 import { markersOf } from '../markers.ts';
+import { warmTypeChecker } from '../../editor/type-check.ts';
 import {
   arrangementFrom,
   indent as indentLine,
@@ -55,6 +56,10 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
   const lines = useMemo(() => exercise.parsons?.lines ?? [], [exercise.parsons]);
   const indented = exercise.parsons?.indented ?? false;
   const runner = useRunner(language);
+  // A TypeScript Check reads the types first, in Monaco's worker: start it now, not at the Check.
+  useEffect(() => {
+    if (language === 'typescript') void warmTypeChecker().catch(() => undefined);
+  }, [language]);
   const [arrangement, setArrangement] = useState<Arrangement>(() =>
     draft ? arrangementFrom(draft, lines) : startArrangement(lines.length),
   );
