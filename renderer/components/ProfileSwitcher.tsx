@@ -15,16 +15,19 @@ import { learnerNameProblem } from '../../shared/api/learner-name.ts';
 import './profile-switcher.css';
 
 type Status = { kind: 'saved' | 'error'; text: string } | null;
+/** Runs one change to the learners and says how it went; answers whether it worked. */
+type Run = (action: () => Promise<string>) => Promise<boolean>;
 
 export function ProfileSwitcher() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = useApp();
   const dialog = useRef<HTMLDialogElement>(null);
   const [confirming, setConfirming] = useState<LearnerProfile | null>(null);
+  // Kept here, so a name half typed survives a look at "Delete…" and back.
   const [newName, setNewName] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { title: useId(), newName: useId(), confirm: useId(), status: useId() };
+  const ids = { title: useId(), status: useId() };
 
   const profiles = useData('profiles', () => api.listProfiles({}), { refetchOn: { profileChanged: true } });
   const list = profiles.value;
@@ -41,8 +44,7 @@ export function ProfileSwitcher() {
     return Promise.resolve(false);
   };
 
-  /** Runs one change and says how it went; answers whether it worked. */
-  const run = async (action: () => Promise<string>): Promise<boolean> => {
+  const run: Run = async (action) => {
     setBusy(true);
     try {
       const text = await action();
@@ -87,45 +89,13 @@ export function ProfileSwitcher() {
         onClose={() => setConfirming(null)}
       >
         {confirming ? (
-          <div role="alertdialog" aria-labelledby={ids.confirm} className="profile-confirm">
-            <h2 id={ids.confirm}>{t('profiles.confirmTitle', { name: confirming.name })}</h2>
-            <p>{t('profiles.confirmText', { name: confirming.name })}</p>
-            <p className="profile-hint">{t('profiles.confirmBackup')}</p>
-            <div className="profile-actions">
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    const saved = await downloadBackup(api);
-                    return t('data.backedUp', {
-                      file: saved.fileName,
-                      size: formatSize(saved.sizeBytes, i18n.language),
-                    });
-                  })
-                }
-              >
-                {t('profiles.backupFirst')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    await api.deleteProfile({ id: confirming.id });
-                    setConfirming(null);
-                    return t('profiles.deleted', { name: confirming.name });
-                  })
-                }
-              >
-                {t('profiles.confirmDelete', { name: confirming.name })}
-              </button>
-              <button type="button" onClick={() => setConfirming(null)}>
-                {t('profiles.cancel')}
-              </button>
-            </div>
-          </div>
+          <DeleteConfirm
+            learner={confirming}
+            busy={busy}
+            run={run}
+            onDeleted={() => setConfirming(null)}
+            onCancel={() => setConfirming(null)}
+          />
         ) : (
           <>
             <h2 id={ids.title}>{t('profiles.title')}</h2>
@@ -158,33 +128,16 @@ export function ProfileSwitcher() {
                 />
               ))}
             </ul>
-            <form
-              className="profile-new"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const bad = nameError(newName, t('profiles.nameField'));
-                if (bad) return void refuse(bad);
-                void run(async () => {
-                  const made = await api.createProfile({ name: newName, switchTo: true });
-                  setNewName('');
-                  return t('profiles.created', { name: made.name });
-                });
-              }}
-            >
-              <label htmlFor={ids.newName}>{t('profiles.nameField')}</label>
-              <input
-                id={ids.newName}
-                data-testid="profile-new-name"
-                value={newName}
-                required
-                aria-invalid={status?.kind === 'error' || undefined}
-                aria-describedby={ids.status}
-                onChange={(e) => setNewName(e.target.value)}
-              />
-              <button type="submit" className="primary" disabled={busy || !newName.trim()}>
-                {t('profiles.create')}
-              </button>
-            </form>
+            <NewLearnerForm
+              name={newName}
+              onName={setNewName}
+              busy={busy}
+              run={run}
+              nameError={(name) => nameError(name, t('profiles.nameField'))}
+              refuse={refuse}
+              invalid={status?.kind === 'error'}
+              statusId={ids.status}
+            />
           </>
         )}
         <p
@@ -202,5 +155,119 @@ export function ProfileSwitcher() {
         </div>
       </dialog>
     </section>
+  );
+}
+
+/** "Delete <name>?": offers a backup of everything first, then deletes or cancels. */
+function DeleteConfirm({
+  learner,
+  busy,
+  run,
+  onDeleted,
+  onCancel,
+}: {
+  learner: LearnerProfile;
+  busy: boolean;
+  run: Run;
+  onDeleted: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { api } = useApp();
+  const titleId = useId();
+  return (
+    <div role="alertdialog" aria-labelledby={titleId} className="profile-confirm">
+      <h2 id={titleId}>{t('profiles.confirmTitle', { name: learner.name })}</h2>
+      <p>{t('profiles.confirmText', { name: learner.name })}</p>
+      <p className="profile-hint">{t('profiles.confirmBackup')}</p>
+      <div className="profile-actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const saved = await downloadBackup(api);
+              return t('data.backedUp', {
+                file: saved.fileName,
+                size: formatSize(saved.sizeBytes, i18n.language),
+              });
+            })
+          }
+        >
+          {t('profiles.backupFirst')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              await api.deleteProfile({ id: learner.id });
+              onDeleted();
+              return t('profiles.deleted', { name: learner.name });
+            })
+          }
+        >
+          {t('profiles.confirmDelete', { name: learner.name })}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('profiles.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A new learner's name, made and switched to on submit. */
+function NewLearnerForm({
+  name: newName,
+  onName: setNewName,
+  busy,
+  run,
+  nameError,
+  refuse,
+  invalid,
+  statusId,
+}: {
+  name: string;
+  onName: (name: string) => void;
+  busy: boolean;
+  run: Run;
+  nameError: (name: string) => string | null;
+  refuse: (text: string) => Promise<boolean>;
+  invalid: boolean;
+  statusId: string;
+}) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const inputId = useId();
+  return (
+    <form
+      className="profile-new"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const bad = nameError(newName);
+        if (bad) return void refuse(bad);
+        void run(async () => {
+          const made = await api.createProfile({ name: newName, switchTo: true });
+          setNewName('');
+          return t('profiles.created', { name: made.name });
+        });
+      }}
+    >
+      <label htmlFor={inputId}>{t('profiles.nameField')}</label>
+      <input
+        id={inputId}
+        data-testid="profile-new-name"
+        value={newName}
+        required
+        aria-invalid={invalid || undefined}
+        aria-describedby={statusId}
+        onChange={(e) => setNewName(e.target.value)}
+      />
+      <button type="submit" className="primary" disabled={busy || !newName.trim()}>
+        {t('profiles.create')}
+      </button>
+    </form>
   );
 }
