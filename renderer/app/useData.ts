@@ -2,7 +2,7 @@
  * The one way the renderer loads what it shows from the backend: a key naming what is loaded,
  * its value or error, and the backend events that load it again. A page never shows the value
  * of another key (the previous lesson while the next one loads), nor an answer that arrives
- * after a newer one was asked for. Decision 0050 says why this is our own hook.
+ * after a newer one was asked for. Decision 0051 says why this is our own hook.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventName, EventPayload, LanternApi } from '../../shared/api/contract.ts';

@@ -37,7 +37,7 @@ export type ClassSummary = z.infer<typeof ClassSummary>;
  * One report file, in UTF-8 bytes. Exported with indentation a report takes about 340 bytes per
  * run or check, so one at the schema's limit of 20,000 attempts (REPORT_LIMITS) is some 7 MB:
  * the cap leaves room for that, and a larger file is refused before it is read or parsed
- * (docs/report-schema.md, "Limits"; decision 0050).
+ * (docs/report-schema.md, "Limits"; decision 0052).
  */
 export const MAX_REPORT_BYTES = 12_000_000;
 /**
