@@ -15,6 +15,13 @@ describe('the Node version check every entry point runs first', () => {
     expect(nodeVersionProblem('22.18.0')).toBeNull();
   });
 
+  test('a Node 23 before 23.6 is refused as well', () => {
+    // 23.0-23.5 are newer than 22.18 but strip types only behind a flag.
+    expect(nodeVersionProblem('23.5.0')).toContain('this is Node 23.5.0');
+    expect(nodeVersionProblem('23.0.0')).toContain('23.6 or newer');
+    expect(nodeVersionProblem('23.6.0')).toBeNull();
+  });
+
   test('Node 24 and later run Lantern', () => {
     expect(nodeVersionProblem('24.0.0')).toBeNull();
     expect(nodeVersionProblem('26.1.0')).toBeNull();
