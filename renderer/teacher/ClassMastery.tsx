@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { ClassView } from '../../shared/api/contract.ts';
 import { percent, titleOf, type UiLocale } from '../i18n/format.ts';
 import { useTableWindow, windowed } from './table-window.tsx';
+import { MASTERED } from '../components/learner/MasteryTable.tsx';
 
 /** Every row has this height (class-view.css). */
 const MASTERY_ROW = 32;
 
-const band = (m: number) => (m >= 0.8 ? 'heat-high' : m >= 0.5 ? 'heat-mid' : 'heat-low');
+// High from the figure the learner's own table calls mastered.
+const band = (m: number) => (m >= MASTERED ? 'heat-high' : m >= 0.5 ? 'heat-mid' : 'heat-low');
 
 export function ClassMastery({
   concepts,
