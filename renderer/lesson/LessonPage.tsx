@@ -25,7 +25,7 @@ import { TraceStep } from '../visualiser/TraceStep.tsx';
 import { ParsonsStep } from './parsons/ParsonsStep.tsx';
 import { useActiveTime } from './useActiveTime.ts';
 import { runnerHost, runtimeOf } from '../runner/host.ts';
-import { useMoreLikeThis } from './useMoreLikeThis.ts';
+import { LessonHeader, MoreLikeThis, StepNav, SuccessBox } from './LessonProse.tsx';
 
 const DRAFT_DELAY_MS = 600;
 /**
@@ -65,7 +65,6 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
   const { api } = useApp();
   const { text, locale } = useLocale();
   const { exercise, trackId } = opened;
-  const more = useMoreLikeThis(trackId, exercise.id);
   const ref = { trackId, exerciseId: exercise.id };
   const [state, setState] = useState<LessonState>(opened.state);
   const [replace, setReplace] = useState<{ code: string; seq: number } | undefined>();
@@ -205,32 +204,10 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
     />
   );
 
-  const nextHref = opened.next ? href('learn', trackId, opened.next) : href('learn', trackId);
-
   return (
     <LessonPanes className="lesson" aria-labelledby="page-title" data-type={exercise.type}>
       <ProsePane>
-        <nav className="breadcrumb" aria-label={t('lesson.breadcrumb')}>
-          <a href={href('learn')}>{t('learn.title')}</a> ›{' '}
-          <a href={href('learn', trackId)}>{text(opened.trackTitle)}</a> ›{' '}
-          <span>{text(opened.unitTitle)}</span>
-        </nav>
-        <h1 id="page-title">
-          {text(exercise.title)}
-          {state.completed ? (
-            <span className="badge done" data-testid="done-badge">
-              {t('lesson.done')}
-            </span>
-          ) : null}
-        </h1>
-        <p className="muted">
-          {t(`lesson.type.${exercise.type}`)} · {t('lesson.difficulty', { n: exercise.difficulty })}
-        </p>
-        {opened.untranslated?.includes(locale) ? (
-          <p className="one-language-notice" role="note" data-testid="one-language-notice">
-            {t(locale === 'zh' ? 'lesson.onlyInEnglish' : 'lesson.onlyInChinese')}
-          </p>
-        ) : null}
+        <LessonHeader opened={opened} completed={state.completed} />
         <Markdown source={text(exercise.body)} className="lesson-body" />
         {exercise.type === 'explanation' ? (
           state.completed ? null : (
@@ -251,38 +228,10 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
           kind={isExercise || exercise.type === 'parsons' ? 'check' : 'answer'}
         />
         {showSuccess ? (
-          <div className="success-box" role="status" data-testid="success">
-            <p>{isExercise || exercise.type === 'parsons' ? t('lesson.solved') : t('lesson.stepDone')}</p>
-            <a className="button primary" href={nextHref}>
-              {opened.next ? t('lesson.nextStep') : t('lesson.backToTrack')}
-            </a>
-          </div>
+          <SuccessBox opened={opened} checked={isExercise || exercise.type === 'parsons'} />
         ) : null}
-        {isExercise ? (
-          <div className="more-like-this">
-            <button
-              type="button"
-              onClick={() => void more.go()}
-              disabled={more.busy}
-              data-testid="lesson-more"
-            >
-              {more.busy ? t('practicePage.preparing') : t('practicePage.moreLikeThis')}
-            </button>
-            {more.error ? (
-              <p className="status error" role="alert">
-                {t('practicePage.failed', { message: more.error })}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
-        <nav className="lesson-nav" aria-label={t('lesson.stepNav')}>
-          {opened.previous ? (
-            <a href={href('learn', trackId, opened.previous)}>← {t('lesson.previous')}</a>
-          ) : (
-            <span />
-          )}
-          {opened.next ? <a href={href('learn', trackId, opened.next)}>{t('lesson.next')} →</a> : null}
-        </nav>
+        {isExercise ? <MoreLikeThis trackId={trackId} exerciseId={exercise.id} /> : null}
+        <StepNav opened={opened} />
       </ProsePane>
       <WorkPane>
         {exercise.type === 'exercise' ? (
