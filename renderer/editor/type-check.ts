@@ -19,18 +19,59 @@ function flatten(message: MessageChain, indent = 0, above?: string): string {
 
 let checks = 0;
 
-/** The errors in one learner file (`total.ts`), as the editor shows them. */
-export async function typeDiagnostics(file: string, code: string): Promise<TypeDiagnostic[]> {
+/** How long a cold start of the worker may take (its script loads first) before the page gives up. */
+const START_LIMIT_MS = 60_000;
+
+type Monaco = (typeof import('./monaco.ts'))['monaco'];
+
+/**
+ * Monaco's TypeScript worker for `uri`, once it is up. The TypeScript mode registers itself a
+ * moment after the first TypeScript model appears: until then getTypeScriptWorker rejects
+ * ("TypeScript not registered!"), so it is asked again, not taken for a checker that is not there.
+ */
+async function workerFor(monaco: Monaco, uri: InstanceType<Monaco['Uri']>) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await (
+        await monaco.typescript.getTypeScriptWorker()
+      )(uri);
+    } catch (err) {
+      if (attempt >= 40) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** `work`'s value, or `fallback` once `ms` have passed. */
+async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The errors in one learner file (`total.ts`), as the editor shows them. `limitMs` bounds the
+ * check itself, not the worker's start: a cold worker (the first Check of a TypeScript Parsons
+ * step, a slow machine) is waited for, so its Check is not passed unchecked. Past either limit
+ * the answer is "none found", and the backend's own check decides.
+ */
+export async function typeDiagnostics(
+  file: string,
+  code: string,
+  limitMs = Number.POSITIVE_INFINITY,
+): Promise<TypeDiagnostic[]> {
   const { monaco } = await import('./monaco.ts');
   const uri = monaco.Uri.parse(`file:///lantern-check/${++checks}/${file}`);
   const model = monaco.editor.createModel(code, 'typescript', uri);
   try {
-    const worker = await (await monaco.typescript.getTypeScriptWorker())(uri);
+    const worker = await within(START_LIMIT_MS, workerFor(monaco, uri), null);
+    if (!worker) return [];
     const name = uri.toString();
-    const found = [
+    const diagnose = async () => [
       ...(await worker.getSyntacticDiagnostics(name)),
       ...(await worker.getSemanticDiagnostics(name)),
     ];
+    const found = await within(limitMs, diagnose(), []);
     return found
       .filter((d) => d.category === 1 && d.start !== undefined)
       .map((d) => {
@@ -44,8 +85,7 @@ export async function typeDiagnostics(file: string, code: string): Promise<TypeD
 
 /**
  * Starts Monaco and its TypeScript worker ahead of the first Check, on a step with no editor to
- * load them (a TypeScript Parsons step): cold, they can take longer than the page waits for a
- * type check, and the tests would run on code the backend then refuses.
+ * load them (a TypeScript Parsons step), so the first Check does not wait for them.
  */
 export async function warmTypeChecker(): Promise<void> {
   await typeDiagnostics('warm.ts', 'export {};\n');

@@ -68,16 +68,11 @@ async function typeErrorsOf(request: RunRequest): Promise<RunResult | null> {
   const file = `${request.module}.ts`;
   // Should the editor's checker fail, or still be at it past the backend's limit (Monaco's has
   // none: a slow type kept the Check spinning for as long as it took), the tests run; the backend
-  // still checks the types, in a worker it stops at its limit.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const gaveUp = new Promise<[]>(
-    (resolve) => (timer = setTimeout(() => resolve([]), TYPE_CHECK_TIME_LIMIT_MS)),
-  );
+  // still checks the types, in a worker it stops at its limit. The limit is the check's alone: a
+  // worker still starting is waited for (typeDiagnostics), or a cold first Check ran unchecked.
   const found = [
     ...suppressionComments(request.code),
-    ...(await Promise.race([typeDiagnostics(file, request.code), gaveUp])
-      .catch(() => [])
-      .finally(() => clearTimeout(timer))),
+    ...(await typeDiagnostics(file, request.code, TYPE_CHECK_TIME_LIMIT_MS).catch(() => [])),
   ];
   return found.length ? typeErrorResult(file, found, performance.now() - started) : null;
 }
