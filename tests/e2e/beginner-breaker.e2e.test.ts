@@ -487,17 +487,12 @@ describe('a TypeScript Parsons step with the untyped distractors in it', () => {
     '}',
   ];
 
-  // Expected: Check type-checks the assembled program first, as an exercise's Check does
-  // (decision 0048; the lesson says "TypeScript refuses them. Click Check and see what it says"):
-  // the result names the type error, nothing says the tests passed, and the step is not solved;
-  // and when the page cannot type-check in time, it does not show a green "All 2 tests pass" for
-  // code the backend will refuse (it can say the types are still being checked, or wait for the
-  // backend's verdict). Before ce9351b this happened on most first Checks in a new window (the
-  // TypeScript worker started only then); since, it still happens whenever the worker is slower
-  // than the page's 10 s limit, which this test makes certain by delaying the worker's script:
-  // green "All 2 tests pass", beside the backend's red "the tests did not finish", and
-  // TypeScript's message nowhere.
-  test.fails('Check shows TypeScript’s error, not “all tests pass”', { timeout: 180_000 }, async () => {
+  // Check type-checks the assembled program first, as an exercise's Check does (decision 0048;
+  // the lesson says "TypeScript will not accept them. Click Check and see what it says"): the
+  // result names the type error, nothing says the tests passed, and the step is not solved. When
+  // Monaco's TypeScript worker was not up yet (the first Check in a new window), the page used to
+  // run the tests without a type check and show, in green, "All 2 tests pass".
+  test('Check shows TypeScript’s error, not “all tests pass”', { timeout: 180_000 }, async () => {
     await callApi(app, 'createProfile', { name: 'Types in order', switchTo: true });
     await callApi(app, 'updateSettings', { language: 'en', theme: 'light', editorFontSize: 14 });
     // A window of its own, as when the app has just started: nothing has loaded Monaco's
@@ -537,13 +532,10 @@ describe('a TypeScript Parsons step with the untyped distractors in it', () => {
 });
 
 describe('every Parsons line readable at 1024×640', () => {
-  // Expected: at 1024×640 with the default panes, each given line of every built-in Parsons
-  // step shows whole (wrapped, or in a wider box), in "Lines to use" as in "Your program". It
-  // first ran past the list's edge; since 0309ef3 it scrolls inside its own button instead, but
-  // still shows cut: "export function readingDays(book: Book, pagesPerDay: number): st", with
-  // no scrollbar in sight and, in "Your program", ←/→ taken by the indentation keys, so the return
-  // type (the point of ts-parsons-reading-days and ts-parsons-price-label) is not read at a glance.
-  test.fails('no line runs past the edge of its list', { timeout: 240_000 }, async () => {
+  // At 1024×640 with the default panes, each given line of every built-in Parsons step shows
+  // whole in "Lines to use" (wrapped, never cut). The long TypeScript signatures used to run past
+  // the list's edge, their return type (the point of the step) cut off.
+  test('no line runs past the edge of its list', { timeout: 240_000 }, async () => {
     await freshLearner('Reads every line', { language: 'en', theme: 'light' });
     const steps: string[] = [];
     for (const trackId of ['python', 'javascript', 'typescript']) {
