@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import { useData } from '../app/useData.ts';
-import type { AssignedUnit, LanternApi } from '../../shared/api/contract.ts';
+import type { AssignedUnit, ClassEnrolment, LanternApi } from '../../shared/api/contract.ts';
 import type { LocalizedText } from '../../shared/content/schema.ts';
 import { downloadFile } from '../components/download.ts';
 import { titleOf, uiLocale } from '../i18n/format.ts';
@@ -30,6 +30,10 @@ async function unitChoices(api: LanternApi): Promise<UnitChoice[]> {
   return all;
 }
 
+type Status = { error: boolean; key: string; params?: Record<string, string> };
+
+const key = (u: { track: string; unit: string }) => `${u.track}/${u.unit}`;
+
 export function EnrolmentPanel({ classId }: { classId: number }) {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
@@ -41,12 +45,8 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
   const units = edited ?? enrolment?.units ?? [];
   const choices = useData('unit-choices', () => unitChoices(api)).value ?? [];
   const [adding, setAdding] = useState('');
-  const [status, setStatus] = useState<{
-    error: boolean;
-    key: string;
-    params?: Record<string, string>;
-  } | null>(null);
-  const ids = { code: useId(), add: useId() };
+  const [status, setStatus] = useState<Status | null>(null);
+  const addId = useId();
 
   const shownStatus =
     status ??
@@ -56,7 +56,6 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
       params: { message: failureText(t, loaded.error) },
     });
 
-  const key = (u: { track: string; unit: string }) => `${u.track}/${u.unit}`;
   const choiceOf = new Map(choices.map((c) => [key(c), c]));
   const label = (u: { track: string; unit: string }) => {
     const c = choiceOf.get(key(u));
@@ -75,81 +74,18 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
     }
   }
 
-  async function copy(code: string) {
-    try {
-      await navigator.clipboard.writeText(code);
-      setStatus({ error: false, key: 'classEnrolment.copied' });
-    } catch (err) {
-      setStatus({ error: true, key: 'classEnrolment.failed', params: { message: failureText(t, err) } });
-    }
-  }
-
   return (
     <section className="card enrolment" aria-labelledby="enrolment-title" data-testid="enrolment">
       <h2 id="enrolment-title">{t('classEnrolment.title')}</h2>
       <p className="muted">{t('classEnrolment.intro')}</p>
-      {enrolment && (
-        <div className="enrolment-code">
-          <label htmlFor={ids.code}>{t('classEnrolment.codeLabel')}</label>
-          <output id={ids.code} className="code-text" data-testid="enrolment-code">
-            {enrolment.enrolmentCode}
-          </output>
-          <div className="enrolment-actions">
-            <button type="button" onClick={() => void copy(enrolment.enrolmentCode)}>
-              {t('classEnrolment.copy')}
-            </button>
-            <button
-              type="button"
-              data-testid="enrolment-download"
-              onClick={() => {
-                downloadFile(enrolment.file);
-                setStatus({
-                  error: false,
-                  key: 'classEnrolment.downloaded',
-                  params: { name: enrolment.file.name },
-                });
-              }}
-            >
-              {t('classEnrolment.download')}
-            </button>
-          </div>
-        </div>
-      )}
+      {enrolment && <EnrolmentCode enrolment={enrolment} onStatus={setStatus} />}
       <h3>{t('classEnrolment.unitsTitle')}</h3>
       <p className="muted">{t('classEnrolment.unitsIntro')}</p>
-      {units.length ? (
-        <ul className="assigned-list" data-testid="assigned-units">
-          {units.map((u, i) => (
-            <li key={key(u)}>
-              <span className="assigned-name">{label(u)}</span>
-              <label>
-                <span className="visually-hidden">{`${t('classEnrolment.due')}: ${label(u)}`}</span>
-                <input
-                  type="date"
-                  value={u.due ?? ''}
-                  onChange={(e) => {
-                    const due = e.currentTarget.value || null;
-                    setUnits(units.map((x, j) => (j === i ? { ...x, due } : x)));
-                  }}
-                />
-              </label>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setUnits(units.filter((_, j) => j !== i))}
-              >
-                {t('classEnrolment.removeUnit', { unit: label(u) })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('classEnrolment.noUnits')}</p>
-      )}
+      <AssignedUnitList units={units} label={label} onChange={setUnits} />
       <div className="assign-row">
-        <label htmlFor={ids.add}>{t('classEnrolment.addUnit')}</label>
+        <label htmlFor={addId}>{t('classEnrolment.addUnit')}</label>
         <select
-          id={ids.add}
+          id={addId}
           data-testid="add-unit"
           value={adding}
           onChange={(e) => {
@@ -174,5 +110,93 @@ export function EnrolmentPanel({ classId }: { classId: number }) {
         {shownStatus && t(shownStatus.key, shownStatus.params ?? {})}
       </p>
     </section>
+  );
+}
+
+/** The class's enrolment code, to copy, and its enrolment file, to download and hand out. */
+function EnrolmentCode({
+  enrolment,
+  onStatus,
+}: {
+  enrolment: ClassEnrolment;
+  onStatus: (status: Status) => void;
+}) {
+  const { t } = useTranslation();
+  const codeId = useId();
+  async function copy(code: string) {
+    try {
+      await navigator.clipboard.writeText(code);
+      onStatus({ error: false, key: 'classEnrolment.copied' });
+    } catch (err) {
+      onStatus({ error: true, key: 'classEnrolment.failed', params: { message: failureText(t, err) } });
+    }
+  }
+  return (
+    <div className="enrolment-code">
+      <label htmlFor={codeId}>{t('classEnrolment.codeLabel')}</label>
+      <output id={codeId} className="code-text" data-testid="enrolment-code">
+        {enrolment.enrolmentCode}
+      </output>
+      <div className="enrolment-actions">
+        <button type="button" onClick={() => void copy(enrolment.enrolmentCode)}>
+          {t('classEnrolment.copy')}
+        </button>
+        <button
+          type="button"
+          data-testid="enrolment-download"
+          onClick={() => {
+            downloadFile(enrolment.file);
+            onStatus({
+              error: false,
+              key: 'classEnrolment.downloaded',
+              params: { name: enrolment.file.name },
+            });
+          }}
+        >
+          {t('classEnrolment.download')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The units assigned so far, each with its due date and a way to take it off. */
+function AssignedUnitList({
+  units,
+  label,
+  onChange,
+}: {
+  units: AssignedUnit[];
+  label: (u: AssignedUnit) => string;
+  onChange: (units: AssignedUnit[]) => void;
+}) {
+  const { t } = useTranslation();
+  if (!units.length) return <p>{t('classEnrolment.noUnits')}</p>;
+  return (
+    <ul className="assigned-list" data-testid="assigned-units">
+      {units.map((u, i) => (
+        <li key={key(u)}>
+          <span className="assigned-name">{label(u)}</span>
+          <label>
+            <span className="visually-hidden">{`${t('classEnrolment.due')}: ${label(u)}`}</span>
+            <input
+              type="date"
+              value={u.due ?? ''}
+              onChange={(e) => {
+                const due = e.currentTarget.value || null;
+                onChange(units.map((x, j) => (j === i ? { ...x, due } : x)));
+              }}
+            />
+          </label>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange(units.filter((_, j) => j !== i))}
+          >
+            {t('classEnrolment.removeUnit', { unit: label(u) })}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
