@@ -4,10 +4,12 @@
  * it was written; it is marked `test.fails` until the backend or runner sends a code the
  * catalogs word, and then it becomes a plain test.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import zhPacks from '../../renderer/i18n/locales/zh/packs.json';
+import zhProgress from '../../renderer/i18n/locales/zh/progress.json';
 import { ROOT, callApi, openPage, resetSettings, typeCode, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();
@@ -92,6 +94,32 @@ describe('a content pack, with the Chinese interface', () => {
     const errors = page.getByTestId('pack-errors');
     const text = `${await status.innerText()}\n${(await errors.count()) ? await errors.innerText() : ''}`;
     expect(englishWords(text, [folder, 'no-such-pack'])).toEqual([]);
+  });
+});
+
+describe('a report, with the Chinese interface', () => {
+  // A signing-key file that is not Lantern's: electron/core/reports/signing-keys.ts:107 throws
+  // `… is not Lantern's signing-key file; move it away and start again.` and
+  // renderer/progress/ReportExport.tsx:33 puts its message into dashboard.exportFailed.
+  test.fails('a report that cannot be signed says why in Chinese', async () => {
+    const file = path.join(app.dataDir, 'signing-keys.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'something-else', keys: {} }));
+    await callApi(app, 'recordAttempt', {
+      trackId: 'python',
+      exerciseId: 'predict-variables',
+      kind: 'predict',
+      code: '10 5\napples!\n',
+      timeTakenMs: 1000,
+    });
+    try {
+      await go('#/progress');
+      await page.getByRole('button', { name: zhProgress.dashboard.exportJson }).click();
+      const status = page.getByTestId('export-status');
+      await expect.poll(async () => status.getAttribute('class')).toContain('error');
+      expect(englishWords(await status.innerText(), [file])).toEqual([]);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });
 
