@@ -106,6 +106,26 @@ describe('practice template files', () => {
     }
   });
 
+  test('a call that recurses for ever is refused with its field', () => {
+    const text = GOOD.replace('k: int(2, 5)', 'f: "(n) => f(n)"\n      k: f(1)');
+    expect(trialErrorsOf(text)).toEqual([
+      'python/numbers.yaml:2: py-double: let.k: Maximum call stack size exceeded (seed 0)',
+    ]);
+  });
+
+  // Review 16: a template may ask for a list of any length; range(0, 1e6) is tried ten times and
+  // holds the validator for seconds (3e7 for minutes, and the app's event loop with it when a
+  // learner asks for practice). It should be refused with its file and field, as an expression
+  // that reaches a global is, by a size limit on what an expression may build.
+  test.fails(
+    'a list too long for an exercise is refused with its field, not built',
+    () => {
+      const [error] = trialErrorsOf(GOOD.replace('k: int(2, 5)', 'k: range(0, 1e6).length'));
+      expect(error).toMatch(/^python\/numbers\.yaml:2: py-double: let\.k: /);
+    },
+    60_000,
+  );
+
   test('the templates a file makes must be valid exercises', () => {
     const [error] = trialErrorsOf(GOOD.replace("en: 'Times ${k}'", 'en: \'${""}\''));
     expect(error).toMatch(/^python\/numbers\.yaml:2: py-double: title\.en: /);
