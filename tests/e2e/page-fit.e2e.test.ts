@@ -121,3 +121,20 @@ describe('the lesson page fits the window, its panes scroll', () => {
     }
   }
 });
+
+describe('the sidebar fits its column', () => {
+  test('a long learner name is cut short in the sidebar, not let out of it', async () => {
+    await callApi(app, 'createProfile', {
+      name: 'Wheels on exercise, the learner with a long name',
+      switchTo: true,
+    });
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.reload();
+    await page.getByTestId('profile-open').waitFor();
+    const edges = await page.evaluate(() => ({
+      learner: document.querySelector('[data-testid="profile-open"]')!.getBoundingClientRect().right,
+      sidebar: document.querySelector('nav.sidebar')!.getBoundingClientRect().right,
+    }));
+    expect(edges.learner).toBeLessThanOrEqual(edges.sidebar);
+  });
+});
