@@ -7,13 +7,13 @@ import pino from 'pino';
 import { createStream } from 'rotating-file-stream';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SECRET_KEYS as TUTOR_SECRET_KEYS } from './tutor/secret-store.ts';
+import { SECRET_NAMES } from '../../shared/api/calls/tutor.ts';
 
 export type Logger = pino.Logger;
 
 /** Field names whose values are secret wherever they appear: the tutor's own, and the usual ones. */
 const SECRET_FIELDS = [
-  ...TUTOR_SECRET_KEYS,
+  ...SECRET_NAMES,
   'apiKey',
   'api_key',
   'authorization',

@@ -4,7 +4,12 @@
  * answers say only whether each one is set.
  */
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
-import type { SecretStatus, TutorSettingsShape, tutorCalls } from '../../../shared/api/calls/tutor.ts';
+import {
+  SECRET_NAMES,
+  type SecretStatus,
+  type TutorSettingsShape,
+  type tutorCalls,
+} from '../../../shared/api/calls/tutor.ts';
 import type { Exercise } from '../../../shared/content/schema.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
@@ -13,7 +18,7 @@ import type { Logger } from '../logger.ts';
 import type { SettingsStore } from '../store/settings.ts';
 import { DEFAULT_TUTOR_SETTINGS, MODELS, type Tutor, type TutorSettings } from '../tutor/index.ts';
 import type { HintLevel } from '../tutor/prompt.ts';
-import { SECRET_ENV, SECRET_KEYS, withEnvironment, type SecretStore } from '../tutor/secret-store.ts';
+import { SECRET_ENV, withEnvironment, type SecretStore } from '../tutor/secret-store.ts';
 
 export interface TutorDeps {
   tutor: Tutor;
@@ -89,7 +94,7 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
     const stored = deps.secretStore.load();
     const set = {} as SecretStatus['set'];
     const fromEnvironment = {} as SecretStatus['fromEnvironment'];
-    for (const key of SECRET_KEYS) {
+    for (const key of SECRET_NAMES) {
       const envName = SECRET_ENV[key];
       const inEnv = Boolean(envName && deps.env[envName]);
       set[key] = Boolean(stored[key]) || inEnv;

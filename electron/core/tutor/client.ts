@@ -20,6 +20,7 @@ import type {
   ToolChoice,
   OutputConfig,
 } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { SecretName } from '../../../shared/api/calls/tutor.ts';
 import type { Logger } from '../logger.ts';
 import { ModelCallError, toModelCallError } from './errors.ts';
 import {
@@ -69,16 +70,7 @@ export const DEFAULT_TUTOR_SETTINGS: TutorSettings = {
  * Secrets, passed separately from settings: the desktop app keeps them in Electron safeStorage and never
  * sends them to the renderer. Missing ones fall back to the standard environment variables.
  */
-export interface TutorSecrets {
-  anthropicApiKey?: string;
-  /** Bedrock API key (sent as a bearer token; env AWS_BEARER_TOKEN_BEDROCK). */
-  bedrockApiKey?: string;
-  awsAccessKeyId?: string;
-  awsSecretAccessKey?: string;
-  awsSessionToken?: string;
-  /** Vertex: an OAuth access token; without one, Google Application Default Credentials are used. */
-  googleAccessToken?: string;
-}
+export type TutorSecrets = Partial<Record<SecretName, string>>;
 
 export interface ClaudeClientOptions {
   settings: TutorSettings;

@@ -4,24 +4,14 @@
  * memory only and otherwise rely on the standard environment variables. Secrets never go into
  * SQLite, the log, or any API answer: the UI only learns whether each one is set.
  */
+import { SECRET_NAMES, type SecretName } from '../../../shared/api/calls/tutor.ts';
 import type { TutorSecrets } from './client.ts';
-
-export type SecretKey = keyof TutorSecrets;
-
-export const SECRET_KEYS: readonly SecretKey[] = [
-  'anthropicApiKey',
-  'bedrockApiKey',
-  'awsAccessKeyId',
-  'awsSecretAccessKey',
-  'awsSessionToken',
-  'googleAccessToken',
-];
 
 /**
  * The environment variable that supplies each secret when the app holds none. Vertex has none:
  * without a token the SDK uses Google Application Default Credentials.
  */
-export const SECRET_ENV: Partial<Record<SecretKey, string>> = {
+export const SECRET_ENV: Partial<Record<SecretName, string>> = {
   anthropicApiKey: 'ANTHROPIC_API_KEY',
   bedrockApiKey: 'AWS_BEARER_TOKEN_BEDROCK',
   awsAccessKeyId: 'AWS_ACCESS_KEY_ID',
@@ -57,7 +47,7 @@ export class MemorySecretStore implements SecretStore {
  */
 export function withEnvironment(secrets: TutorSecrets, env: NodeJS.ProcessEnv): TutorSecrets {
   const out: TutorSecrets = { ...secrets };
-  for (const key of SECRET_KEYS) {
+  for (const key of SECRET_NAMES) {
     const name = SECRET_ENV[key];
     const value = name ? env[name] : undefined;
     if (!out[key] && value) out[key] = value;

@@ -85,6 +85,11 @@ export const TutorSettingsShape = z.object({
 });
 export type TutorSettingsShape = z.infer<typeof TutorSettingsShape>;
 
+/**
+ * The tutor's secrets, named once for the page, the backend and the log's redaction. The Bedrock
+ * API key is sent as a bearer token (env AWS_BEARER_TOKEN_BEDROCK); Vertex's is an OAuth access
+ * token, and without one Google Application Default Credentials are used.
+ */
 export const SECRET_NAMES = [
   'anthropicApiKey',
   'bedrockApiKey',
