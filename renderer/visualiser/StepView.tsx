@@ -105,59 +105,7 @@ export function StepView(props: StepViewProps) {
       data-step={at}
       data-recording={props.recording ? true : undefined}
     >
-      <div className="vis-controls" role="group" aria-label={t('visualise.title')}>
-        <button
-          type="button"
-          onClick={() => go(0)}
-          disabled={at === 0}
-          aria-keyshortcuts="Home"
-          title={t('visualise.first')}
-        >
-          <span aria-hidden="true">|◀</span>
-          <span className="visually-hidden">{t('visualise.first')}</span>
-        </button>
-        <button
-          type="button"
-          onClick={() => go(at - 1)}
-          disabled={at === 0}
-          aria-keyshortcuts="ArrowLeft"
-          data-testid="vis-back"
-        >
-          ◀ {t('visualise.back')}
-        </button>
-        <input
-          type="range"
-          min={0}
-          max={last}
-          value={at}
-          onChange={(e) => go(Number(e.target.value))}
-          aria-label={t('visualise.slider')}
-          aria-valuetext={stepOf}
-          className="vis-slider"
-        />
-        <button
-          type="button"
-          onClick={() => go(at + 1)}
-          disabled={at >= last}
-          aria-keyshortcuts="ArrowRight"
-          data-testid="vis-forward"
-        >
-          {t('visualise.forward')} ▶
-        </button>
-        <button
-          type="button"
-          onClick={() => go(last)}
-          disabled={at >= last}
-          aria-keyshortcuts="End"
-          title={t('visualise.last')}
-        >
-          <span aria-hidden="true">▶|</span>
-          <span className="visually-hidden">{t('visualise.last')}</span>
-        </button>
-        <span className="vis-counter" data-testid="vis-counter">
-          {stepOf}
-        </span>
-      </div>
+      <StepControls at={at} last={last} go={go} stepOf={stepOf} />
       <p
         className={`vis-sentence${step.event === 'exception' ? ' vis-sentence-error' : ''}`}
         aria-live="polite"
@@ -199,29 +147,7 @@ export function StepView(props: StepViewProps) {
         </div>
         <div className="vis-state" role="region" aria-label={t('visualise.framesAndObjects')}>
           <HeapDiagram step={step} {...(hiddenHere ? { hidden: hiddenHere } : {})} />
-          <table className="visually-hidden" data-testid="vis-table">
-            <caption>{t('visualise.table')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('visualise.tableFrame')}</th>
-                <th scope="col">{t('visualise.tableName')}</th>
-                <th scope="col">{t('visualise.tableValue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr key={i}>
-                  <td>{row.frame === '<module>' ? t('visualise.globalFrame') : row.frame}</td>
-                  <td>{row.name}</td>
-                  <td>
-                    {hiddenHere === row.name && row.frame === step.frames.at(-1)?.name
-                      ? t('visualise.trace.hidden')
-                      : row.value}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <VariablesTable rows={rows} frame={step.frames.at(-1)?.name} hidden={hiddenHere} />
         </div>
       </div>
       <div className="vis-output" role="region" aria-label={t('visualise.output')}>
@@ -234,5 +160,112 @@ export function StepView(props: StepViewProps) {
         {t('visualise.limits', { steps: trace.maxSteps.toLocaleString() })} {t('visualise.keys')}
       </p>
     </div>
+  );
+}
+
+/** First, back, the slider, forward, last, and "Step n of m". */
+function StepControls({
+  at,
+  last,
+  go,
+  stepOf,
+}: {
+  at: number;
+  last: number;
+  go: (to: number) => void;
+  stepOf: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="vis-controls" role="group" aria-label={t('visualise.title')}>
+      <button
+        type="button"
+        onClick={() => go(0)}
+        disabled={at === 0}
+        aria-keyshortcuts="Home"
+        title={t('visualise.first')}
+      >
+        <span aria-hidden="true">|◀</span>
+        <span className="visually-hidden">{t('visualise.first')}</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => go(at - 1)}
+        disabled={at === 0}
+        aria-keyshortcuts="ArrowLeft"
+        data-testid="vis-back"
+      >
+        ◀ {t('visualise.back')}
+      </button>
+      <input
+        type="range"
+        min={0}
+        max={last}
+        value={at}
+        onChange={(e) => go(Number(e.target.value))}
+        aria-label={t('visualise.slider')}
+        aria-valuetext={stepOf}
+        className="vis-slider"
+      />
+      <button
+        type="button"
+        onClick={() => go(at + 1)}
+        disabled={at >= last}
+        aria-keyshortcuts="ArrowRight"
+        data-testid="vis-forward"
+      >
+        {t('visualise.forward')} ▶
+      </button>
+      <button
+        type="button"
+        onClick={() => go(last)}
+        disabled={at >= last}
+        aria-keyshortcuts="End"
+        title={t('visualise.last')}
+      >
+        <span aria-hidden="true">▶|</span>
+        <span className="visually-hidden">{t('visualise.last')}</span>
+      </button>
+      <span className="vis-counter" data-testid="vis-counter">
+        {stepOf}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The step's variables as a plain table for screen readers; a variable a trace question hides
+ * (in the innermost frame) says so instead of its value.
+ */
+function VariablesTable({
+  rows,
+  frame,
+  hidden,
+}: {
+  rows: ReturnType<typeof frameRows>;
+  frame: string | undefined;
+  hidden: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="visually-hidden" data-testid="vis-table">
+      <caption>{t('visualise.table')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('visualise.tableFrame')}</th>
+          <th scope="col">{t('visualise.tableName')}</th>
+          <th scope="col">{t('visualise.tableValue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i}>
+            <td>{row.frame === '<module>' ? t('visualise.globalFrame') : row.frame}</td>
+            <td>{row.name}</td>
+            <td>{hidden === row.name && row.frame === frame ? t('visualise.trace.hidden') : row.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
