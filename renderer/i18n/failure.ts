@@ -9,6 +9,7 @@ import {
   ApiError,
   BACKUP_REFUSALS,
   CLASS_REFUSALS,
+  CONTENT_REFUSALS,
   PROFILE_REFUSALS,
   type ErrorReason,
 } from '../../shared/api/contract.ts';
@@ -18,6 +19,7 @@ export const REFUSAL_FAMILIES: readonly { codes: readonly string[]; namespace: s
   { codes: BACKUP_REFUSALS, namespace: 'data.errors' },
   { codes: PROFILE_REFUSALS, namespace: 'profiles.errors' },
   { codes: CLASS_REFUSALS, namespace: 'classroom.errors' },
+  { codes: CONTENT_REFUSALS, namespace: 'contentErrors' },
 ];
 
 export function reasonText(t: TFunction, reason: ErrorReason): string | undefined {

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../i18n/failure.ts';
 import type { LessonState, OpenedLesson, RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
 import type { LanternApi } from '../../shared/api/contract.ts';
@@ -51,7 +52,7 @@ export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseI
     return (
       <section className="page">
         <h1 id="page-title">{t('lesson.notFound')}</h1>
-        <p role="alert">{lesson.error.message}</p>
+        <p role="alert">{failureText(t, lesson.error)}</p>
         <a href={href('learn', trackId)}>{t('tracks.back')}</a>
       </section>
     );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../i18n/failure.ts';
 import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
@@ -16,7 +17,7 @@ export function TrackOverviewPage({ trackId }: { trackId: string }) {
     return (
       <section className="page">
         <h1 id="page-title">{t('tracks.notFound')}</h1>
-        <p role="alert">{track.error.message}</p>
+        <p role="alert">{failureText(t, track.error)}</p>
         <a href={href('learn')}>{t('tracks.back')}</a>
       </section>
     );

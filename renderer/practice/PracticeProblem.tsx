@@ -4,6 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../i18n/failure.ts';
 import type { PracticeProblemView } from '../../shared/api/calls/practice.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
 import type { RecordedVerdict } from '../../shared/api/calls/lessons.ts';
@@ -32,7 +33,7 @@ export function PracticeProblem({ id }: { id: string }) {
         <h1 id="page-title">{t('practice.title')}</h1>
         {problem.error ? (
           <p className="status error" role="alert">
-            {t('practicePage.failed', { message: problem.error.message })}
+            {t('practicePage.failed', { message: failureText(t, problem.error) })}
           </p>
         ) : (
           <p className="muted">{t('app.loading')}</p>

@@ -37,27 +37,24 @@ afterAll(async () => {
 });
 
 describe('an old link, with the Chinese interface', () => {
-  // Should say in Chinese that the lesson is not there (a code from openLesson, worded by the
-  // catalog); electron/core/api/lesson-handlers.ts LessonNotFoundError sends English and
-  // renderer/lesson/LessonPage.tsx shows error.message as it came.
-  test.fails('a lesson that is not in the track is said in Chinese', async () => {
+  // openLesson refuses with a code (no-lesson) the catalog words.
+  test('a lesson that is not in the track is said in Chinese', async () => {
     await go('#/learn/python/no-such-lesson');
     const alert = page.locator('[role="alert"]').first();
     await alert.waitFor();
     expect(englishWords(await alert.innerText(), ['no-such-lesson', 'python'])).toEqual([]);
   });
 
-  // Same for a track (TrackOverviewPage shows track.error.message).
-  test.fails('a track that is not installed is said in Chinese', async () => {
+  // Same for a track (no-track).
+  test('a track that is not installed is said in Chinese', async () => {
     await go('#/learn/no-such-track');
     const alert = page.locator('[role="alert"]').first();
     await alert.waitFor();
     expect(englishWords(await alert.innerText(), ['no-such-track'])).toEqual([]);
   });
 
-  // electron/core/api/practice-handlers.ts throws `There is no practice problem "…".` and
-  // renderer/practice/PracticeProblem.tsx puts error.message into practicePage.failed.
-  test.fails('a practice problem that is not there is said in Chinese', async () => {
+  // getPracticeProblem refuses with no-practice-problem.
+  test('a practice problem that is not there is said in Chinese', async () => {
     await go('#/practice/no-such-problem');
     const alert = page.locator('[role="alert"]').first();
     await alert.waitFor();

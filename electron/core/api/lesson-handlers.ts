@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 import type { lessonCalls, LessonState } from '../../../shared/api/calls/lessons.ts';
 import type { Curriculum } from '../curriculum/index.ts';
 import type { ProgressStore } from '../learner/progress-store.ts';
@@ -33,12 +34,15 @@ export interface LessonDeps {
 /** Three failed checks, or every hint seen, and the solution is offered. */
 export const FAILED_CHECKS_BEFORE_SOLUTION = 3;
 
-export class LessonNotFoundError extends Error {
+export class LessonNotFoundError extends ReasonedError {
   constructor(trackId: string, exerciseId?: string) {
     super(
       exerciseId
         ? `There is no lesson "${exerciseId}" in the track "${trackId}".`
         : `There is no track "${trackId}".`,
+      exerciseId
+        ? { code: 'no-lesson', params: { track: trackId, lesson: exerciseId } }
+        : { code: 'no-track', params: { track: trackId } },
     );
     this.name = 'LessonNotFoundError';
   }

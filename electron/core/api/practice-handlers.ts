@@ -4,6 +4,7 @@
  * with the problem's concepts, so mastery and reports treat them like built-in exercises).
  */
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 import type {
   PracticeProblemView,
   TemplateReason,
@@ -150,7 +151,11 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
 
   function stored(id: string) {
     const found = deps.practiceStore.get(id);
-    if (!found) throw new Error(`There is no practice problem "${id}".`);
+    if (!found)
+      throw new ReasonedError(`There is no practice problem "${id}".`, {
+        code: 'no-practice-problem',
+        params: { id },
+      });
     return found;
   }
 

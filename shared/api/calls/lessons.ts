@@ -5,6 +5,13 @@ import { LessonSummary, TrackSummary } from '../../content/catalog.ts';
 import { Concept, ExerciseShape, LocalizedText, QuizChoice, TraceQuestion } from '../../content/schema.ts';
 import { Recommendation } from './learner.ts';
 
+/**
+ * Why a track, lesson or practice problem could not be opened, worded by the catalogs
+ * (`contentErrors.<code>`, with the parameters `track`, `lesson` or `id`).
+ */
+export const CONTENT_REFUSALS = ['no-track', 'no-lesson', 'no-practice-problem'] as const;
+export type ContentRefusal = (typeof CONTENT_REFUSALS)[number];
+
 const trackId = z.string().min(1).max(100);
 const exerciseId = z.string().min(1).max(100);
 const lessonRef = z.object({ trackId, exerciseId }).strict();

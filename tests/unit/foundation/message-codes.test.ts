@@ -95,6 +95,8 @@ describe('codes and the catalogs that word them', () => {
       problem: 'direction',
       at: 3,
       char: 'U+202E',
+      track: 'python',
+      lesson: 'loops-intro',
     };
     const values = Object.entries(params)
       .filter(([k]) => !['type', 'cause', 'problem'].includes(k))
