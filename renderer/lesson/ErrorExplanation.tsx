@@ -20,7 +20,7 @@ export function ErrorExplanation({ error, starter }: { error: LearnerError; star
         <p className="error-title">
           <Trans
             i18nKey={ownWords}
-            values={{ signature: starter ? signatureIn(starter, name) : name }}
+            values={{ ...error.params, signature: starter ? signatureIn(starter, name) : name }}
             components={{ code: <code /> }}
           />
         </p>

@@ -11,7 +11,11 @@ export function describe(error: LearnerError): string {
 export function timeoutError(timeLimitMs = DEFAULT_TIME_LIMIT_MS): { message: string; error: LearnerError } {
   const seconds = Math.round(timeLimitMs / 100) / 10;
   const message = `The program was still running after ${seconds} s and was stopped.`;
-  return { message, error: { type: 'Timeout', message } };
+  // The page words it from the code (runner.learnerError.timeout); the message is for the CLI.
+  return {
+    message,
+    error: { type: 'Timeout', message, code: 'timeout', params: { seconds: String(seconds) } },
+  };
 }
 
 /** A result for a run the runner could not complete (crash, unsupported language, bad request). */

@@ -127,6 +127,9 @@ export function timeoutError(limitMs: number): LearnerError {
   return {
     type: 'Timeout',
     message: `Your code ran longer than ${seconds} and was stopped. Is there a loop that never ends?`,
+    // The page words it from the code (runner.learnerError.timeout); the message is for the CLI.
+    code: 'timeout',
+    params: { seconds: String(Math.round(limitMs / 100) / 10) },
   };
 }
 
