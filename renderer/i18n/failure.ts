@@ -11,6 +11,7 @@ import {
   CLASS_REFUSALS,
   CONTENT_REFUSALS,
   PROFILE_REFUSALS,
+  REPORT_REFUSALS,
   type ErrorReason,
 } from '../../shared/api/contract.ts';
 
@@ -19,6 +20,7 @@ export const REFUSAL_FAMILIES: readonly { codes: readonly string[]; namespace: s
   { codes: BACKUP_REFUSALS, namespace: 'data.errors' },
   { codes: PROFILE_REFUSALS, namespace: 'profiles.errors' },
   { codes: CLASS_REFUSALS, namespace: 'classroom.errors' },
+  { codes: REPORT_REFUSALS, namespace: 'dashboard.errors' },
   { codes: CONTENT_REFUSALS, namespace: 'contentErrors' },
 ];
 

@@ -5,6 +5,7 @@ import { useApp } from '../app/context.ts';
 import type { ReportFormat } from '../../shared/api/contract.ts';
 import { downloadFile, printHtml } from '../components/download.ts';
 import { uiLocale } from '../i18n/format.ts';
+import { failureText } from '../i18n/failure.ts';
 
 type Status =
   { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -30,7 +31,7 @@ export function ReportExport() {
         text: t('dashboard.exported', { names: files.map((f) => f.name).join(', ') }),
       });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('dashboard.exportFailed', { message: (err as Error).message }) });
+      setStatus({ kind: 'error', text: t('dashboard.exportFailed', { message: failureText(t, err) }) });
     }
   }
 

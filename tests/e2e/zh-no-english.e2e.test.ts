@@ -95,10 +95,8 @@ describe('a content pack, with the Chinese interface', () => {
 });
 
 describe('a report, with the Chinese interface', () => {
-  // A signing-key file that is not Lantern's: electron/core/reports/signing-keys.ts:107 throws
-  // `… is not Lantern's signing-key file; move it away and start again.` and
-  // renderer/progress/ReportExport.tsx:33 puts its message into dashboard.exportFailed.
-  test.fails('a report that cannot be signed says why in Chinese', async () => {
+  // A signing-key file that is not Lantern's: a code (dashboard.errors) naming the file.
+  test('a report that cannot be signed says why in Chinese', async () => {
     const file = path.join(app.dataDir, 'signing-keys.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'something-else', keys: {} }));
     await callApi(app, 'recordAttempt', {

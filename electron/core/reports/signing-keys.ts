@@ -17,6 +17,8 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'n
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/database.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
+import type { ReportRefusal } from '../../../shared/api/calls/progress.ts';
 
 export const SIGNING_KEYS_FILE = 'signing-keys.json';
 
@@ -30,9 +32,19 @@ export interface KeySealer {
 
 export const UNSEALED: KeySealer = { protection: 'none', seal: (b) => b, open: (b) => b };
 
-export class SigningKeyUnavailableError extends Error {
+/** A report that cannot be signed: a code for the page (`dashboard.errors.<code>`), English for logs. */
+export class SigningKeyError extends ReasonedError {
+  constructor(code: ReportRefusal, file: string, message: string) {
+    super(message, { code, params: { file } });
+    this.name = 'SigningKeyError';
+  }
+}
+
+export class SigningKeyUnavailableError extends SigningKeyError {
   constructor(file: string) {
     super(
+      'signing-key-sealed',
+      file,
       `This learner's signing key in ${file} is protected by the desktop app's system keychain, which web mode and the command line cannot open. Export the report from the desktop app.`,
     );
     this.name = 'SigningKeyUnavailableError';
@@ -102,9 +114,18 @@ export class FileSigningKeys implements SigningKeys {
     } catch {
       return { format: 'lantern-signing-keys', version: 1, keys: {} };
     }
-    const data = JSON.parse(text) as KeyFile;
-    if (data.format !== 'lantern-signing-keys' || typeof data.keys !== 'object')
-      throw new Error(`${this.file} is not Lantern's signing-key file; move it away and start again.`);
+    let data: KeyFile | undefined;
+    try {
+      data = JSON.parse(text) as KeyFile;
+    } catch {
+      data = undefined;
+    }
+    if (data?.format !== 'lantern-signing-keys' || typeof data.keys !== 'object' || data.keys === null)
+      throw new SigningKeyError(
+        'signing-keys-not-lantern',
+        this.file,
+        `${this.file} is not Lantern's signing-key file; move it away and start again.`,
+      );
     return data;
   }
 

@@ -8,6 +8,13 @@ const count = z.number().int().min(0);
 const attemptKind = z.enum(['run', 'check', 'predict', 'quiz']);
 const attemptStatus = z.enum(['pass', 'fail', 'error', 'timeout']);
 
+/**
+ * Why a report could not be signed: the code a SigningKeyError carries, worded by the page's
+ * catalogs (`dashboard.errors.<code>`).
+ */
+export const REPORT_REFUSALS = ['signing-keys-not-lantern', 'signing-key-sealed'] as const;
+export type ReportRefusal = (typeof REPORT_REFUSALS)[number];
+
 export const Dashboard = z.object({
   learner: z.string(),
   /**
