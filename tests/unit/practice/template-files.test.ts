@@ -117,14 +117,30 @@ describe('practice template files', () => {
   // holds the validator for seconds (3e7 for minutes, and the app's event loop with it when a
   // learner asks for practice). It should be refused with its file and field, as an expression
   // that reaches a global is, by a size limit on what an expression may build.
-  test.fails(
-    'a list too long for an exercise is refused with its field, not built',
-    () => {
-      const [error] = trialErrorsOf(GOOD.replace('k: int(2, 5)', 'k: range(0, 1e6).length'));
-      expect(error).toMatch(/^python\/numbers\.yaml:2: py-double: let\.k: /);
-    },
-    60_000,
-  );
+  test('a list too long for an exercise is refused with its field, not built', () => {
+    const [error] = trialErrorsOf(GOOD.replace('k: int(2, 5)', 'k: range(0, 1e6).length'));
+    expect(error).toMatch(/^python\/numbers\.yaml:2: py-double: let\.k: /);
+  }, 60_000);
+
+  test.each([
+    [
+      'a huge Array.from',
+      'k: "Array.from({ length: 1e9 }).length"',
+      /Array\.from would build 1000000000 items/,
+    ],
+    ['a huge repeat', `k: "'ab'.repeat(1e8).length"`, /\.repeat\(\) would build 200000000 items/],
+    ['a huge padStart', `k: "'a'.padStart(1e8).length"`, /\.padStart\(\) would build/],
+    ['many drawn cases', 'k: drawCases(1e7, () => [1], (a) => a).length', /drawCases would build/],
+    [
+      'an exponential recursion',
+      'f: "(n) => n < 2 ? n : f(n - 1) + f(n - 2)"\n      k: f(40)',
+      /more than 1000000 steps/,
+    ],
+  ])('%s is refused at its field before it holds the app', (_, let_, message) => {
+    const [error] = trialErrorsOf(GOOD.replace('k: int(2, 5)', let_));
+    expect(error).toMatch(/^python\/numbers\.yaml:2: py-double: let\.(k|f): /);
+    expect(error).toMatch(message);
+  });
 
   test('the templates a file makes must be valid exercises', () => {
     const [error] = trialErrorsOf(GOOD.replace("en: 'Times ${k}'", 'en: \'${""}\''));

@@ -4,6 +4,7 @@
  * here can reach the file system, the network or the process.
  */
 import { distinctInts, js, py, tuple } from './build.ts';
+import { checkSize } from './expression.ts';
 import type { Rng } from './rng.ts';
 
 type Fn = (...args: never[]) => unknown;
@@ -43,8 +44,10 @@ const STATIC: [string, unknown][] = [
     'Array',
     {
       isArray: Array.isArray,
-      from: (spec: { length: number }, f?: (item: undefined, i: number) => unknown) =>
-        Array.from({ length: spec.length }, (_, i) => (f ? f(undefined, i) : undefined)),
+      from: (spec: { length: number }, f?: (item: undefined, i: number) => unknown) => {
+        checkSize(spec.length, 'Array.from');
+        return Array.from({ length: spec.length }, (_, i) => (f ? f(undefined, i) : undefined));
+      },
     },
   ],
   /** A Python tuple (a list in JavaScript). */
@@ -55,7 +58,10 @@ const STATIC: [string, unknown][] = [
   /** The whole numbers from `low` up to (not including) `high`. */
   [
     'range',
-    (low: number, high: number) => Array.from({ length: Math.max(0, high - low) }, (_, i) => low + i),
+    (low: number, high: number) => {
+      checkSize(high - low, 'range');
+      return Array.from({ length: Math.max(0, high - low) }, (_, i) => low + i);
+    },
   ],
   /** The items without repeats, in the order they first appear. */
   ['unique', (items: unknown[]) => [...new Set(items)]],
@@ -68,11 +74,13 @@ const STATIC: [string, unknown][] = [
   /** `count` cases, each from freshly drawn arguments. */
   [
     'drawCases',
-    (count: number, draw: () => unknown[], expected: (args: unknown[]) => unknown) =>
-      Array.from({ length: count }, () => {
+    (count: number, draw: () => unknown[], expected: (args: unknown[]) => unknown) => {
+      checkSize(count, 'drawCases');
+      return Array.from({ length: count }, () => {
         const args = draw();
         return { args, expected: expected(args) };
-      }),
+      });
+    },
   ],
 ];
 
@@ -87,8 +95,17 @@ export function builtins(rng: Rng): [string, unknown][] {
     /** `count` different items, in random order. */
     ['sample', (items: readonly unknown[], count: number) => rng.sample(items, count)],
     /** `count` whole numbers from `low` to `high` (repeats allowed). */
-    ['ints', (count: number, low: number, high: number) => rng.ints(count, low, high)],
+    [
+      'ints',
+      (count: number, low: number, high: number) => (checkSize(count, 'ints'), rng.ints(count, low, high)),
+    ],
     /** `count` different whole numbers from `low` to `high`. */
-    ['distinctInts', (count: number, low: number, high: number) => distinctInts(rng, count, low, high)],
+    [
+      'distinctInts',
+      (count: number, low: number, high: number) => (
+        checkSize(count, 'distinctInts'),
+        distinctInts(rng, count, low, high)
+      ),
+    ],
   ];
 }

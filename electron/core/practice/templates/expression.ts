@@ -44,7 +44,43 @@ export function parseExpression(text: string): Node {
 
 type AnyNode = Node & Record<string, unknown>;
 
+/**
+ * What one exercise's expressions may do: evaluation steps, and the items of a list or the
+ * characters of a text any one call builds. A template file is data, so a slip (`range(0, 1e9)`,
+ * an exponential recursion) must end in a clear error at its field, not hold the app.
+ */
+export const EXPRESSION_LIMITS = { steps: 1_000_000, items: 10_000 };
+let stepsLeft = Infinity;
+
+/** Runs `make` with a fresh step budget (calls nest: the outer budget comes back after). */
+export function withinBudget<T>(make: () => T): T {
+  const saved = stepsLeft;
+  stepsLeft = EXPRESSION_LIMITS.steps;
+  try {
+    return make();
+  } finally {
+    stepsLeft = saved;
+  }
+}
+
+/** Refuses, before anything is built, a list or text of more than the limit's items. */
+export function checkSize(count: unknown, what: string): void {
+  if (typeof count === 'number' && count > EXPRESSION_LIMITS.items)
+    throw new ExpressionError(
+      `${what} would build ${count} items; a template may build at most ${EXPRESSION_LIMITS.items}`,
+    );
+}
+
+/** Methods whose result's size their arguments set: checked before the call. */
+const SIZE_OF_CALL: Record<string, (object: unknown, args: unknown[]) => unknown> = {
+  repeat: (object, [times]) => String(object).length * Number(times),
+  padStart: (_, [length]) => length,
+  padEnd: (_, [length]) => length,
+};
+
 export function evaluate(node: Node, scope: Scope): unknown {
+  if (--stepsLeft < 0)
+    throw new ExpressionError(`the expressions take more than ${EXPRESSION_LIMITS.steps} steps`);
   const n = node as AnyNode;
   switch (n.type) {
     case 'Literal':
@@ -103,6 +139,8 @@ export function evaluate(node: Node, scope: Scope): unknown {
           : keyName(callee.property as AnyNode);
         const method = member(object, key);
         if (typeof method !== 'function') throw new ExpressionError(`"${String(key)}" is not a function`);
+        const size = SIZE_OF_CALL[String(key)];
+        if (size && typeof object === 'string') checkSize(size(object, args), `.${String(key)}()`);
         return (method as (...a: unknown[]) => unknown).apply(object, args);
       }
       const fn = evaluate(callee, scope);

@@ -6,7 +6,7 @@
 import type { PracticeTemplate } from '../../../../shared/content/practice-template.ts';
 import type { Language } from './exercise.ts';
 import { functionExercise, writtenExercise, type Hints, type Pair } from './exercise.ts';
-import { evaluate, parseExpression, type Scope } from './expression.ts';
+import { evaluate, parseExpression, withinBudget, type Scope } from './expression.ts';
 import { builtins } from './builtins.ts';
 import { jsTestFile, pyTestCase } from './build.ts';
 import type { Rng } from './rng.ts';
@@ -220,5 +220,10 @@ export function compileTemplate(
         );
   }
 
-  return { id: source.id, concept, difficulty: source.difficulty, make };
+  return {
+    id: source.id,
+    concept,
+    difficulty: source.difficulty,
+    make: (rng: Rng) => withinBudget(() => make(rng)),
+  };
 }
