@@ -27,6 +27,8 @@ import {
   unplace,
   type Arrangement,
 } from './arrangement.ts';
+import { DRAG_TYPE, INDENT_PX, type Held } from './ParsonsLists.tsx';
+import { ParsonsToolbar, PoolList, ProgramList } from './ParsonsLists.tsx';
 import './parsons.css';
 
 export interface ParsonsStepProps {
@@ -38,17 +40,6 @@ export interface ParsonsStepProps {
   /** Help shown below the results: the lesson page's hint panel. */
   aside?: React.ReactNode;
 }
-
-/** Where a keyboard move started, so Escape can put the line back. */
-interface Held {
-  id: number;
-  from: number;
-  indent: number;
-}
-
-const DRAG_TYPE = 'application/x-lantern-parsons-line';
-/** Pixels of horizontal drag per indentation level when dropping. */
-const INDENT_PX = 28;
 
 export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: ParsonsStepProps) {
   const { t } = useTranslation();
@@ -72,9 +63,6 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
   const programRef = useRef<HTMLOListElement>(null);
   const pendingFocus = useRef<{ list: 'pool' | 'program'; index: number } | null>(null);
   const keysId = useId();
-  const errorId = useId();
-  const poolLabelId = useId();
-  const programLabelId = useId();
 
   const update = useCallback(
     (next: Arrangement) => {
@@ -227,7 +215,6 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
       : [],
   );
 
-  const loading = runner.runtime.phase === 'loading';
   const poolIndex = Math.min(poolFocus, arrangement.pool.length - 1);
   const programIndex = Math.min(programFocus, total - 1);
 
@@ -237,146 +224,55 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
         {t(indented ? 'parsons.keys' : 'parsons.keysNoIndent')}
       </p>
       <div className="parsons-lists">
-        <section className="parsons-column" aria-labelledby={poolLabelId}>
-          <h2 id={poolLabelId} className="parsons-heading">
-            {t('parsons.pool')}
-          </h2>
-          <ol
-            ref={poolRef}
-            className="parsons-list parsons-pool"
-            data-testid="parsons-pool"
-            onDragOver={(e) => e.preventDefault()}
-            onDrop={(e) => {
-              e.preventDefault();
-              const id = Number(e.dataTransfer.getData(DRAG_TYPE));
-              if (arrangement.program.some((line) => line.id === id)) remove(id);
-            }}
-          >
-            {arrangement.pool.map((id, i) => (
-              <li key={id} className="parsons-row">
-                <button
-                  type="button"
-                  className="parsons-line"
-                  tabIndex={i === poolIndex ? 0 : -1}
-                  draggable
-                  aria-describedby={keysId}
-                  aria-label={t('parsons.poolLine', { text: textOf(id) })}
-                  onFocus={() => setPoolFocus(i)}
-                  onKeyDown={(e) => onPoolKey(e, i)}
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(DRAG_TYPE, String(id));
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onClick={() => {
-                    add(id);
-                    if (arrangement.pool.length > 1)
-                      focusLater('pool', Math.min(i, arrangement.pool.length - 2));
-                    else focusLater('program', arrangement.program.length);
-                  }}
-                >
-                  <code>{textOf(id)}</code>
-                </button>
-              </li>
-            ))}
-          </ol>
-          {arrangement.pool.length === 0 ? (
-            <p className="muted parsons-empty">{t('parsons.poolEmpty')}</p>
-          ) : null}
-        </section>
-        <section className="parsons-column" aria-labelledby={programLabelId}>
-          <h2 id={programLabelId} className="parsons-heading">
-            {t('parsons.program')}
-          </h2>
-          <ol
-            ref={programRef}
-            className="parsons-list parsons-program"
-            data-testid="parsons-program"
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDropAt(dropIndex(e));
-            }}
-            onDragLeave={() => setDropAt(null)}
-            onDrop={onProgramDrop}
-          >
-            {arrangement.program.map((line, i) => (
-              <li
-                key={line.id}
-                className={`parsons-row${dropAt === i ? ' drop-before' : ''}`}
-                data-indent={shownIndents[i]}
-                data-error={errorAt.has(i + 1) || undefined}
-              >
-                <button
-                  type="button"
-                  className={`parsons-line${held?.id === line.id ? ' held' : ''}`}
-                  style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX}px` }}
-                  tabIndex={i === programIndex ? 0 : -1}
-                  draggable
-                  aria-describedby={errorAt.has(i + 1) ? `${keysId} ${errorId}-${i}` : keysId}
-                  aria-pressed={held?.id === line.id}
-                  aria-label={t(indented ? 'parsons.programLine' : 'parsons.programLineNoIndent', {
-                    n: i + 1,
-                    total,
-                    level: line.indent,
-                    text: textOf(line.id),
-                  })}
-                  onFocus={() => setProgramFocus(i)}
-                  onBlur={() => setHeld((h) => (h?.id === line.id ? null : h))}
-                  onKeyDown={(e) => onProgramKey(e, i)}
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(DRAG_TYPE, String(line.id));
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                >
-                  <code>{textOf(line.id)}</code>
-                </button>
-                {errorAt.has(i + 1) ? (
-                  <span
-                    className="parsons-error"
-                    id={`${errorId}-${i}`}
-                    style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX + 10}px` }}
-                  >
-                    {t('parsons.errorHere', { message: errorAt.get(i + 1) })}
-                  </span>
-                ) : null}
-              </li>
-            ))}
-            {total === 0 ? <li className="muted parsons-empty">{t('parsons.programEmpty')}</li> : null}
-          </ol>
-        </section>
+        <PoolList
+          pool={arrangement.pool}
+          focusIndex={poolIndex}
+          textOf={textOf}
+          keysId={keysId}
+          listRef={poolRef}
+          onFocusLine={setPoolFocus}
+          onKey={onPoolKey}
+          onAdd={(id, i) => {
+            add(id);
+            if (arrangement.pool.length > 1) focusLater('pool', Math.min(i, arrangement.pool.length - 2));
+            else focusLater('program', arrangement.program.length);
+          }}
+          onDropBack={(id) => {
+            if (arrangement.program.some((line) => line.id === id)) remove(id);
+          }}
+        />
+        <ProgramList
+          program={arrangement.program}
+          indented={indented}
+          shownIndents={shownIndents}
+          focusIndex={programIndex}
+          held={held}
+          dropAt={dropAt}
+          errorAt={errorAt}
+          textOf={textOf}
+          keysId={keysId}
+          listRef={programRef}
+          onFocusLine={setProgramFocus}
+          onBlurLine={(id) => setHeld((h) => (h?.id === id ? null : h))}
+          onKey={onProgramKey}
+          onDragOverAt={setDropAt}
+          onDrop={onProgramDrop}
+          dropIndex={dropIndex}
+        />
       </div>
       <p className="parsons-announce" role="status" aria-live="polite" data-testid="parsons-announce">
         {announcement}
       </p>
-      <div className="toolbar" role="toolbar" aria-label={t('runner.toolbar')}>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void check()}
-          disabled={runner.running !== null || total === 0}
-        >
-          {t('runner.check')}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            update(startArrangement(lines.length));
-            setHeld(null);
-            setAnnouncement(t('parsons.announce.reset'));
-          }}
-          disabled={total === 0}
-        >
-          {t('parsons.reset')}
-        </button>
-        <span className="runtime-state" role="status">
-          {runner.running
-            ? t(loading ? 'runner.waitingForRuntime' : 'runner.running')
-            : runner.runtime.phase === 'loading'
-              ? t('runner.loadingRuntime', { percent: Math.round(runner.runtime.fraction * 100) })
-              : runner.runtime.phase === 'failed'
-                ? t('runner.runtimeFailed', { message: runner.runtime.message })
-                : t('runner.ready')}
-        </span>
-      </div>
+      <ParsonsToolbar
+        runner={runner}
+        empty={total === 0}
+        onCheck={() => void check()}
+        onReset={() => {
+          update(startArrangement(lines.length));
+          setHeld(null);
+          setAnnouncement(t('parsons.announce.reset'));
+        }}
+      />
       {runner.result ? (
         <div className="parsons-results" data-testid="parsons-results">
           <ResultsPanel

@@ -1,0 +1,226 @@
+/**
+ * What a Parsons step shows (ParsonsStep.tsx holds the state and the moves): the given lines, the
+ * learner's program with its indentation and the lines an error points at, and the toolbar.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { useRunner } from '../useRunner.ts';
+
+export const DRAG_TYPE = 'application/x-lantern-parsons-line';
+/** Pixels of horizontal drag per indentation level when dropping. */
+export const INDENT_PX = 28;
+
+/** Where a keyboard move started, so Escape can put the line back. */
+export interface Held {
+  id: number;
+  from: number;
+  indent: number;
+}
+
+type ListRef = React.RefObject<HTMLOListElement | null>;
+
+const startDrag = (e: React.DragEvent, id: number) => {
+  e.dataTransfer.setData(DRAG_TYPE, String(id));
+  e.dataTransfer.effectAllowed = 'move';
+};
+
+/** The lines not yet in the program: Enter or a click adds one, dragging one back removes it. */
+export function PoolList({
+  pool,
+  focusIndex,
+  textOf,
+  keysId,
+  listRef,
+  onFocusLine,
+  onKey,
+  onAdd,
+  onDropBack,
+}: {
+  pool: number[];
+  focusIndex: number;
+  textOf: (id: number) => string;
+  keysId: string;
+  listRef: ListRef;
+  onFocusLine: (index: number) => void;
+  onKey: (e: React.KeyboardEvent, index: number) => void;
+  onAdd: (id: number, index: number) => void;
+  onDropBack: (id: number) => void;
+}) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  return (
+    <section className="parsons-column" aria-labelledby={labelId}>
+      <h2 id={labelId} className="parsons-heading">
+        {t('parsons.pool')}
+      </h2>
+      <ol
+        ref={listRef}
+        className="parsons-list parsons-pool"
+        data-testid="parsons-pool"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          onDropBack(Number(e.dataTransfer.getData(DRAG_TYPE)));
+        }}
+      >
+        {pool.map((id, i) => (
+          <li key={id} className="parsons-row">
+            <button
+              type="button"
+              className="parsons-line"
+              tabIndex={i === focusIndex ? 0 : -1}
+              draggable
+              aria-describedby={keysId}
+              aria-label={t('parsons.poolLine', { text: textOf(id) })}
+              onFocus={() => onFocusLine(i)}
+              onKeyDown={(e) => onKey(e, i)}
+              onDragStart={(e) => startDrag(e, id)}
+              onClick={() => onAdd(id, i)}
+            >
+              <code>{textOf(id)}</code>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {pool.length === 0 ? <p className="muted parsons-empty">{t('parsons.poolEmpty')}</p> : null}
+    </section>
+  );
+}
+
+/** The learner's program: each line at its indentation, held or marked by an error. */
+export function ProgramList({
+  program,
+  indented,
+  shownIndents,
+  focusIndex,
+  held,
+  dropAt,
+  errorAt,
+  textOf,
+  keysId,
+  listRef,
+  onFocusLine,
+  onBlurLine,
+  onKey,
+  onDragOverAt,
+  onDrop,
+  dropIndex,
+}: {
+  program: { id: number; indent: number }[];
+  indented: boolean;
+  shownIndents: number[];
+  focusIndex: number;
+  held: Held | null;
+  dropAt: number | null;
+  /** Line number (from 1) → the error's message, for the last Check's program. */
+  errorAt: Map<number, string>;
+  textOf: (id: number) => string;
+  keysId: string;
+  listRef: ListRef;
+  onFocusLine: (index: number) => void;
+  onBlurLine: (id: number) => void;
+  onKey: (e: React.KeyboardEvent, index: number) => void;
+  onDragOverAt: (index: number | null) => void;
+  onDrop: (e: React.DragEvent<HTMLOListElement>) => void;
+  dropIndex: (e: React.DragEvent<HTMLOListElement>) => number;
+}) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const errorId = useId();
+  const total = program.length;
+  return (
+    <section className="parsons-column" aria-labelledby={labelId}>
+      <h2 id={labelId} className="parsons-heading">
+        {t('parsons.program')}
+      </h2>
+      <ol
+        ref={listRef}
+        className="parsons-list parsons-program"
+        data-testid="parsons-program"
+        onDragOver={(e) => {
+          e.preventDefault();
+          onDragOverAt(dropIndex(e));
+        }}
+        onDragLeave={() => onDragOverAt(null)}
+        onDrop={onDrop}
+      >
+        {program.map((line, i) => (
+          <li
+            key={line.id}
+            className={`parsons-row${dropAt === i ? ' drop-before' : ''}`}
+            data-indent={shownIndents[i]}
+            data-error={errorAt.has(i + 1) || undefined}
+          >
+            <button
+              type="button"
+              className={`parsons-line${held?.id === line.id ? ' held' : ''}`}
+              style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX}px` }}
+              tabIndex={i === focusIndex ? 0 : -1}
+              draggable
+              aria-describedby={errorAt.has(i + 1) ? `${keysId} ${errorId}-${i}` : keysId}
+              aria-pressed={held?.id === line.id}
+              aria-label={t(indented ? 'parsons.programLine' : 'parsons.programLineNoIndent', {
+                n: i + 1,
+                total,
+                level: line.indent,
+                text: textOf(line.id),
+              })}
+              onFocus={() => onFocusLine(i)}
+              onBlur={() => onBlurLine(line.id)}
+              onKeyDown={(e) => onKey(e, i)}
+              onDragStart={(e) => startDrag(e, line.id)}
+            >
+              <code>{textOf(line.id)}</code>
+            </button>
+            {errorAt.has(i + 1) ? (
+              <span
+                className="parsons-error"
+                id={`${errorId}-${i}`}
+                style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX + 10}px` }}
+              >
+                {t('parsons.errorHere', { message: errorAt.get(i + 1) })}
+              </span>
+            ) : null}
+          </li>
+        ))}
+        {total === 0 ? <li className="muted parsons-empty">{t('parsons.programEmpty')}</li> : null}
+      </ol>
+    </section>
+  );
+}
+
+/** Check, Reset, and what the runner is doing. */
+export function ParsonsToolbar(props: {
+  runner: ReturnType<typeof useRunner>;
+  empty: boolean;
+  onCheck: () => void;
+  onReset: () => void;
+}) {
+  const { t } = useTranslation();
+  const { runner } = props;
+  const loading = runner.runtime.phase === 'loading';
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('runner.toolbar')}>
+      <button
+        type="button"
+        className="primary"
+        onClick={props.onCheck}
+        disabled={runner.running !== null || props.empty}
+      >
+        {t('runner.check')}
+      </button>
+      <button type="button" onClick={props.onReset} disabled={props.empty}>
+        {t('parsons.reset')}
+      </button>
+      <span className="runtime-state" role="status">
+        {runner.running
+          ? t(loading ? 'runner.waitingForRuntime' : 'runner.running')
+          : runner.runtime.phase === 'loading'
+            ? t('runner.loadingRuntime', { percent: Math.round(runner.runtime.fraction * 100) })
+            : runner.runtime.phase === 'failed'
+              ? t('runner.runtimeFailed', { message: runner.runtime.message })
+              : t('runner.ready')}
+      </span>
+    </div>
+  );
+}
