@@ -9,6 +9,9 @@ export interface PackProblem {
   line?: number;
   field?: string;
   message: string;
+  /** Worded by the catalogs (`packs.problem.<code>`) when set; `message` is the CLI's English. */
+  code?: string | undefined;
+  params?: Record<string, string | number> | undefined;
 }
 
 export function PackErrors({
@@ -18,7 +21,11 @@ export function PackErrors({
   problems: readonly PackProblem[];
   warnings?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const say = (problem: PackProblem): string =>
+    problem.code && i18n.exists(`packs.problem.${problem.code}`)
+      ? t(`packs.problem.${problem.code}`, problem.params ?? {})
+      : problem.message;
   return (
     <div
       className={warnings ? 'pack-errors pack-warnings' : 'pack-errors'}
@@ -43,7 +50,7 @@ export function PackErrors({
                 </span>
               </>
             ) : null}
-            <span className="pack-error-message">{problem.message}</span>
+            <span className="pack-error-message">{say(problem)}</span>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../i18n/failure.ts';
 import type { CallInput, CallOutput } from '../../shared/api/contract.ts';
 import { useApp } from '../app/context.ts';
 import { useLocale } from '../i18n/useLocale.ts';
@@ -40,7 +41,7 @@ export function PacksSettings() {
     try {
       result = await api.installPack({ source });
     } catch (err) {
-      setOutcome({ kind: 'error', text: t('packs.failed', { message: (err as Error).message }) });
+      setOutcome({ kind: 'error', text: t('packs.failed', { message: failureText(t, err) }) });
       return;
     }
     if (result.ok) {

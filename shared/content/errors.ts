@@ -12,6 +12,12 @@ export const ContentError = z.object({
   /** The field, as a path: `difficulty`, `hints[2].zh`, `units[0].lessons`. */
   field: z.string().optional(),
   message: z.string(),
+  /**
+   * When set, the page words the problem from the catalogs (`packs.problem.<code>`, with
+   * `params`); `message` is the English for the command line and the log.
+   */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ContentError = z.infer<typeof ContentError>;
 

@@ -132,21 +132,33 @@ export class Curriculum {
       if (existing?.source === 'builtin') {
         const line = parseYamlSource(files.get(TRACK_FILE) ?? '', TRACK_FILE).lineOf(['id']);
         const message = `a built-in track already has the id "${id}"; give the pack another id`;
-        return { ok: false, errors: [{ file: TRACK_FILE, line, field: 'id', message }] };
+        return {
+          ok: false,
+          errors: [{ file: TRACK_FILE, line, field: 'id', message, code: 'builtin-id', params: { id } }],
+        };
       }
       try {
         await writePack(this.#options.packsDir, id, read.files);
       } catch (error) {
         return {
           ok: false,
-          errors: [{ file: folderOrZip, message: `could not install: ${(error as Error).message}` }],
+          errors: [
+            {
+              file: folderOrZip,
+              message: `could not install: ${(error as Error).message}`,
+              code: 'not-written',
+            },
+          ],
         };
       }
       this.#cache = undefined;
       const installed = (await this.#tracks()).get(id);
       await this.#changed();
       if (!installed)
-        return { ok: false, errors: [{ file: folderOrZip, message: 'installed, but did not load' }] };
+        return {
+          ok: false,
+          errors: [{ file: folderOrZip, message: 'installed, but did not load', code: 'not-loaded' }],
+        };
       return { ok: true, track: summary(installed), warnings: report.warnings };
     });
   }

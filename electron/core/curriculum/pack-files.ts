@@ -21,7 +21,7 @@ export async function readPack(location: string): Promise<{ files: PackBytes } |
   try {
     info = await stat(location);
   } catch {
-    return { errors: [{ file: location, message: 'no such folder or zip file' }] };
+    return { errors: [{ file: location, message: 'no such folder or zip file', code: 'no-pack' }] };
   }
   if (info.isDirectory()) return readFolder(location);
   if (location.toLowerCase().endsWith('.zip')) return readZip(location);
@@ -59,7 +59,9 @@ async function readZip(file: string): Promise<{ files: PackBytes } | { errors: C
       },
     });
   } catch (error) {
-    return { errors: [{ file, message: `not a readable zip file (${(error as Error).message})` }] };
+    return {
+      errors: [{ file, message: `not a readable zip file (${(error as Error).message})`, code: 'bad-zip' }],
+    };
   }
   const over = overLimit(count, total, file);
   if (over) return over;

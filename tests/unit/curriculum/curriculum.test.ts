@@ -179,6 +179,8 @@ describe('installing a pack', () => {
           line: 2,
           field: 'id',
           message: 'a built-in track already has the id "fixture-python"; give the pack another id',
+          code: 'builtin-id',
+          params: { id: 'fixture-python' },
         },
       ],
     });
