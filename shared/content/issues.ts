@@ -35,9 +35,26 @@ export function issuesToErrors(
       line: locator?.lineOf(path),
       field: path.length ? fieldPath(path) : undefined,
       message: describeIssue(issue, valueAt(data, path)),
+      ...codeOf(issue),
     });
   }
   return errors;
+}
+
+/** The page's words for a number out of range (`packs.problem.<code>`); other issues keep English. */
+function codeOf(issue: z.core.$ZodIssue): Pick<ContentError, 'code' | 'params'> {
+  if (!DEFAULT_MESSAGE.test(issue.message)) return {};
+  if (issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int'))
+    return {
+      code: issue.inclusive === false ? 'below' : 'at-most',
+      params: { limit: Number(issue.maximum) },
+    };
+  if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int'))
+    return {
+      code: issue.inclusive === false ? 'above' : 'at-least',
+      params: { limit: Number(issue.minimum) },
+    };
+  return {};
 }
 
 const DEFAULT_MESSAGE = /^(Too small|Too big|Invalid input|Invalid option|Invalid string|Invalid)\b/;

@@ -16,8 +16,11 @@ export function checkStructure(
   options: { partial?: boolean } = {},
 ): ContentError[] {
   const errors: ContentError[] = [];
-  const at = (path: (string | number)[], message: string) =>
-    errors.push({ file: trackFile, line: source.lineOf(path), field: fieldPath(path), message });
+  const at = (
+    path: (string | number)[],
+    message: string,
+    coded: Pick<ContentError, 'code' | 'params'> = {},
+  ) => errors.push({ file: trackFile, line: source.lineOf(path), field: fieldPath(path), message, ...coded });
 
   const conceptIds = new Set<string>();
   track.concepts.forEach((concept, i) => {
@@ -27,7 +30,10 @@ export function checkStructure(
   track.concepts.forEach((concept, i) =>
     concept.prerequisites.forEach((prerequisite, j) => {
       if (!conceptIds.has(prerequisite))
-        at(['concepts', i, 'prerequisites', j], `no concept "${prerequisite}" in this track`);
+        at(['concepts', i, 'prerequisites', j], `no concept "${prerequisite}" in this track`, {
+          code: 'no-concept',
+          params: { concept: prerequisite },
+        });
       else if (prerequisite === concept.id)
         at(['concepts', i, 'prerequisites', j], 'a concept cannot require itself');
     }),
@@ -67,6 +73,8 @@ export function checkStructure(
           line: lineOf(['concepts', i]),
           field: `concepts[${i}]`,
           message: `no concept "${concept}" in track.yaml`,
+          code: 'no-concept-in-track-file',
+          params: { concept },
         });
     });
   }

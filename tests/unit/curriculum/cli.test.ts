@@ -51,6 +51,8 @@ describe('lantern validate', () => {
       line: 6,
       field: 'difficulty',
       message: 'must be at most 10',
+      code: 'at-most',
+      params: { limit: 10 },
     });
   });
 

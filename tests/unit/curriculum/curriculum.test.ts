@@ -138,12 +138,21 @@ describe('installing a pack', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { file: 'lessons/too-hard.md', line: 6, field: 'difficulty', message: 'must be at most 10' },
+        {
+          file: 'lessons/too-hard.md',
+          line: 6,
+          field: 'difficulty',
+          message: 'must be at most 10',
+          code: 'at-most',
+          params: { limit: 10 },
+        },
         {
           file: 'track.yaml',
           line: 9,
           field: 'concepts[0].prerequisites[0]',
           message: 'no concept "variables" in this track',
+          code: 'no-concept',
+          params: { concept: 'variables' },
         },
       ],
     });
