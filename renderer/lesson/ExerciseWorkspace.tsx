@@ -18,6 +18,7 @@ import { useRunner } from './useRunner.ts';
 import { checkRequest, isCheckable } from '../../shared/runner/check-request.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import { useVisualiser } from '../visualiser/Visualiser.tsx';
+import { RuntimeStatus } from './RuntimeStatus.tsx';
 
 export interface ExerciseWorkspaceProps {
   exercise: LessonExercise;
@@ -112,7 +113,6 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
 
   const markers = useMemo(() => markersOf(runner.result, exercise.module), [runner.result, exercise.module]);
   const mod = isMac ? '⌘' : 'Ctrl';
-  const loading = runner.runtime.phase === 'loading';
 
   return (
     <div className="workspace">
@@ -151,15 +151,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
           {t('runner.stop')}
         </button>
         {props.actions}
-        <span className="runtime-state" role="status">
-          {runner.running
-            ? t(loading ? 'runner.waitingForRuntime' : 'runner.running')
-            : runner.runtime.phase === 'loading'
-              ? t('runner.loadingRuntime', { percent: Math.round(runner.runtime.fraction * 100) })
-              : runner.runtime.phase === 'failed'
-                ? t('runner.runtimeFailed', { message: runner.runtime.message })
-                : t('runner.ready')}
-        </span>
+        <RuntimeStatus runner={runner} />
       </div>
       <WorkspacePanes
         editor={

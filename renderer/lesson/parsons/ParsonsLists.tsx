@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { useRunner } from '../useRunner.ts';
+import { RuntimeStatus } from '../RuntimeStatus.tsx';
 
 export const DRAG_TYPE = 'application/x-lantern-parsons-line';
 /** Pixels of horizontal drag per indentation level when dropping. */
@@ -198,7 +199,6 @@ export function ParsonsToolbar(props: {
 }) {
   const { t } = useTranslation();
   const { runner } = props;
-  const loading = runner.runtime.phase === 'loading';
   return (
     <div className="toolbar" role="toolbar" aria-label={t('runner.toolbar')}>
       <button
@@ -212,15 +212,7 @@ export function ParsonsToolbar(props: {
       <button type="button" onClick={props.onReset} disabled={props.empty}>
         {t('parsons.reset')}
       </button>
-      <span className="runtime-state" role="status">
-        {runner.running
-          ? t(loading ? 'runner.waitingForRuntime' : 'runner.running')
-          : runner.runtime.phase === 'loading'
-            ? t('runner.loadingRuntime', { percent: Math.round(runner.runtime.fraction * 100) })
-            : runner.runtime.phase === 'failed'
-              ? t('runner.runtimeFailed', { message: runner.runtime.message })
-              : t('runner.ready')}
-      </span>
+      <RuntimeStatus runner={runner} />
     </div>
   );
 }
