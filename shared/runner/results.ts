@@ -14,7 +14,14 @@ export function timeoutError(timeLimitMs = DEFAULT_TIME_LIMIT_MS): { message: st
   // The page words it from the code (runner.learnerError.timeout); the message is for the CLI.
   return {
     message,
-    error: { type: 'Timeout', message, code: 'timeout', params: { seconds: String(seconds) } },
+    error: {
+      type: 'Timeout',
+      message,
+      code: 'timeout',
+      params: { seconds: String(seconds) },
+      // The code words the message; what a timeout usually means is still explained below it.
+      explanation: 'common.Timeout',
+    },
   };
 }
 

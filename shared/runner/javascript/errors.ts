@@ -130,6 +130,8 @@ export function timeoutError(limitMs: number): LearnerError {
     // The page words it from the code (runner.learnerError.timeout); the message is for the CLI.
     code: 'timeout',
     params: { seconds: String(Math.round(limitMs / 100) / 10) },
+    // The code words the message; what a timeout usually means is still explained below it.
+    explanation: 'common.Timeout',
   };
 }
 
