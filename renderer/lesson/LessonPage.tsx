@@ -199,6 +199,7 @@ function LoadedLesson({ opened }: { opened: OpenedLesson }) {
     <HintPanel
       trackId={trackId}
       exerciseId={exercise.id}
+      step={exercise.type === 'parsons' ? 'parsons' : 'exercise'}
       getCode={() => codeNow.current}
       lastResult={lastResult}
       onHint={() => void api.getLessonState(ref).then(setState)}

@@ -228,7 +228,7 @@ describe('the tutor on a Parsons step', () => {
     ['en', 'javascript', 'js-parsons-pass-mark'],
     ['zh', 'python', 'parsons-ticket'],
   ] as const)
-    test(`offers the step's own hints, one rung a click, then says there are no more (${language})`, async () => {
+    test(`offers the step's own hints, one rung a click, then says there are no more, for lines (${language})`, async () => {
       await settings(language, language === 'en' ? 'light' : 'dark');
       await page.setViewportSize({ width: 1024, height: 640 });
       await openParsons(track, lesson);
@@ -244,8 +244,14 @@ describe('the tutor on a Parsons step', () => {
       }
       await panel.getByRole('button', { name: words.nextHint }).click();
       await panel.getByTestId('hint-status').waitFor();
-      await expect(panel.getByTestId('hint-status').textContent()).resolves.toBe(
-        words.noMoreHints.replace('{{steps}}', String(exercise.hints.length)),
+      // Worded for arranging lines, not for writing and running code.
+      const status = (await panel.getByTestId('hint-status').textContent()) ?? '';
+      expect(status).toBe(words.parsons.noMoreHints.replace('{{steps}}', String(exercise.hints.length)));
+      expect(status).not.toBe(words.noMoreHints.replace('{{steps}}', String(exercise.hints.length)));
+      expect(status).toContain(language === 'en' ? 'wrong place' : '放错了位置');
+      expect(status).not.toMatch(/run your code|运行代码/);
+      await expect(panel.getByLabel(words.parsons.followUpLabel).getAttribute('placeholder')).resolves.toBe(
+        words.parsons.followUpPlaceholder,
       );
       const state = await callApi<{ hintsShown: number }>(app, 'getLessonState', {
         trackId: track,

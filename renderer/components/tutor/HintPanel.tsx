@@ -10,8 +10,21 @@ import { noticeKey } from './notice.ts';
 import { useHintLadder, type HintRequest } from './useHintLadder.ts';
 import './hint-panel.css';
 
-/** `onHint`: a hint was given (it is recorded), so the lesson page refreshes what it offers next. */
-export type HintPanelProps = HintRequest;
+/**
+ * `onHint`: a hint was given (it is recorded), so the lesson page refreshes what it offers next.
+ * `step`: what the learner is doing there. On a Parsons step they arrange given lines and press
+ * Check (there is no code to write or Run), so the panel's advice says that, not "run your code".
+ */
+export type HintPanelProps = HintRequest & { step?: 'exercise' | 'parsons' };
+
+/** The key for a text the panel words differently on a Parsons step (`tutor.parsons.*`). */
+type StepWord = 'noMoreHints' | 'followUpLimit' | 'followUpLabel' | 'followUpPlaceholder' | 'computed';
+const wordKey = (step: HintPanelProps['step'], word: StepWord): string =>
+  step === 'parsons'
+    ? `tutor.parsons.${word}`
+    : word === 'computed'
+      ? 'tutor.kind.computed'
+      : `tutor.${word}`;
 
 /** A different exercise gets a fresh panel (its own ladder position and text). */
 export function HintPanel(props: HintPanelProps) {
@@ -57,11 +70,11 @@ function HintPanelBody(props: HintPanelProps) {
         )}
       </div>
 
-      <HintText ladder={ladder} showHint={showHint} steps={steps} />
+      <HintText ladder={ladder} showHint={showHint} steps={steps} step={props.step} />
 
       {showHint && !hint.status && (
         <p className={`hint-kind hint-kind-${hint.kind}`} data-testid="hint-kind">
-          {t(`tutor.kind.${hint.kind}`)}
+          {t(hint.kind === 'computed' ? wordKey(props.step, 'computed') : `tutor.kind.${hint.kind}`)}
         </p>
       )}
       {notice && (
@@ -75,7 +88,7 @@ function HintPanelBody(props: HintPanelProps) {
         </p>
       )}
 
-      <FollowUp streaming={streaming} ask={ladder.ask} />
+      <FollowUp streaming={streaming} ask={ladder.ask} step={props.step} />
     </section>
   );
 }
@@ -85,10 +98,12 @@ function HintText({
   ladder: { streaming, streamed, checking, hint, cancelled },
   showHint,
   steps,
+  step,
 }: {
   ladder: ReturnType<typeof useHintLadder>;
   showHint: boolean;
   steps: number;
+  step: HintPanelProps['step'];
 }) {
   const { t } = useTranslation();
   const shownText = streaming ? streamed : showHint && hint ? hint.text : '';
@@ -104,12 +119,12 @@ function HintText({
       )}
       {status === 'no-more-hints' && (
         <p className="hint-waiting" data-testid="hint-status">
-          {t('tutor.noMoreHints', { steps })}
+          {t(wordKey(step, 'noMoreHints'), { steps })}
         </p>
       )}
       {status === 'follow-up-limit' && (
         <p className="hint-waiting" data-testid="hint-status">
-          {t('tutor.followUpLimit', { limit: hint?.followUpLimit ?? 5 })}
+          {t(wordKey(step, 'followUpLimit'), { limit: hint?.followUpLimit ?? 5 })}
         </p>
       )}
       {cancelled && !streaming && <p className="hint-waiting">{t('tutor.cancelled')}</p>}
@@ -118,7 +133,15 @@ function HintText({
 }
 
 /** A short question about the hint; cleared once the tutor has answered it. */
-function FollowUp({ streaming, ask }: { streaming: boolean; ask: (followUp: string) => Promise<boolean> }) {
+function FollowUp({
+  streaming,
+  ask,
+  step,
+}: {
+  streaming: boolean;
+  ask: (followUp: string) => Promise<boolean>;
+  step: HintPanelProps['step'];
+}) {
   const { t } = useTranslation();
   const [question, setQuestion] = useState('');
   const inputId = useId();
@@ -131,14 +154,14 @@ function FollowUp({ streaming, ask }: { streaming: boolean; ask: (followUp: stri
         if (q && !streaming) void ask(q).then((answered) => answered && setQuestion(''));
       }}
     >
-      <label htmlFor={inputId}>{t('tutor.followUpLabel')}</label>
+      <label htmlFor={inputId}>{t(wordKey(step, 'followUpLabel'))}</label>
       <div className="hint-followup-row">
         <input
           id={inputId}
           type="text"
           maxLength={500}
           value={question}
-          placeholder={t('tutor.followUpPlaceholder')}
+          placeholder={t(wordKey(step, 'followUpPlaceholder'))}
           onChange={(e) => setQuestion(e.target.value)}
           data-testid="hint-question"
         />
