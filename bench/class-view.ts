@@ -2,7 +2,9 @@
  * The class view (issue 15): a class of 300 learners opens in ≤ 200 ms. Measured as the backend
  * answers getClassView (read the track's rows, build summary and matrix) plus the JSON the answer
  * travels as, median of 10 opens; printed beside the anchor of reading every stored report back
- * (gunzip + JSON.parse), which is what the view cost before it had rows of its own.
+ * (gunzip + JSON.parse), which is what the view cost before it had rows of its own. The backend
+ * keeps a built view until the class's data changes: the opens are timed as built (the first
+ * after a change) and as kept (opened again with nothing changed).
  * Registered like every bench: bench/run.ts runs each file in bench/.
  * Each learner: a Python track of 60 exercises and 12 concepts, half also JavaScript, 400 checks,
  * 20 examples of failed code. Run: node bench/class-view.ts   (or npm run bench class-view)
@@ -137,22 +139,31 @@ const rows = db.prepare('SELECT report FROM class_learner WHERE class_id = ?').p
 const readBack: number[] = [];
 const open: number[] = [];
 const other: number[] = [];
+const again: number[] = [];
 let bytes = 0;
 let shown = 0;
 for (let i = 0; i < OPENS; i++) {
   readBack.push(
     time(() => (rows.all(classId) as Buffer[]).map((b) => JSON.parse(gunzipSync(b).toString('utf8')))),
   );
+  // Built: a fresh Classes keeps no view yet, as after an import or at the app's start.
+  const fresh = new Classes(db);
   open.push(
     time(() => {
-      const view = classes.view(classId, undefined, () => undefined);
+      const view = fresh.view(classId, undefined, () => undefined);
       bytes = JSON.stringify(view).length;
       shown = view.learners.length;
     }),
   );
   other.push(
     time(() => {
-      JSON.stringify(classes.view(classId, 'javascript', () => undefined));
+      JSON.stringify(fresh.view(classId, 'javascript', () => undefined));
+    }),
+  );
+  // Kept: opened again with nothing changed since.
+  again.push(
+    time(() => {
+      JSON.stringify(fresh.view(classId, undefined, () => undefined));
     }),
   );
 }
@@ -160,12 +171,13 @@ console.log(
   `${merged} of ${LEARNERS} reports imported; the view answers ${(bytes / 1024).toFixed(0)} KB of JSON`,
 );
 row(
-  `open the class view, ${shown} learners (median)`,
+  `class view built, ${shown} learners (median)`,
   median(open),
   '≤ 200 ms',
   `anchor: read the stored reports back ${median(readBack).toFixed(1)} ms`,
 );
 row('switch to another track tab (median)', median(other), '≤ 200 ms', '');
+row('class view kept, opened again (median)', median(again), '≤ 200 ms', '(the view kept built)');
 db.close();
 
 await inTheBrowser();

@@ -45,12 +45,21 @@ import {
 import { buildTrackView, type TrackRow, type ViewOrder } from './class-view.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** How many class views are kept built: a few classes, each with a track or two. */
+const VIEWS_KEPT = 8;
 const conceptKey = (track: string, concept: string) => `${track}\u0000${concept}`;
 
 export class Classes {
   private readonly db: Db;
   private readonly stmt: ClassStatements;
   private readonly teacher: TeacherKey | undefined;
+  /**
+   * The views last built, by class and track asked for, with the data revision and course order
+   * they were built from (see `view`).
+   */
+  private readonly views = new Map<string, { revision: string; order: string; view: ClassView }>();
+  private readonly changes: () => number;
+  private readonly dataVersion: () => number;
   readonly importReports: (classId: number, files: readonly ReportFile[]) => ImportOutcome[];
   readonly resolveHeld: (classId: number, heldId: number, accept: boolean) => ImportOutcome | null;
 
@@ -59,6 +68,9 @@ export class Classes {
     this.db = db;
     this.teacher = teacher;
     this.stmt = prepareClassStatements(db);
+    const changes = db.prepare('SELECT total_changes()').pluck();
+    this.changes = () => changes.get() as number;
+    this.dataVersion = () => db.pragma('data_version', { simple: true }) as number;
     this.importReports = db.transaction((classId: number, files: readonly ReportFile[]) => {
       this.require(classId);
       if (files.length > MAX_IMPORT_FILES)
@@ -177,6 +189,32 @@ export class Classes {
    * the per-track rows; learners imported before those rows existed get theirs first.
    */
   view(
+    classId: number,
+    track: string | undefined,
+    orderOf: (track: string) => ViewOrder | undefined,
+  ): ClassView {
+    // Half of building a view of hundreds of learners is parsing their stored rows; a view is
+    // built again only when the data may have changed since. The revision counts every row this
+    // connection wrote (an import, an accepted or dropped held report, a removed learner or
+    // class, anything else) and every commit of another connection to the same file (a restore,
+    // the command line); the course order is compared as well, since a pack can change it.
+    const key = `${classId}\u0000${track ?? ''}`;
+    const revision = this.revision();
+    const kept = this.views.get(key);
+    if (kept?.revision === revision && kept.order === orderKey(kept.view.track, orderOf)) return kept.view;
+    const view = this.buildView(classId, track, orderOf);
+    this.views.delete(key);
+    if (this.views.size >= VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
+    // Taken after the build: a build that first writes rows for older learners is kept too.
+    this.views.set(key, { revision: this.revision(), order: orderKey(view.track, orderOf), view });
+    return view;
+  }
+
+  private revision(): string {
+    return `${this.changes()}/${this.dataVersion()}`;
+  }
+
+  private buildView(
     classId: number,
     track: string | undefined,
     orderOf: (track: string) => ViewOrder | undefined,
@@ -366,3 +404,9 @@ const safeName = (name: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40) || 'class';
+
+/** The course order a view of `track` follows, as one string to compare. */
+function orderKey(track: string | null, orderOf: (track: string) => ViewOrder | undefined): string {
+  const order = track === null ? undefined : orderOf(track);
+  return JSON.stringify([order?.exercises ?? null, order?.concepts ?? null]);
+}
