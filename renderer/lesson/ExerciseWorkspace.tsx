@@ -48,6 +48,40 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const { settings } = useApp();
   const { text } = useLocale();
   const language: Language = exercise.language ?? props.language ?? 'python';
+  const work = useWorkspace(props, language);
+  const markers = useMemo(
+    () => markersOf(work.runner.result, exercise.module),
+    [work.runner.result, exercise.module],
+  );
+
+  return (
+    <div className="workspace">
+      <RunToolbar exercise={exercise} work={work} actions={props.actions} />
+      <WorkspacePanes
+        editor={
+          <CodeEditor
+            value={work.code}
+            language={language}
+            path={`${exercise.id}/${exercise.module}.${language === 'python' ? 'py' : language === 'typescript' ? 'ts' : 'js'}`}
+            fontSize={settings.editorFontSize}
+            label={t('runner.editorLabel', { title: text(exercise.title) })}
+            markers={markers}
+            onChange={work.change}
+            onRun={() => void work.start('run')}
+            onCheck={() => void work.start('check')}
+            {...(props.readOnly ? { readOnly: true } : {})}
+          />
+        }
+        output={<OutputArea exercise={exercise} work={work} aside={props.aside} />}
+      />
+      {work.visualiser.dialog}
+    </div>
+  );
+}
+
+/** The editor's text, the output tab shown, and Run / Check / Visualise on that text. */
+function useWorkspace(props: ExerciseWorkspaceProps, language: Language) {
+  const { exercise, onCodeChange, onStart, onAttempt } = props;
   const runner = useRunner(language);
   const [code, setCode] = useState(props.initialCode);
   const [tab, setTab] = useState<'console' | 'results'>('console');
@@ -55,7 +89,6 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   useEffect(() => {
     codeRef.current = code;
   }, [code]);
-  const { onCodeChange, onStart, onAttempt } = props;
 
   // Reset / a revealed solution replace the text: adjust state while rendering (React's pattern
   // for state that follows a prop), not in an effect.
@@ -111,99 +144,109 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
       test,
     );
 
-  const markers = useMemo(() => markersOf(runner.result, exercise.module), [runner.result, exercise.module]);
-  const mod = isMac ? '⌘' : 'Ctrl';
+  return { runner, code, change, tab, setTab, start, visualiser, visualise };
+}
 
+type Workspace = ReturnType<typeof useWorkspace>;
+
+/** Run, Check, Visualise, Stop, the caller's own buttons, and the runtime's state. */
+function RunToolbar({
+  exercise,
+  work,
+  actions,
+}: {
+  exercise: LessonExercise;
+  work: Workspace;
+  actions: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { runner, start, visualise, visualiser } = work;
+  const mod = isMac ? '⌘' : 'Ctrl';
   return (
-    <div className="workspace">
-      <div className="toolbar" role="toolbar" aria-label={t('runner.toolbar')}>
+    <div className="toolbar" role="toolbar" aria-label={t('runner.toolbar')}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void start('run')}
+        disabled={runner.running !== null}
+        title={`${mod}+Enter`}
+        aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+      >
+        {t('runner.run')}
+      </button>
+      {isCheckable(exercise) ? (
         <button
           type="button"
-          className="primary"
-          onClick={() => void start('run')}
+          onClick={() => void start('check')}
           disabled={runner.running !== null}
-          title={`${mod}+Enter`}
-          aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+          title={`${mod}+Shift+Enter`}
+          aria-keyshortcuts={isMac ? 'Meta+Shift+Enter' : 'Control+Shift+Enter'}
         >
-          {t('runner.run')}
+          {t('runner.check')}
         </button>
-        {isCheckable(exercise) ? (
+      ) : null}
+      <button
+        type="button"
+        onClick={() => visualise()}
+        disabled={runner.running !== null || visualiser.busy}
+        title={t('visualise.buttonTitle')}
+        data-testid="visualise"
+      >
+        {t('visualise.button')}
+      </button>
+      <button type="button" onClick={runner.stop} disabled={runner.running === null}>
+        {t('runner.stop')}
+      </button>
+      {actions}
+      <RuntimeStatus runner={runner} />
+    </div>
+  );
+}
+
+/** Below the editor: the Console and Results tabs, and the caller's aside (the hint panel). */
+function OutputArea({
+  exercise,
+  work,
+  aside,
+}: {
+  exercise: LessonExercise;
+  work: Workspace;
+  aside: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { runner, tab, setTab, visualise } = work;
+  return (
+    <div className="output-area">
+      <div className="tabs" role="tablist" aria-label={t('runner.outputTabs')}>
+        {(['console', 'results'] as const).map((name) => (
           <button
+            key={name}
             type="button"
-            onClick={() => void start('check')}
-            disabled={runner.running !== null}
-            title={`${mod}+Shift+Enter`}
-            aria-keyshortcuts={isMac ? 'Meta+Shift+Enter' : 'Control+Shift+Enter'}
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            onClick={() => setTab(name)}
           >
-            {t('runner.check')}
+            {t(`runner.${name}`)}
           </button>
-        ) : null}
-        <button
-          type="button"
-          onClick={() => visualise()}
-          disabled={runner.running !== null || visualiser.busy}
-          title={t('visualise.buttonTitle')}
-          data-testid="visualise"
-        >
-          {t('visualise.button')}
-        </button>
-        <button type="button" onClick={runner.stop} disabled={runner.running === null}>
-          {t('runner.stop')}
-        </button>
-        {props.actions}
-        <RuntimeStatus runner={runner} />
+        ))}
       </div>
-      <WorkspacePanes
-        editor={
-          <CodeEditor
-            value={code}
-            language={language}
-            path={`${exercise.id}/${exercise.module}.${language === 'python' ? 'py' : language === 'typescript' ? 'ts' : 'js'}`}
-            fontSize={settings.editorFontSize}
-            label={t('runner.editorLabel', { title: text(exercise.title) })}
-            markers={markers}
-            onChange={change}
-            onRun={() => void start('run')}
-            onCheck={() => void start('check')}
-            {...(props.readOnly ? { readOnly: true } : {})}
-          />
-        }
-        output={
-          <div className="output-area">
-            <div className="tabs" role="tablist" aria-label={t('runner.outputTabs')}>
-              {(['console', 'results'] as const).map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  role="tab"
-                  id={`tab-${name}`}
-                  aria-selected={tab === name}
-                  aria-controls={`panel-${name}`}
-                  onClick={() => setTab(name)}
-                >
-                  {t(`runner.${name}`)}
-                </button>
-              ))}
-            </div>
-            <div className="output-row">
-              <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
-                {tab === 'console' ? (
-                  <ConsolePanel chunks={runner.console} prompt={runner.prompt} onAnswer={runner.answer} />
-                ) : (
-                  <ResultsPanel
-                    result={runner.result}
-                    starter={exercise.starter}
-                    {...(exercise.cases ? { cases: exercise.cases } : {})}
-                    {...(exercise.tests ? { onVisualiseTest: (name: string) => visualise(name) } : {})}
-                  />
-                )}
-              </div>
-              {props.aside ? <div className="workspace-aside">{props.aside}</div> : null}
-            </div>
-          </div>
-        }
-      />
-      {visualiser.dialog}
+      <div className="output-row">
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+          {tab === 'console' ? (
+            <ConsolePanel chunks={runner.console} prompt={runner.prompt} onAnswer={runner.answer} />
+          ) : (
+            <ResultsPanel
+              result={runner.result}
+              starter={exercise.starter}
+              {...(exercise.cases ? { cases: exercise.cases } : {})}
+              {...(exercise.tests ? { onVisualiseTest: (name: string) => visualise(name) } : {})}
+            />
+          )}
+        </div>
+        {aside ? <div className="workspace-aside">{aside}</div> : null}
+      </div>
     </div>
   );
 }
