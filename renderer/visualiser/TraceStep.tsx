@@ -3,15 +3,13 @@
  * marked step until they have predicted a variable's value there, then checks and may step on.
  * The backend judges the prediction and says the value (the page is not sent it).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonExercise } from '../../shared/api/calls/lessons.ts';
-import type { RunResult } from '../../shared/runner/protocol.ts';
 import { markedStep } from '../../shared/runner/trace/format.ts';
-import { useRuntimeState } from '../lesson/useRunner.ts';
 import { useJudged, type SubmitAnswer } from '../lesson/Steps.tsx';
 import { CodeText, StepView } from './StepView.tsx';
-import { recordTrace } from './recording.ts';
+import { useRecordedTrace } from './useRecordedTrace.ts';
 import { fileNameOf, traceOutput } from './Visualiser.tsx';
 import './visualise.css';
 
@@ -19,31 +17,19 @@ export function TraceStep({ exercise, onAnswer }: { exercise: LessonExercise; on
   const { t } = useTranslation();
   const id = useId();
   const language = exercise.language ?? 'python';
-  const runtime = useRuntimeState(language);
   const question = exercise.trace;
-  const [result, setResult] = useState<RunResult | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { result, failed } = useRecordedTrace({
+    language,
+    module: exercise.module,
+    code: exercise.starter,
+    timeLimitMs: exercise.timeLimitMs,
+  });
   const [answer, setAnswer] = useState('');
   const judged = useJudged();
   const verdict = judged.verdict
     ? { ok: judged.verdict.status === 'pass', value: judged.verdict.reveal?.value ?? '' }
     : null;
   const [seek, setSeek] = useState<{ step: number; seq: number } | undefined>(undefined);
-
-  const ready = runtime.phase === 'ready';
-  useEffect(() => {
-    if (!ready) return;
-    let live = true;
-    recordTrace(
-      { language, module: exercise.module, code: exercise.starter, timeLimitMs: exercise.timeLimitMs },
-      [],
-    )
-      .then((r) => live && setResult(r))
-      .catch((e: unknown) => live && setFailed(String((e as Error).message ?? e)));
-    return () => {
-      live = false;
-    };
-  }, [ready, language, exercise.module, exercise.starter, exercise.timeLimitMs]);
 
   if (!question) return null;
   const trace = result?.trace;
@@ -94,25 +80,7 @@ export function TraceStep({ exercise, onAnswer }: { exercise: LessonExercise; on
           </button>
         ) : null}
       </form>
-      {verdict ? (
-        <p className={verdict.ok ? 'verdict ok' : 'verdict bad'} role="status">
-          <CodeText
-            text={
-              verdict.ok
-                ? t('visualise.trace.right', { variable: question.variable, value: verdict.value })
-                : t('visualise.trace.wrong', { variable: question.variable, value: verdict.value })
-            }
-          />
-        </p>
-      ) : null}
-      {verdict && !verdict.ok && verdict.value ? (
-        <p className="answer-shown">{t('lesson.answerShown')}</p>
-      ) : null}
-      {judged.failed ? (
-        <p className="status error" role="alert">
-          {t('lesson.answerNotJudged', { message: judged.failed })}
-        </p>
-      ) : null}
+      <TraceVerdict verdict={verdict} variable={question.variable} failed={judged.failed} />
       {failed ? (
         <p className="status error" role="alert">
           {t('visualise.failed', { message: failed })}
@@ -135,5 +103,41 @@ export function TraceStep({ exercise, onAnswer }: { exercise: LessonExercise; on
         />
       )}
     </div>
+  );
+}
+
+/** The backend's verdict on the prediction, with the value it says, or why it could not judge. */
+function TraceVerdict({
+  verdict,
+  variable,
+  failed,
+}: {
+  verdict: { ok: boolean; value: string } | null;
+  variable: string;
+  failed: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {verdict ? (
+        <p className={verdict.ok ? 'verdict ok' : 'verdict bad'} role="status">
+          <CodeText
+            text={
+              verdict.ok
+                ? t('visualise.trace.right', { variable, value: verdict.value })
+                : t('visualise.trace.wrong', { variable, value: verdict.value })
+            }
+          />
+        </p>
+      ) : null}
+      {verdict && !verdict.ok && verdict.value ? (
+        <p className="answer-shown">{t('lesson.answerShown')}</p>
+      ) : null}
+      {failed ? (
+        <p className="status error" role="alert">
+          {t('lesson.answerNotJudged', { message: failed })}
+        </p>
+      ) : null}
+    </>
   );
 }
