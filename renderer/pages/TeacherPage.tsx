@@ -15,17 +15,32 @@ import { NewClassForm } from '../teacher/NewClassForm.tsx';
 import { DeleteClassButton } from '../teacher/DeleteClassButton.tsx';
 import { VerifiedMeans } from '../teacher/VerifiedMeans.tsx';
 import { GradebookExport } from '../teacher/GradebookExport.tsx';
+import type { ClassSummary } from '../../shared/api/contract.ts';
 import '../progress/progress.css';
 import '../teacher/teacher.css';
 
 export function TeacherPage() {
   const { t } = useTranslation();
   const { api } = useApp();
-  const classes = useData('classes', () => api.listClasses({}));
   // The first class's view is asked for with the class list rather than after it: a class of
   // hundreds shows a round trip and a render sooner. A failure is the class view's to report,
-  // when it asks again.
-  const [firstView] = useState(() => api.getClassView({}).catch(() => null));
+  // when it asks again. Both are asked as the page is first drawn, not after it (when the class
+  // list's load would start): the view waits for both.
+  const [first] = useState(() => {
+    const view = api.getClassView({}).catch(() => null);
+    let list: Promise<ClassSummary[]> | null = api.listClasses({});
+    return {
+      view,
+      /** The class list asked for with the view, the first time; asked anew after that. */
+      classes: () => {
+        const asked = list ?? api.listClasses({});
+        list = null;
+        return asked;
+      },
+    };
+  });
+  const firstView = first.view;
+  const classes = useData('classes', first.classes);
   const [chosen, setChosen] = useState<number | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
