@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type i18next from 'i18next';
 import { createApi } from './api/client.ts';
 import { initI18n, resolveLocale, setLocale } from './i18n/index.ts';
+import { failureText } from './i18n/failure.ts';
 import { AppContext, type AppContextValue } from './app/context.ts';
 import { App } from './app/App.tsx';
 import { applyTheme } from './app/theme.ts';
@@ -64,11 +65,12 @@ async function start() {
       </StrictMode>,
     );
   } catch (err) {
-    // Before i18n is up we cannot translate; say it in both languages.
+    // The learner's language setting could not be read: say why in the system's language.
+    const i18n = await initI18n(resolveLocale('system', navigator.languages)).catch(() => null);
     root.render(
       <div className="fatal" role="alert">
         <h1>Lantern could not start · Lantern 无法启动</h1>
-        <p>{err instanceof Error ? err.message : String(err)}</p>
+        <p>{i18n ? failureText(i18n.t, err) : ''}</p>
       </div>,
     );
   }

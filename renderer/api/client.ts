@@ -37,24 +37,42 @@ export function createApi(): LanternApi {
     throw new ApiError({
       code: 'forbidden',
       message: 'This page was opened without its launch token. Open the address that "npm start" printed.',
+      reason: { code: 'no-launch-token', params: { command: 'npm start' } },
     });
   }
   return createHttpApi(token);
 }
 
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
+  if (err instanceof ApiError) return coded(err);
   const message = err instanceof Error ? err.message : String(err);
   // The preload sends the error shape as JSON inside the message (Electron clones only the message).
   const json = /\{.*\}$/s.exec(message)?.[0];
   if (json) {
     try {
-      return new ApiError(JSON.parse(json) as ApiErrorShape);
+      return coded(new ApiError(JSON.parse(json) as ApiErrorShape));
     } catch {
       /* not ours */
     }
   }
-  return new ApiError({ code: 'failed', message });
+  // Not an envelope: the call never reached the backend, or its answer never came back.
+  return new ApiError({ code: 'failed', message, reason: { code: 'connection-lost' } });
+}
+
+/**
+ * Every failure the page sees carries a code its catalogs word. An envelope without one (the
+ * web server refusing a request before any handler ran) gets the code of its kind.
+ */
+function coded(err: ApiError): ApiError {
+  if (err.reason) return err;
+  const reason = { code: err.code === 'failed' ? 'internal-fault' : err.code };
+  return new ApiError({
+    code: err.code,
+    message: err.message,
+    issues: err.issues,
+    fieldIssues: err.fieldIssues,
+    reason,
+  });
 }
 
 function wrapBridge(bridge: LanternApi): LanternApi {
@@ -75,17 +93,23 @@ function createHttpApi(token: string): LanternApi {
   for (const name of CALL_NAMES) {
     api[name] = async (input: unknown) => {
       const body = JSON.stringify(input ?? {});
-      const res = await fetch(`/api/call/${name}`, {
-        method: 'POST',
-        headers,
-        body,
-        // A draft saved as the page goes away (a reload, the tab closing) must still arrive; the
-        // browser lets a small request outlive the page only when it is marked keepalive.
-        keepalive: name === 'saveDraft' && body.length < KEEPALIVE_MAX_CHARS,
-      });
-      const envelope = (await res.json()) as Envelope<unknown>;
+      let envelope: Envelope<unknown>;
+      try {
+        const res = await fetch(`/api/call/${name}`, {
+          method: 'POST',
+          headers,
+          body,
+          // A draft saved as the page goes away (a reload, the tab closing) must still arrive; the
+          // browser lets a small request outlive the page only when it is marked keepalive.
+          keepalive: name === 'saveDraft' && body.length < KEEPALIVE_MAX_CHARS,
+        });
+        envelope = (await res.json()) as Envelope<unknown>;
+      } catch (err) {
+        // No answer, or one that is not an envelope: the backend is not there (or went away).
+        throw toApiError(err);
+      }
       if (envelope.ok) return envelope.value;
-      throw new ApiError(envelope.error);
+      throw toApiError(new ApiError(envelope.error));
     };
   }
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

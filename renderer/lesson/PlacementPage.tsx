@@ -16,6 +16,7 @@ import { testCounts } from './attempt.ts';
 import { VerdictNotice } from './VerdictNotice.tsx';
 import type { RecordedVerdict } from '../../shared/api/calls/lessons.ts';
 import './lesson.css';
+import { failureText } from '../i18n/failure.ts';
 
 export const PLACEMENT_SEGMENT = '~placement';
 
@@ -33,7 +34,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
   if (check.error)
     return (
       <p className="page" role="alert">
-        {check.error.message}
+        {failureText(t, check.error)}
       </p>
     );
   const value = check.value;
@@ -53,7 +54,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
         const answer = await api.applyPlacement({ trackId, results: all });
         setPlaced(answer.concepts.length);
       } catch (err) {
-        setError((err as Error).message);
+        setError(failureText(t, err));
       }
     }
   };
@@ -129,7 +130,7 @@ export function PlacementPage({ trackId }: { trackId: string }) {
                     setVerdict(recorded.verdict);
                     setSolved(recorded.verdict.status === 'pass');
                   },
-                  (err: Error) => setError(err.message),
+                  (err: unknown) => setError(failureText(t, err)),
                 );
             }}
           />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonState } from '../../shared/api/calls/lessons.ts';
 import { useApp } from '../app/context.ts';
+import { failureText } from '../i18n/failure.ts';
 
 /**
  * Show solution: offered after three failed checks or every hint, asks to confirm (it is
@@ -37,7 +38,7 @@ export function SolutionReveal({
       onState(answer.state);
       setConfirming(false);
     } catch (err) {
-      setError((err as Error).message);
+      setError(failureText(t, err));
     }
   };
   return (

@@ -11,6 +11,7 @@ import { useApp } from '../app/context.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { CodeEditor } from '../editor/CodeEditor.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
+import { failureText } from '../i18n/failure.ts';
 import { OutputDiff } from './OutputDiff.tsx';
 
 /** Sends the learner's answer; settles with the backend's verdict (null when it could not be had). */
@@ -18,6 +19,7 @@ export type SubmitAnswer = (answer: string) => Promise<RecordedVerdict | null>;
 
 /** An answer being judged, then the verdict on it. */
 export function useJudged() {
+  const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const [verdict, setVerdict] = useState<RecordedVerdict | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function useJudged() {
       setVerdict(await submit(answer));
     } catch (e) {
       setVerdict(null);
-      setFailed(e instanceof Error ? e.message : String(e));
+      setFailed(failureText(t, e));
     } finally {
       setPending(false);
     }
@@ -156,7 +158,7 @@ export function QuizStep({
       focusAnswer.current = true;
       setRight(answers);
     } catch (e) {
-      setRevealFailed(e instanceof Error ? e.message : String(e));
+      setRevealFailed(failureText(t, e));
     }
   };
   return (

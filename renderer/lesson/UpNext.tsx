@@ -9,6 +9,7 @@ import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import { useReasonText } from '../components/learner/reason.ts';
+import { failureText } from '../i18n/failure.ts';
 
 export function UpNext({
   trackId,
@@ -34,7 +35,7 @@ export function UpNext({
       const problem = await api.nextPractice({ trackId, locale });
       location.hash = href('practice', problem.id);
     } catch (err) {
-      setError((err as Error).message);
+      setError(failureText(t, err));
       setBusy(false);
     }
   };

@@ -4,11 +4,14 @@
  * once; otherwise the button says it is preparing one.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
+import { failureText } from '../i18n/failure.ts';
 
 export function useMoreLikeThis(trackId: string, exerciseId: string) {
+  const { t } = useTranslation();
   const { api } = useApp();
   const { locale } = useLocale();
   // Busy and failed for the exercise it was asked on: the page stays mounted when it opens the
@@ -22,7 +25,7 @@ export function useMoreLikeThis(trackId: string, exerciseId: string) {
       const next = await api.morePractice({ trackId, exerciseId, locale });
       location.hash = href('practice', next.id);
     } catch (err) {
-      setError({ on: exerciseId, message: (err as Error).message });
+      setError({ on: exerciseId, message: failureText(t, err) });
       setBusyFor(null);
     }
   };

@@ -9,6 +9,7 @@ import { useData } from '../app/useData.ts';
 import { AssignedUnits } from '../learn/AssignedUnits.tsx';
 import '../lesson/lesson.css';
 import '../learn/assigned.css';
+import { failureText } from '../i18n/failure.ts';
 
 /**
  * #/learn: the tracks; #/learn/<track>: its overview; #/learn/<track>/<lesson>: the lesson;
@@ -34,7 +35,9 @@ function TrackList() {
       <h1 id="page-title">{t('learn.title')}</h1>
       <p className="lead">{t('learn.intro')}</p>
       <AssignedUnits />
-      {tracks.error ? <p role="alert">{t('tracks.loadFailed', { message: tracks.error.message })}</p> : null}
+      {tracks.error ? (
+        <p role="alert">{t('tracks.loadFailed', { message: failureText(t, tracks.error) })}</p>
+      ) : null}
       <ul className="track-cards">
         {(tracks.value ?? []).map((track) => (
           <li key={track.id} className="card track-card" data-track={track.id}>

@@ -12,6 +12,7 @@ import { DueReviews, HintsPerExercise, RecentActivity } from '../progress/Activi
 import { ReportExport } from '../progress/ReportExport.tsx';
 import { duration } from '../i18n/format.ts';
 import '../progress/progress.css';
+import { failureText } from '../i18n/failure.ts';
 
 const isEmpty = (d: Dashboard) => d.recent.length === 0 && d.exercisesSolved === 0 && d.activeMs === 0;
 
@@ -27,7 +28,7 @@ export function ProgressPage() {
       <h1 id="page-title">{t('progress.title')}</h1>
       {dashboard.error ? (
         <div className="status error" role="alert">
-          {t('dashboard.loadFailed', { message: dashboard.error.message })}{' '}
+          {t('dashboard.loadFailed', { message: failureText(t, dashboard.error) })}{' '}
           <button type="button" onClick={() => void dashboard.reload()}>
             {t('dashboard.retry')}
           </button>

@@ -8,6 +8,7 @@ import { PacksSettings } from '../settings/PacksSettings.tsx';
 import { TutorSettings } from '../settings/TutorSettings.tsx';
 import { ClassSettings } from '../settings/ClassSettings.tsx';
 import '../learn/assigned.css';
+import { failureText } from '../i18n/failure.ts';
 
 /** The current learner's name, kept up to date when another learner becomes current. */
 function useCurrentLearnerName(): string | undefined {
@@ -31,7 +32,7 @@ export function SettingsPage() {
       await updateSettings(patch);
       setStatus({ kind: 'saved' });
     } catch (err) {
-      setStatus({ kind: 'error', message: (err as Error).message });
+      setStatus({ kind: 'error', message: failureText(t, err) });
     }
   };
 

@@ -18,6 +18,7 @@ import { GradebookExport } from '../teacher/GradebookExport.tsx';
 import type { ClassSummary } from '../../shared/api/contract.ts';
 import '../progress/progress.css';
 import '../teacher/teacher.css';
+import { failureText } from '../i18n/failure.ts';
 
 export function TeacherPage() {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function TeacherPage() {
       <VerifiedMeans />
       {classes.error ? (
         <p className="status error" role="alert">
-          {t('classroom.loadFailed', { message: classes.error.message })}
+          {t('classroom.loadFailed', { message: failureText(t, classes.error) })}
         </p>
       ) : !classes.value ? (
         <p className="status" role="status">

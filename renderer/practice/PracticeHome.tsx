@@ -11,6 +11,7 @@ import { href } from '../app/router.ts';
 import { useLocale } from '../i18n/useLocale.ts';
 import { useReasonText } from '../components/learner/reason.ts';
 import './practice.css';
+import { failureText } from '../i18n/failure.ts';
 
 const TRACK_KEY = 'lantern.practice.track';
 
@@ -32,7 +33,8 @@ export function PracticeHome() {
   });
   const [busy, setBusy] = useState(false);
   const [actionError, setError] = useState<string | null>(null);
-  const error = actionError ?? list.error?.message ?? tracks.error?.message;
+  const failed = list.error ?? tracks.error;
+  const error = actionError ?? (failed ? failureText(t, failed) : undefined);
 
   useEffect(() => {
     if (!trackId) return;
@@ -48,7 +50,7 @@ export function PracticeHome() {
       const problem = await api.nextPractice({ trackId, locale });
       location.hash = href('practice', problem.id);
     } catch (err) {
-      setError((err as Error).message);
+      setError(failureText(t, err));
     } finally {
       setBusy(false);
     }

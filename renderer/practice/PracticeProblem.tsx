@@ -143,7 +143,7 @@ function LoadedProblem({ id, problem }: { id: string; problem: PracticeProblemVi
           initialCode={exercise.starter}
           onCodeChange={(c) => (code.current = c)}
           onAttempt={(kind, c, result) =>
-            void attempt(kind, c, result).catch((err: Error) => setError(err.message))
+            void attempt(kind, c, result).catch((err: unknown) => setError(failureText(t, err)))
           }
         />
       </WorkPane>

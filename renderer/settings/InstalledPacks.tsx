@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrackCard } from '../../shared/api/contract.ts';
 import { useApp } from '../app/context.ts';
 import { useLocale } from '../i18n/useLocale.ts';
+import { failureText } from '../i18n/failure.ts';
 
 interface Props {
   packs: TrackCard[] | undefined;
@@ -27,14 +28,14 @@ export function InstalledPacks({ packs, error, busy, onRemoved, onFailed }: Prop
       if (removed) onRemoved(text(pack.title));
       else onFailed(t('packs.alreadyGone'));
     } catch (err) {
-      onFailed((err as Error).message);
+      onFailed(failureText(t, err));
     }
   };
 
   return (
     <section aria-labelledby={headingId} className="installed-packs">
       <h3 id={headingId}>{t('packs.installed')}</h3>
-      {error ? <p role="alert">{t('packs.failed', { message: error.message })}</p> : null}
+      {error ? <p role="alert">{t('packs.failed', { message: failureText(t, error) })}</p> : null}
       {packs && !packs.length ? <p className="muted">{t('packs.none')}</p> : null}
       <ul data-testid="installed-packs">
         {(packs ?? []).map((pack) => (

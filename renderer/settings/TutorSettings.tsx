@@ -16,6 +16,7 @@ import { useData } from '../app/useData.ts';
 import { SecretField } from './SecretField.tsx';
 import { TutorUsagePanel } from './TutorUsage.tsx';
 import './tutor-settings.css';
+import { failureText } from '../i18n/failure.ts';
 
 const SECRETS_OF: Record<TutorSettingsShape['provider'], SecretName[]> = {
   anthropic: ['anthropicApiKey'],
@@ -33,7 +34,7 @@ export function TutorSettings() {
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const [connection, setConnection] = useState<ConnectionResult | null>(null);
   const failed = (err: unknown) =>
-    setStatus({ kind: 'error', text: t('tutor.settings.saveFailed', { message: (err as Error).message }) });
+    setStatus({ kind: 'error', text: t('tutor.settings.saveFailed', { message: failureText(t, err) }) });
 
   const save: Save = async (patch) => {
     try {
@@ -61,7 +62,8 @@ export function TutorSettings() {
   };
 
   if (!setup.value) {
-    const loadFailed = setup.error && t('tutor.settings.loadFailed', { message: setup.error.message });
+    const loadFailed =
+      setup.error && t('tutor.settings.loadFailed', { message: failureText(t, setup.error) });
     return (
       <fieldset className="card tutor-settings">
         <legend>{t('tutor.settings.title')}</legend>

@@ -14,6 +14,7 @@ import { ClassSummary } from './ClassSummary.tsx';
 import { ClassMatrix, type Sort, type SortKey } from './ClassMatrix.tsx';
 import { ClassMastery } from './ClassMastery.tsx';
 import './class-view.css';
+import { failureText } from '../i18n/failure.ts';
 
 type Row = View['learners'][number];
 const NO_MASTERY: { concepts: View['concepts']; rows: readonly Row[] } = { concepts: [], rows: [] };
@@ -56,7 +57,7 @@ export function ClassView({
     { revision: `${track ?? ''}/${version}` },
   );
   const view = loaded.value ?? null;
-  const error = loaded.error?.message ?? null;
+  const error = loaded.error ? failureText(t, loaded.error) : null;
   const [filter, setFilter] = useState('');
   const [onlyStuck, setOnlyStuck] = useState(false);
   const [sort, setSort] = useState<Sort>({ key: 'name', up: true });

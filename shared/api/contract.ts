@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ErrorReason } from './reasoned-error.ts';
+import type { FieldIssue } from './field-issues.ts';
 import { appCalls, Settings } from './calls/app.ts';
 import { lessonCalls } from './calls/lessons.ts';
 import { tutorCalls } from './calls/tutor.ts';
@@ -64,6 +65,7 @@ export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
 export type { ErrorReason } from './reasoned-error.ts';
 export { ReasonedError } from './reasoned-error.ts';
+export { API_FAULTS, PRACTICE_REFUSALS, STEP_REFUSALS, type ApiFault } from './faults.ts';
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
 
@@ -81,9 +83,14 @@ export interface ApiErrorShape {
   /** bad-input: the payload failed the schema; unknown-call; forbidden; failed: the handler threw. */
   code: 'bad-input' | 'unknown-call' | 'forbidden' | 'failed';
   message: string;
-  /** For bad-input: each problem with the field path, e.g. "theme". */
+  /** For bad-input: each problem with the field path, e.g. "theme" (English, for logs and the CLI). */
   issues?: { field: string; message: string }[];
-  /** A failure the handler explained with a code (ReasonedError). */
+  /** For bad-input: the same problems as codes with the field path, for the page to word. */
+  fieldIssues?: FieldIssue[];
+  /**
+   * Why, as a code the page words: the handler's refusal (ReasonedError), or one of API_FAULTS
+   * (a bad payload, an uncoded fault, a lost connection). Every failure carries one.
+   */
   reason?: ErrorReason;
 }
 
@@ -97,12 +104,14 @@ export type LanternApi = {
 export class ApiError extends Error {
   readonly code: ApiErrorShape['code'];
   readonly issues: ApiErrorShape['issues'];
+  readonly fieldIssues: FieldIssue[] | undefined;
   readonly reason: ErrorReason | undefined;
   constructor(shape: ApiErrorShape) {
     super(shape.message);
     this.name = 'ApiError';
     this.code = shape.code;
     this.issues = shape.issues;
+    this.fieldIssues = shape.fieldIssues;
     this.reason = shape.reason;
   }
 }

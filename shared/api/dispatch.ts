@@ -1,8 +1,14 @@
 /**
  * Validates a call at the process edge and runs its handler. Both bindings (IPC and HTTP) go
  * through here, so a bad payload gets the same typed error, naming the field, in both.
+ *
+ * Every failure leaves here with a code the page words (`reason`): a handler's own refusal
+ * (ReasonedError), bad-input with each field's issue as a code, unknown-call, or internal-fault
+ * for anything a handler threw without a code. The English message stays in the envelope for the
+ * log and the command line; the page never shows it.
  */
 import { z } from 'zod';
+import { fieldIssuesOf } from './field-issues.ts';
 import {
   calls,
   isCallName,
@@ -44,12 +50,22 @@ export async function dispatch(
   onError?: (name: string, err: unknown) => void,
 ): Promise<Envelope<unknown>> {
   if (!isCallName(name)) {
-    return fail({ code: 'unknown-call', message: `There is no API call named ${JSON.stringify(name)}.` });
+    return fail({
+      code: 'unknown-call',
+      message: `There is no API call named ${JSON.stringify(name)}.`,
+      reason: { code: 'unknown-call', params: { name: String(name).slice(0, 100) } },
+    });
   }
   const parsed = calls[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
-    return fail({ code: 'bad-input', message: `Bad input for ${name}: ${describeIssues(issues)}`, issues });
+    return fail({
+      code: 'bad-input',
+      message: `Bad input for ${name}: ${describeIssues(issues)}`,
+      issues,
+      fieldIssues: fieldIssuesOf(parsed.error, rawInput ?? {}),
+      reason: { code: 'bad-input', params: { call: name } },
+    });
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
@@ -58,7 +74,10 @@ export async function dispatch(
   } catch (err) {
     onError?.(name, err);
     const message = err instanceof Error ? err.message : String(err);
-    return fail({ code: 'failed', message, ...(err instanceof ReasonedError ? { reason: err.reason } : {}) });
+    // A fault without a code is still a code for the page: its English is for the log only.
+    const reason =
+      err instanceof ReasonedError ? err.reason : { code: 'internal-fault', params: { call: name } };
+    return fail({ code: 'failed', message, reason });
   }
 }
 

@@ -4,10 +4,12 @@
  * the learner leaves the exercise.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TutorHint } from '../../../shared/api/calls/tutor.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { useApp } from '../../app/context.ts';
 import { useLocale } from '../../i18n/useLocale.ts';
+import { failureText } from '../../i18n/failure.ts';
 
 type Phase = { kind: 'idle' } | { kind: 'streaming'; requestId: string } | { kind: 'done' };
 
@@ -21,6 +23,7 @@ export interface HintRequest {
 }
 
 export function useHintLadder({ trackId, exerciseId, getCode, lastResult, onHint }: HintRequest) {
+  const { t } = useTranslation();
   const { api } = useApp();
   const { locale } = useLocale();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -95,7 +98,7 @@ export function useHintLadder({ trackId, exerciseId, getCode, lastResult, onHint
         return true;
       }
     } catch (err) {
-      if (current.current === requestId) setFailure((err as Error).message);
+      if (current.current === requestId) setFailure(failureText(t, err));
     } finally {
       if (current.current === requestId) {
         current.current = null;

@@ -13,7 +13,7 @@ import { ImportOutcome } from './teacher.ts';
 const count = z.number().int().min(0);
 const classId = z.number().int().positive();
 const slug = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.iso.date();
 
 export const AssignedUnit = z.object({ track: slug, unit: slug, due: day.nullable() }).strict();
 export type AssignedUnit = z.infer<typeof AssignedUnit>;

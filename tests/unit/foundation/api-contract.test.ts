@@ -56,9 +56,33 @@ describe('the API contract', () => {
     expect(proto).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
   });
 
-  test('a handler that throws becomes a failed result with its message', async () => {
+  test('a handler that throws a plain Error becomes a coded internal fault, its message kept for the log', async () => {
     const result = await dispatch(handlers(), 'getAppInfo', {}, ctx);
-    expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'not needed' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: 'not needed',
+        reason: { code: 'internal-fault', params: { call: 'getAppInfo' } },
+      },
+    });
+  });
+
+  test('a bad payload carries each field issue as a code for the page to word', async () => {
+    const result = await dispatch(handlers(), 'updateSettings', { editorFontSize: 99 }, ctx);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad-input',
+        reason: { code: 'bad-input', params: { call: 'updateSettings' } },
+        fieldIssues: [{ field: 'editorFontSize', code: 'too-large', max: 32 }],
+      },
+    });
+    const unknown = await dispatch(handlers(), 'deleteEverything', {}, ctx);
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { reason: { code: 'unknown-call', params: { name: 'deleteEverything' } } },
+    });
   });
 
   test('a valid settings change is saved, answered and pushed as an event', async () => {

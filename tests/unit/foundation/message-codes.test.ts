@@ -6,12 +6,14 @@
 import { describe, expect, test } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
 import { catalogs } from '../../../renderer/i18n/catalogs.ts';
-import { REFUSAL_FAMILIES, failureText, reasonText } from '../../../renderer/i18n/failure.ts';
+import { LOG_FILE, REFUSAL_FAMILIES, failureText, reasonText } from '../../../renderer/i18n/failure.ts';
+import { toApiError } from '../../../renderer/api/client.ts';
 import { fieldIssueText, reportProblemText } from '../../../renderer/i18n/file-problems.ts';
 import { FIELD_ISSUE_CODES, type FieldIssue } from '../../../shared/api/field-issues.ts';
 import {
   ApiError,
   AppInfo,
+  calls,
   EnrolmentError,
   FAILURE_CAUSES,
   ReportFileProblem,
@@ -31,7 +33,7 @@ async function translator(lng: 'en' | 'zh'): Promise<TFunction> {
 }
 
 /** Names that stay as they are in Chinese text. */
-const NAMES = /\b(Lantern|SQLite|JSON|UTF-8|Base64|Python)\b/g;
+const NAMES = /\b(Lantern|SQLite|JSON|UTF-8|Base64|Python|Claude)\b/g;
 /** Latin words in `text` once the parameters given and the names are taken out. */
 function english(text: string, params: readonly (string | number)[]): string[] {
   let rest = text;
@@ -97,6 +99,12 @@ describe('codes and the catalogs that word them', () => {
       char: 'U+202E',
       track: 'python',
       lesson: 'loops-intro',
+      concept: 'loops',
+      concepts: 'strings, lists',
+      language: 'typescript',
+      call: 'updateSettings',
+      command: 'npm start',
+      log: LOG_FILE,
     };
     const values = Object.entries(params)
       .filter(([k]) => !['type', 'cause', 'problem'].includes(k))
@@ -135,14 +143,63 @@ describe('codes and the catalogs that word them', () => {
     );
   });
 
-  test('a failure without a code says what the client found', async () => {
+  test('a failure without a code is still worded by the catalog, never by its English message', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const t = await translator(lang);
+      const texts = [
+        // A fault in the page itself, an envelope without a code, a call that never got an answer.
+        failureText(t, new Error('Cannot read properties of undefined')),
+        failureText(
+          t,
+          new ApiError({ code: 'failed', message: 'SQLITE_CORRUPT: database disk image is malformed' }),
+        ),
+        failureText(t, toApiError(new TypeError('Failed to fetch'))),
+        failureText(t, toApiError(new ApiError({ code: 'forbidden', message: 'Missing or wrong token.' }))),
+      ];
+      for (const text of texts) {
+        expect(text).not.toMatch(/undefined|SQLITE|fetch|token/);
+        if (lang === 'zh') expect(english(text, [LOG_FILE]), text).toEqual([]);
+      }
+      expect(texts[1]).toContain(LOG_FILE);
+    }
     const t = await translator('zh');
-    expect(failureText(t, new Error('socket hang up'))).toBe('socket hang up');
     const refused = new ApiError({
       code: 'failed',
       message: 'There is already a class called “7B”. Choose another name.',
       reason: { code: 'class-name-taken', params: { name: '7B' } },
     });
     expect(failureText(t, refused)).toBe('已经有一个叫“7B”的班级了。请换一个名字。');
+  });
+
+  test('a value a person typed that the call refuses names the field as the page does, in both languages', async () => {
+    const fields = (lang: 'en' | 'zh') =>
+      lookup(catalogs[lang], 'apiErrors.fields') as Record<string, Record<string, string>>;
+    expect(Object.keys(fields('zh')).sort()).toEqual(Object.keys(fields('en')).sort());
+    const zh = await translator('zh');
+    for (const [call, names] of Object.entries(fields('en'))) {
+      expect(Object.hasOwn(calls, call), `${call} is a call`).toBe(true);
+      expect(Object.keys(fields('zh')[call] ?? {}).sort(), call).toEqual(Object.keys(names).sort());
+      for (const name of Object.keys(names)) {
+        const err = new ApiError({
+          code: 'bad-input',
+          message: `Bad input for ${call}: ${name}: Too big`,
+          reason: { code: 'bad-input', params: { call } },
+          fieldIssues: [{ field: `units.0.${name}`, code: 'too-large', max: 50 }],
+        });
+        const text = failureText(zh, err);
+        expect(text).toContain(fields('zh')[call]![name]!);
+        expect(english(text, []), text).toEqual([]);
+      }
+    }
+    const budget = new ApiError({
+      code: 'bad-input',
+      message: 'Bad input for updateTutorSettings: monthlyBudgetUsd: Too big',
+      reason: { code: 'bad-input', params: { call: 'updateTutorSettings' } },
+      fieldIssues: [{ field: 'monthlyBudgetUsd', code: 'too-large', max: 10000 }],
+    });
+    expect(failureText(zh, budget)).toBe('每月预算：大于上限 10000。');
+    expect(failureText(await translator('en'), budget)).toBe(
+      'Monthly budget: is larger than 10000, the most allowed.',
+    );
   });
 });
