@@ -197,22 +197,30 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
       const { exercise } = await lesson(trackId, exerciseId);
       const before = stateOf(trackId, exerciseId, exercise.hints.length);
       if (!before.solutionAvailable && !before.solutionRevealed) {
-        throw new Error(
+        throw new ReasonedError(
           `The solution is offered after ${FAILED_CHECKS_BEFORE_SOLUTION} failed checks or once every hint has been shown.`,
+          { code: 'solution-not-yet', params: { count: FAILED_CHECKS_BEFORE_SOLUTION } },
         );
       }
-      if (!exercise.solution) throw new Error('This step has no reference solution.');
+      if (!exercise.solution)
+        throw new ReasonedError('This step has no reference solution.', { code: 'no-solution' });
       if (!before.solutionRevealed) progress.recordSolutionReveal(deps.profileId(), trackId, exerciseId);
       return { solution: exercise.solution, state: stateOf(trackId, exerciseId, exercise.hints.length) };
     },
 
     async revealQuizAnswer({ trackId, exerciseId }) {
       const { exercise } = await lesson(trackId, exerciseId);
-      if (exercise.type !== 'quiz') throw new Error(`"${exerciseId}" is not a quiz.`);
+      if (exercise.type !== 'quiz')
+        throw new ReasonedError(`"${exerciseId}" is not a quiz.`, {
+          code: 'not-a-quiz',
+          params: { lesson: exerciseId },
+        });
       const before = stateOf(trackId, exerciseId, exercise.hints.length);
       // Offered after a wrong pick: a learner who has not tried yet is not given the answer.
       if (before.failedChecks === 0 && !before.completed)
-        throw new Error('The right answer is shown after a wrong one has been picked.');
+        throw new ReasonedError('The right answer is shown after a wrong one has been picked.', {
+          code: 'quiz-answer-not-yet',
+        });
       if (!before.solutionRevealed && !before.completed)
         progress.recordSolutionReveal(deps.profileId(), trackId, exerciseId);
       const right = (exercise.choices ?? []).flatMap((choice, index) =>
@@ -225,7 +233,10 @@ export function lessonHandlers(deps: LessonDeps): HandlersFor<typeof lessonCalls
       const { exercise } = await lesson(trackId, exerciseId);
       // Reading completes an explanation only; every other step is done by a verified pass.
       if (exercise.type !== 'explanation')
-        throw new Error(`"${exerciseId}" is not an explanation: it is done when it is solved.`);
+        throw new ReasonedError(`"${exerciseId}" is not an explanation: it is done when it is solved.`, {
+          code: 'not-an-explanation',
+          params: { lesson: exerciseId },
+        });
       progress.markCompleted(deps.profileId(), trackId, exerciseId);
       return stateOf(trackId, exerciseId, exercise.hints.length);
     },

@@ -51,7 +51,11 @@ const FALLBACK_DIFFICULTY = 3;
 export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practiceCalls> {
   async function trackOf(trackId: string) {
     const track = await deps.practiceCatalog.track(trackId);
-    if (!track) throw new Error(`There is no track "${trackId}".`);
+    if (!track)
+      throw new ReasonedError(`There is no track "${trackId}".`, {
+        code: 'no-track',
+        params: { track: trackId },
+      });
     return track;
   }
 
@@ -164,7 +168,11 @@ export function practiceHandlers(deps: PracticeDeps): HandlersFor<typeof practic
     const track = await trackOf(trackId);
     const like =
       track.exercises.find((e) => e.id === exerciseId) ?? deps.practiceStore.get(exerciseId)?.exercise;
-    if (!like) throw new Error(`There is no exercise "${exerciseId}" in the track "${trackId}".`);
+    if (!like)
+      throw new ReasonedError(`There is no exercise "${exerciseId}" in the track "${trackId}".`, {
+        code: 'no-lesson',
+        params: { track: trackId, lesson: exerciseId },
+      });
     return like;
   }
 

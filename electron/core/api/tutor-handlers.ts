@@ -4,6 +4,7 @@
  * answers say only whether each one is set.
  */
 import type { HandlersFor } from '../../../shared/api/dispatch.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 import {
   SECRET_NAMES,
   type SecretStatus,
@@ -118,7 +119,11 @@ export function tutorHandlers(deps: TutorDeps): HandlersFor<typeof tutorCalls> {
   return {
     async requestHint({ requestId, trackId, exerciseId, code, lastResult, followUp, locale }, ctx) {
       const exercise = await deps.findExercise(trackId, exerciseId);
-      if (!exercise) throw new Error(`There is no exercise "${exerciseId}" in the track "${trackId}".`);
+      if (!exercise)
+        throw new ReasonedError(`There is no exercise "${exerciseId}" in the track "${trackId}".`, {
+          code: 'no-lesson',
+          params: { track: trackId, lesson: exerciseId },
+        });
       const profile = deps.profileId();
       const key = `${trackId}\u0000${exerciseId}`;
       // The ladder has four rungs: the prompt needs the latest hints, not every one ever given.

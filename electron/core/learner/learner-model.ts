@@ -27,6 +27,7 @@ import {
   type NextStep,
   type PracticeTarget,
 } from './recommend.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 
 export interface RecordAttemptInput extends AttemptInput {
   /** For an exercise that is not in the track (generated practice): its concepts and difficulty. */
@@ -176,7 +177,11 @@ export class LearnerModel {
   predictedSuccess(profileId: number, track: string, exercise: string): number {
     const course = this.requireCourse(track);
     const e = course.byId.get(exercise);
-    if (!e) throw new Error(`Exercise "${exercise}" is not in track "${track}".`);
+    if (!e)
+      throw new ReasonedError(`Exercise "${exercise}" is not in track "${track}".`, {
+        code: 'no-lesson',
+        params: { track, lesson: exercise },
+      });
     const abilities = new Map(this.mastery(profileId, track).map((m) => [m.concept, m.ability]));
     return this.predict(e, abilities, this.records.difficulties(track));
   }
@@ -355,7 +360,8 @@ export class LearnerModel {
 
   private requireCourse(track: string): CourseMap {
     const course = this.courseOf(track);
-    if (!course) throw new Error(`Track "${track}" is not installed.`);
+    if (!course)
+      throw new ReasonedError(`Track "${track}" is not installed.`, { code: 'no-track', params: { track } });
     return course;
   }
 }

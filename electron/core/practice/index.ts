@@ -18,6 +18,7 @@ import { Prefetcher } from './prefetch.ts';
 import { produceExercise } from './producer.ts';
 import { GeneratedExerciseStore, type ExerciseSource } from './store.ts';
 import type { RunCode } from '../../../shared/runner/protocol.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 
 export { curriculumCatalog, type PracticeCatalog, type PracticeTrack } from './catalog.ts';
 export { PracticeUnavailableError } from './producer.ts';
@@ -112,7 +113,13 @@ export class PracticeService {
     const track = await this.trackOf(request.track);
     const concepts = request.concepts.filter((c) => track.concepts.some((k) => k.id === c));
     if (concepts.length === 0)
-      throw new Error(`None of the concepts ${request.concepts.join(', ')} is in track "${track.id}".`);
+      throw new ReasonedError(
+        `None of the concepts ${request.concepts.join(', ')} is in track "${track.id}".`,
+        {
+          code: 'no-concept-in-track',
+          params: { concepts: request.concepts.join(', '), track: track.id },
+        },
+      );
     return this.serve(track, concepts, request.locale, request.difficulty ?? DEFAULT_DIFFICULTY);
   }
 
@@ -237,7 +244,11 @@ export class PracticeService {
 
   private async trackOf(trackId: string): Promise<PracticeTrack> {
     const track = await this.options.catalog.track(trackId);
-    if (!track) throw new Error(`There is no track "${trackId}".`);
+    if (!track)
+      throw new ReasonedError(`There is no track "${trackId}".`, {
+        code: 'no-track',
+        params: { track: trackId },
+      });
     return track;
   }
 }
@@ -245,7 +256,11 @@ export class PracticeService {
 /** The concept "More like this" practises: the exercise's first one that the track teaches. */
 function conceptLike(track: PracticeTrack, exercise: Exercise): string {
   const concept = exercise.concepts.find((c) => track.concepts.some((k) => k.id === c));
-  if (!concept) throw new Error(`Exercise "${exercise.id}" has no concept of track "${track.id}".`);
+  if (!concept)
+    throw new ReasonedError(`Exercise "${exercise.id}" has no concept of track "${track.id}".`, {
+      code: 'no-concept-of-exercise',
+      params: { lesson: exercise.id, track: track.id },
+    });
   return concept;
 }
 

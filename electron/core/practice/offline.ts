@@ -6,6 +6,7 @@ import type { Exercise, Language, UiLocale } from '../../../shared/content/schem
 import { generatedId } from './problem.ts';
 import { Rng, type ExerciseTemplate, type TemplateSet } from './templates/index.ts';
 import { validateExercise, type ValidationContext, type ValidationReport } from './validate.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 
 export interface OfflineRequest {
   track: string;
@@ -22,9 +23,12 @@ export interface OfflineResult {
   seed: number;
 }
 
-export class NoTemplateError extends Error {
+export class NoTemplateError extends ReasonedError {
   constructor(language: string, concept: string) {
-    super(`There is no offline practice template for "${concept}" in ${language}.`);
+    super(`There is no offline practice template for "${concept}" in ${language}.`, {
+      code: 'no-template',
+      params: { concept, language },
+    });
     this.name = 'NoTemplateError';
   }
 }

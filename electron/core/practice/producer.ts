@@ -3,6 +3,7 @@
  * within budget), then the offline generator. Whatever comes back has passed every check.
  */
 import type { Exercise, UiLocale } from '../../../shared/content/schema.ts';
+import { ReasonedError } from '../../../shared/api/reasoned-error.ts';
 import type { TemplateReason } from '../../../shared/api/calls/practice.ts';
 import type { ModelCallError, ModelErrorKind } from '../tutor/errors.ts';
 import type { PracticeTrack } from './catalog.ts';
@@ -42,11 +43,12 @@ export interface ProducerDeps {
   seed?: () => number;
 }
 
-export class PracticeUnavailableError extends Error {
+export class PracticeUnavailableError extends ReasonedError {
   constructor(concept: string) {
     super(
       `No new practice problem could be made for "${concept}", and there is none to repeat yet. ` +
         'Try another concept, or set up Claude in Settings → Tutor for more variety.',
+      { code: 'practice-unavailable', params: { concept } },
     );
     this.name = 'PracticeUnavailableError';
   }
