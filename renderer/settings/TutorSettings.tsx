@@ -237,8 +237,10 @@ function ModelFields({ setup: { settings, models }, save }: { setup: TutorSetup;
           key={`budget-${settings.monthlyBudgetUsd}`}
           defaultValue={settings.monthlyBudgetUsd}
           onBlur={(e) => {
-            const usd = Number(e.target.value);
-            if (Number.isFinite(usd) && usd >= 0 && usd <= 10000 && usd !== settings.monthlyBudgetUsd)
+            // A budget out of range is sent too: the backend's refusal says what the limits are.
+            const typed = e.target.value.trim();
+            const usd = Number(typed);
+            if (typed !== '' && Number.isFinite(usd) && usd !== settings.monthlyBudgetUsd)
               void save({ monthlyBudgetUsd: usd });
           }}
         />
