@@ -25,7 +25,17 @@ const startDrag = (e: React.DragEvent, id: number) => {
   e.dataTransfer.effectAllowed = 'move';
 };
 
-/** The lines not yet in the program: Enter or a click adds one, dragging one back removes it. */
+/** What a tap shows: the line it picked up, and where that line can go. */
+export interface TouchView {
+  lifted: number | null;
+  liftedInProgram: boolean;
+  onPointerDown: (e: React.PointerEvent) => void;
+}
+
+/**
+ * The lines not yet in the program: Enter or a click adds one (a tap picks it up), dragging one
+ * back removes it.
+ */
 export function PoolList({
   pool,
   focusIndex,
@@ -34,8 +44,10 @@ export function PoolList({
   listRef,
   onFocusLine,
   onKey,
-  onAdd,
+  onActivate,
   onDropBack,
+  touch,
+  onPutBack,
 }: {
   pool: number[];
   focusIndex: number;
@@ -44,8 +56,10 @@ export function PoolList({
   listRef: ListRef;
   onFocusLine: (index: number) => void;
   onKey: (e: React.KeyboardEvent, index: number) => void;
-  onAdd: (id: number, index: number) => void;
+  onActivate: (e: React.MouseEvent, id: number, index: number) => void;
   onDropBack: (id: number) => void;
+  touch: TouchView;
+  onPutBack: () => void;
 }) {
   const { t } = useTranslation();
   const labelId = useId();
@@ -68,22 +82,31 @@ export function PoolList({
           <li key={id} className="parsons-row">
             <button
               type="button"
-              className="parsons-line"
+              className={`parsons-line${touch.lifted === id ? ' held lifted' : ''}`}
               tabIndex={i === focusIndex ? 0 : -1}
               draggable
               aria-describedby={keysId}
+              aria-pressed={touch.lifted === id}
               aria-label={t('parsons.poolLine', { text: textOf(id) })}
               onFocus={() => onFocusLine(i)}
               onKeyDown={(e) => onKey(e, i)}
               onDragStart={(e) => startDrag(e, id)}
-              onClick={() => onAdd(id, i)}
+              onPointerDown={touch.onPointerDown}
+              onClick={(e) => onActivate(e, id, i)}
             >
               <code>{textOf(id)}</code>
             </button>
           </li>
         ))}
       </ol>
-      {pool.length === 0 ? <p className="muted parsons-empty">{t('parsons.poolEmpty')}</p> : null}
+      {pool.length === 0 && !touch.liftedInProgram ? (
+        <p className="muted parsons-empty">{t('parsons.poolEmpty')}</p>
+      ) : null}
+      {touch.liftedInProgram ? (
+        <button type="button" className="parsons-target" data-testid="parsons-put-back" onClick={onPutBack}>
+          {t('parsons.touch.back')}
+        </button>
+      ) : null}
     </section>
   );
 }
@@ -106,6 +129,10 @@ export function ProgramList({
   onDragOverAt,
   onDrop,
   dropIndex,
+  touch,
+  onActivate,
+  onEnd,
+  onIndent,
 }: {
   program: { id: number; indent: number }[];
   indented: boolean;
@@ -124,6 +151,10 @@ export function ProgramList({
   onDragOverAt: (index: number | null) => void;
   onDrop: (e: React.DragEvent<HTMLOListElement>) => void;
   dropIndex: (e: React.DragEvent<HTMLOListElement>) => number;
+  touch: TouchView;
+  onActivate: (e: React.MouseEvent, id: number) => void;
+  onEnd: () => void;
+  onIndent: (index: number, by: number) => void;
 }) {
   const { t } = useTranslation();
   const labelId = useId();
@@ -154,12 +185,12 @@ export function ProgramList({
           >
             <button
               type="button"
-              className={`parsons-line${held?.id === line.id ? ' held' : ''}`}
+              className={`parsons-line${held?.id === line.id || touch.lifted === line.id ? ' held' : ''}${touch.lifted === line.id ? ' lifted' : ''}`}
               style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX}px` }}
               tabIndex={i === focusIndex ? 0 : -1}
               draggable
               aria-describedby={errorAt.has(i + 1) ? `${keysId} ${errorId}-${i}` : keysId}
-              aria-pressed={held?.id === line.id}
+              aria-pressed={held?.id === line.id || touch.lifted === line.id}
               aria-label={t(indented ? 'parsons.programLine' : 'parsons.programLineNoIndent', {
                 n: i + 1,
                 total,
@@ -170,9 +201,34 @@ export function ProgramList({
               onBlur={() => onBlurLine(line.id)}
               onKeyDown={(e) => onKey(e, i)}
               onDragStart={(e) => startDrag(e, line.id)}
+              onPointerDown={touch.onPointerDown}
+              onClick={(e) => onActivate(e, line.id)}
             >
               <code>{textOf(line.id)}</code>
             </button>
+            {indented && touch.lifted === line.id ? (
+              <span
+                className="parsons-indent-buttons"
+                style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX}px` }}
+              >
+                <button
+                  type="button"
+                  className="parsons-target"
+                  aria-label={t('parsons.touch.indentLess', { text: textOf(line.id) })}
+                  onClick={() => onIndent(i, -1)}
+                >
+                  ←
+                </button>
+                <button
+                  type="button"
+                  className="parsons-target"
+                  aria-label={t('parsons.touch.indentMore', { text: textOf(line.id) })}
+                  onClick={() => onIndent(i, 1)}
+                >
+                  →
+                </button>
+              </span>
+            ) : null}
             {errorAt.has(i + 1) ? (
               <span
                 className="parsons-error"
@@ -184,7 +240,16 @@ export function ProgramList({
             ) : null}
           </li>
         ))}
-        {total === 0 ? <li className="muted parsons-empty">{t('parsons.programEmpty')}</li> : null}
+        {total === 0 && touch.lifted === null ? (
+          <li className="muted parsons-empty">{t('parsons.programEmpty')}</li>
+        ) : null}
+        {touch.lifted !== null ? (
+          <li className="parsons-end">
+            <button type="button" className="parsons-target" data-testid="parsons-put-end" onClick={onEnd}>
+              {t('parsons.touch.end')}
+            </button>
+          </li>
+        ) : null}
       </ol>
     </section>
   );

@@ -19,6 +19,7 @@ import { warmTypeChecker } from '../../editor/type-check.ts';
 import { programOf } from './arrangement.ts';
 import { ParsonsToolbar, PoolList, ProgramList } from './ParsonsLists.tsx';
 import { useParsonsMoves } from './useParsonsMoves.ts';
+import { useParsonsTouch } from './useParsonsTouch.ts';
 import './parsons.css';
 
 export interface ParsonsStepProps {
@@ -42,8 +43,10 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
     if (language === 'typescript') void warmTypeChecker().catch(() => undefined);
   }, [language]);
   const keysId = useId();
+  const moves = useParsonsMoves({ lines, indented, language, draft, onChange });
   const {
     arrangement,
+    shift,
     held,
     setHeld,
     announcement,
@@ -66,7 +69,8 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
     onProgramKey,
     dropIndex,
     onProgramDrop,
-  } = useParsonsMoves({ lines, indented, language, draft, onChange });
+  } = moves;
+  const touch = useParsonsTouch({ indented, moves });
 
   const [checked, setChecked] = useState<string | null>(null);
   const check = async () => {
@@ -85,9 +89,9 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
   );
 
   return (
-    <div className="parsons" data-testid="parsons">
+    <div className="parsons" data-testid="parsons" data-touch={touch.touched || undefined}>
       <p id={keysId} className="parsons-keys muted">
-        {t(indented ? 'parsons.keys' : 'parsons.keysNoIndent')}
+        {t(indented ? 'parsons.keys' : 'parsons.keysNoIndent')} {t('parsons.touch.keys')}
       </p>
       <div className="parsons-lists">
         <PoolList
@@ -98,7 +102,10 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
           listRef={poolRef}
           onFocusLine={setPoolFocus}
           onKey={onPoolKey}
-          onAdd={(id, i) => {
+          touch={touch}
+          onPutBack={touch.putBack}
+          onActivate={(e, id, i) => {
+            if (touch.isTap(e)) return touch.tapLine(id);
             add(id);
             if (arrangement.pool.length > 1) focusLater('pool', Math.min(i, arrangement.pool.length - 2));
             else focusLater('program', arrangement.program.length);
@@ -124,12 +131,26 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
           onDragOverAt={setDropAt}
           onDrop={onProgramDrop}
           dropIndex={dropIndex}
+          touch={touch}
+          onActivate={(e, id) => {
+            if (touch.isTap(e)) touch.tapLine(id);
+          }}
+          onEnd={touch.tapEnd}
+          onIndent={shift}
         />
       </div>
       <p className="parsons-announce" role="status" aria-live="polite" data-testid="parsons-announce">
         {announcement}
       </p>
-      <ParsonsToolbar runner={runner} empty={total === 0} onCheck={() => void check()} onReset={reset} />
+      <ParsonsToolbar
+        runner={runner}
+        empty={total === 0}
+        onCheck={() => void check()}
+        onReset={() => {
+          touch.clearLifted();
+          reset();
+        }}
+      />
       {runner.result ? (
         <div className="parsons-results" data-testid="parsons-results">
           <ResultsPanel

@@ -188,6 +188,9 @@ export function useParsonsMoves({
   };
   return {
     arrangement,
+    update,
+    announce: setAnnouncement,
+    shift,
     held,
     setHeld,
     announcement,
