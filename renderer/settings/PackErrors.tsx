@@ -3,6 +3,7 @@
  * problem, with its file, line and field, as the validator found it.
  */
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../../shared/content/problems.ts';
 
 export interface PackProblem {
   file: string;
@@ -23,8 +24,8 @@ export function PackErrors({
 }) {
   const { t, i18n } = useTranslation();
   const say = (problem: PackProblem): string =>
-    problem.code && i18n.exists(`packs.problem.${problem.code}`)
-      ? t(`packs.problem.${problem.code}`, problem.params ?? {})
+    problem.code && i18n.exists(`packs.problem.${problem.code}`, problem.params ?? {})
+      ? problemText((key, params) => t(key, params), problem.code, problem.params)
       : problem.message;
   return (
     <div

@@ -4,6 +4,7 @@
  * problem names its line.
  */
 import type { ContentError } from './errors.ts';
+import { problem } from './problems.ts';
 import type { LocalizedText } from './schema.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
@@ -31,14 +32,12 @@ export function parseExerciseFile(
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? ''))
     return {
-      errors: [
-        { file, line: 1, message: 'an exercise file starts with a "---" line, then YAML front matter' },
-      ],
+      errors: [problem({ file, line: 1 }, 'no-front-matter')],
     };
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (close < 0)
     return {
-      errors: [{ file, line: 1, message: 'the front matter is never closed: add a "---" line after it' }],
+      errors: [problem({ file, line: 1 }, 'front-matter-open')],
     };
 
   const frontMatter = parseYamlSource(lines.slice(1, close).join('\n'), file, 2);
@@ -71,12 +70,7 @@ function splitBody(
     if (!marker) {
       if (!current && line.trim() && !strayText) {
         strayText = true;
-        errors.push({
-          file,
-          line: firstLine + i,
-          field: 'body',
-          message: 'text outside a "<!-- lang: en -->" or "<!-- lang: zh -->" section belongs to no language',
-        });
+        errors.push(problem({ file, line: firstLine + i, field: 'body' }, 'no-language'));
       }
       buffer.push(line);
       return;
@@ -84,20 +78,12 @@ function splitBody(
     const lang = marker[1];
     flush();
     if (lang !== 'en' && lang !== 'zh') {
-      errors.push({
-        file,
-        line: firstLine + i,
-        field: 'body',
-        message: `unknown language "${lang}" (use en or zh)`,
-      });
+      errors.push(
+        problem({ file, line: firstLine + i, field: 'body' }, 'unknown-language', { lang: lang ?? '' }),
+      );
       current = undefined;
     } else if (body[lang] !== undefined) {
-      errors.push({
-        file,
-        line: firstLine + i,
-        field: `body.${lang}`,
-        message: `a second "${lang}" section`,
-      });
+      errors.push(problem({ file, line: firstLine + i, field: `body.${lang}` }, 'second-section', { lang }));
       current = undefined;
     } else current = lang;
   });
@@ -106,11 +92,6 @@ function splitBody(
     body[packLanguage === 'en' ? 'zh' : 'en'] = body[packLanguage];
   for (const lang of ['en', 'zh'] as const)
     if (!body[lang])
-      errors.push({
-        file,
-        line: firstLine,
-        field: `body.${lang}`,
-        message: `the prose needs a "<!-- lang: ${lang} -->" section with text`,
-      });
+      errors.push(problem({ file, line: firstLine, field: `body.${lang}` }, 'needs-section', { lang }));
   return { body, errors };
 }

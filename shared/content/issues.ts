@@ -1,9 +1,11 @@
 /**
  * Turns zod issues into ContentErrors a person can act on: the file, the line of the offending
- * value, the field path, and a message in plain words ("must be at most 10", "unknown field").
+ * value, the field path, and a problem code with its parameters (`at-most` with the limit,
+ * `unknown-field`), worded by the catalogs.
  */
 import type { z } from 'zod';
 import { fieldPath, type ContentError } from './errors.ts';
+import { isProblemCode, knownCode, problem, type ProblemCode, type ProblemParams } from './problems.ts';
 
 export interface Locator {
   lineOf(path: readonly PropertyKey[]): number;
@@ -21,84 +23,75 @@ export function issuesToErrors(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const full = [...path, key];
-        errors.push({
-          file,
-          line: locator?.lineOf(full),
-          field: fieldPath(full),
-          message: 'unknown field (check its spelling against docs/content-format.md)',
-        });
+        errors.push(problem({ file, line: locator?.lineOf(full), field: fieldPath(full) }, 'unknown-field'));
       }
       continue;
     }
-    errors.push({
-      file,
-      line: locator?.lineOf(path),
-      field: path.length ? fieldPath(path) : undefined,
-      message: describeIssue(issue, valueAt(data, path)),
-      ...codeOf(issue),
-    });
+    const [code, params] = describeIssue(issue, valueAt(data, path));
+    errors.push(
+      problem(
+        { file, line: locator?.lineOf(path), field: path.length ? fieldPath(path) : undefined },
+        code,
+        params,
+      ),
+    );
   }
   return errors;
 }
 
-/** The page's words for a number out of range (`packs.problem.<code>`); other issues keep English. */
-function codeOf(issue: z.core.$ZodIssue): Pick<ContentError, 'code' | 'params'> {
-  if (!DEFAULT_MESSAGE.test(issue.message)) return {};
-  if (issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int'))
-    return {
-      code: issue.inclusive === false ? 'below' : 'at-most',
-      params: { limit: Number(issue.maximum) },
-    };
-  if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int'))
-    return {
-      code: issue.inclusive === false ? 'above' : 'at-least',
-      params: { limit: Number(issue.minimum) },
-    };
-  return {};
-}
-
+/** zod's own English ("Too big: expected…"), as opposed to a code the schema gives. */
 const DEFAULT_MESSAGE = /^(Too small|Too big|Invalid input|Invalid option|Invalid string|Invalid)\b/;
 
-function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
-  // A message written in the schema (e.g. 'name at least one concept') already speaks plainly.
-  if (!DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+/** The problem's code (`packs.problem.<code>`) and parameters. */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): [ProblemCode, ProblemParams] {
+  // The schema's own problems are codes: `message` for a check, `params.problem` for a rule.
+  const given = issue.code === 'custom' ? (issue.params as ProblemParams | undefined) : undefined;
+  if (given && typeof given.problem === 'string' && isProblemCode(given.problem)) {
+    const { problem: code, ...params } = given;
+    return [code as ProblemCode, params];
+  }
+  if (isProblemCode(issue.message)) return [issue.message, {}];
+  if (!DEFAULT_MESSAGE.test(issue.message)) return ['invalid', { detail: issue.message }];
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return 'is required';
-      return `must be ${article(issue.expected)} (found ${kindOf(value)})`;
+      if (value === undefined) return ['required', {}];
+      return ['wrong-type', { kind: knownCode('kind', issue.expected), ...kindOf(value) }];
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'array') return `must have at most ${max} item${max === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return `must be at most ${max} characters`;
-      return issue.inclusive === false ? `must be less than ${max}` : `must be at most ${max}`;
+      if (issue.origin === 'array') return ['at-most-items', { count: max }];
+      if (issue.origin === 'string') return ['at-most-chars', { limit: max }];
+      return [issue.inclusive === false ? 'below' : 'at-most', { limit: max }];
     }
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'array') return `must have at least ${min} item${min === 1 ? '' : 's'}`;
-      if (issue.origin === 'string')
-        return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
-      return issue.inclusive === false ? `must be more than ${min}` : `must be at least ${min}`;
+      if (issue.origin === 'array') return ['at-least-items', { count: min }];
+      if (issue.origin === 'string') return min <= 1 ? ['not-empty', {}] : ['at-least-chars', { limit: min }];
+      return [issue.inclusive === false ? 'above' : 'at-least', { limit: min }];
     }
     case 'invalid_value':
-      return `must be one of: ${issue.values.map((v) => String(v)).join(', ')} (found ${JSON.stringify(value)})`;
+      return [
+        'one-of',
+        {
+          values: issue.values.map((v) => String(v)).join(', '),
+          value: JSON.stringify(value) ?? 'undefined',
+        },
+      ];
     default:
-      return issue.message;
+      return ['invalid', { detail: issue.message }];
   }
 }
 
-function article(kind: string): string {
-  if (kind === 'int') return 'a whole number';
-  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+/** What was found instead, as a code of `packs.found` and the value it quotes. */
+function kindOf(value: unknown): ProblemParams {
+  if (value === null) return { found: 'null' };
+  if (Array.isArray(value)) return { found: 'list' };
+  if (typeof value === 'object') return { found: 'mapping' };
   if (typeof value === 'string')
-    return `the text ${JSON.stringify(value.length > 30 ? value.slice(0, 30) + '…' : value)}`;
-  if (typeof value === 'number' && !Number.isInteger(value)) return `the decimal ${value}`;
-  return `${typeof value} ${String(value)}`;
+    return { found: 'text', text: JSON.stringify(value.length > 30 ? value.slice(0, 30) + '…' : value) };
+  if (typeof value === 'number')
+    return { found: Number.isInteger(value) ? 'number' : 'decimal', number: value };
+  if (typeof value === 'boolean') return { found: 'boolean', value: String(value) };
+  return { found: 'other', value: `${typeof value} ${String(value)}` };
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -31,6 +31,7 @@ import {
 import type { ContentError } from './errors.ts';
 import type { LoadedExercise } from './load.ts';
 import type { Track } from './schema.ts';
+import { problem } from './problems.ts';
 
 /** Where a construct class is used first in some code. */
 export interface ConstructUse {
@@ -308,33 +309,35 @@ export function lessonOrderProblems(
       const taught = firstLesson.get(use.concept);
       if (taught !== undefined && taught < i) continue;
       const taughtIn = taught === undefined ? undefined : order[taught];
-      const concepts = exercise.concepts.map((c) => `"${c}"`).join(', ');
-      const why = taughtIn
-        ? `"${use.concept}" is first taught in lesson "${taughtIn}", after this one`
-        : `no lesson of the track teaches "${use.concept}"`;
-      const fix = taughtIn
-        ? `Write the solution without it, or move this lesson after "${taughtIn}".`
-        : 'Write the solution without it.';
+      const params = {
+        what: use.what,
+        shown: use.shown,
+        concept: use.concept,
+        concepts: exercise.concepts.map((c) => `"${c}"`).join(', '),
+        ...(taughtIn && { lesson: taughtIn }),
+      };
       const distractor = use.line > solutionLength ? use.line - solutionLength - 1 : undefined;
       if (distractor !== undefined) {
-        problems.push({
-          file,
-          line: lineOf(['distractors', distractor]),
-          field: `distractors[${distractor}]`,
-          message:
-            `the distractor uses ${use.what} (\`${use.shown}\`), introduced by the concept ` +
-            `"${use.concept}": ${why}, and it is no prerequisite of ${concepts}. ${fix.replace('solution', 'distractor')}`,
-        });
+        problems.push(
+          problem(
+            { file, line: lineOf(['distractors', distractor]), field: `distractors[${distractor}]` },
+            taughtIn ? 'distractor-uses-later' : 'distractor-uses-untaught',
+            params,
+          ),
+        );
         continue;
       }
-      problems.push({
-        file: codeFiles.solution ?? file,
-        line: codeFiles.solution ? use.line : lineOf(['solution']) + use.line,
-        field: 'solution',
-        message:
-          `line ${use.line} of the solution uses ${use.what} (\`${use.shown}\`), introduced by the ` +
-          `concept "${use.concept}": ${why}, and it is no prerequisite of ${concepts}. ${fix}`,
-      });
+      problems.push(
+        problem(
+          {
+            file: codeFiles.solution ?? file,
+            line: codeFiles.solution ? use.line : lineOf(['solution']) + use.line,
+            field: 'solution',
+          },
+          taughtIn ? 'uses-later' : 'uses-untaught',
+          { line: use.line, ...params },
+        ),
+      );
     }
   });
   return problems;

@@ -10,6 +10,7 @@
  */
 import type { ContentError } from './errors.ts';
 import { parseExerciseFile } from './exercise-file.ts';
+import { problem } from './problems.ts';
 import { issuesToErrors } from './issues.ts';
 import { Exercise, ExerciseFrontMatter, Track } from './schema.ts';
 import { checkStructure } from './structure.ts';
@@ -60,12 +61,12 @@ export function loadTrack(files: PackFiles): LoadResult {
     }
     const twin = exercises.get(loaded.exercise.id);
     if (twin)
-      errors.push({
-        file: path,
-        line: loaded.lineOf(['id']),
-        field: 'id',
-        message: `the id "${loaded.exercise.id}" is already used by ${twin.file}`,
-      });
+      errors.push(
+        problem({ file: path, line: loaded.lineOf(['id']), field: 'id' }, 'id-taken', {
+          id: loaded.exercise.id,
+          other: twin.file,
+        }),
+      );
     else exercises.set(loaded.exercise.id, loaded);
   }
 
@@ -82,10 +83,7 @@ function loadTrackFile(
 ): { track?: Track; source?: YamlSource; language?: UiLocale } {
   const text = files.get(TRACK_FILE);
   if (text === undefined) {
-    errors.push({
-      file: TRACK_FILE,
-      message: 'no track.yaml at the top of the pack (see docs/content-format.md)',
-    });
+    errors.push(problem({ file: TRACK_FILE }, 'no-track-file'));
     return {};
   }
   const source = parseYamlSource(text, TRACK_FILE);
@@ -139,31 +137,20 @@ function loadExercise(
     if (relative === undefined) continue;
     const line = frontMatter.lineOf(['files', field]);
     if (!FOLDER_LESSON.test(path)) {
-      fileErrors.push({
-        file: path,
-        line,
-        field: `files.${field}`,
-        message: 'only a folder exercise (lessons/<id>/exercise.md) can name files',
-      });
+      fileErrors.push(problem({ file: path, line, field: `files.${field}` }, 'files-only-in-folder'));
       continue;
     }
     if (raw[field] !== undefined) {
-      fileErrors.push({
-        file: path,
-        line,
-        field: `files.${field}`,
-        message: `${field} is given both inline and as a file; keep one`,
-      });
+      fileErrors.push(
+        problem({ file: path, line, field: `files.${field}` }, 'inline-and-file', { name: field }),
+      );
       continue;
     }
     const text = files.get(folder + relative);
     if (text === undefined) {
-      fileErrors.push({
-        file: path,
-        line,
-        field: `files.${field}`,
-        message: `no file "${relative}" in ${folder}`,
-      });
+      fileErrors.push(
+        problem({ file: path, line, field: `files.${field}` }, 'no-named-file', { path: relative, folder }),
+      );
       continue;
     }
     code[field] = text;

@@ -5,6 +5,7 @@
  * This file imports neither Node nor DOM APIs.
  */
 import { z } from 'zod';
+import type { ProblemCode, ProblemParams } from './problems.ts';
 
 export const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 export const Language = z.enum(LANGUAGES);
@@ -13,31 +14,23 @@ export type Language = z.infer<typeof Language>;
 export const UI_LOCALES = ['en', 'zh'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes (e.g. "leap-year")');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id-format');
 
 /** A path inside the exercise folder: relative, forward slashes, never leaving the folder. */
 const relativePath = z
   .string()
   .min(1)
-  .regex(
-    /^(?!\/)(?!.*\\)(?!(.*\/)?\.\.(\/|$)).+$/,
-    'must be a relative path inside the exercise folder (e.g. "leap.py" or ".meta/example.py")',
-  );
+  .regex(/^(?!\/)(?!.*\\)(?!(.*\/)?\.\.(\/|$)).+$/, 'relative-path');
 
 /** Text in both interface languages. */
 export const LocalizedText = z.strictObject({
-  en: z.string().min(1, 'English text is empty'),
-  zh: z.string().min(1, 'Chinese text is empty'),
+  en: z.string().min(1, 'english-empty'),
+  zh: z.string().min(1, 'chinese-empty'),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const ExerciseType = z.enum(['explanation', 'exercise', 'predict', 'quiz', 'trace', 'parsons']);
 export type ExerciseType = z.infer<typeof ExerciseType>;
-
-export const EXPLANATION_REQUIRED =
-  'every choice needs an explanation { en, zh }: a sentence or two on why this choice is right or wrong, shown after the learner picks it';
 
 /**
  * A quiz choice and why it is right or wrong. The explanation is what a learner reads after
@@ -47,7 +40,7 @@ export const QuizChoice = z.strictObject({
   text: LocalizedText,
   correct: z.boolean().default(false),
   explanation: z.strictObject(LocalizedText.shape, {
-    error: (issue) => (issue.input === undefined ? EXPLANATION_REQUIRED : undefined),
+    error: (issue) => (issue.input === undefined ? 'explanation-required' : undefined),
   }),
 });
 export type QuizChoice = z.infer<typeof QuizChoice>;
@@ -59,7 +52,7 @@ export type QuizChoice = z.infer<typeof QuizChoice>;
 export const TraceQuestion = z.strictObject({
   line: z.number().int().min(1),
   hit: z.number().int().min(1).default(1),
-  variable: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be a variable name'),
+  variable: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'variable-name'),
   answer: z.string().min(1),
 });
 export type TraceQuestion = z.infer<typeof TraceQuestion>;
@@ -80,7 +73,7 @@ const exerciseFields = {
   title: LocalizedText,
   type: ExerciseType,
   /** Concept ids from the track file. */
-  concepts: z.array(id).min(1, 'name at least one concept'),
+  concepts: z.array(id).min(1, 'no-concepts'),
   difficulty: z.number().int().min(1).max(10),
   /** Language of the code; defaults to the track's language. */
   language: Language.optional(),
@@ -91,7 +84,7 @@ const exerciseFields = {
    */
   module: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must be a valid module name (letters, digits, "_")')
+    .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'module-name')
     .default('solution'),
   /** Code the learner starts from (exercise), or the code to read (predict, explanation example). */
   starter: z.string().default(''),
@@ -103,7 +96,7 @@ const exerciseFields = {
    * Program-output exercise: instead of `tests`, the learner's whole program is run once per case
    * and its output compared; there is no module or function name to guess.
    */
-  cases: z.array(OutputCase).min(1, 'give at least one case').optional(),
+  cases: z.array(OutputCase).min(1, 'no-cases').optional(),
   /** Graded hints, from a nudge to the shape of the answer. */
   hints: z.array(LocalizedText).default([]),
   /** predict: the exact output the code prints (checked by running it; trailing whitespace ignored). */
@@ -116,7 +109,7 @@ const exerciseFields = {
    * parsons: lines shown beside the solution's own that the program does not need; the learner
    * must leave them out. Each is one line of code, unlike every line of the solution.
    */
-  distractors: z.array(z.string().min(1, 'a distractor line is empty')).optional(),
+  distractors: z.array(z.string().min(1, 'empty-distractor')).optional(),
   timeLimitMs: z.number().int().min(100).max(60_000).default(5000),
 };
 
@@ -136,37 +129,42 @@ export type ExerciseFiles = z.infer<typeof ExerciseFiles>;
 export const ExerciseFrontMatter = z.strictObject({ ...exerciseFields, files: ExerciseFiles.optional() });
 export type ExerciseFrontMatter = z.input<typeof ExerciseFrontMatter>;
 
+/** A problem found by a rule: its field, its code (`packs.problem.*`) and parameters. */
+type Issue = (path: string | (string | number)[], problem: ProblemCode, params?: ProblemParams) => void;
+
 /** Rules across fields, which depend on the exercise type. */
 function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.RefinementCtx): void {
-  const issue = (path: string | (string | number)[], message: string) =>
-    ctx.addIssue({ code: 'custom', path: typeof path === 'string' ? [path] : path, message });
-  if (ex.language === 'python' && ex.module.includes('-'))
-    issue('module', 'a Python module name cannot contain "-" (use "_")');
+  const issue: Issue = (path, problem, params = {}) =>
+    ctx.addIssue({
+      code: 'custom',
+      path: typeof path === 'string' ? [path] : path,
+      message: problem,
+      params: { problem, ...params },
+    });
+  if (ex.language === 'python' && ex.module.includes('-')) issue('module', 'python-module-dash');
   if (ex.type === 'exercise') {
-    if (!ex.solution?.trim()) issue('solution', 'an exercise needs a reference solution');
-    if (ex.cases && ex.tests?.trim()) issue('cases', 'an exercise has either tests or cases, not both');
-    else if (!ex.cases && !ex.tests?.trim()) issue('tests', 'an exercise needs tests (or output cases)');
-    if (!ex.starter.trim()) issue('starter', 'an exercise needs starter code');
-    if (ex.hints.length < 3)
-      issue('hints', `an exercise needs at least 3 graded hints (has ${ex.hints.length})`);
+    if (!ex.solution?.trim()) issue('solution', 'needs-solution');
+    if (ex.cases && ex.tests?.trim()) issue('cases', 'tests-and-cases');
+    else if (!ex.cases && !ex.tests?.trim()) issue('tests', 'needs-tests');
+    if (!ex.starter.trim()) issue('starter', 'needs-starter');
+    if (ex.hints.length < 3) issue('hints', 'needs-hints', { count: ex.hints.length });
   }
-  if (ex.cases && ex.type !== 'exercise' && ex.type !== 'parsons')
-    issue('cases', 'only an exercise or a parsons step has output cases');
+  if (ex.cases && ex.type !== 'exercise' && ex.type !== 'parsons') issue('cases', 'cases-not-here');
   if (ex.type === 'predict') {
-    if (!ex.starter.trim()) issue('starter', 'a predict step needs code to read');
-    if (ex.expectedOutput === undefined) issue('expectedOutput', 'a predict step needs expectedOutput');
+    if (!ex.starter.trim()) issue('starter', 'predict-needs-code');
+    if (ex.expectedOutput === undefined) issue('expectedOutput', 'predict-needs-output');
   }
   if (ex.type === 'trace') {
-    if (!ex.starter.trim()) issue('starter', 'a trace step needs code to step through');
-    if (!ex.trace) issue('trace', 'a trace step needs trace: { line, variable, answer }');
+    if (!ex.starter.trim()) issue('starter', 'trace-needs-code');
+    if (!ex.trace) issue('trace', 'trace-needs-trace');
     else if (ex.trace.line > ex.starter.split('\n').length)
-      issue('trace', `trace.line ${ex.trace.line} is past the end of the code`);
+      issue('trace', 'trace-past-end', { line: ex.trace.line });
   }
   if (ex.type === 'parsons') checkParsons(ex, issue);
-  else if (ex.distractors) issue('distractors', 'only a parsons step has distractor lines');
+  else if (ex.distractors) issue('distractors', 'distractors-not-here');
   if (ex.type === 'quiz') {
-    if (!ex.choices || ex.choices.length < 2) issue('choices', 'a quiz needs at least 2 choices');
-    else if (!ex.choices.some((c) => c.correct)) issue('choices', 'a quiz needs a correct choice');
+    if (!ex.choices || ex.choices.length < 2) issue('choices', 'quiz-needs-choices');
+    else if (!ex.choices.some((c) => c.correct)) issue('choices', 'quiz-needs-correct');
   }
 }
 
@@ -175,46 +173,31 @@ function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.R
  * statement each, Python indented by whole steps of four spaces), and a distractor must not be
  * one of them, or leaving it out would be wrong too.
  */
-function checkParsons(
-  ex: z.infer<z.ZodObject<typeof exerciseFields>>,
-  issue: (path: string | (string | number)[], message: string) => void,
-): void {
-  if (!ex.solution?.trim())
-    issue('solution', 'a parsons step needs a solution: the lines in their right order');
-  if (ex.cases && ex.tests?.trim()) issue('cases', 'a parsons step has either tests or cases, not both');
-  else if (!ex.cases && !ex.tests?.trim())
-    issue('tests', 'a parsons step needs tests (or output cases) to check the assembled program');
-  if (ex.starter.trim()) issue('starter', 'a parsons step has no starter: the learner starts from its lines');
+function checkParsons(ex: z.infer<z.ZodObject<typeof exerciseFields>>, issue: Issue): void {
+  if (!ex.solution?.trim()) issue('solution', 'parsons-needs-solution');
+  if (ex.cases && ex.tests?.trim()) issue('cases', 'parsons-tests-and-cases');
+  else if (!ex.cases && !ex.tests?.trim()) issue('tests', 'parsons-needs-tests');
+  if (ex.starter.trim()) issue('starter', 'parsons-no-starter');
   const lines = solutionLines(ex.solution ?? '');
   if (ex.solution?.trim() && lines.length < 2)
-    issue('solution', `a parsons step needs at least 2 lines to put in order (has ${lines.length})`);
+    issue('solution', 'parsons-too-few-lines', { count: lines.length });
   const shown = lines.length + (ex.distractors?.length ?? 0);
   if (shown > MAX_PARSONS_LINES)
-    issue(
-      'solution',
-      `a parsons step shows at most ${MAX_PARSONS_LINES} lines, distractors included (has ${shown})`,
-    );
+    issue('solution', 'parsons-too-many-lines', { limit: MAX_PARSONS_LINES, count: shown });
   if ((ex.language ?? 'python') === 'python')
     lines.forEach((line, i) => {
       const lead = /^\s*/.exec(line)![0];
       if (lead.includes('\t') || lead.length % 4)
-        issue(
-          'solution',
-          `line ${i + 1} of the solution is indented by ${JSON.stringify(lead)}: indent a parsons solution by 4 spaces per level`,
-        );
+        issue('solution', 'parsons-indent', { line: i + 1, indent: JSON.stringify(lead) });
     });
   const needed = new Map(lines.map((line, i) => [line.trim(), i + 1]));
   const seen = new Set<string>();
   (ex.distractors ?? []).forEach((distractor, i) => {
     const text = distractor.trim();
     const where = ['distractors', i];
-    if (text.includes('\n')) issue(where, 'a distractor is one line of code');
-    else if (needed.has(text))
-      issue(
-        where,
-        `"${text}" is line ${needed.get(text)} of the solution: a distractor must differ from every line the program needs`,
-      );
-    else if (seen.has(text)) issue(where, `"${text}" is given twice`);
+    if (text.includes('\n')) issue(where, 'distractor-one-line');
+    else if (needed.has(text)) issue(where, 'distractor-in-solution', { text, line: needed.get(text)! });
+    else if (seen.has(text)) issue(where, 'distractor-twice', { text });
     seen.add(text);
   });
 }
@@ -283,7 +266,7 @@ export const Track = z.strictObject({
    */
   untranslated: z
     .array(z.enum(['en', 'zh']))
-    .max(1, 'a pack is written in at least one language: untranslated lists one of en, zh')
+    .max(1, 'untranslated-both')
     .optional(),
 });
 export type Track = z.infer<typeof Track>;

@@ -3,6 +3,7 @@
  * exists and every lesson file is listed, concepts exist, and prerequisites form no cycle.
  */
 import { fieldPath, type ContentError } from './errors.ts';
+import { problem, type ProblemCode, type ProblemParams } from './problems.ts';
 import type { LoadedExercise } from './load.ts';
 import type { Track } from './schema.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -16,66 +17,57 @@ export function checkStructure(
   options: { partial?: boolean } = {},
 ): ContentError[] {
   const errors: ContentError[] = [];
-  const at = (
-    path: (string | number)[],
-    message: string,
-    coded: Pick<ContentError, 'code' | 'params'> = {},
-  ) => errors.push({ file: trackFile, line: source.lineOf(path), field: fieldPath(path), message, ...coded });
+  const at = (path: (string | number)[], code: ProblemCode, params: ProblemParams = {}) =>
+    errors.push(
+      problem({ file: trackFile, line: source.lineOf(path), field: fieldPath(path) }, code, params),
+    );
 
   const conceptIds = new Set<string>();
   track.concepts.forEach((concept, i) => {
-    if (conceptIds.has(concept.id)) at(['concepts', i, 'id'], `concept "${concept.id}" is defined twice`);
+    if (conceptIds.has(concept.id)) at(['concepts', i, 'id'], 'concept-twice', { concept: concept.id });
     conceptIds.add(concept.id);
   });
   track.concepts.forEach((concept, i) =>
     concept.prerequisites.forEach((prerequisite, j) => {
       if (!conceptIds.has(prerequisite))
-        at(['concepts', i, 'prerequisites', j], `no concept "${prerequisite}" in this track`, {
-          code: 'no-concept',
-          params: { concept: prerequisite },
-        });
-      else if (prerequisite === concept.id)
-        at(['concepts', i, 'prerequisites', j], 'a concept cannot require itself');
+        at(['concepts', i, 'prerequisites', j], 'no-concept', { concept: prerequisite });
+      else if (prerequisite === concept.id) at(['concepts', i, 'prerequisites', j], 'requires-itself');
     }),
   );
   for (const cycle of prerequisiteCycles(track)) {
     const index = track.concepts.findIndex((c) => c.id === cycle[0]);
-    at(
-      ['concepts', index, 'prerequisites'],
-      `prerequisites form a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
-    );
+    at(['concepts', index, 'prerequisites'], 'prerequisite-cycle', {
+      cycle: [...cycle, cycle[0]].join(' → '),
+    });
   }
 
   const unitIds = new Set<string>();
   const listed = new Set<string>();
   track.units.forEach((unit, i) => {
-    if (unitIds.has(unit.id)) at(['units', i, 'id'], `unit "${unit.id}" is defined twice`);
+    if (unitIds.has(unit.id)) at(['units', i, 'id'], 'unit-twice', { unit: unit.id });
     unitIds.add(unit.id);
     unit.lessons.forEach((lesson, j) => {
-      if (listed.has(lesson)) at(['units', i, 'lessons', j], `lesson "${lesson}" is listed twice`);
+      if (listed.has(lesson)) at(['units', i, 'lessons', j], 'lesson-twice', { lesson });
       else if (!exercises.has(lesson) && !options.partial)
-        at(['units', i, 'lessons', j], `no exercise with id "${lesson}" in lessons/`);
+        at(['units', i, 'lessons', j], 'no-lesson', { lesson });
       listed.add(lesson);
     });
   });
 
   for (const { exercise, file, lineOf } of exercises.values()) {
     if (!listed.has(exercise.id))
-      errors.push({
-        file,
-        line: 1,
-        message: `lesson "${exercise.id}" is not listed in any unit of track.yaml; add it to a unit's lessons`,
-      });
+      errors.push(problem({ file, line: 1 }, 'lesson-not-listed', { lesson: exercise.id }));
     exercise.concepts.forEach((concept, i) => {
       if (!conceptIds.has(concept))
-        errors.push({
-          file,
-          line: lineOf(['concepts', i]),
-          field: `concepts[${i}]`,
-          message: `no concept "${concept}" in track.yaml`,
-          code: 'no-concept-in-track-file',
-          params: { concept },
-        });
+        errors.push(
+          problem(
+            { file, line: lineOf(['concepts', i]), field: `concepts[${i}]` },
+            'no-concept-in-track-file',
+            {
+              concept,
+            },
+          ),
+        );
     });
   }
   return errors;

@@ -4,6 +4,7 @@
  * written in one language (`untranslated: [zh]` or `[en]`) is exempt, and says so instead.
  */
 import type { ContentError } from './errors.ts';
+import { problem } from './problems.ts';
 import type { LoadedExercise } from './load.ts';
 import type { LocalizedText, Track } from './schema.ts';
 
@@ -32,25 +33,18 @@ export function translationGaps(
   // A one-language pack's other fields are copies on purpose.
   if (track?.untranslated?.length) return [];
   const errors: ContentError[] = [];
-  const gap = 'the Chinese text is English; translate it (or mark the track `untranslated: [zh]`)';
+  const gap = (file: string, line: number | undefined, field: string) =>
+    errors.push(problem({ file, line, field }, 'zh-is-english'));
   for (const { exercise, file, lineOf } of exercises) {
-    if (untranslated(exercise.title))
-      errors.push({ file, line: lineOf(['title', 'zh']), field: 'title.zh', message: gap });
-    if (!CHINESE.test(stripCode(exercise.body.zh)))
-      errors.push({ file, line: zhLine(file), field: 'body.zh', message: gap });
+    if (untranslated(exercise.title)) gap(file, lineOf(['title', 'zh']), 'title.zh');
+    if (!CHINESE.test(stripCode(exercise.body.zh))) gap(file, zhLine(file), 'body.zh');
     exercise.hints.forEach((hint, i) => {
-      if (untranslated(hint))
-        errors.push({ file, line: lineOf(['hints', i, 'zh']), field: `hints[${i}].zh`, message: gap });
+      if (untranslated(hint)) gap(file, lineOf(['hints', i, 'zh']), `hints[${i}].zh`);
     });
     exercise.choices?.forEach((choice, i) => {
       for (const part of ['text', 'explanation'] as const) {
         if (untranslated(choice[part]))
-          errors.push({
-            file,
-            line: lineOf(['choices', i, part, 'zh']),
-            field: `choices[${i}].${part}.zh`,
-            message: gap,
-          });
+          gap(file, lineOf(['choices', i, part, 'zh']), `choices[${i}].${part}.zh`);
       }
     });
   }

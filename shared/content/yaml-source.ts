@@ -4,6 +4,7 @@
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { ContentError } from './errors.ts';
+import { knownCode, problem } from './problems.ts';
 
 export interface YamlSource {
   /** The parsed value (undefined when the YAML could not be parsed). */
@@ -22,11 +23,13 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toFileLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-  const errors: ContentError[] = doc.errors.map((e) => ({
-    file,
-    line: toFileLine(e.pos[0]),
-    message: `YAML: ${e.message.split('\n')[0]}`,
-  }));
+  // The parser's English stays for the command line; the page words its code (packs.yaml).
+  const errors: ContentError[] = doc.errors.map((e) =>
+    problem({ file, line: toFileLine(e.pos[0]) }, 'yaml-syntax', {
+      yaml: knownCode('yaml', e.code),
+      detail: e.message.split('\n')[0] ?? '',
+    }),
+  );
   return {
     value: errors.length ? undefined : doc.toJS(),
     errors,

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { LessonView, TrackOutline, TrackSummary } from '../../../shared/content/catalog.ts';
 import type { ContentError } from '../../../shared/content/errors.ts';
+import { problem } from '../../../shared/content/problems.ts';
 import { loadTrack, TRACK_FILE, type LoadedExercise } from '../../../shared/content/load.ts';
 import type { Track } from '../../../shared/content/schema.ts';
 import { PRACTICE_TEMPLATES_FOLDER } from '../../../shared/content/practice-template.ts';
@@ -202,10 +203,7 @@ export class Curriculum {
       for (const track of loaded) {
         if (!track) continue;
         if (tracks.has(track.track.id)) {
-          problems.push({
-            file: join(dir, track.track.id),
-            message: `a second track with the id "${track.track.id}"; ignored`,
-          });
+          problems.push(problem({ file: join(dir, track.track.id) }, 'track-twice', { id: track.track.id }));
           continue;
         }
         tracks.set(track.track.id, track);

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { ContentError } from '../../../shared/content/errors.ts';
+import { problem } from '../../../shared/content/problems.ts';
 import type { PackFiles } from '../../../shared/content/load.ts';
 
 export type PackBytes = Map<string, Uint8Array>;
@@ -25,7 +26,7 @@ export async function readPack(location: string): Promise<{ files: PackBytes } |
   }
   if (info.isDirectory()) return readFolder(location);
   if (location.toLowerCase().endsWith('.zip')) return readZip(location);
-  return { errors: [{ file: location, message: 'a pack is a folder or a .zip file' }] };
+  return { errors: [problem({ file: location }, 'not-a-pack')] };
 }
 
 async function readFolder(root: string): Promise<{ files: PackBytes } | { errors: ContentError[] }> {
@@ -71,11 +72,7 @@ async function readZip(file: string): Promise<{ files: PackBytes } | { errors: C
     const path = name.replace(/\\/g, '/');
     const parts = path.split('/');
     if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.includes('..'))
-      return {
-        errors: [
-          { file: `${file}!${name}`, message: 'a zip entry points outside the pack; refusing the zip' },
-        ],
-      };
+      return { errors: [problem({ file: `${file}!${name}` }, 'zip-escape')] };
     if (parts.some((part) => SKIPPED.has(part))) continue;
     files.set(path, bytes);
   }
@@ -93,15 +90,9 @@ function withoutCommonFolder(files: PackBytes): PackBytes {
 
 function overLimit(count: number, bytes: number, where: string): { errors: ContentError[] } | undefined {
   if (count > PACK_LIMITS.files)
-    return {
-      errors: [{ file: where, message: `more than ${PACK_LIMITS.files} files; a pack must be smaller` }],
-    };
+    return { errors: [problem({ file: where }, 'too-many-files', { limit: PACK_LIMITS.files })] };
   if (bytes > PACK_LIMITS.bytes)
-    return {
-      errors: [
-        { file: where, message: `larger than ${PACK_LIMITS.bytes / 1024 / 1024} MB; a pack must be smaller` },
-      ],
-    };
+    return { errors: [problem({ file: where }, 'too-large', { mb: PACK_LIMITS.bytes / 1024 / 1024 })] };
   return undefined;
 }
 

@@ -6,6 +6,7 @@
  * in the app and the CLI, a fake in unit tests); runs go in parallel up to `concurrency`.
  */
 import type { ContentError } from '../../../shared/content/errors.ts';
+import { problem, type ProblemCode, type ProblemParams } from '../../../shared/content/problems.ts';
 import type { LoadedExercise } from '../../../shared/content/load.ts';
 import type { RunCode, RunRequest, RunResult } from '../../../shared/runner/protocol.ts';
 import type { TraceQuestion } from '../../../shared/content/schema.ts';
@@ -54,7 +55,7 @@ function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
     try {
       return await runner(request);
     } catch (error) {
-      return { crashed: { ...where(field), message: `could not run the code: ${(error as Error).message}` } };
+      return { crashed: problem(where(field), 'run-crashed', { detail: (error as Error).message }) };
     }
   };
 
@@ -68,17 +69,14 @@ function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
           'solution',
         );
         if ('crashed' in result) return result.crashed;
-        const problem = outputProblem(result);
-        return problem ? { ...where('solution'), message: problem } : undefined;
+        const found = outputProblem(result);
+        return found ? problem(where('solution'), ...found) : undefined;
       },
       async () => {
         const result = await run({ ...base, mode: 'check', code: exercise.starter, cases }, 'starter');
         if ('crashed' in result) return result.crashed;
         if (result.status !== 'pass') return undefined;
-        return {
-          ...where('starter'),
-          message: 'the starter code already prints the expected output of every case; it must differ in one',
-        };
+        return problem(where('starter'), 'starter-prints-expected');
       },
     ];
   }
@@ -91,17 +89,14 @@ function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
           'solution',
         );
         if ('crashed' in result) return result.crashed;
-        const problem = solutionProblem(result);
-        return problem ? { ...where('solution'), message: problem } : undefined;
+        const found = solutionProblem(result);
+        return found ? problem(where('solution'), ...found) : undefined;
       },
       async () => {
         const result = await run({ ...base, mode: 'check', code: exercise.starter, tests }, 'starter');
         if ('crashed' in result) return result.crashed;
         if (result.status !== 'pass') return undefined;
-        return {
-          ...where('starter'),
-          message: 'the starter code already passes every test; it must fail at least one',
-        };
+        return problem(where('starter'), 'starter-passes');
       },
     ];
   }
@@ -110,8 +105,8 @@ function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
       async () => {
         const result = await run({ ...base, mode: 'run', code: exercise.starter }, 'expectedOutput');
         if ('crashed' in result) return result.crashed;
-        const problem = predictProblem(result, exercise.expectedOutput ?? '');
-        return problem ? { ...where('expectedOutput'), message: problem } : undefined;
+        const found = predictProblem(result, exercise.expectedOutput ?? '');
+        return found ? problem(where('expectedOutput'), ...found) : undefined;
       },
     ];
   }
@@ -121,9 +116,9 @@ function checksFor(loaded: LoadedExercise, runner: RunCode): Check[] {
       async () => {
         const result = await run({ ...base, mode: 'run', code: exercise.starter, trace: {} }, 'starter');
         if ('crashed' in result) return result.crashed;
-        const problem = traceProblem(result, question);
-        return problem
-          ? { file: loaded.file, line: loaded.lineOf(['trace']), field: 'trace', message: problem }
+        const found = traceProblem(result, question);
+        return found
+          ? problem({ file: loaded.file, line: loaded.lineOf(['trace']), field: 'trace' }, ...found)
           : undefined;
       },
     ];
@@ -161,68 +156,78 @@ function parsonsChecks(
     async () => {
       const result = await run({ ...base, mode: 'check', code: program, ...check }, 'solution');
       if ('crashed' in result) return result.crashed;
-      const problem = exercise.cases ? outputProblem(result) : solutionProblem(result);
-      return problem
-        ? {
-            ...where('solution'),
-            message: `its lines cannot form a passing program: in the solution's order, ${problem.replace(/^the reference solution /, 'the program ')}`,
-          }
+      const found = exercise.cases ? outputProblem(result) : solutionProblem(result);
+      // The same problem, said of the program the lines make (packs.program.<code>).
+      return found
+        ? problem(where('solution'), 'parsons-cannot-pass', { why: found[0], ...found[1] })
         : undefined;
     },
     async () => {
       const result = await run({ ...base, mode: 'check', code: '', ...check }, 'solution');
       if ('crashed' in result) return result.crashed;
       if (result.status !== 'pass') return undefined;
-      return {
-        ...where(exercise.cases ? 'solution' : 'tests'),
-        message: 'a program with none of the lines already passes; the tests must need the lines',
-      };
+      return problem(where(exercise.cases ? 'solution' : 'tests'), 'parsons-empty-passes');
     },
   ];
 }
 
+/** A problem a run found: its code (`packs.problem.<code>`) and parameters. */
+type Found = [ProblemCode, ProblemParams];
+
 /** A trace step's marked step must exist and hold the authored answer. */
-function traceProblem(result: RunResult, question: TraceQuestion): string | undefined {
-  if (result.status === 'timeout') return `the code ran out of time${limitText(result)}`;
-  if (!result.trace) return `the code could not be visualised: ${errorText(result)}`;
-  if (result.trace.stopped) return `the code takes more than ${result.trace.maxSteps} steps to visualise`;
+function traceProblem(result: RunResult, question: TraceQuestion): Found | undefined {
+  if (result.status === 'timeout') return ['code-timeout', limitOf(result)];
+  if (!result.trace) return ['trace-no-visualise', errorOf(result)];
+  if (result.trace.stopped) return ['trace-too-long', { steps: result.trace.maxSteps }];
   const step = markedStep(result.trace, question.line, question.hit);
-  if (step < 0) return `line ${question.line} is not reached ${question.hit} time(s) when the code runs`;
+  if (step < 0) return ['trace-not-reached', { line: question.line, hit: question.hit }];
   const value = valueAt(result.trace, step, question.variable);
-  if (value === undefined) return `\`${question.variable}\` has no value at the marked step`;
+  if (value === undefined) return ['trace-no-value', { variable: question.variable }];
   if (!sameValue(question.answer, value))
-    return `at the marked step \`${question.variable}\` is ${value}, the answer says ${question.answer}`;
+    return ['trace-wrong-answer', { variable: question.variable, value, answer: question.answer }];
   return undefined;
 }
 
-function solutionProblem(result: RunResult): string | undefined {
-  if (result.status === 'timeout') return `the reference solution ran out of time${limitText(result)}`;
-  if (result.status === 'error' && !result.tests.length)
-    return `the reference solution does not run: ${errorText(result)}`;
-  if (!result.tests.length) return 'the tests found no test cases to run';
+function solutionProblem(result: RunResult): Found | undefined {
+  if (result.status === 'timeout') return ['solution-timeout', limitOf(result)];
+  if (result.status === 'error' && !result.tests.length) return ['solution-no-run', errorOf(result)];
+  if (!result.tests.length) return ['no-test-cases', {}];
   const failing = result.tests.filter((t) => t.status !== 'pass');
   if (!failing.length && result.status === 'pass') return undefined;
-  if (!failing.length) return `the reference solution does not pass: ${errorText(result)}`;
+  if (!failing.length) return ['solution-not-pass', errorOf(result)];
   const names = failing.slice(0, 3).map((t) => (t.message ? `${t.name} (${firstLine(t.message)})` : t.name));
-  const more = failing.length > 3 ? ` and ${failing.length - 3} more` : '';
-  return `the reference solution fails ${failing.length} of ${result.tests.length} tests: ${names.join('; ')}${more}`;
+  return [
+    'solution-fails-tests',
+    {
+      failed: failing.length,
+      total: result.tests.length,
+      tests: names.join('; '),
+      ...(failing.length > 3 && { more: failing.length - 3, context: 'more' }),
+    },
+  ];
 }
 
 /** A reference solution whose output differs names the case and line, with both texts. */
-function outputProblem(result: RunResult): string | undefined {
+function outputProblem(result: RunResult): Found | undefined {
   if (result.status === 'pass') return undefined;
-  if (result.status === 'timeout') return `the reference solution ran out of time${limitText(result)}`;
+  if (result.status === 'timeout') return ['solution-timeout', limitOf(result)];
   const failing = result.tests.find((t) => t.status !== 'pass');
-  if (!failing) return `the reference solution does not run: ${errorText(result)}`;
-  if (failing.status === 'error') return `the reference solution fails ${failing.name}: ${errorText(result)}`;
+  if (!failing) return ['solution-no-run', errorOf(result)];
+  if (failing.status === 'error') return ['solution-fails-case', { name: failing.name, ...errorOf(result) }];
   const line = firstDifference(failing.expected ?? '', failing.actual ?? '') ?? 0;
-  const show = (s: string | undefined) => (s === undefined ? 'nothing' : JSON.stringify(s));
-  return `the reference solution prints something else in ${failing.name}: line ${line + 1} is ${show(outputLines(failing.actual ?? '')[line])}, the case says ${show(outputLines(failing.expected ?? '')[line])}`;
+  return [
+    'solution-prints-else',
+    {
+      name: failing.name,
+      line: line + 1,
+      ...shown(outputLines(failing.actual ?? '')[line], outputLines(failing.expected ?? '')[line]),
+    },
+  ];
 }
 
-function predictProblem(result: RunResult, expected: string): string | undefined {
-  if (result.status === 'timeout') return `the code ran out of time${limitText(result)}`;
-  if (result.status !== 'pass') return `the code does not run: ${errorText(result)}`;
+function predictProblem(result: RunResult, expected: string): Found | undefined {
+  if (result.status === 'timeout') return ['code-timeout', limitOf(result)];
+  if (result.status !== 'pass') return ['code-no-run', errorOf(result)];
   // Trailing whitespace is not something a learner can see, so it is not compared.
   const actual = result.stdout.trimEnd().split('\n');
   const wanted = expected.trimEnd().split('\n');
@@ -230,20 +235,30 @@ function predictProblem(result: RunResult, expected: string): string | undefined
     (i) => actual[i] !== wanted[i],
   );
   if (line === undefined) return undefined;
-  const show = (s: string | undefined) => (s === undefined ? 'nothing' : JSON.stringify(s));
-  return `the code prints something else: line ${line + 1} is ${show(actual[line])}, expectedOutput says ${show(wanted[line])}`;
+  return ['code-prints-else', { line: line + 1, ...shown(actual[line], wanted[line]) }];
 }
 
-function errorText(result: RunResult): string {
+/** Two output lines, either of which may be missing (`packs.shown`). */
+function shown(actual: string | undefined, expected: string | undefined): ProblemParams {
+  return {
+    actual: actual === undefined ? 'nothing' : 'actual',
+    expected: expected === undefined ? 'nothing' : 'expected',
+    ...(actual !== undefined && { actualText: JSON.stringify(actual) }),
+    ...(expected !== undefined && { expectedText: JSON.stringify(expected) }),
+  };
+}
+
+/** The program's own error (its type and message, as it printed them) and its line. */
+function errorOf(result: RunResult): ProblemParams {
   if (result.error) {
-    const at = result.error.line ? ` (line ${result.error.line})` : '';
-    return `${result.error.type}: ${firstLine(result.error.message)}${at}`;
+    const error = `${result.error.type}: ${firstLine(result.error.message)}`;
+    return result.error.line ? { error, line: result.error.line, context: 'line' } : { error };
   }
-  return firstLine(result.message ?? result.stderr) || result.status;
+  return { error: firstLine(result.message ?? result.stderr) || result.status };
 }
 
-function limitText(result: RunResult): string {
-  return result.durationMs ? ` (${Math.round(result.durationMs)} ms)` : '';
+function limitOf(result: RunResult): ProblemParams {
+  return result.durationMs ? { ms: Math.round(result.durationMs), context: 'ms' } : {};
 }
 
 function firstLine(text: string): string {
@@ -260,12 +275,13 @@ export function hintLeaks(loaded: LoadedExercise): ContentError[] {
     for (const lang of ['en', 'zh'] as const) {
       const leaked = leakedLine(hint[lang], exercise.solution!, exercise.starter);
       if (leaked)
-        errors.push({
-          file: loaded.file,
-          line: loaded.lineOf(['hints', i, lang]),
-          field: `hints[${i}].${lang}`,
-          message: `the hint gives away a line of the solution: ${JSON.stringify(leaked)}`,
-        });
+        errors.push(
+          problem(
+            { file: loaded.file, line: loaded.lineOf(['hints', i, lang]), field: `hints[${i}].${lang}` },
+            'hint-gives-line',
+            { leaked: JSON.stringify(leaked) },
+          ),
+        );
     }
   });
   return errors;

@@ -135,7 +135,10 @@ export const ContentErrorShape = z.object({
   file: z.string(),
   line: z.number().int().optional(),
   field: z.string().optional(),
+  /** English for the log; the page words `code` with `params` (packs.problem). */
   message: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 export const PackSource = z.discriminatedUnion('kind', [

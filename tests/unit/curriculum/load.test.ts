@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadTrack } from '../../../shared/content/load.ts';
 import { formatContentError } from '../../../shared/content/errors.ts';
-import { EXPLANATION_REQUIRED } from '../../../shared/content/schema.ts';
 import { edit, fixtureFiles } from './fixtures.ts';
 
 let good: Map<string, string>;
@@ -98,7 +97,7 @@ describe('schema errors name the file, the line and the field', () => {
       '',
     );
     expect(problems(files).lines).toEqual([
-      `lessons/loop-quiz.md:13: choices[1].explanation: ${EXPLANATION_REQUIRED}`,
+      'lessons/loop-quiz.md:13: choices[1].explanation: every choice needs an explanation { en, zh }: a sentence or two on why this choice is right or wrong, shown after the learner picks it',
     ]);
   });
 
