@@ -18,6 +18,9 @@ import {
   FAILURE_CAUSES,
   ReportFileProblem,
 } from '../../../shared/api/contract.ts';
+import { englishText, problemText } from '../../../shared/content/problems.ts';
+import enPacks from '../../../renderer/i18n/locales/en/packs.json';
+import zhPacks from '../../../renderer/i18n/locales/zh/packs.json';
 
 const lookup = (catalog: object, key: string): unknown =>
   key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalog);
@@ -200,6 +203,162 @@ describe('codes and the catalogs that word them', () => {
     expect(failureText(zh, budget)).toBe('每月预算：大于上限 10000。');
     expect(failureText(await translator('en'), budget)).toBe(
       'Monthly budget: is larger than 10000, the most allowed.',
+    );
+  });
+});
+
+describe('content-pack problems (packs.problem) and the catalogs that word them', () => {
+  type Table = Record<string, string>;
+  const TABLES = ['problem', 'kind', 'found', 'yaml', 'program', 'shown'] as const;
+  /** A key without its plural (`_one`, `_other`) or context (`_line`, `_ms`, `_more`) ending. */
+  const base = (key: string) => key.replace(/_[a-z]+$/, '');
+  /** Each table's codes, as the English catalog has them. */
+  const codes = (table: (typeof TABLES)[number]) => [
+    ...new Set(Object.keys((enPacks.packs as unknown as Record<string, Table>)[table]!).map(base)),
+  ];
+  /** Parameters for every code: each value distinct, so that taking it out leaves only words. */
+  const params = {
+    file: 'lessons/loops.md',
+    limit: 10,
+    count: 3,
+    concept: 'loops',
+    concepts: '"loops", "lists"',
+    cycle: 'loops → lists → loops',
+    unit: 'basics',
+    lesson: 'loops-2',
+    id: 'leap-year',
+    other: 'lessons/leap-year-2.md',
+    name: 'test_leap_years',
+    path: '.meta/example.py',
+    folder: 'lessons/leap/',
+    lang: 'fr',
+    detail: 'Implicit map keys need to be followed by map values',
+    values: 'explanation, exercise, predict',
+    value: '"exercize"',
+    text: '"Hello"',
+    number: 2.5,
+    leaked: '"return n * 2"',
+    error: "NameError: name 'totl' is not defined",
+    line: 7,
+    hit: 2,
+    steps: 5000,
+    variable: 'total',
+    answer: '12',
+    ms: 5012,
+    mb: 100,
+    failed: 2,
+    total: 3,
+    more: 4,
+    tests: 'test_zero (AssertionError: 1 != 2)',
+    shown: 'while n > 0',
+    what: 'a loop',
+    indent: '"   "',
+    actualText: '"Hello World"',
+    expectedText: '"Hello, World!"',
+  };
+  /** Names of the content format that stay as they are: fields, files, a YAML literal. */
+  const FORMAT =
+    /\b(YAML|Python|docs\/content-format\.md|track\.yaml|lessons|exercise\.md|expectedOutput|trace\.line|trace|line|variable|answer|untranslated|parsons|en|zh|id|lang|null|MB|zip|leap\.py|leap-year)\b/g;
+  // Longest first, so that a cycle or a path goes before a word inside it.
+  const values = Object.values(params).sort((a, b) => String(b).length - String(a).length);
+  /** English left once the parameters, then the format's names, are taken out. */
+  const leftover = (text: string) => english(stripped(text), []);
+  const stripped = (text: string) => {
+    let rest = text;
+    for (const v of values) rest = rest.split(String(v)).join(' ');
+    return rest.replace(FORMAT, ' ');
+  };
+
+  test('every code has words in English and in Chinese', () => {
+    for (const table of TABLES)
+      for (const code of codes(table))
+        for (const catalog of [enPacks.packs, zhPacks.packs] as unknown as Record<string, Table>[]) {
+          const words = catalog[table]!;
+          expect(words[code] ?? words[`${code}_other`], `${table}.${code}`).toBeTypeOf('string');
+        }
+    // Chinese has no plural: an English `_one`/`_other` pair is one `_other` (or plain) key there.
+    const zhKeys = (table: string) =>
+      Object.keys((zhPacks.packs as unknown as Record<string, Table>)[table]!).map(base);
+    for (const table of TABLES) expect(new Set(zhKeys(table)), table).toEqual(new Set(codes(table)));
+    expect(codes('problem').length).toBeGreaterThan(90);
+  });
+
+  test('every problem reads in Chinese with no English words but its parameters', async () => {
+    const t = await translator('zh');
+    const zh = (key: string, p: Record<string, string | number>) => t(key, p);
+    const worded = {
+      kind: 'int',
+      found: 'text',
+      yaml: 'DUPLICATE_KEY',
+      why: 'solution-fails-tests',
+      actual: 'actual',
+      expected: 'nothing',
+    };
+    const variants: Record<string, string | number>[] = [
+      worded,
+      {
+        context: 'line',
+        kind: 'other',
+        found: 'null',
+        yaml: 'other',
+        why: 'solution-no-run',
+        actual: 'nothing',
+        expected: 'expected',
+      },
+      { ...worded, context: 'ms' },
+      { ...worded, context: 'more' },
+    ];
+    for (const code of codes('problem'))
+      for (const variant of variants) {
+        const text = problemText(zh, code, { ...params, ...variant });
+        expect(text, code).not.toMatch(/\{\{|packs\./);
+        expect(leftover(text), `${code}: ${text}`).toEqual([]);
+      }
+    for (const why of codes('program')) {
+      const text = problemText(zh, 'parsons-cannot-pass', {
+        ...params,
+        why,
+        actual: 'nothing',
+        expected: 'expected',
+      });
+      expect(leftover(text), `program.${why}: ${text}`).toEqual([]);
+    }
+    for (const kind of codes('kind'))
+      for (const found of codes('found')) {
+        const text = problemText(zh, 'wrong-type', { ...params, kind, found });
+        expect(leftover(text), text).toEqual([]);
+      }
+    for (const yaml of codes('yaml')) {
+      const text = problemText(zh, 'yaml-syntax', { ...params, yaml });
+      expect(leftover(text), text).toEqual([]);
+    }
+  });
+
+  test('the command line reads the same English as the English interface', async () => {
+    const t = await translator('en');
+    const en = (key: string, p: Record<string, string | number>) => t(key, p);
+    for (const code of codes('problem'))
+      for (const variant of [
+        {} as Record<string, string | number>,
+        { context: 'line' },
+        { context: 'ms' },
+        { count: 1 },
+        { why: 'solution-fails-tests', actual: 'nothing', expected: 'expected' },
+      ]) {
+        const p: Record<string, string | number> = {
+          ...params,
+          kind: 'int',
+          found: 'decimal',
+          yaml: 'BAD_INDENT',
+          actual: 'actual',
+          expected: 'actual',
+          ...variant,
+        };
+        expect(problemText(englishText, code, p), code).toBe(problemText(en, code, p));
+      }
+    expect(problemText(englishText, 'at-most-items', { count: 1 })).toBe('must have at most 1 item');
+    expect(problemText(englishText, 'wrong-type', { kind: 'int', found: 'text', text: '"ten"' })).toBe(
+      'must be a whole number (found the text "ten")',
     );
   });
 });
