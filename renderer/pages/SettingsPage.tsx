@@ -7,6 +7,7 @@ import { DataSettings } from '../settings/DataSettings.tsx';
 import { PacksSettings } from '../settings/PacksSettings.tsx';
 import { TutorSettings } from '../settings/TutorSettings.tsx';
 import { ClassSettings } from '../settings/ClassSettings.tsx';
+import { FontSizeField } from '../settings/FontSizeField.tsx';
 import '../learn/assigned.css';
 import { failureText } from '../i18n/failure.ts';
 
@@ -25,7 +26,7 @@ export function SettingsPage() {
   const learner = useCurrentLearnerName();
   // Worded when shown, so it follows a change of language (this learner's, or the next one's).
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; message: string } | null>(null);
-  const ids = { language: useId(), theme: useId(), font: useId() };
+  const ids = { language: useId(), theme: useId() };
 
   const save = async (patch: Partial<Settings>) => {
     try {
@@ -68,21 +69,7 @@ export function SettingsPage() {
             <option value="dark">{t('settings.themeDark')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.font}>{t('settings.editorFontSize')}</label>
-          <input
-            id={ids.font}
-            data-testid="setting-font-size"
-            type="number"
-            min={10}
-            max={32}
-            value={settings.editorFontSize}
-            onChange={(e) => {
-              const size = Number(e.target.value);
-              if (Number.isInteger(size) && size >= 10 && size <= 32) void save({ editorFontSize: size });
-            }}
-          />
-        </div>
+        <FontSizeField value={settings.editorFontSize} save={(size) => void save({ editorFontSize: size })} />
       </fieldset>
       <p role="status" className={`status ${status?.kind ?? ''}`}>
         {status?.kind === 'saved'

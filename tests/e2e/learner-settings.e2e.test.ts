@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness.ts';
+import { englishIn } from './latin.ts';
 import appEn from '../../renderer/i18n/locales/en/app.json';
 import appZh from '../../renderer/i18n/locales/zh/app.json';
 import profilesEn from '../../renderer/i18n/locales/en/profiles.json';
@@ -140,5 +141,69 @@ describe('each learner has their own language, theme and font size', () => {
     // A reload keeps the learner who is on screen.
     await page.reload();
     await expectLearnerLook(page, 'Ana', ANA);
+  });
+});
+
+describe('the font size box', () => {
+  const fontBox = (page: Page) => page.getByTestId('setting-font-size');
+  const problem = (page: Page) => page.getByRole('alert');
+
+  test('takes a size typed digit by digit, and says why a size out of range is not used', async () => {
+    const own = await startApp();
+    try {
+      const page = await openPage(browser, own.launchUrl);
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.getByRole('link', { name: appEn.nav.settings, exact: true }).click();
+      await expect.poll(() => fontBox(page).inputValue()).toBe('14');
+      const range = fill(appEn.settings.fontSizeRange, { min: '10', max: '32' });
+      await expect.poll(() => page.getByText(range).isVisible()).toBe(true);
+
+      // "1" on the way to "16" is neither refused aloud nor thrown away.
+      await fontBox(page).fill('');
+      await fontBox(page).pressSequentially('1');
+      expect(await fontBox(page).inputValue()).toBe('1');
+      expect(await problem(page).count()).toBe(0);
+      await fontBox(page).pressSequentially('6');
+      await page.getByRole('status').getByText(appEn.settings.saved).waitFor();
+      expect(await fontBox(page).inputValue()).toBe('16');
+
+      // Past the largest size: said at once, the typing kept, the last good size still saved.
+      await fontBox(page).fill('40');
+      await problem(page)
+        .getByText(fill(appEn.settings.fontSizeRefused, { value: '40', min: '10', max: '32' }))
+        .waitFor();
+      expect(await fontBox(page).inputValue()).toBe('40');
+      expect(await fontBox(page).getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, 'settings-font-size-refused-en-light-1024');
+
+      // Too small is said once the learner leaves the box.
+      await fontBox(page).fill('9');
+      expect(await problem(page).count()).toBe(0);
+      await page.keyboard.press('Tab');
+      await problem(page)
+        .getByText(fill(appEn.settings.fontSizeRefused, { value: '9', min: '10', max: '32' }))
+        .waitFor();
+
+      await page.reload();
+      await expect.poll(() => fontBox(page).inputValue()).toBe('16');
+
+      // The same in Chinese, with no English beyond the number typed.
+      await page.getByTestId('setting-language').selectOption('zh');
+      await page.getByTestId('setting-theme').selectOption('dark');
+      await page.getByRole('heading', { name: appZh.settings.title }).waitFor();
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await fontBox(page).fill('12.5');
+      await page.keyboard.press('Tab');
+      const zhText = fill(appZh.settings.fontSizeRefused, { value: '12.5', min: '10', max: '32' });
+      await problem(page).getByText(zhText).waitFor();
+      expect(englishIn((await problem(page).textContent()) ?? '', ['12.5'])).toEqual([]);
+      await screenshot(page, 'settings-font-size-refused-zh-dark-1920');
+      await fontBox(page).fill('20');
+      await page.getByRole('status').getByText(appZh.settings.saved).waitFor();
+      expect(await problem(page).count()).toBe(0);
+      expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    } finally {
+      await own.stop();
+    }
   });
 });
