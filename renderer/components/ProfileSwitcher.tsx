@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/context.ts';
 import { useData } from '../app/useData.ts';
 import type { LearnerProfile } from '../../shared/api/contract.ts';
+import type { ProfileList } from '../../shared/api/calls/profiles.ts';
 import { downloadBackup, formatSize } from './backup-transfer.ts';
 import { failureText } from '../i18n/failure.ts';
 import { ProfileRow } from './ProfileRow.tsx';
@@ -100,34 +101,17 @@ export function ProfileSwitcher() {
           <>
             <h2 id={ids.title}>{t('profiles.title')}</h2>
             <p className="profile-hint">{t('profiles.intro')}</p>
-            <ul className="profile-list" aria-label={t('profiles.listLabel')}>
-              {list?.profiles.map((p) => (
-                <ProfileRow
-                  key={p.id}
-                  profile={p}
-                  isCurrent={p.id === list.currentId}
-                  busy={busy}
-                  onSwitch={() =>
-                    void run(async () => {
-                      const now = await api.switchProfile({ id: p.id });
-                      return t('profiles.switched', { name: now.name });
-                    })
-                  }
-                  onRename={(name) => {
-                    const bad = nameError(name, t('profiles.renameField', { name: p.name }));
-                    if (bad) return refuse(bad);
-                    return run(async () => {
-                      const renamed = await api.renameProfile({ id: p.id, name });
-                      return t('profiles.renamed', { name: renamed.name });
-                    });
-                  }}
-                  onDelete={() => {
-                    setStatus(null);
-                    setConfirming(p);
-                  }}
-                />
-              ))}
-            </ul>
+            <LearnerList
+              list={list}
+              busy={busy}
+              run={run}
+              renameError={(p, name) => nameError(name, t('profiles.renameField', { name: p.name }))}
+              refuse={refuse}
+              onDelete={(p) => {
+                setStatus(null);
+                setConfirming(p);
+              }}
+            />
             <NewLearnerForm
               name={newName}
               onName={setNewName}
@@ -155,6 +139,54 @@ export function ProfileSwitcher() {
         </div>
       </dialog>
     </section>
+  );
+}
+
+/** The learners, each with Switch, Rename and Delete. */
+function LearnerList({
+  list,
+  busy,
+  run,
+  renameError,
+  refuse,
+  onDelete,
+}: {
+  list: ProfileList | undefined;
+  busy: boolean;
+  run: Run;
+  /** What is wrong with a new name for this learner; null when fine. */
+  renameError: (learner: LearnerProfile, name: string) => string | null;
+  refuse: (text: string) => Promise<boolean>;
+  onDelete: (learner: LearnerProfile) => void;
+}) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  return (
+    <ul className="profile-list" aria-label={t('profiles.listLabel')}>
+      {list?.profiles.map((p) => (
+        <ProfileRow
+          key={p.id}
+          profile={p}
+          isCurrent={p.id === list.currentId}
+          busy={busy}
+          onSwitch={() =>
+            void run(async () => {
+              const now = await api.switchProfile({ id: p.id });
+              return t('profiles.switched', { name: now.name });
+            })
+          }
+          onRename={(name) => {
+            const bad = renameError(p, name);
+            if (bad) return refuse(bad);
+            return run(async () => {
+              const renamed = await api.renameProfile({ id: p.id, name });
+              return t('profiles.renamed', { name: renamed.name });
+            });
+          }}
+          onDelete={() => onDelete(p)}
+        />
+      ))}
+    </ul>
   );
 }
 
