@@ -28,8 +28,6 @@ export function PacksSettings() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [path, setPath] = useState('');
   const zipInput = useRef<HTMLInputElement>(null);
-  const pathId = useId();
-  const hintId = useId();
   const packs = useData('packs', async () =>
     (await api.listTracks({})).filter((track) => track.source === 'pack'),
   );
@@ -88,44 +86,14 @@ export function PacksSettings() {
           if (file) void sendZip(file);
         }}
       />
-      {info.mode === 'electron' ? (
-        <div className="pack-actions">
-          <button type="button" className="primary" disabled={busy} onClick={() => void chooseOnDesktop()}>
-            {t('packs.choose')}
-          </button>
-          <button type="button" disabled={busy} onClick={() => zipInput.current?.click()}>
-            {t('packs.addZip')}
-          </button>
-        </div>
-      ) : (
-        <form
-          className="pack-actions"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (path.trim()) void install({ kind: 'path', path: path.trim() }, path.trim());
-          }}
-        >
-          <label htmlFor={pathId}>{t('packs.pathLabel')}</label>
-          <input
-            id={pathId}
-            data-testid="pack-path"
-            type="text"
-            spellCheck={false}
-            aria-describedby={hintId}
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-          />
-          <button type="submit" className="primary" disabled={busy || !path.trim()}>
-            {t('packs.addPath')}
-          </button>
-          <button type="button" disabled={busy} onClick={() => zipInput.current?.click()}>
-            {t('packs.addZip')}
-          </button>
-          <p id={hintId} className="muted pack-hint">
-            {t('packs.pathHint')}
-          </p>
-        </form>
-      )}
+      <AddPackControls
+        busy={busy}
+        path={path}
+        onPath={setPath}
+        onChoose={() => void chooseOnDesktop()}
+        onZip={() => zipInput.current?.click()}
+        onInstallPath={(p) => void install({ kind: 'path', path: p }, p)}
+      />
       <p role="status" className={`status ${outcome?.kind ?? ''}`} data-testid="pack-status">
         {outcome?.text ?? ''}
       </p>
@@ -146,5 +114,68 @@ export function PacksSettings() {
         onFailed={(message) => setOutcome({ kind: 'error', text: t('packs.failed', { message }) })}
       />
     </fieldset>
+  );
+}
+
+/**
+ * Where a pack comes from: on the desktop, the system dialog for a folder or zip; in web mode, a
+ * path typed in. A zip file is sent either way.
+ */
+function AddPackControls({
+  busy,
+  path,
+  onPath,
+  onChoose,
+  onZip,
+  onInstallPath,
+}: {
+  busy: boolean;
+  path: string;
+  onPath: (path: string) => void;
+  onChoose: () => void;
+  onZip: () => void;
+  onInstallPath: (path: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { info } = useApp();
+  const pathId = useId();
+  const hintId = useId();
+  return info.mode === 'electron' ? (
+    <div className="pack-actions">
+      <button type="button" className="primary" disabled={busy} onClick={onChoose}>
+        {t('packs.choose')}
+      </button>
+      <button type="button" disabled={busy} onClick={onZip}>
+        {t('packs.addZip')}
+      </button>
+    </div>
+  ) : (
+    <form
+      className="pack-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (path.trim()) onInstallPath(path.trim());
+      }}
+    >
+      <label htmlFor={pathId}>{t('packs.pathLabel')}</label>
+      <input
+        id={pathId}
+        data-testid="pack-path"
+        type="text"
+        spellCheck={false}
+        aria-describedby={hintId}
+        value={path}
+        onChange={(e) => onPath(e.target.value)}
+      />
+      <button type="submit" className="primary" disabled={busy || !path.trim()}>
+        {t('packs.addPath')}
+      </button>
+      <button type="button" disabled={busy} onClick={onZip}>
+        {t('packs.addZip')}
+      </button>
+      <p id={hintId} className="muted pack-hint">
+        {t('packs.pathHint')}
+      </p>
+    </form>
   );
 }
