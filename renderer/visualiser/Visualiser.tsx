@@ -95,7 +95,6 @@ function VisualiseDialog({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const stdinId = useId();
   const [stdin, setStdin] = useState(session.stdin);
   const root = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(null);
@@ -149,67 +148,114 @@ function VisualiseDialog({
             {session.test ? t('visualise.titleTest', { test: session.test }) : t('visualise.title')}
           </h2>
           {asksInput || stdin ? (
-            <form
-              className="vis-stdin"
-              onSubmit={(e) => {
-                e.preventDefault();
-                onAgain(stdin);
-              }}
-            >
-              <label htmlFor={stdinId}>
-                {target.language === 'python' ? t('visualise.stdinLabel') : t('visualise.stdinLabelJs')}
-              </label>
-              <textarea
-                id={stdinId}
-                rows={2}
-                className="mono"
-                value={stdin}
-                onChange={(e) => setStdin(e.target.value)}
-                data-testid="vis-stdin"
-              />
-              <button type="submit">{t('visualise.again')}</button>
-            </form>
+            <StdinForm language={target.language} stdin={stdin} onStdin={setStdin} onAgain={onAgain} />
           ) : null}
           <button type="button" className="vis-close" onClick={onClose}>
             {t('visualise.close')}
           </button>
         </header>
-        {state.error ? (
-          <p className="status error" role="alert">
-            {t('visualise.failed', { message: state.error })}
-          </p>
-        ) : view ? (
-          <>
-            {result?.status === 'timeout' ? (
-              // Code the recorder does not see (made at run time, a loop inside a built-in)
-              // can run on with no steps: the time limit ends it, and the learner is told.
-              <p className="notice-inline vis-limit" role="note" data-testid="vis-timeout">
-                {t('visualise.stoppedTime')}
-              </p>
-            ) : null}
-            <StepView
-              key={session.seq}
-              trace={view.trace}
-              code={target.code}
-              output={view.output}
-              fileName={fileNameOf(target.module, target.language)}
-              recording={recording !== undefined}
-            />
-          </>
-        ) : !result ? (
-          <p className="muted" role="status">
-            {t('visualise.running')}
-          </p>
-        ) : !result.trace ? (
-          <p className="status error" role="alert">
-            {t('visualise.failed', { message: result.message ?? result.error?.message ?? result.status })}
-          </p>
-        ) : (
-          <p className="status error" role="alert" data-testid="vis-no-steps">
-            {result.error ? `${result.error.type}: ${result.error.message}` : t('visualise.noSteps')}
-          </p>
-        )}
+        <RecordingView
+          session={session}
+          error={state.error}
+          result={result}
+          view={view}
+          recording={recording !== undefined}
+        />
       </div>
     </div>
+  );
+}
+
+/** Input for the program, typed before "Run again" records it with those lines. */
+function StdinForm({
+  language,
+  stdin,
+  onStdin,
+  onAgain,
+}: {
+  language: Language;
+  stdin: string;
+  onStdin: (stdin: string) => void;
+  onAgain: (stdin: string) => void;
+}) {
+  const { t } = useTranslation();
+  const stdinId = useId();
+  return (
+    <form
+      className="vis-stdin"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAgain(stdin);
+      }}
+    >
+      <label htmlFor={stdinId}>
+        {language === 'python' ? t('visualise.stdinLabel') : t('visualise.stdinLabelJs')}
+      </label>
+      <textarea
+        id={stdinId}
+        rows={2}
+        className="mono"
+        value={stdin}
+        onChange={(e) => onStdin(e.target.value)}
+        data-testid="vis-stdin"
+      />
+      <button type="submit">{t('visualise.again')}</button>
+    </form>
+  );
+}
+
+/**
+ * The recording: the step view from the first streamed step on (with a note when the time limit
+ * ended the run), "Running…" before it, or why there are no steps to show.
+ */
+function RecordingView({
+  session,
+  error,
+  result,
+  view,
+  recording,
+}: {
+  session: Session;
+  error: string | undefined;
+  result: RunResult | null;
+  view: { trace: Trace; output: string } | undefined;
+  recording: boolean;
+}) {
+  const { t } = useTranslation();
+  const { target } = session;
+  return error ? (
+    <p className="status error" role="alert">
+      {t('visualise.failed', { message: error })}
+    </p>
+  ) : view ? (
+    <>
+      {result?.status === 'timeout' ? (
+        // Code the recorder does not see (made at run time, a loop inside a built-in)
+        // can run on with no steps: the time limit ends it, and the learner is told.
+        <p className="notice-inline vis-limit" role="note" data-testid="vis-timeout">
+          {t('visualise.stoppedTime')}
+        </p>
+      ) : null}
+      <StepView
+        key={session.seq}
+        trace={view.trace}
+        code={target.code}
+        output={view.output}
+        fileName={fileNameOf(target.module, target.language)}
+        recording={recording}
+      />
+    </>
+  ) : !result ? (
+    <p className="muted" role="status">
+      {t('visualise.running')}
+    </p>
+  ) : !result.trace ? (
+    <p className="status error" role="alert">
+      {t('visualise.failed', { message: result.message ?? result.error?.message ?? result.status })}
+    </p>
+  ) : (
+    <p className="status error" role="alert" data-testid="vis-no-steps">
+      {result.error ? `${result.error.type}: ${result.error.message}` : t('visualise.noSteps')}
+    </p>
   );
 }
