@@ -25,28 +25,6 @@ export function GradebookExport({ classId, disabled }: { classId: number; disabl
   const [warnings, setWarnings] = useState<GradebookWarning[]>([]);
   const helpId = useId();
 
-  const names = (list: readonly string[]) => list.join(t('gradebook.nameSeparator'));
-  const warningText = (w: GradebookWarning): string => {
-    switch (w.code) {
-      case 'no-student-id':
-        return w.leftOut
-          ? t('gradebook.warnings.noStudentIdLeftOut', { names: names(w.names) })
-          : t('gradebook.warnings.noStudentIdBlank', { names: names(w.names) });
-      case 'duplicate-student-id':
-        return t('gradebook.warnings.duplicateStudentId', { names: names(w.names), id: w.studentId });
-      case 'moodle-other-identifier':
-        return w.matchBy === 'email'
-          ? t('gradebook.warnings.moodleGaveId', { names: names(w.names) })
-          : t('gradebook.warnings.moodleGaveEmail', { names: names(w.names) });
-      case 'unsigned':
-        return t('gradebook.warnings.unsigned', { names: names(w.names) });
-      case 'course-missing':
-        return t('gradebook.warnings.courseMissing', { track: w.track });
-      case 'default-home-page':
-        return t('gradebook.warnings.defaultHomePage', { homePage: w.homePage });
-    }
-  };
-
   async function exportFile() {
     setBusy(true);
     try {
@@ -128,16 +106,44 @@ export function GradebookExport({ classId, disabled }: { classId: number; disabl
       <p className={`status${status?.error ? ' error' : ''}`} role="status" data-testid="gradebook-status">
         {status?.text}
       </p>
-      {warnings.length > 0 && (
-        <div className="gradebook-warnings" role="alert">
-          <h3>{t('gradebook.warningsTitle')}</h3>
-          <ul data-testid="gradebook-warnings">
-            {warnings.map((w, i) => (
-              <li key={i}>{warningText(w)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <GradebookWarnings warnings={warnings} />
     </section>
+  );
+}
+
+/** The learners the file could not place, or placed by a guess, each named. */
+function GradebookWarnings({ warnings }: { warnings: GradebookWarning[] }) {
+  const { t } = useTranslation();
+  const names = (list: readonly string[]) => list.join(t('gradebook.nameSeparator'));
+  const warningText = (w: GradebookWarning): string => {
+    switch (w.code) {
+      case 'no-student-id':
+        return w.leftOut
+          ? t('gradebook.warnings.noStudentIdLeftOut', { names: names(w.names) })
+          : t('gradebook.warnings.noStudentIdBlank', { names: names(w.names) });
+      case 'duplicate-student-id':
+        return t('gradebook.warnings.duplicateStudentId', { names: names(w.names), id: w.studentId });
+      case 'moodle-other-identifier':
+        return w.matchBy === 'email'
+          ? t('gradebook.warnings.moodleGaveId', { names: names(w.names) })
+          : t('gradebook.warnings.moodleGaveEmail', { names: names(w.names) });
+      case 'unsigned':
+        return t('gradebook.warnings.unsigned', { names: names(w.names) });
+      case 'course-missing':
+        return t('gradebook.warnings.courseMissing', { track: w.track });
+      case 'default-home-page':
+        return t('gradebook.warnings.defaultHomePage', { homePage: w.homePage });
+    }
+  };
+  if (warnings.length === 0) return null;
+  return (
+    <div className="gradebook-warnings" role="alert">
+      <h3>{t('gradebook.warningsTitle')}</h3>
+      <ul data-testid="gradebook-warnings">
+        {warnings.map((w, i) => (
+          <li key={i}>{warningText(w)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
