@@ -74,6 +74,113 @@ export function ClassMatrix({
     (cols.last - cols.first) +
     (cols.last < exercises.length ? 1 : 0);
 
+  return (
+    <section aria-labelledby="matrix-title">
+      <h3 id="matrix-title">{t('classView.matrixTitle')}</h3>
+      <p id="matrix-help" className="muted small">
+        {t('classView.matrixHelp')}
+      </p>
+      <MatrixTools
+        filter={filter}
+        onFilter={onFilter}
+        onlyStuck={onlyStuck}
+        onOnlyStuck={onOnlyStuck}
+        shown={rows.length}
+        total={total}
+      />
+      <div className="matrix-scroll" role="region" aria-labelledby="matrix-title" tabIndex={0} ref={setFrame}>
+        <table
+          className="data-table matrix"
+          data-testid="class-matrix"
+          aria-describedby="matrix-help"
+          aria-rowcount={rows.length + 1}
+          aria-colcount={LEARNER_COLUMNS + exercises.length}
+        >
+          <MatrixHead
+            exercises={exercises}
+            cols={cols}
+            locale={locale}
+            sort={sort}
+            onSort={onSort}
+            words={words}
+          />
+          <tbody>
+            {windowed(rows, rowSpan, MATRIX_ROW, drawn, (l, index) => (
+              <MatrixRow
+                key={l.key}
+                learner={l}
+                index={index}
+                first={cols.first}
+                last={cols.last}
+                exercises={exercises.length}
+                words={words}
+                onOpen={onOpen}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Filter by name or student ID, only the stuck learners, and how many rows show. */
+function MatrixTools({
+  filter,
+  onFilter,
+  onlyStuck,
+  onOnlyStuck,
+  shown,
+  total,
+}: {
+  filter: string;
+  onFilter: (text: string) => void;
+  onlyStuck: boolean;
+  onOnlyStuck: (only: boolean) => void;
+  shown: number;
+  total: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="matrix-tools">
+      <label>
+        <span>{t('classView.filterLabel')}</span>
+        <input
+          type="search"
+          value={filter}
+          placeholder={t('classView.filterPlaceholder')}
+          data-testid="matrix-filter"
+          onChange={(e) => onFilter(e.currentTarget.value)}
+        />
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={onlyStuck} onChange={(e) => onOnlyStuck(e.currentTarget.checked)} />
+        <span>{t('classView.onlyStuck')}</span>
+      </label>
+      <span className="muted" role="status">
+        {t('classView.showing', { shown, total })}
+      </span>
+    </div>
+  );
+}
+
+/** The sortable headings: the learner's figures, then the exercise columns in view. */
+function MatrixHead({
+  exercises,
+  cols,
+  locale,
+  sort,
+  onSort,
+  words,
+}: {
+  exercises: ClassView['exercises'];
+  cols: Span;
+  locale: UiLocale;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  words: MatrixWords;
+}) {
+  const { t } = useTranslation();
   const header = (key: SortKey, label: string, className?: string, colIndex?: number) => (
     <th
       key={String(key)}
@@ -92,77 +199,28 @@ export function ClassMatrix({
   );
 
   return (
-    <section aria-labelledby="matrix-title">
-      <h3 id="matrix-title">{t('classView.matrixTitle')}</h3>
-      <p id="matrix-help" className="muted small">
-        {t('classView.matrixHelp')}
-      </p>
-      <div className="matrix-tools">
-        <label>
-          <span>{t('classView.filterLabel')}</span>
-          <input
-            type="search"
-            value={filter}
-            placeholder={t('classView.filterPlaceholder')}
-            data-testid="matrix-filter"
-            onChange={(e) => onFilter(e.currentTarget.value)}
-          />
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={onlyStuck} onChange={(e) => onOnlyStuck(e.currentTarget.checked)} />
-          <span>{t('classView.onlyStuck')}</span>
-        </label>
-        <span className="muted" role="status">
-          {t('classView.showing', { shown: rows.length, total })}
-        </span>
-      </div>
-      <div className="matrix-scroll" role="region" aria-labelledby="matrix-title" tabIndex={0} ref={setFrame}>
-        <table
-          className="data-table matrix"
-          data-testid="class-matrix"
-          aria-describedby="matrix-help"
-          aria-rowcount={rows.length + 1}
-          aria-colcount={LEARNER_COLUMNS + exercises.length}
-        >
-          <thead>
-            <tr>
-              {header('name', t('classView.learner'), 'sticky-col')}
-              {header('studentId', t('classView.studentId'))}
-              {header('done', t('classView.done'))}
-              {header('time', t('classView.time'))}
-              {header('hints', t('classView.hints'))}
-              {header('lastActive', t('classView.lastActive'))}
-              <ColumnSpacer n={cols.first} width={EXERCISE_COLUMN} head />
-              {exercises
-                .slice(cols.first, cols.last)
-                .map((e, i) =>
-                  header(
-                    cols.first + i,
-                    titleOf(e.title, e.id, locale),
-                    'exercise-head',
-                    LEARNER_COLUMNS + 1 + cols.first + i,
-                  ),
-                )}
-              <ColumnSpacer n={exercises.length - cols.last} width={EXERCISE_COLUMN} head />
-            </tr>
-          </thead>
-          <tbody>
-            {windowed(rows, rowSpan, MATRIX_ROW, drawn, (l, index) => (
-              <MatrixRow
-                key={l.key}
-                learner={l}
-                index={index}
-                first={cols.first}
-                last={cols.last}
-                exercises={exercises.length}
-                words={words}
-                onOpen={onOpen}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <thead>
+      <tr>
+        {header('name', t('classView.learner'), 'sticky-col')}
+        {header('studentId', t('classView.studentId'))}
+        {header('done', t('classView.done'))}
+        {header('time', t('classView.time'))}
+        {header('hints', t('classView.hints'))}
+        {header('lastActive', t('classView.lastActive'))}
+        <ColumnSpacer n={cols.first} width={EXERCISE_COLUMN} head />
+        {exercises
+          .slice(cols.first, cols.last)
+          .map((e, i) =>
+            header(
+              cols.first + i,
+              titleOf(e.title, e.id, locale),
+              'exercise-head',
+              LEARNER_COLUMNS + 1 + cols.first + i,
+            ),
+          )}
+        <ColumnSpacer n={exercises.length - cols.last} width={EXERCISE_COLUMN} head />
+      </tr>
+    </thead>
   );
 }
 
