@@ -69,19 +69,7 @@ export function ProfileSwitcher() {
   return (
     <section className="profile-switcher" aria-label={t('profiles.region')}>
       <span className="profile-caption">{t('profiles.learning')}</span>
-      <button
-        type="button"
-        className="profile-current"
-        aria-haspopup="dialog"
-        data-testid="profile-open"
-        aria-label={t('profiles.open', { name: current?.name ?? '' })}
-        onClick={open}
-      >
-        <span className="profile-avatar" aria-hidden="true">
-          {current?.name.slice(0, 1).toUpperCase() ?? '·'}
-        </span>
-        <span className="profile-name">{current?.name ?? '…'}</span>
-      </button>
+      <CurrentLearner name={current?.name} onOpen={open} />
 
       <dialog
         ref={dialog}
@@ -139,6 +127,26 @@ export function ProfileSwitcher() {
         </div>
       </dialog>
     </section>
+  );
+}
+
+/** The current learner's initial and name, which open the dialog. */
+function CurrentLearner({ name, onOpen }: { name: string | undefined; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="profile-current"
+      aria-haspopup="dialog"
+      data-testid="profile-open"
+      aria-label={t('profiles.open', { name: name ?? '' })}
+      onClick={onOpen}
+    >
+      <span className="profile-avatar" aria-hidden="true">
+        {name?.slice(0, 1).toUpperCase() ?? '·'}
+      </span>
+      <span className="profile-name">{name ?? '…'}</span>
+    </button>
   );
 }
 
