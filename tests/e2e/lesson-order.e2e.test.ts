@@ -112,7 +112,12 @@ describe('a pack that teaches out of order', () => {
       const text = await warnings.innerText();
       expect(text).toContain(catalog.packs.warned.replace('{{count}}', '2'));
       expect(text).toContain('lessons/shout-twice.md:11');
-      expect(text).toContain('uses a function definition (`def`), introduced by the concept "functions"');
+      // Worded by the catalog in the interface's language (packs.problem.uses-later).
+      expect(text).toContain(
+        lang === 'en'
+          ? 'uses a function definition (`def`), introduced by the concept "functions"'
+          : '用到了 `def`，它属于概念“functions”',
+      );
       expect(text).toContain('lessons/shout-twice.md:13');
       expect(await page.getByTestId('pack-errors').count()).toBe(0);
 
