@@ -79,12 +79,13 @@ export class BrowserSandbox {
 
   /** Resolves with a result in every case. */
   private async runNow(request: RunRequest): Promise<RunResult> {
-    if (this.closed) return runnerErrorResult('RunnerError', 'The sandbox is closed.');
+    if (this.closed)
+      return runnerErrorResult('RunnerError', 'The sandbox is closed.', {}, { code: 'runnerClosed' });
     let contents: WebContents;
     try {
       contents = await this.started();
     } catch (error) {
-      return runnerErrorResult('RunnerError', (error as Error).message);
+      return runnerErrorResult('RunnerError', (error as Error).message, {}, { code: 'runnerUnavailable' });
     }
     const id = this.nextId++;
     const limit = request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
@@ -142,7 +143,13 @@ export class BrowserSandbox {
     const checked = checkRunResult(result);
     this.settle(
       id,
-      checked ?? runnerErrorResult('RunnerError', 'The runner sent a malformed result.', { restarted: true }),
+      checked ??
+        runnerErrorResult(
+          'RunnerError',
+          'The runner sent a malformed result.',
+          { restarted: true },
+          { code: 'runnerMalformed' },
+        ),
     );
     if (!checked) this.replaceWindow('it sent a malformed result');
   };
@@ -173,7 +180,7 @@ export class BrowserSandbox {
     for (const [id, run] of [...this.pending]) {
       const message = `The runner stopped unexpectedly (${reason}). It has been restarted; run again.`;
       this.settle(id, {
-        ...runnerErrorResult('RunnerCrashed', message),
+        ...runnerErrorResult('RunnerCrashed', message, {}, { code: 'runnerCrashed' }),
         durationMs: Math.round(performance.now() - run.startedAt),
         restarted: true,
       });

@@ -15,6 +15,7 @@ export function ErrorExplanation({ error, starter }: { error: LearnerError; star
   const ownWords = error.code ? `runner.learnerError.${error.code}` : null;
   if (ownWords && i18n.exists(ownWords)) {
     const name = error.params?.name ?? '';
+    const why = i18n.exists(`${ownWords}Why`) ? t(`${ownWords}Why`) : explanation;
     return (
       <div className="error-box" role="alert" data-code={error.code}>
         <p className="error-title">
@@ -24,7 +25,10 @@ export function ErrorExplanation({ error, starter }: { error: LearnerError; star
             components={{ code: <code /> }}
           />
         </p>
-        <p className="error-explain">{t(`${ownWords}Why`)}</p>
+        {error.line !== undefined ? (
+          <p className="error-where">{t('runner.where', { file: error.file ?? '', line: error.line })}</p>
+        ) : null}
+        {why ? <p className="error-explain">{why}</p> : null}
         {error.traceback ? (
           <details>
             <summary>{t('runner.learnerError.original', { type: error.type })}</summary>

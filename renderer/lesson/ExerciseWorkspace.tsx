@@ -11,6 +11,7 @@ import type { RunResult } from '../../shared/runner/protocol.ts';
 import { useApp } from '../app/context.ts';
 import { CodeEditor } from '../editor/CodeEditor.tsx';
 import { markersOf } from './markers.ts';
+import { learnerErrorText } from '../i18n/runner-text.ts';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { WorkspacePanes } from './Panes.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -50,8 +51,8 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const language: Language = exercise.language ?? props.language ?? 'python';
   const work = useWorkspace(props, language);
   const markers = useMemo(
-    () => markersOf(work.runner.result, exercise.module),
-    [work.runner.result, exercise.module],
+    () => markersOf(work.runner.result, exercise.module, (e) => learnerErrorText(t, e)),
+    [work.runner.result, exercise.module, t],
   );
 
   return (

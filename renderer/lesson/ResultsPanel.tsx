@@ -1,7 +1,11 @@
 import { diffWordsWithSpace } from 'diff';
 import { useTranslation } from 'react-i18next';
 import type { LearnerError, RunRequest, RunResult, TestResult } from '../../shared/runner/protocol.ts';
+import { MISSING_CLASS, MISSING_FUNCTION } from '../../shared/runner/missing-name.ts';
+import { testMessageText } from '../i18n/runner-text.ts';
 import { ErrorExplanation } from './ErrorExplanation.tsx';
+
+const isMissingName = (code: string | undefined) => code === MISSING_FUNCTION || code === MISSING_CLASS;
 import { OutputDiff } from './OutputDiff.tsx';
 
 type OutputCase = NonNullable<RunRequest['cases']>[number];
@@ -94,6 +98,9 @@ function TestRow({
   onVisualise?: (name: string) => void;
 }) {
   const { t } = useTranslation();
+  // An error's own box says what happened and where; the message would repeat it in English.
+  const message =
+    test.status !== 'pass' && !(test.error && !test.code) ? testMessageText(t, test) : undefined;
   return (
     <li className={`test test-${test.status}`} data-status={test.status}>
       <div className="test-head">
@@ -103,7 +110,7 @@ function TestRow({
         <span className="test-name">{test.name}</span>
         <span className="visually-hidden">{t(`runner.status.${test.status}`)}</span>
       </div>
-      {test.status !== 'pass' && test.message ? <p className="test-message">{test.message}</p> : null}
+      {message ? <p className="test-message">{message}</p> : null}
       {test.expected !== undefined && test.actual !== undefined ? (
         <ExpectedActual expected={test.expected} actual={test.actual} />
       ) : null}
@@ -129,7 +136,7 @@ export function summaryKey(result: RunResult, outputCheck = false): string {
   // A TypeScript Check stops at the type check: nothing ran (decision 0048).
   if (result.error?.type === 'TypeScript') return 'runner.summary.typeErrors';
   if (result.error?.type === 'TypeScriptSlow') return 'runner.summary.typeCheckSlow';
-  if (result.error?.code && result.tests.length === 0) return 'runner.summary.needsMore';
+  if (isMissingName(result.error?.code) && result.tests.length === 0) return 'runner.summary.needsMore';
   if (outputCheck && result.tests.length > 0)
     return result.status === 'pass' ? 'runner.output.allMatch' : 'runner.output.someDiffer';
   if (result.tests.length === 0)

@@ -12,7 +12,7 @@ export function RuntimeStatus({ runner }: { runner: ReturnType<typeof useRunner>
         : runtime.phase === 'loading'
           ? t('runner.loadingRuntime', { percent: Math.round(runtime.fraction * 100) })
           : runtime.phase === 'failed'
-            ? t('runner.runtimeFailed', { message: runtime.message })
+            ? t('runner.runtimeFailed', { message: t(`runner.runtimeFailure.${runtime.code}`) })
             : t('runner.ready')}
     </span>
   );

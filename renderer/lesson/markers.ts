@@ -3,9 +3,17 @@
  * squiggles and a Parsons program's marked rows alike. Errors in the test file are not marked.
  */
 import type { EditorMarker } from '../editor/CodeEditor.tsx';
-import type { RunResult } from '../../shared/runner/protocol.ts';
+import type { LearnerError, RunResult } from '../../shared/runner/protocol.ts';
 
-export function markersOf(result: RunResult | null, fileStem: string): EditorMarker[] {
+/**
+ * `describe` says an error in the interface language (renderer/i18n/runner-text.ts
+ * learnerErrorText); without it, as the language said it.
+ */
+export function markersOf(
+  result: RunResult | null,
+  fileStem: string,
+  describe: (error: LearnerError) => string = (e) => `${e.type}: ${e.message}`,
+): EditorMarker[] {
   const errors = [result?.error, ...(result?.tests.map((t) => t.error) ?? [])];
   const seen = new Set<number>();
   const markers: EditorMarker[] = [];
@@ -18,7 +26,7 @@ export function markersOf(result: RunResult | null, fileStem: string): EditorMar
     markers.push({
       line: error.line,
       ...(error.column !== undefined ? { column: error.column } : {}),
-      message: `${error.type}: ${error.message}`,
+      message: describe(error),
     });
   }
   return markers;

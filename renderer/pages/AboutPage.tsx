@@ -13,7 +13,7 @@ export function AboutPage() {
           seconds: (python.loadMs / 1000).toFixed(1),
         })
       : python.phase === 'failed'
-        ? python.message
+        ? t('runner.runtimeFailed', { message: t(`runner.runtimeFailure.${python.code}`) })
         : t('about.pythonLoading');
   const rows: [string, string, string?][] = [
     [t('about.version'), info.version],

@@ -15,7 +15,8 @@ import {
   type RunResult,
   type Runtime,
 } from '../../shared/runner/protocol.ts';
-import { runnerErrorResult, timeoutResult } from '../../shared/runner/results.ts';
+import { crashResult, runnerErrorResult, timeoutResult } from '../../shared/runner/results.ts';
+import type { RunnerErrorCode } from '../../shared/runner/codes.ts';
 import type { TraceStep } from '../../shared/runner/trace/format.ts';
 import { withExplanations } from '../../shared/runner/explain.ts';
 import {
@@ -30,7 +31,8 @@ export { runtimeOf, type Runtime } from '../../shared/runner/protocol.ts';
 export type RuntimeState =
   | { phase: 'loading'; fraction: number }
   | { phase: 'ready'; loadMs: number; python?: 'snapshot' | 'start' }
-  | { phase: 'failed'; message: string };
+  /** `message` is English for the console; the page words `code` (shared/runner/codes.ts). */
+  | { phase: 'failed'; message: string; code: RunnerErrorCode };
 
 export interface RunCallbacks {
   onOutput?(stream: 'stdout' | 'stderr', text: string): void;
@@ -94,7 +96,8 @@ class WorkerSlot {
             name: 'javascript',
           });
     this.worker.onmessage = (event: MessageEvent<RunnerToHost>) => this.receive(event.data);
-    this.worker.onerror = (event) => this.fail(event.message || 'the runner could not start');
+    this.worker.onerror = (event) =>
+      this.fail(event.message || 'the runner could not start', 'runnerUnavailable');
     const attach: HostToRunner = { type: 'attach', interrupt: this.interrupt, input: this.input };
     this.worker.postMessage(attach);
     this.onState();
@@ -145,16 +148,27 @@ class WorkerSlot {
         }
         return;
       case 'fatal':
-        this.fail(message.message);
+        this.fail(message.message, message.code ?? 'runnerCrashed', message.params);
         return;
     }
   }
 
-  private fail(message: string): void {
+  private fail(message: string, code: RunnerErrorCode, params?: Record<string, string>): void {
     const run = this.active;
     this.worker.terminate();
-    if (run) this.finish(runnerErrorResult('RunnerCrashed', message, { restarted: true }));
-    this.state = { phase: 'failed', message };
+    if (message) console.warn(`The ${this.runtime} runner failed: ${message}`);
+    if (run)
+      this.finish(
+        code === 'runnerCrashed'
+          ? { ...crashResult(message), restarted: true }
+          : runnerErrorResult(
+              'RunnerCrashed',
+              message,
+              { restarted: true },
+              { code, ...(params ? { params } : {}) },
+            ),
+      );
+    this.state = { phase: 'failed', message, code };
     this.settleWaiters();
     this.onState();
     // A crashed interpreter (memory, fatal error) is replaced; the learner's next run works.
@@ -239,7 +253,7 @@ class WorkerSlot {
         this.finish(
           reason === 'timeout'
             ? timeoutResult(run.request.timeLimitMs, restarted)
-            : runnerErrorResult('Stopped', 'You stopped the program.', restarted),
+            : runnerErrorResult('Stopped', 'You stopped the program.', restarted, { code: 'stopped' }),
         );
         this.start();
       }, STOP_GRACE_MS),

@@ -52,7 +52,12 @@ if (bridge) {
       (error: unknown) =>
         bridge.result(
           id,
-          runnerErrorResult('RunnerError', `The sandbox could not run the code: ${String(error)}`),
+          runnerErrorResult(
+            'RunnerError',
+            `The sandbox could not run the code: ${String(error)}`,
+            {},
+            { code: 'runnerFailed' },
+          ),
         ),
     );
   });

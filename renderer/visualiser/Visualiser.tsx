@@ -13,6 +13,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/content/schema.ts';
 import type { RunResult } from '../../shared/runner/protocol.ts';
 import { TRACE_MAX_STEPS, type Trace, type TraceStep } from '../../shared/runner/trace/format.ts';
+import { learnerErrorText } from '../i18n/runner-text.ts';
+import { summaryKey } from '../lesson/ResultsPanel.tsx';
 import { TraceRecording, type VisualiseTarget } from './recording.ts';
 import { StepView } from './StepView.tsx';
 import './visualise.css';
@@ -251,11 +253,13 @@ function RecordingView({
     </p>
   ) : !result.trace ? (
     <p className="status error" role="alert">
-      {t('visualise.failed', { message: result.message ?? result.error?.message ?? result.status })}
+      {t('visualise.failed', {
+        message: result.error ? learnerErrorText(t, result.error) : t(summaryKey(result)),
+      })}
     </p>
   ) : (
     <p className="status error" role="alert" data-testid="vis-no-steps">
-      {result.error ? `${result.error.type}: ${result.error.message}` : t('visualise.noSteps')}
+      {result.error ? learnerErrorText(t, result.error) : t('visualise.noSteps')}
     </p>
   );
 }

@@ -20,6 +20,7 @@ const ready = prepareJavaScriptRunner().then(
     post({
       type: 'fatal',
       message: `JavaScript could not start: ${(error as Error).message ?? String(error)}`,
+      code: 'runnerUnavailable',
     });
     throw error;
   },
@@ -38,7 +39,11 @@ self.onmessage = (event: MessageEvent<HostToRunner>) => {
       });
       post({ type: 'result', id, nonce, result });
     } catch (error) {
-      post({ type: 'fatal', message: `The JavaScript runner failed: ${String(error)}` });
+      post({
+        type: 'fatal',
+        message: `The JavaScript runner failed: ${String(error)}`,
+        code: 'runnerCrashed',
+      });
     }
   });
 };

@@ -51,7 +51,11 @@ async function load(): Promise<PythonRunner> {
 
 let attachTo: ((view: InterruptView) => void) | undefined;
 const ready = load().catch((error: unknown) => {
-  post({ type: 'fatal', message: `Python could not start: ${(error as Error).message ?? String(error)}` });
+  post({
+    type: 'fatal',
+    message: `Python could not start: ${(error as Error).message ?? String(error)}`,
+    code: 'runnerUnavailable',
+  });
   throw error;
 });
 
@@ -69,7 +73,7 @@ self.onmessage = (event: MessageEvent<HostToRunner>) => {
       post({ type: 'result', id, nonce, result });
     } catch (error) {
       const text = error instanceof PythonRuntimeCrashed ? error.message : String(error);
-      post({ type: 'fatal', message: text });
+      post({ type: 'fatal', message: text, code: 'runnerCrashed' });
     }
   });
 };

@@ -139,7 +139,9 @@ export function explanationCatalog(locale: ExplanationLocale): { explain: Explan
  */
 export function withExplanations(result: RunResult, language: Language): RunResult {
   const explain = (error: LearnerError | undefined): LearnerError | undefined => {
-    if (!error || error.explanation || error.code) return error;
+    // A missing name's code says all; other codes (memory, recursion) keep the type's explanation.
+    if (!error || error.explanation || error.code === 'missingFunction' || error.code === 'missingClass')
+      return error;
     const id = explanationId(language, error);
     return id ? { ...error, explanation: id } : error;
   };

@@ -50,6 +50,12 @@ export interface TestResult {
   actual?: string;
   /** status `error`: the exception, mapped to the learner's file when it happened there. */
   error?: LearnerError;
+  /**
+   * Set when `message` is Lantern's, not the assertion's (shared/runner/codes.ts): the page words
+   * it from runner.testMessage.<code>; `message` stays for the command line.
+   */
+  code?: string;
+  params?: Record<string, string>;
 }
 
 /** A beginner-facing error: trimmed to the learner's own frames, mapped to their line. */

@@ -12,6 +12,7 @@
  * --disallow-code-generation-from-strings), so even learner code that reached the runner's
  * JavaScript could only post a result the host throws away.
  */
+import type { RunnerErrorCode } from './codes.ts';
 import type { RunRequest, RunResult } from './protocol.ts';
 import type { TraceStep } from './trace/format.ts';
 
@@ -32,7 +33,14 @@ export type RunnerToHost =
   | { type: 'trace-steps'; id: number; steps: TraceStep[] }
   | { type: 'result'; id: number; nonce: string; result: RunResult }
   /** The runtime is unusable (load failed, interpreter crashed): the host replaces the runner. */
-  | { type: 'fatal'; message: string };
+  | {
+      type: 'fatal';
+      /** English, for the log. */
+      message: string;
+      /** What the page says (shared/runner/codes.ts): runnerUnavailable, runnerCrashed, recursion. */
+      code?: RunnerErrorCode;
+      params?: Record<string, string>;
+    };
 
 /** Pyodide's interrupt buffer: one byte; the host writes SIGINT (2) to stop the program. */
 export const INTERRUPT_SIGINT = 2;

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import zhPacks from '../../renderer/i18n/locales/zh/packs.json';
 import zhProgress from '../../renderer/i18n/locales/zh/progress.json';
 import { ROOT, callApi, openPage, resetSettings, typeCode, useAppAndBrowser } from './harness.ts';
+import { englishIn } from './latin.ts';
 
 const { app, browser } = useAppAndBrowser();
 let page: Page;
@@ -144,5 +145,93 @@ describe('running a program, with the Chinese interface', () => {
       .first()
       .innerText();
     expect(englishWords(results, ['Stopped'])).toEqual([]);
+  });
+});
+
+/** Texts of every element `selector` finds in the results: content or the language's own words. */
+async function textsOf(selector: string): Promise<string[]> {
+  return (await page.locator(`.results ${selector}`).allInnerTexts()).map((x) => x.trim()).filter(Boolean);
+}
+
+/** File names a result points at (main.py, average.py): names, not English. */
+const fileNames = (text: string) => text.match(/[\w-]+\.py\b/g) ?? [];
+
+describe('what the runner says about a program, with the Chinese interface', () => {
+  beforeAll(async () => {
+    await go('#/learn/python/hello-world');
+    await page.locator('.code-editor .monaco-editor').first().waitFor();
+    await page.locator('.runtime-state', { hasText: /^(Ready|就绪)$/ }).waitFor({ timeout: 90_000 });
+  });
+
+  async function runAndRead(code: string): Promise<string> {
+    await typeCode(page, code);
+    await page.getByRole('button', { name: '运行' }).click();
+    // The results are cleared when a run starts; a run that did not finish well shows them.
+    const results = page.locator('.results');
+    await results.waitFor({ timeout: 60_000 });
+    await page.locator('.runtime-state', { hasText: /^就绪$/ }).waitFor({ timeout: 90_000 });
+    return results.innerText();
+  }
+
+  // The output cap's notice, the restart and the timeout are all worded by the catalog.
+  test('an endless flood of output is cut and stopped in Chinese only', async () => {
+    const text = await runAndRead('while True:\n    print("flood " * 5000)\n');
+    expect(text).toContain('输出');
+    expect(englishIn(text, ['Timeout'])).toEqual([]);
+  });
+
+  // Python's own MemoryError (or the runner's restart after it): the type is the language's.
+  test('a program that eats memory is stopped in Chinese only', async () => {
+    const text = await runAndRead('x = []\nwhile True:\n    x.append(" " * 10 ** 7)\n');
+    const errors = await textsOf('.error-title strong');
+    expect(englishIn(text, [...errors, ...fileNames(text)])).toEqual([]);
+  });
+
+  // Deep recursion: Python's own RecursionError and its message are the language's words;
+  // where it happened and what it usually means are the catalog's.
+  test('deep recursion is explained in Chinese, beside Python’s own message', async () => {
+    // One line each: the editor would indent a line typed after the function's body.
+    const text = await runAndRead('f = lambda n: f(n + 1)\nf(0)\n');
+    const titles = await textsOf('.error-title');
+    expect(titles.join(' ')).toContain('RecursionError');
+    expect(englishIn(text, [...titles, ...fileNames(text)])).toEqual([]);
+  });
+});
+
+describe('what a Check says, with the Chinese interface', () => {
+  beforeAll(async () => {
+    await go('#/learn/python/average-of-three');
+    await page.locator('.code-editor .monaco-editor').first().waitFor();
+    await page.locator('.runtime-state', { hasText: /^(Ready|就绪)$/ }).waitFor({ timeout: 90_000 });
+  });
+
+  async function checkAndRead(code: string): Promise<string> {
+    await typeCode(page, code);
+    await page.getByRole('button', { name: '检查' }).click();
+    await page.locator('.results .results-summary').waitFor({ timeout: 60_000 });
+    await page.locator('.runtime-state', { hasText: /^就绪$/ }).waitFor({ timeout: 90_000 });
+    return page.locator('.results').innerText();
+  }
+
+  // The tests' names are the lesson's content; an assertion's words and the values compared
+  // are Python's. Everything else is the catalog's.
+  test('a failing check says all but the tests’ own words in Chinese', async () => {
+    const text = await checkAndRead('def average(a, b, c):\n    return (a + b + c) / 3\n');
+    const own = [
+      ...(await textsOf('.test-name')),
+      ...(await textsOf('.test-message')),
+      ...(await textsOf('dd code')),
+    ];
+    expect(own.length).toBeGreaterThan(0);
+    expect(englishIn(text, [...own, ...fileNames(text)])).toEqual([]);
+  });
+
+  // The harness finds the testing tools changed and says so by a code (runner.learnerError.tampered).
+  test('code that tampers with the tests is refused in Chinese only', async () => {
+    const text = await checkAndRead(
+      'import unittest\nunittest.TestCase.assertEqual = lambda *a, **k: None\n\ndef average(a, b, c):\n    return 0\n',
+    );
+    expect(await page.locator('.results .error-box[data-code="tampered"]').count()).toBeGreaterThan(0);
+    expect(englishIn(text, ['HarnessTampering', ...(await textsOf('.test-name'))])).toEqual([]);
   });
 });

@@ -168,7 +168,15 @@ async function execute(request: RunRequest, id: number): Promise<RunResult> {
 
 async function executeWith(request: RunRequest, io: RunnerIO): Promise<RunResult> {
   if (request.language === 'python') {
-    if (!python) return runnerErrorResult('RunnerUnavailable', pythonLoadError ?? 'Python is not available.');
+    if (!python)
+      return runnerErrorResult(
+        'RunnerUnavailable',
+        pythonLoadError ?? 'Python is not available.',
+        {},
+        {
+          code: 'runnerUnavailable',
+        },
+      );
     pythonClock.deadline = Date.now() + (request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
     pythonClock.fired = false;
     try {
@@ -178,7 +186,12 @@ async function executeWith(request: RunRequest, io: RunnerIO): Promise<RunResult
     }
   }
   if (!runJavaScript) {
-    return runnerErrorResult('RunnerUnavailable', `${request.language} is not available in the sandbox yet.`);
+    return runnerErrorResult(
+      'RunnerUnavailable',
+      `${request.language} is not available in the sandbox yet.`,
+      {},
+      { code: 'runnerUnavailable' },
+    );
   }
   return runJavaScript(request, io);
 }
@@ -190,7 +203,8 @@ onMessage((message) => {
     (result) => send({ type: 'result', id, nonce, result }),
     (error: unknown) => {
       if (error instanceof PythonRuntimeCrashed) fatal(error.message);
-      send({ type: 'result', id, nonce, result: runnerErrorResult('RunnerError', String(error)) });
+      const result = runnerErrorResult('RunnerError', String(error), {}, { code: 'runnerFailed' });
+      send({ type: 'result', id, nonce, result });
     },
   );
 });

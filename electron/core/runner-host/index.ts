@@ -46,8 +46,7 @@ export class SandboxPool {
   }
 
   run(request: RunRequest, callbacks: RunCallbacks = {}): Promise<RunResult> {
-    if (this.closed)
-      return Promise.resolve(runnerErrorResult('RunnerClosed', 'The sandbox has been shut down.'));
+    if (this.closed) return Promise.resolve(closedResult());
     return new Promise((resolve) => {
       this.queue.push({ request, callbacks, resolve });
       this.fill();
@@ -58,8 +57,7 @@ export class SandboxPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const child of this.children.splice(0)) child.kill();
-    for (const job of this.queue.splice(0))
-      job.resolve(runnerErrorResult('RunnerClosed', 'The sandbox has been shut down.'));
+    for (const job of this.queue.splice(0)) job.resolve(closedResult());
   }
 
   private fill(): void {
@@ -76,7 +74,12 @@ export class SandboxPool {
           // A runtime that cannot start will not start on retry either: fail the waiting jobs.
           for (const job of this.queue.splice(0)) {
             job.resolve(
-              runnerErrorResult('RunnerUnavailable', `The sandbox could not start: ${error.message}`),
+              runnerErrorResult(
+                'RunnerUnavailable',
+                `The sandbox could not start: ${error.message}`,
+                {},
+                { code: 'runnerUnavailable' },
+              ),
             );
           }
         },
@@ -97,6 +100,10 @@ export class SandboxPool {
       });
     }
   }
+}
+
+function closedResult(): RunResult {
+  return runnerErrorResult('RunnerClosed', 'The sandbox has been shut down.', {}, { code: 'runnerClosed' });
 }
 
 let shared: SandboxPool | undefined;

@@ -36,6 +36,8 @@ const RunResultSchema = z.object({
         expected: text(10_000).optional(),
         actual: text(10_000).optional(),
         error: LearnerErrorSchema.optional(),
+        code: text(100).optional(),
+        params: z.record(text(100), text(1000)).optional(),
       }),
     )
     .max(10_000),

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CappedOutput } from '../../../shared/runner/output.ts';
 import { DEFAULT_TIME_LIMIT_MS, type RunRequest, type RunResult } from '../../../shared/runner/protocol.ts';
 import { withExplanations } from '../../../shared/runner/explain.ts';
-import { runnerErrorResult, timeoutResult } from '../../../shared/runner/results.ts';
+import { crashResult, runnerErrorResult, timeoutResult } from '../../../shared/runner/results.ts';
 import type { HostToRunner, RunnerToHost } from '../../../shared/runner/worker-protocol.ts';
 import { checkRunResult } from './result-check.ts';
 import { pythonSnapshotPath } from './python-snapshot.ts';
@@ -168,12 +168,16 @@ export class SandboxChild {
         const mb = residentMb(this.process.pid);
         if (mb !== undefined && mb > this.limits.memoryLimitMb) {
           const message = `The program used more than ${this.limits.memoryLimitMb} MB of memory and was stopped.`;
-          finish(runnerErrorResult('MemoryError', message, partial()), true);
+          const params = { limitMb: String(this.limits.memoryLimitMb) };
+          finish(runnerErrorResult('MemoryError', message, partial(), { code: 'memory', params }), true);
         }
       }, 100);
       this.exitListener = (reason) => {
         const message = `The runner stopped unexpectedly (${reason}). It has been restarted; run again.`;
-        finish({ ...runnerErrorResult('RunnerCrashed', message, partial()), restarted: true });
+        finish({
+          ...runnerErrorResult('RunnerCrashed', message, partial(), { code: 'runnerCrashed' }),
+          restarted: true,
+        });
       };
       this.listener = (message) => {
         if (message.type === 'output' && message.id === id) {
@@ -182,7 +186,10 @@ export class SandboxChild {
         } else if (message.type === 'result' && message.id === id && message.nonce === nonce) {
           const result = checkRunResult(message.result);
           finish(
-            result ?? runnerErrorResult('RunnerError', 'The runner sent a malformed result.', partial()),
+            result ??
+              runnerErrorResult('RunnerError', 'The runner sent a malformed result.', partial(), {
+                code: 'runnerMalformed',
+              }),
             !result,
           );
         } else if (message.type === 'fatal') {
@@ -193,24 +200,6 @@ export class SandboxChild {
       this.process.send(run);
     });
   }
-}
-
-/**
- * What a learner is told when the interpreter died under their program. Recursion that the
- * language's own limit did not catch (deeply nested data printed, a C-level recursion) overflows
- * the host's stack: that is still the learner's RecursionError, not a mysterious crash.
- */
-function crashResult(reason: string, partial: Partial<RunResult>): RunResult {
-  if (/Maximum call stack size exceeded/.test(reason)) {
-    const message =
-      'maximum recursion depth exceeded: the program went thousands of levels deep (a function calling itself, or data nested inside itself), so the runner had to restart.';
-    return {
-      ...runnerErrorResult('RecursionError', `RecursionError: ${message}`, partial),
-      error: { type: 'RecursionError', message },
-    };
-  }
-  const text = `The runner stopped unexpectedly (${reason.split('\n')[0]}). It has been restarted; run again.`;
-  return runnerErrorResult('RunnerCrashed', text, partial);
 }
 
 function residentMb(pid: number | undefined): number | undefined {

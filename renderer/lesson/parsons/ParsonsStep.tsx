@@ -15,6 +15,7 @@ import { checkRequest } from '../../../shared/runner/check-request.ts';
 import { ResultsPanel } from '../ResultsPanel.tsx';
 import { useRunner } from '../useRunner.ts';
 import { markersOf } from '../markers.ts';
+import { learnerErrorText } from '../../i18n/runner-text.ts';
 import { warmTypeChecker } from '../../editor/type-check.ts';
 import { programOf } from './arrangement.ts';
 import { ParsonsToolbar, PoolList, ProgramList } from './ParsonsLists.tsx';
@@ -84,7 +85,9 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
   // while the program is still the one checked (a moved line would be marked in the wrong place).
   const errorAt = new Map(
     checked === programOf(arrangement, lines, language)
-      ? markersOf(runner.result, exercise.module).map((m) => [m.line, m.message] as const)
+      ? markersOf(runner.result, exercise.module, (e) => learnerErrorText(t, e)).map(
+          (m) => [m.line, m.message] as const,
+        )
       : [],
   );
 

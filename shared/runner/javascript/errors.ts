@@ -69,9 +69,12 @@ export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): Learne
     error.type = 'RangeError';
     error.message =
       'Maximum call stack size exceeded: a function kept calling itself without stopping (is the base case missing?)';
+    error.code = 'recursion';
   } else if (/out of memory/i.test(thrown.message)) {
     error.type = 'MemoryError';
-    error.message = 'Your program used more memory than it is allowed (256 MB) and was stopped.';
+    error.message = `Your program used more memory than it is allowed (${MEMORY_LIMIT_MB} MB) and was stopped.`;
+    error.code = 'memory';
+    error.params = { limitMb: String(MEMORY_LIMIT_MB) };
   }
   return error;
 }
@@ -103,6 +106,9 @@ function collapseRepeats(lines: string[]): string[] {
   flush();
   return out;
 }
+
+/** The QuickJS sandbox's memory limit, as the learner is told it. */
+const MEMORY_LIMIT_MB = 256;
 
 /** QuickJS words a few common messages differently from V8; learners look the V8 ones up. */
 function v8Wording(message: string): string {
@@ -146,9 +152,10 @@ export function neverFinishedError(file: string, learnerFile: boolean): LearnerE
       ? 'Your code never finished loading: its top level waits (await) for a promise that never settles, so the tests could not run.'
       : 'The tests never finished: they wait for a promise that never settles, so not every test ran.',
     file,
+    code: learnerFile ? 'neverLoaded' : 'testsNeverFinished',
   };
 }
 
 export function stoppedError(): LearnerError {
-  return { type: 'Stopped', message: 'You stopped the program.' };
+  return { type: 'Stopped', message: 'You stopped the program.', code: 'stopped' };
 }

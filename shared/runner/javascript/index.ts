@@ -246,18 +246,28 @@ export async function runJavaScript(
     const current = running as { name: string } | null;
     if (current !== null) {
       const printed = endTestOutput();
+      const stop =
+        outcome.kind === 'interrupted'
+          ? outcome.reason === 'timeout'
+            ? timeoutError(limit)
+            : stoppedError()
+          : undefined;
       const unfinished: TestResult = {
         name: current.name,
         status: 'error',
         message:
-          outcome.kind === 'interrupted'
-            ? (outcome.reason === 'timeout' ? timeoutError(limit) : stoppedError()).message
-            : 'This test never finished: it waits for a promise that never settles (a missing resolve() or await?).',
+          stop?.message ??
+          'This test never finished: it waits for a promise that never settles (a missing resolve() or await?).',
+        // The page words Lantern's message from the code (runner.testMessage).
+        code: stop?.code ?? 'neverSettled',
+        ...(stop?.params ? { params: stop.params } : {}),
         ...(printed ? { output: printed } : {}),
       };
       // An error nothing caught while the test ran (a timer that threw, a promise rejected with
       // no handler) is that test's error.
       if (outcome.kind === 'threw') {
+        delete unfinished.code;
+        delete unfinished.params;
         unfinished.message = testMessage(outcome.error, files);
         unfinished.error = toLearnerError(outcome.error, files);
       }

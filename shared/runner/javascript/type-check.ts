@@ -35,6 +35,8 @@ export interface TypeDiagnostic {
   code: number;
   /** The compiler's message, its chained lines joined by newlines. */
   message: string;
+  /** A suppression comment (SUPPRESSED_CODE): the directive found, e.g. `@ts-ignore`. */
+  directive?: string;
 }
 
 /** The compiler's number we give a comment that switches its checking off (not a TS code). */
@@ -61,6 +63,7 @@ export function suppressionComments(code: string): TypeDiagnostic[] {
           line: t.line,
           column,
           code: SUPPRESSED_CODE,
+          directive: found[0],
           message: `A Check does not accept ${found[0]}: remove the comment and fix the type it hides.`,
         },
       ];
@@ -100,6 +103,10 @@ export function typeErrorResult(
       traceback: listed.join('\n'),
       explanation:
         first.code === SUPPRESSED_CODE ? 'javascript.TypeScriptSuppressed' : 'javascript.TypeScript',
+      // The compiler's own message is TypeScript's; the refusal of a suppression is Lantern's.
+      ...(first.code === SUPPRESSED_CODE && first.directive
+        ? { code: 'typeSuppressed', params: { directive: first.directive } }
+        : {}),
     },
     durationMs,
   );
@@ -112,6 +119,8 @@ export function typeCheckSlowResult(file: string, limitMs: number, durationMs: n
       type: 'TypeScriptSlow',
       message: `TypeScript could not finish checking ${file} in ${limitMs / 1000} s`,
       file,
+      code: 'typeCheckSlow',
+      params: { seconds: String(limitMs / 1000) },
       explanation: 'javascript.TypeScriptSlow',
     },
     durationMs,
@@ -128,6 +137,7 @@ export function typeCheckFailedResult(file: string, reason: string, durationMs: 
       type: 'TypeScriptSlow',
       message: `TypeScript gave up checking ${file} (${reason.slice(0, 200)})`,
       file,
+      code: 'typeCheckGaveUp',
       explanation: 'javascript.TypeScriptSlow',
     },
     durationMs,

@@ -158,10 +158,14 @@ function toResult(
   if (outcome.status === 'interrupted' || reason) {
     if (reason === 'timeout') return { ...base, status: 'timeout', ...timeoutError(request.timeLimitMs) };
     if (reason === 'stopped') {
-      const error = { type: 'Stopped', message: 'You stopped the program.' };
+      const error = { type: 'Stopped', message: 'You stopped the program.', code: 'stopped' };
       return { ...base, status: 'error', message: error.message, error };
     }
-    const error = { type: 'KeyboardInterrupt', message: 'The program raised KeyboardInterrupt.' };
+    const error = {
+      type: 'KeyboardInterrupt',
+      message: 'The program raised KeyboardInterrupt.',
+      code: 'keyboardInterrupt',
+    };
     return { ...base, status: 'error', message: error.message, error };
   }
   const message = outcome.message ?? (outcome.error ? describe(outcome.error) : undefined);

@@ -9,6 +9,9 @@ import { catalogs } from '../../../renderer/i18n/catalogs.ts';
 import { LOG_FILE, REFUSAL_FAMILIES, failureText, reasonText } from '../../../renderer/i18n/failure.ts';
 import { toApiError } from '../../../renderer/api/client.ts';
 import { fieldIssueText, reportProblemText } from '../../../renderer/i18n/file-problems.ts';
+import { learnerErrorText, testMessageText } from '../../../renderer/i18n/runner-text.ts';
+import fs from 'node:fs';
+import { RUNNER_ERROR_CODES, TEST_MESSAGE_CODES } from '../../../shared/runner/codes.ts';
 import { FIELD_ISSUE_CODES, type FieldIssue } from '../../../shared/api/field-issues.ts';
 import {
   ApiError,
@@ -360,5 +363,95 @@ describe('content-pack problems (packs.problem) and the catalogs that word them'
     expect(problemText(englishText, 'wrong-type', { kind: 'int', found: 'text', text: '"ten"' })).toBe(
       'must be a whole number (found the text "ten")',
     );
+  });
+});
+
+describe('the runners’ codes and the catalogs that word them', () => {
+  /** Code and the names of things a learner types or reads in code: they stay as they are. */
+  const CODE_WORDS = [
+    'TypeScript',
+    'KeyboardInterrupt',
+    'Ctrl+C',
+    'exit()',
+    'exit',
+    'resolve()',
+    'await',
+    'Promise',
+    'MB',
+  ];
+  const RUNNER_PARAMS = {
+    seconds: '5',
+    limitMb: '256',
+    status: '3',
+    directive: '@ts-ignore',
+    name: 'leap_year',
+  };
+
+  test('every runner code has words and a why in English and in Chinese', () => {
+    for (const code of RUNNER_ERROR_CODES)
+      for (const lang of ['en', 'zh'] as const)
+        for (const key of [`runner.learnerError.${code}`, `runner.learnerError.${code}Why`])
+          expect(typeof lookup(catalogs[lang], key), `${lang} ${key}`).toBe('string');
+    for (const code of TEST_MESSAGE_CODES)
+      for (const lang of ['en', 'zh'] as const)
+        expect(typeof lookup(catalogs[lang], `runner.testMessage.${code}`), `${lang} ${code}`).toBe('string');
+    for (const code of ['runnerUnavailable', 'runnerCrashed'])
+      for (const lang of ['en', 'zh'] as const)
+        expect(typeof lookup(catalogs[lang], `runner.runtimeFailure.${code}`), `${lang} ${code}`).toBe(
+          'string',
+        );
+  });
+
+  test('a runner’s code reads in Chinese with no English words but its parameters and code', async () => {
+    const t = await translator('zh');
+    const params = Object.values(RUNNER_PARAMS);
+    for (const code of RUNNER_ERROR_CODES) {
+      const text = learnerErrorText(t, {
+        type: 'Whatever',
+        message: 'English words here',
+        code,
+        params: RUNNER_PARAMS,
+      });
+      const why = t(`runner.learnerError.${code}Why`);
+      expect(english(`${text} ${why}`, [...CODE_WORDS, ...params]), `${code}: ${text} ${why}`).toEqual([]);
+    }
+    for (const code of TEST_MESSAGE_CODES) {
+      const text = testMessageText(t, {
+        message: 'English words here',
+        code,
+        params: { reason: '理由', seconds: '5' },
+      })!;
+      expect(english(text, CODE_WORDS), `${code}: ${text}`).toEqual([]);
+    }
+    for (const code of ['runnerUnavailable', 'runnerCrashed']) {
+      const text = t('runner.runtimeFailed', { message: t(`runner.runtimeFailure.${code}`) });
+      expect(english(text, CODE_WORDS), text).toEqual([]);
+    }
+  });
+
+  test('in English the codes read as the runners’ own messages did', async () => {
+    const t = await translator('en');
+    expect(
+      learnerErrorText(t, { type: 'MemoryError', message: '', code: 'memory', params: { limitMb: '1024' } }),
+    ).toBe('Your program used more than 1024 MB of memory and was stopped.');
+    expect(testMessageText(t, { code: 'unexpectedSuccess' })).toBe(
+      'This test was expected to fail, but it did not.',
+    );
+    // A message with no code is the assertion's or the language's own, shown as it is.
+    expect(testMessageText(t, { message: 'AssertionError: 1 != 2' })).toBe('AssertionError: 1 != 2');
+    expect(learnerErrorText(t, { type: 'NameError', message: "name 'x' is not defined" })).toBe(
+      "NameError: name 'x' is not defined",
+    );
+  });
+
+  test('the Python harness sends only codes the catalogs word', () => {
+    const source = fs
+      .readdirSync('shared/runner/python/harness')
+      .map((f) => fs.readFileSync(`shared/runner/python/harness/${f}`, 'utf8'))
+      .join('\n');
+    const sent = [...source.matchAll(/'code'\]? ?[:=] ?'(\w+)'/g)].map((m) => m[1]!);
+    expect(sent.length).toBeGreaterThanOrEqual(4);
+    const known = new Set<string>([...RUNNER_ERROR_CODES, ...TEST_MESSAGE_CODES]);
+    for (const code of sent) expect(known.has(code), code).toBe(true);
   });
 });

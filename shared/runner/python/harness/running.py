@@ -28,7 +28,9 @@ def _outcome_of(exc):
 def _exit_error(exc):
     args = _args_get(exc)
     code = args[0] if len(args) == 1 else (None if not args else args)
-    return {'type': 'SystemExit', 'message': 'The program called exit(' + ('' if code is None else _safe_repr(code)) + ').'}
+    status = '' if code is None else _safe_repr(code)
+    return {'type': 'SystemExit', 'message': 'The program called exit(' + status + ').',
+            'code': 'exit', 'params': {'status': status}}
 
 def _program_outcome(exc):
     """What a program that raised exc comes to: exit(0) is a pass, Stop is interrupted."""
@@ -128,6 +130,7 @@ def _run_one(test):
         result['status'] = 'pass' if outcome == 'fail' else 'fail'
         if outcome != 'fail':
             result['message'] = 'This test was expected to fail, but it did not.'
+            result['code'] = 'unexpectedSuccess'
     elif outcome == 'pass':
         result['status'] = 'pass'
     elif outcome == 'fail':
@@ -143,7 +146,10 @@ def _run_one(test):
             result['expected'], result['actual'] = values
     elif outcome == 'skipped':
         result['status'] = 'error'
-        result['message'] = 'The test was skipped while running (' + _safe_str(exc) + '); a skipped test does not count as passed.'
+        reason = _safe_str(exc)
+        result['message'] = 'The test was skipped while running (' + reason + '); a skipped test does not count as passed.'
+        result['code'] = 'skipped'
+        result['params'] = {'reason': reason[:1000]}
     else:
         error = _exit_error(exc) if issubclass(type(exc), SystemExit) else _learner_error(exc)
         result['status'] = 'error'
@@ -169,7 +175,8 @@ def _tests_changed(snapshot):
 
 def _tampered(changed):
     return {'type': 'HarnessTampering',
-            'message': 'Your code changed the testing tools (' + ', '.join(changed[:5]) + '), so the results cannot be trusted. Remove that code and check again.'}
+            'message': 'Your code changed the testing tools (' + ', '.join(changed[:5]) + '), so the results cannot be trusted. Remove that code and check again.',
+            'code': 'tampered'}
 
 def _stopped_with(exc, message):
     kind = _outcome_of(exc)
@@ -222,7 +229,8 @@ def _run_check(module, path, source, tests_source):
         if result['status'] == 'interrupted':
             return {'status': 'interrupted', 'tests': results}
         if changed:
-            result = {'name': result['name'], 'status': 'error', 'message': _tampered(changed)['message'], 'error': _tampered(changed)}
+            result = {'name': result['name'], 'status': 'error', 'message': _tampered(changed)['message'],
+                      'code': 'tampered', 'error': _tampered(changed)}
         results.append(result)
         if changed:
             return {'status': 'error', 'message': result['message'], 'tests': results, 'error': _tampered(changed)}

@@ -1,0 +1,54 @@
+/**
+ * The codes a runner sends instead of words (issue 16, "one message pattern"). The page words
+ * each one from its catalogs in the interface language; the English `message` beside a code is
+ * for the command line and the log only. The learner's own program's text (an exception's
+ * message, an assertion's words) is the language's and carries no code.
+ *
+ * A LearnerError's code is worded by `runner.learnerError.<code>` and `<code>Why`; a test's by
+ * `runner.testMessage.<code>`; a worker or sandbox that could not start or crashed sends one of
+ * the runner codes in its `fatal` message.
+ */
+
+/** Errors Lantern's runners say themselves (not the language's exceptions). */
+export const RUNNER_ERROR_CODES = [
+  'missingFunction',
+  'missingClass',
+  /** params: seconds */
+  'timeout',
+  /** params: limitMb */
+  'memory',
+  'recursion',
+  'runnerUnavailable',
+  'runnerCrashed',
+  'runnerMalformed',
+  'runnerClosed',
+  'runnerFailed',
+  /** params: tools (the names of the testing tools the code changed) */
+  'tampered',
+  'stopped',
+  'keyboardInterrupt',
+  /** params: status (what exit() was given, as Python prints it; empty for none) */
+  'exit',
+  'neverLoaded',
+  'testsNeverFinished',
+  /** params: directive (@ts-ignore, @ts-nocheck, ...) */
+  'typeSuppressed',
+  /** params: seconds */
+  'typeCheckSlow',
+  'typeCheckGaveUp',
+] as const;
+export type RunnerErrorCode = (typeof RUNNER_ERROR_CODES)[number];
+
+/** What Lantern says about one test, when it is not the test's own assertion. */
+export const TEST_MESSAGE_CODES = [
+  'unexpectedSuccess',
+  /** params: reason (the skip's own words, from the test or the learner's code) */
+  'skipped',
+  'neverSettled',
+  /** params: tools */
+  'tampered',
+  /** params: seconds */
+  'timeout',
+  'stopped',
+] as const;
+export type TestMessageCode = (typeof TEST_MESSAGE_CODES)[number];
