@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { RecordedVerdict } from '../../shared/api/calls/lessons.ts';
+import { learnerErrorText, testMessageText } from '../i18n/runner-text.ts';
 
 export function VerdictNotice({
   verdict,
@@ -16,8 +17,16 @@ export function VerdictNotice({
   const { t } = useTranslation();
   if (!verdict || !verdict.verified || verdict.agreed) return null;
   const passed = verdict.status === 'pass';
-  const text = verdict.runnerError
-    ? t('verdict.runnerError', { reason: verdict.runnerError })
+  // The backend sends codes (verdict.reason, a failure's code); its English is for the log.
+  const { reason } = verdict;
+  const runnerError =
+    reason?.code === 'runnerError'
+      ? learnerErrorText(t, { type: '', message: '', code: reason.params?.code ?? 'runnerFailed' })
+      : verdict.runnerError;
+  const why =
+    reason && reason.code !== 'runnerError' ? t(`verdict.reason.${reason.code}`, { ...reason.params }) : null;
+  const text = runnerError
+    ? t('verdict.runnerError', { reason: runnerError })
     : kind === 'answer'
       ? t(passed ? 'verdict.answerPassed' : 'verdict.answerFailed')
       : passed
@@ -35,18 +44,21 @@ export function VerdictNotice({
       <p>
         <strong>{t('verdict.label')}:</strong> {text}
       </p>
-      {!passed && (verdict.failures?.length || verdict.message) ? (
+      {!passed && (verdict.failures?.length || why) ? (
         <details open>
           <summary>{t('verdict.failures')}</summary>
-          {verdict.message ? <p className="mono">{verdict.message}</p> : null}
+          {why ? <p className="mono">{why}</p> : null}
           {verdict.failures?.length ? (
             <ul>
-              {verdict.failures.map((f, i) => (
-                <li key={i}>
-                  <span className="mono">{f.name}</span>
-                  {f.message ? <pre className="mono">{f.message}</pre> : null}
-                </li>
-              ))}
+              {verdict.failures.map((f, i) => {
+                const message = testMessageText(t, f);
+                return (
+                  <li key={i}>
+                    <span className="mono">{f.name}</span>
+                    {message ? <pre className="mono">{message}</pre> : null}
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
         </details>

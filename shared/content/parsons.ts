@@ -73,6 +73,12 @@ export function braceIndents(lines: readonly string[]): number[] {
  * backend asks this before it runs a parsons Check, so code typed into the API is no answer.
  */
 export function arrangementProblem(exercise: ParsonsSource, code: string): string | undefined {
+  const line = unarrangedLine(exercise, code);
+  return line === undefined ? undefined : `line ${line} is not one of the given lines`;
+}
+
+/** The first (1-based) line of `code` that is not one of the given lines left, if any. */
+export function unarrangedLine(exercise: ParsonsSource, code: string): number | undefined {
   const left = new Map<string, number>();
   for (const line of givenLines(exercise)) left.set(line, (left.get(line) ?? 0) + 1);
   const lines = code.replace(/\r\n/g, '\n').split('\n');
@@ -80,7 +86,7 @@ export function arrangementProblem(exercise: ParsonsSource, code: string): strin
     const text = line.trim();
     if (!text) continue;
     const count = left.get(text) ?? 0;
-    if (!count) return `line ${i + 1} is not one of the given lines`;
+    if (!count) return i + 1;
     left.set(text, count - 1);
   }
   return undefined;

@@ -52,3 +52,12 @@ export const TEST_MESSAGE_CODES = [
   'stopped',
 ] as const;
 export type TestMessageCode = (typeof TEST_MESSAGE_CODES)[number];
+
+/** Why the backend's re-check of a Check did not pass beyond the tests (RecordedVerdict.reason). */
+export const VERDICT_REASON_CODES = [
+  /** params: line (1-based) */
+  'notArranged',
+  /** The backend's sandbox could not run the code; params: code (a RunnerErrorCode) */
+  'runnerError',
+] as const;
+export type VerdictReasonCode = (typeof VERDICT_REASON_CODES)[number];

@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import zhPacks from '../../renderer/i18n/locales/zh/packs.json';
 import zhProgress from '../../renderer/i18n/locales/zh/progress.json';
-import { ROOT, callApi, openPage, resetSettings, typeCode, useAppAndBrowser } from './harness.ts';
+import {
+  ROOT,
+  authoredExercise,
+  callApi,
+  openPage,
+  resetSettings,
+  typeCode,
+  useAppAndBrowser,
+} from './harness.ts';
 import { englishIn } from './latin.ts';
 
 const { app, browser } = useAppAndBrowser();
@@ -233,5 +241,29 @@ describe('what a Check says, with the Chinese interface', () => {
     );
     expect(await page.locator('.results .error-box[data-code="tampered"]').count()).toBeGreaterThan(0);
     expect(englishIn(text, ['HarnessTampering', ...(await textsOf('.test-name'))])).toEqual([]);
+  });
+
+  // The backend's re-check disagrees with what the page claimed: its verdict is said by code,
+  // and only the tests' names and Python's own messages are quoted.
+  test('the backend’s re-check that disagrees with the page is said in Chinese', async () => {
+    const { solution } = await authoredExercise('python', 'average-of-three');
+    await page.route('**/api/call/recordAttempt', (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { kind: string };
+      return route.continue({
+        postData: JSON.stringify(body.kind === 'check' ? { ...body, code: 'pass' } : body),
+      });
+    });
+    try {
+      await checkAndRead(solution!);
+      const notice = page.getByTestId('verdict-notice');
+      await notice.waitFor({ timeout: 60_000 });
+      const quoted = [
+        ...(await notice.locator('li .mono').allInnerTexts()),
+        ...(await notice.locator('li pre').allInnerTexts()),
+      ];
+      expect(englishIn(await notice.innerText(), quoted)).toEqual([]);
+    } finally {
+      await page.unroute('**/api/call/recordAttempt');
+    }
   });
 });

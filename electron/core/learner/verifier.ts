@@ -8,7 +8,8 @@
  */
 import type { Exercise, LocalizedText } from '../../../shared/content/schema.ts';
 import { chosenChoice, sameOutput } from '../../../shared/content/answers.ts';
-import { arrangementProblem } from '../../../shared/content/parsons.ts';
+import { unarrangedLine } from '../../../shared/content/parsons.ts';
+import type { VerdictReasonCode } from '../../../shared/runner/codes.ts';
 import { sameValue } from '../../../shared/runner/trace/format.ts';
 import type { RunCode, RunResult } from '../../../shared/runner/protocol.ts';
 import { checkRequest, isCheckable } from '../../../shared/runner/check-request.ts';
@@ -33,10 +34,15 @@ export interface Verdict extends Claim {
   verified: boolean;
   /** Why the backend could not run the code at all (its sandbox failed); the attempt is not a pass. */
   runnerError?: string;
-  /** The backend run's summary message, when it has one. */
+  /** The backend run's summary message, when it has one (English, for the log). */
   message?: string;
-  /** Tests that did not pass in the backend's run, with the assertion's words (checks only). */
-  failures?: { name: string; message?: string }[];
+  /** What the page says instead of `runnerError` and `message` (shared/runner/codes.ts). */
+  reason?: { code: VerdictReasonCode; params?: Record<string, string> };
+  /**
+   * Tests that did not pass in the backend's run, with the assertion's words (checks only);
+   * `code` when the message is Lantern's, which the page words (runner.testMessage).
+   */
+  failures?: { name: string; message?: string; code?: string; params?: Record<string, string> }[];
   /**
    * Shown once an answer is judged, never before: the output a predict step's code prints, the
    * value a trace step asks for. The page does not get these when the lesson opens.
@@ -160,14 +166,24 @@ export class Verifier {
     // A check of a step that has no tests (or output cases) cannot pass.
     if ((exercise.type !== 'exercise' && exercise.type !== 'parsons') || !isCheckable(exercise)) return fail;
     // A parsons answer is the given lines in an order: other code typed into the API is none.
-    const notArranged = exercise.type === 'parsons' ? arrangementProblem(exercise, a.code) : undefined;
-    if (notArranged) return { ...fail, message: `not an arrangement of the given lines: ${notArranged}` };
+    const notArranged = exercise.type === 'parsons' ? unarrangedLine(exercise, a.code) : undefined;
+    if (notArranged !== undefined)
+      return {
+        ...fail,
+        message: `not an arrangement of the given lines: line ${notArranged} is not one of the given lines`,
+        reason: { code: 'notArranged', params: { line: String(notArranged) } },
+      };
     let result: RunResult;
     try {
       // The same request the page ran: tests, or a program-output exercise's cases.
       result = await this.runCode(checkRequest(exercise, a.code));
     } catch (err) {
-      return { ...fail, status: 'error', runnerError: `the sandbox failed: ${String(err)}` };
+      return {
+        ...fail,
+        status: 'error',
+        runnerError: `the sandbox failed: ${String(err)}`,
+        reason: { code: 'runnerError', params: { code: 'runnerFailed' } },
+      };
     }
     const testsPassed = result.tests.filter((t) => t.status === 'pass').length;
     // A pass needs at least one test run and every one passing, whatever the status says.
@@ -179,12 +195,19 @@ export class Verifier {
       .map((t) => ({
         name: t.name.slice(0, 200),
         ...(t.message ? { message: t.message.slice(0, MESSAGE_CHARS) } : {}),
+        ...(t.code ? { code: t.code } : {}),
+        ...(t.params ? { params: t.params } : {}),
       }));
     return {
       status: passed ? 'pass' : result.status === 'pass' ? 'fail' : result.status,
       testsPassed,
       testsTotal: result.tests.length,
-      ...(runnerError ? { runnerError } : {}),
+      ...(runnerError
+        ? {
+            runnerError,
+            reason: { code: 'runnerError' as const, params: { code: result.error?.code ?? 'runnerFailed' } },
+          }
+        : {}),
       ...(result.message ? { message: result.message.slice(0, MESSAGE_CHARS) } : {}),
       ...(failures.length ? { failures } : {}),
     };

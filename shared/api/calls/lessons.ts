@@ -113,8 +113,22 @@ export const RecordedVerdict = z.object({
   /** The backend's sandbox could not run the code; the attempt is recorded as not passing. */
   runnerError: z.string().optional(),
   message: z.string().optional(),
-  /** Tests that did not pass in the backend's run. */
-  failures: z.array(z.object({ name: z.string(), message: z.string().optional() })).optional(),
+  /**
+   * Why the re-check did not pass beyond the tests, as a code the page words (verdict.reason,
+   * shared/runner/codes.ts VERDICT_REASON_CODES); `runnerError` and `message` are for the log.
+   */
+  reason: z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() }).optional(),
+  /** Tests that did not pass in the backend's run; `code` when the message is Lantern's (runner.testMessage). */
+  failures: z
+    .array(
+      z.object({
+        name: z.string(),
+        message: z.string().optional(),
+        code: z.string().optional(),
+        params: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .optional(),
   /**
    * What the page shows once an answer is judged: what the code really prints (a predict step)
    * or the variable's value at the marked step (a trace step). Never sent before an attempt.

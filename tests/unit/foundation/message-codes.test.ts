@@ -11,7 +11,11 @@ import { toApiError } from '../../../renderer/api/client.ts';
 import { fieldIssueText, reportProblemText } from '../../../renderer/i18n/file-problems.ts';
 import { learnerErrorText, testMessageText } from '../../../renderer/i18n/runner-text.ts';
 import fs from 'node:fs';
-import { RUNNER_ERROR_CODES, TEST_MESSAGE_CODES } from '../../../shared/runner/codes.ts';
+import {
+  RUNNER_ERROR_CODES,
+  TEST_MESSAGE_CODES,
+  VERDICT_REASON_CODES,
+} from '../../../shared/runner/codes.ts';
 import { FIELD_ISSUE_CODES, type FieldIssue } from '../../../shared/api/field-issues.ts';
 import {
   ApiError,
@@ -395,6 +399,9 @@ describe('the runners’ codes and the catalogs that word them', () => {
     for (const code of TEST_MESSAGE_CODES)
       for (const lang of ['en', 'zh'] as const)
         expect(typeof lookup(catalogs[lang], `runner.testMessage.${code}`), `${lang} ${code}`).toBe('string');
+    for (const code of VERDICT_REASON_CODES.filter((c) => c !== 'runnerError'))
+      for (const lang of ['en', 'zh'] as const)
+        expect(typeof lookup(catalogs[lang], `verdict.reason.${code}`), `${lang} ${code}`).toBe('string');
     for (const code of ['runnerUnavailable', 'runnerCrashed'])
       for (const lang of ['en', 'zh'] as const)
         expect(typeof lookup(catalogs[lang], `runner.runtimeFailure.${code}`), `${lang} ${code}`).toBe(
@@ -427,6 +434,7 @@ describe('the runners’ codes and the catalogs that word them', () => {
       const text = t('runner.runtimeFailed', { message: t(`runner.runtimeFailure.${code}`) });
       expect(english(text, CODE_WORDS), text).toEqual([]);
     }
+    expect(english(t('verdict.reason.notArranged', { line: '2' }), [])).toEqual([]);
   });
 
   test('in English the codes read as the runners’ own messages did', async () => {

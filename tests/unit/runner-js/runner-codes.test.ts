@@ -1,15 +1,19 @@
 /**
  * Each failure a runner reports in its own words carries a code the page words
  * (shared/runner/codes.ts): the JavaScript runner's, the results every host builds, the type
- * check's. The English message beside it is for the log and the CLI.
+ * check's, and the verifier's refusals. The English message beside it is for the log and the CLI.
  */
 import { describe, expect, it } from 'vitest';
+import { Verifier } from '../../../electron/core/learner/verifier.ts';
+import { silentLogger } from '../../../electron/core/logger.ts';
+import type { Exercise } from '../../../shared/content/schema.ts';
 import {
   typeCheckFailedResult,
   typeCheckSlowResult,
   typeErrorResult,
   SUPPRESSED_CODE,
 } from '../../../shared/runner/javascript/type-check.ts';
+import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { crashResult, runnerErrorResult, timeoutResult } from '../../../shared/runner/results.ts';
 import { check, execute, run } from './helpers.ts';
 
@@ -111,5 +115,79 @@ describe('results every host builds', () => {
       1,
     );
     expect(compiler.error?.code).toBeUndefined();
+  });
+});
+
+describe('the verifier’s refusals', () => {
+  const exercise = {
+    id: 'double',
+    type: 'exercise',
+    language: 'python',
+    module: 'double',
+    tests: 'def test_x():\n    assert True\n',
+  } as unknown as Exercise;
+  const attempt = (runCode: () => Promise<RunResult>, ex: Exercise = exercise, code = 'x = 1') =>
+    new Verifier({ runCode, log: silentLogger() }).verify({
+      profileId: 1,
+      track: 'python',
+      exercise: ex,
+      kind: 'check',
+      code,
+      claim: { status: 'pass', testsPassed: 1, testsTotal: 1 },
+    });
+
+  it('a sandbox that could not run the code is the reason runnerError with the runner’s code', async () => {
+    const verdict = await attempt(() =>
+      Promise.resolve(
+        runnerErrorResult('RunnerUnavailable', 'no sandbox', {}, { code: 'runnerUnavailable' }),
+      ),
+    );
+    expect(verdict.reason).toEqual({ code: 'runnerError', params: { code: 'runnerUnavailable' } });
+    expect(verdict.runnerError).toBe('no sandbox');
+  });
+
+  it('a sandbox that threw is the reason runnerError, runnerFailed', async () => {
+    const verdict = await attempt(() => Promise.reject(new Error('gone')));
+    expect(verdict.reason).toEqual({ code: 'runnerError', params: { code: 'runnerFailed' } });
+  });
+
+  it('a failing test’s Lantern message keeps its code for the page', async () => {
+    const verdict = await attempt(() =>
+      Promise.resolve({
+        status: 'fail',
+        stdout: '',
+        stderr: '',
+        truncated: false,
+        durationMs: 1,
+        tests: [
+          {
+            name: 't',
+            status: 'fail',
+            message: 'This test was expected to fail, but it did not.',
+            code: 'unexpectedSuccess',
+          },
+        ],
+      }),
+    );
+    expect(verdict.failures).toEqual([
+      { name: 't', message: 'This test was expected to fail, but it did not.', code: 'unexpectedSuccess' },
+    ]);
+  });
+
+  it('a Parsons answer not made of the given lines is the reason notArranged with the line', async () => {
+    const parsons = {
+      id: 'p',
+      type: 'parsons',
+      language: 'python',
+      module: 'p',
+      solution: 'total = 0\nprint(total)\n',
+      tests: 'def test_x():\n    assert True\n',
+    } as unknown as Exercise;
+    const verdict = await attempt(
+      () => Promise.reject(new Error('not run')),
+      parsons,
+      'total = 0\nprint(6)\n',
+    );
+    expect(verdict.reason).toEqual({ code: 'notArranged', params: { line: '2' } });
   });
 });
