@@ -50,6 +50,10 @@ export const TEST_MESSAGE_CODES = [
   /** params: seconds */
   'timeout',
   'stopped',
+  /** A program-output case; params: line (1-based, the first that differs) */
+  'outputDiffers',
+  /** A program-output case whose run stopped with no error to show */
+  'programError',
 ] as const;
 export type TestMessageCode = (typeof TEST_MESSAGE_CODES)[number];
 

@@ -71,12 +71,19 @@ export function caseResult(index: number, testCase: OutputCase, run: RunResult):
       ...base,
       status: 'error',
       message: run.message ?? run.error?.message ?? 'The program stopped with an error.',
-      ...(run.error ? { error: run.error } : {}),
+      // The page words the case by its error, or by this code when there is none.
+      ...(run.error ? { error: run.error } : { code: 'programError' }),
     };
   }
   const line = firstDifference(testCase.output, run.stdout);
   if (line === undefined) return { ...base, status: 'pass' };
-  return { ...base, status: 'fail', message: `The output differs from line ${line + 1} on.` };
+  return {
+    ...base,
+    status: 'fail',
+    message: `The output differs from line ${line + 1} on.`,
+    code: 'outputDiffers',
+    params: { line: String(line + 1) },
+  };
 }
 
 /** The check's result from its cases' runs (fewer runs than cases when one timed out or stopped). */

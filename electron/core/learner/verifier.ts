@@ -13,6 +13,7 @@ import type { VerdictReasonCode } from '../../../shared/runner/codes.ts';
 import { sameValue } from '../../../shared/runner/trace/format.ts';
 import type { RunCode, RunResult } from '../../../shared/runner/protocol.ts';
 import { checkRequest, isCheckable } from '../../../shared/runner/check-request.ts';
+import { describe } from '../../../shared/runner/results.ts';
 import type { AttemptKind, AttemptStatus } from './progress-records.ts';
 import type { Logger } from '../logger.ts';
 
@@ -194,7 +195,13 @@ export class Verifier {
       .slice(0, FAILURES_SHOWN)
       .map((t) => ({
         name: t.name.slice(0, 200),
-        ...(t.message ? { message: t.message.slice(0, MESSAGE_CHARS) } : {}),
+        // An error is said as the language said it (its type and message); the runner's
+        // one-line message adds where it happened in English.
+        ...(t.error
+          ? { message: describe(t.error).slice(0, MESSAGE_CHARS) }
+          : t.message
+            ? { message: t.message.slice(0, MESSAGE_CHARS) }
+            : {}),
         ...(t.code ? { code: t.code } : {}),
         ...(t.params ? { params: t.params } : {}),
       }));

@@ -86,12 +86,11 @@ export function typeErrorResult(
 ): RunResult {
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   const first = sorted[0]!;
-  const listed = sorted
-    .slice(0, LISTED)
-    .map(
-      (d) =>
-        `${file}:${d.line}:${d.column} - ${d.code === SUPPRESSED_CODE ? '' : `TS${d.code}: `}${d.message}`,
-    );
+  const listed = sorted.slice(0, LISTED).map(
+    (d) =>
+      // A suppression is listed by its directive: the refusal itself is worded by the page.
+      `${file}:${d.line}:${d.column} - ${d.code === SUPPRESSED_CODE ? (d.directive ?? d.message) : `TS${d.code}: ${d.message}`}`,
+  );
   if (sorted.length > LISTED) listed.push(`… ${sorted.length - LISTED} more`);
   return noTestRun(
     {

@@ -426,7 +426,7 @@ describe('the runners’ codes and the catalogs that word them', () => {
       const text = testMessageText(t, {
         message: 'English words here',
         code,
-        params: { reason: '理由', seconds: '5' },
+        params: { reason: '理由', seconds: '5', line: '2' },
       })!;
       expect(english(text, CODE_WORDS), `${code}: ${text}`).toEqual([]);
     }

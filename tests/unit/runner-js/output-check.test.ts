@@ -54,6 +54,9 @@ describe('a program-output check in the JavaScript runner', () => {
       expected: 'Hi, Bo!\n',
       actual: 'Hello Bo\n',
       message: 'The output differs from line 1 on.',
+      // The page words it from the code (runner.testMessage.outputDiffers).
+      code: 'outputDiffers',
+      params: { line: '1' },
     });
     expect(result.message).toBe('1 of 2 outputs matched.');
   });
