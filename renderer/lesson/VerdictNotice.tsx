@@ -44,10 +44,11 @@ export function VerdictNotice({
       <p>
         <strong>{t('verdict.label')}:</strong> {text}
       </p>
-      {!passed && (verdict.failures?.length || why) ? (
+      {!passed && (verdict.failures?.length || why || verdict.error) ? (
         <details open>
           <summary>{t('verdict.failures')}</summary>
           {why ? <p className="mono">{why}</p> : null}
+          {verdict.error ? <p className="mono">{learnerErrorText(t, verdict.error)}</p> : null}
           {verdict.failures?.length ? (
             <ul>
               {verdict.failures.map((f, i) => {

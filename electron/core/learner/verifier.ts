@@ -37,6 +37,8 @@ export interface Verdict extends Claim {
   runnerError?: string;
   /** The backend run's summary message, when it has one (English, for the log). */
   message?: string;
+  /** The backend run's error when no test carries it (the tests could not run). */
+  error?: { type: string; message: string; code?: string; params?: Record<string, string> };
   /** What the page says instead of `runnerError` and `message` (shared/runner/codes.ts). */
   reason?: { code: VerdictReasonCode; params?: Record<string, string> };
   /**
@@ -205,8 +207,18 @@ export class Verifier {
         ...(t.code ? { code: t.code } : {}),
         ...(t.params ? { params: t.params } : {}),
       }));
+    const error =
+      result.error && !runnerError && !result.tests.some((t) => t.error)
+        ? {
+            type: result.error.type.slice(0, 200),
+            message: result.error.message.slice(0, MESSAGE_CHARS),
+            ...(result.error.code ? { code: result.error.code } : {}),
+            ...(result.error.params ? { params: result.error.params } : {}),
+          }
+        : undefined;
     return {
       status: passed ? 'pass' : result.status === 'pass' ? 'fail' : result.status,
+      ...(error ? { error } : {}),
       testsPassed,
       testsTotal: result.tests.length,
       ...(runnerError

@@ -118,6 +118,18 @@ export const RecordedVerdict = z.object({
    * shared/runner/codes.ts VERDICT_REASON_CODES); `runnerError` and `message` are for the log.
    */
   reason: z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() }).optional(),
+  /**
+   * The backend run's error when no test carries it (the tests could not run): the language's
+   * type and message, or a code the page words (runner.learnerError).
+   */
+  error: z
+    .object({
+      type: z.string(),
+      message: z.string(),
+      code: z.string().optional(),
+      params: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
   /** Tests that did not pass in the backend's run; `code` when the message is Lantern's (runner.testMessage). */
   failures: z
     .array(

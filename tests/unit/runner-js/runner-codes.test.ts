@@ -174,6 +174,31 @@ describe('the verifier’s refusals', () => {
     ]);
   });
 
+  it('an error that stopped the tests reaches the page with its code, beside no failure', async () => {
+    const verdict = await attempt(() =>
+      Promise.resolve({
+        status: 'error',
+        stdout: '',
+        stderr: '',
+        truncated: false,
+        durationMs: 1,
+        tests: [],
+        error: {
+          type: 'ImportError',
+          message: "cannot import name 'average'",
+          code: 'missingFunction',
+          params: { name: 'average' },
+        },
+      }),
+    );
+    expect(verdict.error).toEqual({
+      type: 'ImportError',
+      message: "cannot import name 'average'",
+      code: 'missingFunction',
+      params: { name: 'average' },
+    });
+  });
+
   it('a Parsons answer not made of the given lines is the reason notArranged with the line', async () => {
     const parsons = {
       id: 'p',
