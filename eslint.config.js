@@ -119,9 +119,6 @@ export default tseslint.config(
     // A component is split along what the learner sees (a header, a pane, a list) before it
     // grows past a screen: issue 16. Hooks and helpers stay in their own files.
     files: ['renderer/**/*.tsx'],
-    // The Parsons lists grew with the touch moves (522a274) while this rule landed; they are
-    // split next, and leave this list then.
-    ignores: ['renderer/lesson/parsons/ParsonsLists.tsx', 'renderer/lesson/parsons/ParsonsStep.tsx'],
     rules: {
       'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
     },

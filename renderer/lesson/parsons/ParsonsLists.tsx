@@ -177,68 +177,27 @@ export function ProgramList({
         onDrop={onDrop}
       >
         {program.map((line, i) => (
-          <li
+          <ProgramLine
             key={line.id}
-            className={`parsons-row${dropAt === i ? ' drop-before' : ''}`}
-            data-indent={shownIndents[i]}
-            data-error={errorAt.has(i + 1) || undefined}
-          >
-            <button
-              type="button"
-              className={`parsons-line${held?.id === line.id || touch.lifted === line.id ? ' held' : ''}${touch.lifted === line.id ? ' lifted' : ''}`}
-              style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX}px` }}
-              tabIndex={i === focusIndex ? 0 : -1}
-              draggable
-              aria-describedby={errorAt.has(i + 1) ? `${keysId} ${errorId}-${i}` : keysId}
-              aria-pressed={held?.id === line.id || touch.lifted === line.id}
-              aria-label={t(indented ? 'parsons.programLine' : 'parsons.programLineNoIndent', {
-                n: i + 1,
-                total,
-                level: line.indent,
-                text: textOf(line.id),
-              })}
-              onFocus={() => onFocusLine(i)}
-              onBlur={() => onBlurLine(line.id)}
-              onKeyDown={(e) => onKey(e, i)}
-              onDragStart={(e) => startDrag(e, line.id)}
-              onPointerDown={touch.onPointerDown}
-              onClick={(e) => onActivate(e, line.id)}
-            >
-              <code>{textOf(line.id)}</code>
-            </button>
-            {indented && touch.lifted === line.id ? (
-              <span
-                className="parsons-indent-buttons"
-                style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX}px` }}
-              >
-                <button
-                  type="button"
-                  className="parsons-target"
-                  aria-label={t('parsons.touch.indentLess', { text: textOf(line.id) })}
-                  onClick={() => onIndent(i, -1)}
-                >
-                  ←
-                </button>
-                <button
-                  type="button"
-                  className="parsons-target"
-                  aria-label={t('parsons.touch.indentMore', { text: textOf(line.id) })}
-                  onClick={() => onIndent(i, 1)}
-                >
-                  →
-                </button>
-              </span>
-            ) : null}
-            {errorAt.has(i + 1) ? (
-              <span
-                className="parsons-error"
-                id={`${errorId}-${i}`}
-                style={{ marginLeft: `${(shownIndents[i] ?? 0) * INDENT_PX + 10}px` }}
-              >
-                {t('parsons.errorHere', { message: errorAt.get(i + 1) })}
-              </span>
-            ) : null}
-          </li>
+            line={line}
+            index={i}
+            total={total}
+            indented={indented}
+            shownIndent={shownIndents[i] ?? 0}
+            focused={i === focusIndex}
+            held={held?.id === line.id}
+            dropBefore={dropAt === i}
+            error={errorAt.get(i + 1)}
+            errorId={`${errorId}-${i}`}
+            text={textOf(line.id)}
+            keysId={keysId}
+            touch={touch}
+            onFocus={() => onFocusLine(i)}
+            onBlur={() => onBlurLine(line.id)}
+            onKey={(e) => onKey(e, i)}
+            onActivate={(e) => onActivate(e, line.id)}
+            onIndent={(by) => onIndent(i, by)}
+          />
         ))}
         {total === 0 && touch.lifted === null ? (
           <li className="muted parsons-empty">{t('parsons.programEmpty')}</li>
@@ -252,6 +211,114 @@ export function ProgramList({
         ) : null}
       </ol>
     </section>
+  );
+}
+
+/**
+ * One line of the learner's program, at its indentation: held or lifted, the ← → buttons of a
+ * line lifted by touch, and what the last Check's error says about it.
+ */
+function ProgramLine({
+  line,
+  index,
+  total,
+  indented,
+  shownIndent,
+  focused,
+  held,
+  dropBefore,
+  error,
+  errorId,
+  text,
+  keysId,
+  touch,
+  onFocus,
+  onBlur,
+  onKey,
+  onActivate,
+  onIndent,
+}: {
+  line: { id: number; indent: number };
+  index: number;
+  total: number;
+  indented: boolean;
+  shownIndent: number;
+  focused: boolean;
+  held: boolean;
+  dropBefore: boolean;
+  error: string | undefined;
+  errorId: string;
+  text: string;
+  keysId: string;
+  touch: TouchView;
+  onFocus: () => void;
+  onBlur: () => void;
+  onKey: (e: React.KeyboardEvent) => void;
+  onActivate: (e: React.MouseEvent) => void;
+  onIndent: (by: number) => void;
+}) {
+  const { t } = useTranslation();
+  const lifted = touch.lifted === line.id;
+  const margin = { marginLeft: `${shownIndent * INDENT_PX}px` };
+  return (
+    <li
+      className={`parsons-row${dropBefore ? ' drop-before' : ''}`}
+      data-indent={shownIndent}
+      data-error={error !== undefined || undefined}
+    >
+      <button
+        type="button"
+        className={`parsons-line${held || lifted ? ' held' : ''}${lifted ? ' lifted' : ''}`}
+        style={margin}
+        tabIndex={focused ? 0 : -1}
+        draggable
+        aria-describedby={error !== undefined ? `${keysId} ${errorId}` : keysId}
+        aria-pressed={held || lifted}
+        aria-label={t(indented ? 'parsons.programLine' : 'parsons.programLineNoIndent', {
+          n: index + 1,
+          total,
+          level: line.indent,
+          text,
+        })}
+        onFocus={onFocus}
+        onBlur={onBlur}
+        onKeyDown={onKey}
+        onDragStart={(e) => startDrag(e, line.id)}
+        onPointerDown={touch.onPointerDown}
+        onClick={onActivate}
+      >
+        <code>{text}</code>
+      </button>
+      {indented && lifted ? (
+        <span className="parsons-indent-buttons" style={margin}>
+          <button
+            type="button"
+            className="parsons-target"
+            aria-label={t('parsons.touch.indentLess', { text })}
+            onClick={() => onIndent(-1)}
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className="parsons-target"
+            aria-label={t('parsons.touch.indentMore', { text })}
+            onClick={() => onIndent(1)}
+          >
+            →
+          </button>
+        </span>
+      ) : null}
+      {error !== undefined ? (
+        <span
+          className="parsons-error"
+          id={errorId}
+          style={{ marginLeft: `${shownIndent * INDENT_PX + 10}px` }}
+        >
+          {t('parsons.errorHere', { message: error })}
+        </span>
+      ) : null}
+    </li>
   );
 }
 

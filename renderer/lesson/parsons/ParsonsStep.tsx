@@ -6,21 +6,16 @@
  * exercise's Check does; the backend re-checks it (decision 0023). The page never had the order.
  * Below the results, the tutor's hints (`aside`), as beside an exercise.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonExercise } from '../../../shared/api/calls/lessons.ts';
 import type { Language } from '../../../shared/content/schema.ts';
-import type { RunResult } from '../../../shared/runner/protocol.ts';
-import { checkRequest } from '../../../shared/runner/check-request.ts';
 import { ResultsPanel } from '../ResultsPanel.tsx';
-import { useRunner } from '../useRunner.ts';
-import { markersOf } from '../markers.ts';
-import { learnerErrorText } from '../../i18n/runner-text.ts';
-import { warmTypeChecker } from '../../editor/type-check.ts';
-import { programOf } from './arrangement.ts';
 import { ParsonsToolbar, PoolList, ProgramList } from './ParsonsLists.tsx';
 import { useParsonsMoves } from './useParsonsMoves.ts';
 import { useParsonsTouch } from './useParsonsTouch.ts';
+import { useParsonsCheck } from './useParsonsCheck.ts';
+import type { RunResult } from '../../../shared/runner/protocol.ts';
 import './parsons.css';
 
 export interface ParsonsStepProps {
@@ -38,58 +33,11 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
   const language: Language = exercise.language ?? 'python';
   const lines = useMemo(() => exercise.parsons?.lines ?? [], [exercise.parsons]);
   const indented = exercise.parsons?.indented ?? false;
-  const runner = useRunner(language);
-  // A TypeScript Check reads the types first, in Monaco's worker: start it now, not at the Check.
-  useEffect(() => {
-    if (language === 'typescript') void warmTypeChecker().catch(() => undefined);
-  }, [language]);
   const keysId = useId();
   const moves = useParsonsMoves({ lines, indented, language, draft, onChange });
-  const {
-    arrangement,
-    shift,
-    held,
-    setHeld,
-    announcement,
-    dropAt,
-    setDropAt,
-    poolRef,
-    programRef,
-    poolIndex,
-    programIndex,
-    setPoolFocus,
-    setProgramFocus,
-    focusLater,
-    textOf,
-    total,
-    shownIndents,
-    add,
-    remove,
-    reset,
-    onPoolKey,
-    onProgramKey,
-    dropIndex,
-    onProgramDrop,
-  } = moves;
+  const { arrangement, textOf } = moves;
   const touch = useParsonsTouch({ indented, moves });
-
-  const [checked, setChecked] = useState<string | null>(null);
-  const check = async () => {
-    if (runner.running) return;
-    const code = programOf(arrangement, lines, language);
-    setChecked(code);
-    const result = await runner.run(checkRequest(exercise, code, language));
-    onCheck(code, result);
-  };
-  // The lines the last Check's errors point at, as the editor marks them on an exercise; only
-  // while the program is still the one checked (a moved line would be marked in the wrong place).
-  const errorAt = new Map(
-    checked === programOf(arrangement, lines, language)
-      ? markersOf(runner.result, exercise.module, (e) => learnerErrorText(t, e)).map(
-          (m) => [m.line, m.message] as const,
-        )
-      : [],
-  );
+  const { runner, check, errorAt } = useParsonsCheck({ exercise, language, arrangement, lines, onCheck });
 
   return (
     <div className="parsons" data-testid="parsons" data-touch={touch.touched || undefined}>
@@ -99,59 +47,60 @@ export function ParsonsStep({ exercise, draft, onChange, onCheck, aside }: Parso
       <div className="parsons-lists">
         <PoolList
           pool={arrangement.pool}
-          focusIndex={poolIndex}
+          focusIndex={moves.poolIndex}
           textOf={textOf}
           keysId={keysId}
-          listRef={poolRef}
-          onFocusLine={setPoolFocus}
-          onKey={onPoolKey}
+          listRef={moves.poolRef}
+          onFocusLine={moves.setPoolFocus}
+          onKey={moves.onPoolKey}
           touch={touch}
           onPutBack={touch.putBack}
           onActivate={(e, id, i) => {
             if (touch.isTap(e)) return touch.tapLine(id);
-            add(id);
-            if (arrangement.pool.length > 1) focusLater('pool', Math.min(i, arrangement.pool.length - 2));
-            else focusLater('program', arrangement.program.length);
+            moves.add(id);
+            if (arrangement.pool.length > 1)
+              moves.focusLater('pool', Math.min(i, arrangement.pool.length - 2));
+            else moves.focusLater('program', arrangement.program.length);
           }}
           onDropBack={(id) => {
-            if (arrangement.program.some((line) => line.id === id)) remove(id);
+            if (arrangement.program.some((line) => line.id === id)) moves.remove(id);
           }}
         />
         <ProgramList
           program={arrangement.program}
           indented={indented}
-          shownIndents={shownIndents}
-          focusIndex={programIndex}
-          held={held}
-          dropAt={dropAt}
+          shownIndents={moves.shownIndents}
+          focusIndex={moves.programIndex}
+          held={moves.held}
+          dropAt={moves.dropAt}
           errorAt={errorAt}
           textOf={textOf}
           keysId={keysId}
-          listRef={programRef}
-          onFocusLine={setProgramFocus}
-          onBlurLine={(id) => setHeld((h) => (h?.id === id ? null : h))}
-          onKey={onProgramKey}
-          onDragOverAt={setDropAt}
-          onDrop={onProgramDrop}
-          dropIndex={dropIndex}
+          listRef={moves.programRef}
+          onFocusLine={moves.setProgramFocus}
+          onBlurLine={(id) => moves.setHeld((h) => (h?.id === id ? null : h))}
+          onKey={moves.onProgramKey}
+          onDragOverAt={moves.setDropAt}
+          onDrop={moves.onProgramDrop}
+          dropIndex={moves.dropIndex}
           touch={touch}
           onActivate={(e, id) => {
             if (touch.isTap(e)) touch.tapLine(id);
           }}
           onEnd={touch.tapEnd}
-          onIndent={shift}
+          onIndent={moves.shift}
         />
       </div>
       <p className="parsons-announce" role="status" aria-live="polite" data-testid="parsons-announce">
-        {announcement}
+        {moves.announcement}
       </p>
       <ParsonsToolbar
         runner={runner}
-        empty={total === 0}
+        empty={moves.total === 0}
         onCheck={() => void check()}
         onReset={() => {
           touch.clearLifted();
-          reset();
+          moves.reset();
         }}
       />
       {runner.result ? (
