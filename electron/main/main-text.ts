@@ -2,8 +2,8 @@
  * The few words the main process shows itself (native dialogs), from the interface catalogs so
  * they read the same as the page and exist in both languages.
  */
-import en from '../../renderer/i18n/locales/en/trust.json';
-import zh from '../../renderer/i18n/locales/zh/trust.json';
+import en from '../../shared/i18n/locales/en/trust.json';
+import zh from '../../shared/i18n/locales/zh/trust.json';
 
 export type MainLocale = 'en' | 'zh';
 type Catalog = typeof en;

@@ -1,11 +1,11 @@
 /**
  * A problem found in content is a code and its parameters (the file, line and field travel
  * beside them); the words are the catalogs' (`packs.problem.<code>` in
- * renderer/i18n/locales/<lang>/packs.json). The page words a problem in the interface's language;
+ * shared/i18n/locales/<lang>/packs.json). The page words a problem in the interface's language;
  * `lantern validate` and the log read `message`, worded here from the English catalog, so the
  * English exists once.
  */
-import en from '../../renderer/i18n/locales/en/packs.json' with { type: 'json' };
+import en from '../i18n/locales/en/packs.json' with { type: 'json' };
 import type { ContentError } from './errors.ts';
 
 export type ProblemParams = Record<string, string | number>;

@@ -8,9 +8,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi, openPage, screenshot, useAppAndBrowser } from './harness.ts';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
-import profilesEn from '../../renderer/i18n/locales/en/profiles.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
+import profilesEn from '../../shared/i18n/locales/en/profiles.json';
 
 const { app, browser } = useAppAndBrowser();
 let page: Page;

@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
 
 const { app, browser } = useAppAndBrowser();
 let page: Page;

@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { audit, describeFindings } from './axe.ts';
 import { authoredExercise, callApi, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
 import type { LocalizedText } from '../../shared/content/schema.ts';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
 
 const { app, browser } = useAppAndBrowser();
 let page: Page;

@@ -12,10 +12,10 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import app_en from '../../renderer/i18n/locales/en/app.json';
-import en_t from '../../renderer/i18n/locales/en/teacher.json';
-import en_g from '../../renderer/i18n/locales/en/gradebook.json';
-import zh_g from '../../renderer/i18n/locales/zh/gradebook.json';
+import app_en from '../../shared/i18n/locales/en/app.json';
+import en_t from '../../shared/i18n/locales/en/teacher.json';
+import en_g from '../../shared/i18n/locales/en/gradebook.json';
+import zh_g from '../../shared/i18n/locales/zh/gradebook.json';
 import { authoredExercise, callApi, openPage, resetSettings, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();

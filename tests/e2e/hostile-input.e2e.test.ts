@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import app_en from '../../renderer/i18n/locales/en/app.json';
-import en_p from '../../renderer/i18n/locales/en/profiles.json';
-import zh_p from '../../renderer/i18n/locales/zh/profiles.json';
-import en_t from '../../renderer/i18n/locales/en/teacher.json';
+import app_en from '../../shared/i18n/locales/en/app.json';
+import en_p from '../../shared/i18n/locales/en/profiles.json';
+import zh_p from '../../shared/i18n/locales/zh/profiles.json';
+import en_t from '../../shared/i18n/locales/en/teacher.json';
 import { callApi, openPage, resetSettings, useAppAndBrowser } from './harness.ts';
 import { MAX_REPORT_BYTES } from '../../shared/api/calls/teacher.ts';
 

@@ -6,8 +6,8 @@
  */
 import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import en from '../../renderer/i18n/locales/en/learner.json';
-import zh from '../../renderer/i18n/locales/zh/learner.json';
+import en from '../../shared/i18n/locales/en/learner.json';
+import zh from '../../shared/i18n/locales/zh/learner.json';
 import { callApi, openPage, screenshot, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();

@@ -10,10 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, screenshot, startApp, type RunningApp } from './harness.ts';
 import { englishIn } from './latin.ts';
-import appEn from '../../renderer/i18n/locales/en/app.json';
-import appZh from '../../renderer/i18n/locales/zh/app.json';
-import profilesEn from '../../renderer/i18n/locales/en/profiles.json';
-import profilesZh from '../../renderer/i18n/locales/zh/profiles.json';
+import appEn from '../../shared/i18n/locales/en/app.json';
+import appZh from '../../shared/i18n/locales/zh/app.json';
+import profilesEn from '../../shared/i18n/locales/en/profiles.json';
+import profilesZh from '../../shared/i18n/locales/zh/profiles.json';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-learner-settings-'));
 let app: RunningApp;

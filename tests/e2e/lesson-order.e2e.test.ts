@@ -9,10 +9,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi, openPage, ROOT, SCREENSHOTS, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
-import enPacks from '../../renderer/i18n/locales/en/packs.json';
-import zhPacks from '../../renderer/i18n/locales/zh/packs.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
+import enPacks from '../../shared/i18n/locales/en/packs.json';
+import zhPacks from '../../shared/i18n/locales/zh/packs.json';
 
 const { app, browser } = useAppAndBrowser();
 let page: Page;

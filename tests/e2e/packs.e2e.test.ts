@@ -9,9 +9,9 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, test } from 'vitest';
-import enApp from '../../renderer/i18n/locales/en/app.json';
-import en from '../../renderer/i18n/locales/en/packs.json';
-import zh from '../../renderer/i18n/locales/zh/packs.json';
+import enApp from '../../shared/i18n/locales/en/app.json';
+import en from '../../shared/i18n/locales/en/packs.json';
+import zh from '../../shared/i18n/locales/zh/packs.json';
 import { openPage, resetSettings, ROOT, SCREENSHOTS, useAppAndBrowser } from './harness.ts';
 
 const PACKS = path.join(ROOT, 'tests/fixtures/packs');

@@ -7,10 +7,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { callApi, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
-import parsonsEn from '../../renderer/i18n/locales/en/parsons.json';
-import parsonsZh from '../../renderer/i18n/locales/zh/parsons.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
+import parsonsEn from '../../shared/i18n/locales/en/parsons.json';
+import parsonsZh from '../../shared/i18n/locales/zh/parsons.json';
 
 const { app, browser } = useAppAndBrowser();
 const CATALOG = { en: { ...en, ...parsonsEn }, zh: { ...zh, ...parsonsZh } } as const;

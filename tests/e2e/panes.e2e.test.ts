@@ -8,10 +8,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { callApi, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
-import appEn from '../../renderer/i18n/locales/en/app.json';
-import appZh from '../../renderer/i18n/locales/zh/app.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
+import appEn from '../../shared/i18n/locales/en/app.json';
+import appZh from '../../shared/i18n/locales/zh/app.json';
 import type { Settings } from '../../shared/api/contract.ts';
 
 const { app, browser } = useAppAndBrowser();

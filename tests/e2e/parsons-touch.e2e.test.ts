@@ -10,10 +10,10 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authoredExercise, callApi, screenshot, useAppAndBrowser } from './harness.ts';
 import { solutionLines } from '../../shared/content/schema.ts';
-import lessonEn from '../../renderer/i18n/locales/en/lesson.json';
-import lessonZh from '../../renderer/i18n/locales/zh/lesson.json';
-import parsonsEn from '../../renderer/i18n/locales/en/parsons.json';
-import parsonsZh from '../../renderer/i18n/locales/zh/parsons.json';
+import lessonEn from '../../shared/i18n/locales/en/lesson.json';
+import lessonZh from '../../shared/i18n/locales/zh/lesson.json';
+import parsonsEn from '../../shared/i18n/locales/en/parsons.json';
+import parsonsZh from '../../shared/i18n/locales/zh/parsons.json';
 
 const { app, browser } = useAppAndBrowser();
 const WORDS = {

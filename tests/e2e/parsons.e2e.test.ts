@@ -11,10 +11,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { authoredExercise, callApi, openPage, screenshot, useAppAndBrowser } from './harness.ts';
 import { solutionLines } from '../../shared/content/schema.ts';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
-import tutorEn from '../../renderer/i18n/locales/en/tutor.json';
-import tutorZh from '../../renderer/i18n/locales/zh/tutor.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
+import tutorEn from '../../shared/i18n/locales/en/tutor.json';
+import tutorZh from '../../shared/i18n/locales/zh/tutor.json';
 
 const { app, browser } = useAppAndBrowser();
 const TUTOR = { en: tutorEn, zh: tutorZh } as const;

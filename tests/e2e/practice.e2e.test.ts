@@ -9,9 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import en from '../../renderer/i18n/locales/en/practiceui.json';
-import zh from '../../renderer/i18n/locales/zh/practiceui.json';
-import zhTutor from '../../renderer/i18n/locales/zh/tutor.json';
+import en from '../../shared/i18n/locales/en/practiceui.json';
+import zh from '../../shared/i18n/locales/zh/practiceui.json';
+import zhTutor from '../../shared/i18n/locales/zh/tutor.json';
 import { startFakeAnthropic, textReply, toolReply, type FakeAnthropic } from '../fake-anthropic/server.ts';
 import { GENERATED_PROBLEM_TOOL } from '../../electron/core/practice/problem.ts';
 import { launchBrowser, openPage, resetSettings, screenshot, startApp, type RunningApp } from './harness.ts';

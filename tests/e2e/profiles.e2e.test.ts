@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import en from '../../renderer/i18n/locales/en/profiles.json';
-import zh from '../../renderer/i18n/locales/zh/profiles.json';
-import appEn from '../../renderer/i18n/locales/en/app.json';
-import appZh from '../../renderer/i18n/locales/zh/app.json';
+import en from '../../shared/i18n/locales/en/profiles.json';
+import zh from '../../shared/i18n/locales/zh/profiles.json';
+import appEn from '../../shared/i18n/locales/en/app.json';
+import appZh from '../../shared/i18n/locales/zh/app.json';
 import Database from 'better-sqlite3';
 import { callApi, openPage, resetSettings, screenshot, useAppAndBrowser } from './harness.ts';
 

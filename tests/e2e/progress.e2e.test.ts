@@ -10,12 +10,12 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import app_en from '../../renderer/i18n/locales/en/app.json';
-import app_zh from '../../renderer/i18n/locales/zh/app.json';
-import en from '../../renderer/i18n/locales/en/progress.json';
-import zh from '../../renderer/i18n/locales/zh/progress.json';
-import en_t from '../../renderer/i18n/locales/en/teacher.json';
-import zh_t from '../../renderer/i18n/locales/zh/teacher.json';
+import app_en from '../../shared/i18n/locales/en/app.json';
+import app_zh from '../../shared/i18n/locales/zh/app.json';
+import en from '../../shared/i18n/locales/en/progress.json';
+import zh from '../../shared/i18n/locales/zh/progress.json';
+import en_t from '../../shared/i18n/locales/en/teacher.json';
+import zh_t from '../../shared/i18n/locales/zh/teacher.json';
 import {
   SCREENSHOTS,
   authoredExercise,

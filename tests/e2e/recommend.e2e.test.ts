@@ -10,8 +10,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import en from '../../renderer/i18n/locales/en/learner.json';
-import zh from '../../renderer/i18n/locales/zh/learner.json';
+import en from '../../shared/i18n/locales/en/learner.json';
+import zh from '../../shared/i18n/locales/zh/learner.json';
 import { ROOT, callApi, openPage, pasteCode, screenshot, useAppAndBrowser } from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import en from '../../renderer/i18n/locales/en/app.json';
-import zh from '../../renderer/i18n/locales/zh/app.json';
+import en from '../../shared/i18n/locales/en/app.json';
+import zh from '../../shared/i18n/locales/zh/app.json';
 import { openPage, resetSettings, screenshot, startApp, useAppAndBrowser } from './harness.ts';
 
 const PAGES = ['learn', 'practice', 'progress', 'teacher', 'settings', 'about'] as const;

@@ -12,11 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import app_en from '../../renderer/i18n/locales/en/app.json';
-import en from '../../renderer/i18n/locales/en/classes.json';
-import zh from '../../renderer/i18n/locales/zh/classes.json';
-import en_t from '../../renderer/i18n/locales/en/teacher.json';
-import en_p from '../../renderer/i18n/locales/en/progress.json';
+import app_en from '../../shared/i18n/locales/en/app.json';
+import en from '../../shared/i18n/locales/en/classes.json';
+import zh from '../../shared/i18n/locales/zh/classes.json';
+import en_t from '../../shared/i18n/locales/en/teacher.json';
+import en_p from '../../shared/i18n/locales/en/progress.json';
 import { callApi, openPage, startApp, typeCode, useAppAndBrowser, type RunningApp } from './harness.ts';
 
 const SHOTS = process.env.LANTERN_SHOTS ?? path.join(os.tmpdir(), 'shots15');

@@ -14,11 +14,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
-import en from '../../renderer/i18n/locales/en/trust.json';
-import zh from '../../renderer/i18n/locales/zh/trust.json';
-import enApp from '../../renderer/i18n/locales/en/app.json';
-import zhApp from '../../renderer/i18n/locales/zh/app.json';
-import enTeacher from '../../renderer/i18n/locales/en/teacher.json';
+import en from '../../shared/i18n/locales/en/trust.json';
+import zh from '../../shared/i18n/locales/zh/trust.json';
+import enApp from '../../shared/i18n/locales/en/app.json';
+import zhApp from '../../shared/i18n/locales/zh/app.json';
+import enTeacher from '../../shared/i18n/locales/en/teacher.json';
 import { signReport } from '../../electron/core/reports/signing.ts';
 import { callApi, launchBrowser, openPage, ROOT, SCREENSHOTS, startApp, type RunningApp } from './harness.ts';
 

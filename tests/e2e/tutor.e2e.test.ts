@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import en from '../../renderer/i18n/locales/en/tutor.json';
-import zh from '../../renderer/i18n/locales/zh/tutor.json';
-import enPractice from '../../renderer/i18n/locales/en/practiceui.json';
-import zhPractice from '../../renderer/i18n/locales/zh/practiceui.json';
+import en from '../../shared/i18n/locales/en/tutor.json';
+import zh from '../../shared/i18n/locales/zh/tutor.json';
+import enPractice from '../../shared/i18n/locales/en/practiceui.json';
+import zhPractice from '../../shared/i18n/locales/zh/practiceui.json';
 import {
   errorReply,
   startFakeAnthropic,

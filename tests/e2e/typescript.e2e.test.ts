@@ -8,8 +8,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import en from '../../renderer/i18n/locales/en/lesson.json';
-import zh from '../../renderer/i18n/locales/zh/lesson.json';
+import en from '../../shared/i18n/locales/en/lesson.json';
+import zh from '../../shared/i18n/locales/zh/lesson.json';
 import { ERROR_EXPLANATIONS } from '../../shared/runner/explain.ts';
 import { authoredExercise, callApi, openPage, pasteCode, screenshot, useAppAndBrowser } from './harness.ts';
 

@@ -6,9 +6,9 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import en from '../../renderer/i18n/locales/en/verdict.json';
-import zh from '../../renderer/i18n/locales/zh/verdict.json';
-import en_progress from '../../renderer/i18n/locales/en/progress.json';
+import en from '../../shared/i18n/locales/en/verdict.json';
+import zh from '../../shared/i18n/locales/zh/verdict.json';
+import en_progress from '../../shared/i18n/locales/en/progress.json';
 import {
   authoredExercise,
   callApi,

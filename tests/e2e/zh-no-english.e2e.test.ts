@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import zhPacks from '../../renderer/i18n/locales/zh/packs.json';
-import zhProgress from '../../renderer/i18n/locales/zh/progress.json';
+import zhPacks from '../../shared/i18n/locales/zh/packs.json';
+import zhProgress from '../../shared/i18n/locales/zh/progress.json';
 import {
   ROOT,
   authoredExercise,

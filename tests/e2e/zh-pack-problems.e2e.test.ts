@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import zh from '../../renderer/i18n/locales/zh/packs.json';
+import zh from '../../shared/i18n/locales/zh/packs.json';
 import { ROOT, callApi, openPage, resetSettings, useAppAndBrowser } from './harness.ts';
 import { englishIn } from './latin.ts';
 

@@ -26,8 +26,8 @@ import {
   ReportFileProblem,
 } from '../../../shared/api/contract.ts';
 import { englishText, problemText } from '../../../shared/content/problems.ts';
-import enPacks from '../../../renderer/i18n/locales/en/packs.json';
-import zhPacks from '../../../renderer/i18n/locales/zh/packs.json';
+import enPacks from '../../../shared/i18n/locales/en/packs.json';
+import zhPacks from '../../../shared/i18n/locales/zh/packs.json';
 
 const lookup = (catalog: object, key: string): unknown =>
   key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalog);

@@ -103,7 +103,7 @@ describe('the words of every reason', () => {
   const catalog = (locale: string) =>
     JSON.parse(
       fs.readFileSync(
-        path.resolve(__dirname, `../../../renderer/i18n/locales/${locale}/learner.json`),
+        path.resolve(__dirname, `../../../shared/i18n/locales/${locale}/learner.json`),
         'utf8',
       ),
     ) as { learner: { reason: Record<string, string> } };

@@ -11,8 +11,8 @@ import type { PracticeTarget } from '../../../electron/core/learner/learner-mode
 import type { Exercise } from '../../../shared/content/schema.ts';
 import type { CallContext } from '../../../shared/api/dispatch.ts';
 import { REASON_CODES } from '../../../shared/api/calls/learner.ts';
-import en from '../../../renderer/i18n/locales/en/learner.json' with { type: 'json' };
-import zh from '../../../renderer/i18n/locales/zh/learner.json' with { type: 'json' };
+import en from '../../../shared/i18n/locales/en/learner.json' with { type: 'json' };
+import zh from '../../../shared/i18n/locales/zh/learner.json' with { type: 'json' };
 import { smallTrack, catalogOf } from './helpers.ts';
 
 const ctx: CallContext = { emit: () => undefined };

@@ -13,8 +13,8 @@ import { Classes } from '../../../electron/core/reports/classes.ts';
 import { describeOutcome } from '../../../electron/core/reports/class-import.ts';
 import { verifyReport } from '../../../electron/core/reports/signing.ts';
 import { COURSE, tempDatabase } from '../learner/fixtures.ts';
-import en from '../../../renderer/i18n/locales/en/teacher.json';
-import zh from '../../../renderer/i18n/locales/zh/teacher.json';
+import en from '../../../shared/i18n/locales/en/teacher.json';
+import zh from '../../../shared/i18n/locales/zh/teacher.json';
 
 /** A learner's signed report, exported at `at` by their own computer's clock. */
 function reportExportedAt(name: string, at: number): string {

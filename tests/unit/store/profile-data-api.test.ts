@@ -16,8 +16,8 @@ import i18next from 'i18next';
 import { toApiError } from '../../../renderer/api/client.ts';
 import { failureText } from '../../../renderer/i18n/failure.ts';
 import { BackupError } from '../../../electron/core/store/backup-check.ts';
-import en from '../../../renderer/i18n/locales/en/profiles.json';
-import zh from '../../../renderer/i18n/locales/zh/profiles.json';
+import en from '../../../shared/i18n/locales/en/profiles.json';
+import zh from '../../../shared/i18n/locales/zh/profiles.json';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
