@@ -127,6 +127,14 @@ export async function openPage(browser: Browser, url: string, locale = 'en-US'):
   return page;
 }
 
+/** A page in the Chinese interface (the learner's setting, and the browser's locale), once its navigation shows. */
+export async function openInChinese(browser: Browser, app: RunningApp): Promise<Page> {
+  await callApi(app, 'updateSettings', { language: 'zh', theme: 'light', editorFontSize: 14 });
+  const page = await openPage(browser, app.launchUrl, 'zh-CN');
+  await page.locator('nav a', { hasText: '学习' }).first().waitFor();
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);

@@ -14,7 +14,7 @@ import {
   ROOT,
   authoredExercise,
   callApi,
-  openPage,
+  openInChinese,
   resetSettings,
   typeCode,
   useAppAndBrowser,
@@ -36,9 +36,7 @@ async function go(hash: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  await callApi(app, 'updateSettings', { language: 'zh', theme: 'light', editorFontSize: 14 });
-  page = await openPage(browser, app.launchUrl, 'zh-CN');
-  await page.locator('nav a', { hasText: '学习' }).first().waitFor();
+  page = await openInChinese(browser, app);
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import zh from '../../shared/i18n/locales/zh/packs.json';
-import { ROOT, callApi, openPage, resetSettings, useAppAndBrowser } from './harness.ts';
+import { ROOT, callApi, openInChinese, resetSettings, useAppAndBrowser } from './harness.ts';
 import { englishIn } from './latin.ts';
 
 const { app, browser } = useAppAndBrowser();
@@ -89,9 +89,7 @@ async function expectChinese(rows: Row[], quoted: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  await callApi(app, 'updateSettings', { language: 'zh', theme: 'light', editorFontSize: 14 });
-  page = await openPage(browser, app.launchUrl, 'zh-CN');
-  await page.locator('nav a', { hasText: '学习' }).first().waitFor();
+  page = await openInChinese(browser, app);
 });
 
 afterAll(async () => {
