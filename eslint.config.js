@@ -5,18 +5,46 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-// Packages that run only in Node (native addons, file logging, the model SDKs with their keys).
-const nodeOnlyPackages = [
-  'better-sqlite3',
-  'pino',
-  'pino/*',
-  'rotating-file-stream',
-  '@anthropic-ai/*',
-  'electron-vite',
-  'electron-builder',
-];
+// The packages renderer/ and shared/ may import: they run in a browser (or inside QuickJS) and
+// bring no Node types. Every other package of package.json is refused there, so a new Node-only
+// dependency is refused without anyone remembering to list it (native addons, file logging, the
+// model SDKs with their keys, Playwright, the Node build of ruff, the build tools).
+const browserPackages = new Set([
+  '@jitl/quickjs-wasmfile-release-sync',
+  '@vitest/expect',
+  'acorn',
+  'chai',
+  'diff',
+  'entities',
+  'fflate',
+  'i18next',
+  'markdown-it',
+  'monaco-editor',
+  'papaparse',
+  'pyodide',
+  'quickjs-emscripten-core',
+  'react',
+  'react-dom',
+  'react-i18next',
+  'react-resizable-panels',
+  'recharts',
+  'sucrase',
+  'unhomoglyph',
+  'yaml',
+  'zod',
+]);
+const manifest = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const nodeOnlyNames = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter(
+  (name) => !browserPackages.has(name) && !name.startsWith('@types/'),
+);
+// A regex, not gitignore globs: the glob `typescript` would also match monaco-editor/…/typescript/….
+const nodeOnlyPackages = {
+  regex: `^(${nodeOnlyNames.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(/.*)?$`,
+  message: 'A Node-only package: the backend uses it, and the renderer asks the backend.',
+};
 
 const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
@@ -31,10 +59,7 @@ const rendererBase = [
     message: 'The renderer talks to the backend only through window.lantern (shared/api).',
   },
   { group: nodeBuiltins, message: 'The renderer never touches Node.' },
-  {
-    group: nodeOnlyPackages,
-    message: 'A Node-only package: the backend uses it, and the renderer asks the backend.',
-  },
+  nodeOnlyPackages,
 ];
 // Features every exercise view builds on (the workspace, the step view), and the rest.
 const sharedFeatures = ['lesson', 'visualiser'];
@@ -50,7 +75,10 @@ const rendererLayers = [
     files: ['renderer/pages/*.{ts,tsx}'],
     rules: restrict([
       ...rendererBase,
-      { group: ['./*'], message: 'A page does not import another page: share a feature instead.' },
+      {
+        group: ['./*', '../pages/*', '../pages', '**/pages/**'],
+        message: 'A page does not import another page: share a feature instead.',
+      },
     ]),
   },
   ...features.map((feature) => ({
@@ -139,6 +167,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: restrict([
       { group: nodeBuiltins, message: 'shared/ imports neither Node nor DOM APIs.' },
+      nodeOnlyPackages,
       {
         group: ['electron', 'electron/*', '**/electron/**'],
         message: 'shared/ depends on nothing above it.',

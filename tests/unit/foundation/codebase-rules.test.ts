@@ -141,19 +141,18 @@ describe('layers', () => {
     ).toBe(1);
   });
 
-  // Broken: eslint.config.js applies nodeOnlyPackages to renderer/ only. shared/ may import
-  // better-sqlite3 or pino, and tsconfig.shared.json (`types: []`) then takes @types/node in
-  // through the package's own types: `process.env` and `Buffer` type-check in shared/.
-  test.fails('ESLint refuses a Node-only package in shared/', async () => {
+  // Mended: eslint.config.js once applied nodeOnlyPackages to renderer/ only, and shared/ could
+  // import better-sqlite3 or pino (tsconfig.shared.json then took @types/node in through the
+  // package's own types).
+  test('ESLint refuses a Node-only package in shared/', async () => {
     expect(
       await refused('shared/zz-probe.ts', "import D from 'better-sqlite3';\nexport const a = D;\n"),
     ).toBe(1);
   });
 
-  // Broken: the list is hand-kept and misses playwright-core and @astral-sh/ruff-wasm-nodejs
-  // (both in package.json); tsc -p tsconfig.renderer.json also accepts them, and with
-  // playwright-core imported, `process`/`Buffer`/`__dirname` type-check in renderer/.
-  test.fails('ESLint refuses every Node-only package of package.json in renderer/', async () => {
+  // Mended: the hand-kept list missed playwright-core and @astral-sh/ruff-wasm-nodejs; the
+  // config now allows a short list of browser packages and refuses the rest of package.json.
+  test('ESLint refuses every Node-only package of package.json in renderer/', async () => {
     expect(
       await refused(
         'renderer/zz-probe.ts',
@@ -171,9 +170,8 @@ describe('layers', () => {
     ).toBe(1);
   });
 
-  // Broken: the pages rule is the pattern './*' only, so `../pages/ProgressPage.tsx` from a page
-  // passes ESLint: a page can still import another page sideways.
-  test.fails('a page importing another page by ../pages/ is refused', async () => {
+  // Mended: the pages rule was the pattern './*' only, so `../pages/ProgressPage.tsx` passed.
+  test('a page importing another page by ../pages/ is refused', async () => {
     expect(
       await refused(
         'renderer/pages/ZzPage.ts',
