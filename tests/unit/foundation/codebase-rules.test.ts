@@ -240,11 +240,11 @@ describe('tests', () => {
 });
 
 describe('an older Node', () => {
-  // Broken: with the npm of Node 20 (11.19), a root `preinstall` runs after every dependency is
+  // Mended (.npmrc): with the npm of Node 20 (11.19), a root `preinstall` runs after every dependency is
   // fetched and its install scripts ran (npm/cli#2660), so `npm install` on Node 20 builds
   // better-sqlite3 and downloads Electron before scripts/require-node.js says which Node is
   // needed. `engine-strict=true` in .npmrc refuses first (EBADENGINE, naming ^22.18 || >=23.6).
-  test.fails('npm refuses to install on a Node outside "engines" before installing anything', () => {
+  test('npm refuses to install on a Node outside "engines" before installing anything', () => {
     const npmrc = fs.existsSync(path.join(root, '.npmrc')) ? read('.npmrc') : '';
     expect(npmrc).toMatch(/^engine-strict\s*=\s*true/m);
   });
