@@ -7,7 +7,7 @@ import type { RunCode } from '../../shared/runner/protocol.ts';
 import { TypeChecker, withTypeCheck } from './runner-host/type-checker.ts';
 import path from 'node:path';
 import os from 'node:os';
-import { openDatabase, schemaVersion, type Db } from './store/database.ts';
+import { databaseFileIn, openDatabase, schemaVersion, type Db } from './store/database.ts';
 import { SettingsStore } from './store/settings.ts';
 import { LearnerSettings } from './learner/learner-settings.ts';
 import { createLogger, logWritten, type Logger } from './logger.ts';
@@ -85,7 +85,7 @@ export function createBackend(options: BackendOptions): Backend {
   // Before anything in the folder is touched: a second Lantern must not clean up the first one's files.
   const lock = lockDataFolder(options.dataDir, options.mode);
   const log = createLogger(options.dataDir, { toStdout: options.logToStdout });
-  const databaseFile = path.join(options.dataDir, 'lantern.db');
+  const databaseFile = databaseFileIn(options.dataDir);
   let opened: ReturnType<typeof openDatabase>;
   try {
     opened = openDatabase(databaseFile);

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { databaseFileIn } from '../../core/store/database.ts';
 import { SettingsStore } from '../../core/store/settings.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { Curriculum } from '../../core/curriculum/index.ts';
@@ -169,7 +170,7 @@ async function exportAttempts(
   io: CliIo,
 ): Promise<number> {
   const dataDir = resolveDataDir(env);
-  const file = path.join(dataDir, 'lantern.db');
+  const file = databaseFileIn(dataDir);
   if (!fs.existsSync(file)) {
     io.err(`There is no Lantern database at ${file}. Set LANTERN_DATA_DIR to the data folder.\n`);
     return 1;

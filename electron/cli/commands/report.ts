@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../core/store/database.ts';
+import { databaseFileIn, openDatabase } from '../../core/store/database.ts';
 import { SettingsStore } from '../../core/store/settings.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '../../core/data-lock.ts';
@@ -116,7 +116,7 @@ async function exportReport(
   io: CliIo,
 ): Promise<number> {
   const dataDir = resolveDataDir(env);
-  const file = path.join(dataDir, 'lantern.db');
+  const file = databaseFileIn(dataDir);
   if (!fs.existsSync(file)) {
     io.err(`There is no Lantern database at ${file}. Set LANTERN_DATA_DIR to the data folder.\n`);
     return 1;

@@ -11,6 +11,12 @@ import type { Migration } from './migrations/types.ts';
 
 export type Db = Database.Database;
 
+/** The database's file name in the data folder: the app and every CLI command open this one file. */
+export const DATABASE_FILE_NAME = 'lantern.db';
+
+/** Where the database of the data folder `dataDir` lives. */
+export const databaseFileIn = (dataDir: string): string => path.join(dataDir, DATABASE_FILE_NAME);
+
 export interface OpenedDatabase {
   db: Db;
   /** Where an unreadable database was moved, when that happened on this open. */
