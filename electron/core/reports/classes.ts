@@ -199,19 +199,26 @@ export class Classes {
     // class, anything else) and every commit of another connection to the same file (a restore,
     // the command line); the course order is compared as well, since a pack can change it.
     const key = `${classId}\u0000${track ?? ''}`;
-    const revision = this.revision();
     const kept = this.views.get(key);
-    if (kept?.revision === revision && kept.order === orderKey(kept.view.track, orderOf)) return kept.view;
+    if (kept?.revision === this.revision() && kept.order === orderKey(kept.view.track, orderOf))
+      return kept.view;
+    // Another connection's commits are counted from before the build (one that lands during it
+    // may be missing from the view, so the next open builds again); this connection's own
+    // writes from after it (a build that first writes rows for older learners is kept too).
+    const otherCommitsBefore = this.dataVersion();
     const view = this.buildView(classId, track, orderOf);
     this.views.delete(key);
     if (this.views.size >= VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
-    // Taken after the build: a build that first writes rows for older learners is kept too.
-    this.views.set(key, { revision: this.revision(), order: orderKey(view.track, orderOf), view });
+    this.views.set(key, {
+      revision: this.revision(otherCommitsBefore),
+      order: orderKey(view.track, orderOf),
+      view,
+    });
     return view;
   }
 
-  private revision(): string {
-    return `${this.changes()}/${this.dataVersion()}`;
+  private revision(dataVersion = this.dataVersion()): string {
+    return `${this.changes()}/${dataVersion}`;
   }
 
   private buildView(
