@@ -3,10 +3,12 @@
  * the class's data changes). Each change a teacher can make, or that reaches the data folder
  * from elsewhere, must show on the Teacher page: a newer report of the same learner, a held
  * report accepted, the same learner in two classes, another tab importing, another process
- * writing the database, a learner removed, a class deleted, a backup restored, a profile
+ * writing the database (the command line is refused while the app holds the folder), a learner
+ * removed, a class deleted, a backup restored, a profile
  * switched, the app restarted. The backend half (a commit landing during a build) is
  * tests/integration/teacher/class-view-fresh.test.ts.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +21,15 @@ import en_t from '../../shared/i18n/locales/en/teacher.json';
 import en_c from '../../shared/i18n/locales/en/classes.json';
 import en_g from '../../shared/i18n/locales/en/gradebook.json';
 import en_p from '../../shared/i18n/locales/en/profiles.json';
-import { authoredExercise, callApi, launchBrowser, openPage, startApp, type RunningApp } from './harness.ts';
+import {
+  authoredExercise,
+  callApi,
+  launchBrowser,
+  openPage,
+  ROOT,
+  startApp,
+  type RunningApp,
+} from './harness.ts';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-class-fresh-'));
 let app: RunningApp;
@@ -261,6 +271,28 @@ describe('the class view shows the class as it is now', () => {
     } finally {
       other.close();
     }
+    await goTeacher(one);
+    await expectShown(one, ['Ada (remade): 3', 'Bea: 1']);
+  });
+
+  test('the command line on the same data folder while the app is open is refused; the view is unchanged', async () => {
+    // The command line has no class import; what it does with a data folder (export a learner's
+    // report) it refuses while an app holds the folder, so it cannot write behind the app's back.
+    const run = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/lantern.js'),
+        'report',
+        'export',
+        '--profile',
+        'Bo',
+        '--out',
+        path.join(work, 'cli'),
+      ],
+      { env: { ...process.env, LANTERN_DATA_DIR: app.dataDir }, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('is in use by another Lantern');
     await goTeacher(one);
     await expectShown(one, ['Ada (remade): 3', 'Bea: 1']);
   });
