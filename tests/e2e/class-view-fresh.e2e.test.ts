@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
+import { databaseFileIn } from '../../electron/core/store/database.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import app_en from '../../shared/i18n/locales/en/app.json';
@@ -263,7 +264,7 @@ describe('the class view shows the class as it is now', () => {
 
   test('another process writing the database (as the command line would) shows on the next visit', async () => {
     await expectShown(one, ['Ada (remade): 3', 'Bo: 1']);
-    const other = new Database(path.join(app.dataDir, 'lantern.db'));
+    const other = new Database(databaseFileIn(app.dataDir));
     try {
       other.pragma('busy_timeout = 5000');
       const r = other.prepare(`UPDATE class_learner SET name = 'Bea' WHERE name = 'Bo'`).run();
