@@ -15,7 +15,7 @@ import { NewClassForm } from '../teacher/NewClassForm.tsx';
 import { DeleteClassButton } from '../teacher/DeleteClassButton.tsx';
 import { VerifiedMeans } from '../teacher/VerifiedMeans.tsx';
 import { GradebookExport } from '../teacher/GradebookExport.tsx';
-import type { ClassSummary } from '../../shared/api/contract.ts';
+import type { ClassSummary, ClassView as View } from '../../shared/api/contract.ts';
 import '../progress/progress.css';
 import '../teacher/teacher.css';
 import { failureText } from '../i18n/failure.ts';
@@ -28,10 +28,18 @@ export function TeacherPage() {
   // when it asks again. Both are asked as the page is first drawn, not after it (when the class
   // list's load would start): the view waits for both.
   const [first] = useState(() => {
-    const view = api.getClassView({}).catch(() => null);
+    let view: Promise<View | null> | null = api.getClassView({}).catch(() => null);
     let list: Promise<ClassSummary[]> | null = api.listClasses({});
     return {
-      view,
+      /**
+       * The view asked for with the class list, the first time; null after that, so coming back
+       * to the class later asks anew (another window may have imported in between).
+       */
+      view: () => {
+        const asked = view;
+        view = null;
+        return asked;
+      },
       /** The class list asked for with the view, the first time; asked anew after that. */
       classes: () => {
         const asked = list ?? api.listClasses({});

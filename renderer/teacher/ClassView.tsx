@@ -29,10 +29,10 @@ export function ClassView({
   classId: number;
   version: number;
   /**
-   * The view of the first class, asked for together with the class list: used instead of asking
-   * again when it is this class's default view and nothing was imported since.
+   * The view of the first class, asked for together with the class list: taken (once) instead of
+   * asking again when it is this class's default view and nothing was imported since.
    */
-  firstView?: Promise<View | null>;
+  firstView?: () => Promise<View | null> | null;
   onOpen: (learnerKey: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -44,9 +44,8 @@ export function ClassView({
     `class-${classId}`,
     () => {
       const ask = () => api.getClassView({ classId, ...(track ? { track } : {}) });
-      return firstView && !track && version === 0
-        ? firstView.then((v) => (v?.id === classId ? v : ask()), ask)
-        : ask();
+      const first = !track && version === 0 ? firstView?.() : null;
+      return first ? first.then((v) => (v?.id === classId ? v : ask()), ask) : ask();
     },
     { revision: `${track ?? ''}/${version}` },
   );

@@ -211,14 +211,11 @@ describe('the class view shows the class as it is now', () => {
     await expectShown(two, ['Ada (remade): 3', 'Bo: 1']);
   });
 
-  // BREAK: a tab that opened the Teacher page, while another tab (or anything else) imports,
-  // shows the class as it was when the page opened after the teacher picks another class and
-  // comes back: the view of the first class is asked once with the class list and reused
-  // whenever that class is shown again with no track chosen and nothing imported in this tab
-  // (renderer/teacher/ClassView.tsx:47, `firstView && !track && version === 0`; the promise is
-  // kept for the page's life in renderer/pages/TeacherPage.tsx:30). The teacher saw Ada (remade) and Bo
-  // only; Cy, imported in the other tab, was missing, though 7C (asked anew) was current.
-  test.fails('another tab imports; this tab picks another class and back, and shows it', async () => {
+  // Found by a tester: the view of the first class, asked once with the class list, was reused
+  // whenever that class came back with no track chosen and nothing imported in this tab, so
+  // after picking another class and coming back the teacher saw the class as it was when the
+  // page opened (Cy, imported in the other tab, missing). The first view is now taken once.
+  test('another tab imports; this tab picks another class and back, and shows it', async () => {
     await goTeacher(two);
     await expectShown(two, ['Ada (remade): 3', 'Bo: 1']);
     await importFiles(one, [files.cy!], '1 of 1 files merged into the class.');
