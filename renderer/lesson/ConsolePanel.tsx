@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleChunk } from './useRunner.ts';
+import { PrintedText } from './PrintedText.tsx';
 
 /** What the program printed, and a field for input() / prompt() while it waits. */
 export function ConsolePanel({
@@ -29,7 +30,7 @@ export function ConsolePanel({
       <pre className="console-output">
         {chunks.map((c, i) => (
           <span key={i} className={`console-${c.stream}`}>
-            {c.text}
+            <PrintedText text={c.text} />
           </span>
         ))}
       </pre>

@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import { useTranslation } from 'react-i18next';
+import { PrintedText } from './PrintedText.tsx';
 import type { LearnerError, RunRequest, RunResult, TestResult } from '../../shared/runner/protocol.ts';
 import { MISSING_CLASS, MISSING_FUNCTION } from '../../shared/runner/missing-name.ts';
 import { testMessageText } from '../i18n/runner-text.ts';
@@ -123,7 +124,9 @@ function TestRow({
       {test.output ? (
         <details>
           <summary>{t('runner.testOutput')}</summary>
-          <pre>{test.output}</pre>
+          <pre>
+            <PrintedText text={test.output} />
+          </pre>
         </details>
       ) : null}
     </li>
