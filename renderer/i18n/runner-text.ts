@@ -10,6 +10,13 @@ import type { LearnerError, TestResult } from '../../shared/runner/protocol.ts';
 /** The catalog's markup for code (<code>…</code>) taken out, for a place that shows plain text. */
 const plain = (text: string) => text.replace(/<\/?code>/g, '');
 
+/**
+ * A code this page's catalogs do not word (a newer runner, a typo) reads as the catalog's
+ * sentence for a runner failure, never as the runner's English `message`. No code at all means
+ * the learner's program said it, and that stays as the language said it.
+ */
+const unwordedCode = (t: TFunction) => plain(t('runner.learnerError.runnerFailed'));
+
 /** One line for an error: Lantern's words for a code, or `Type: message` as the language said it. */
 export function learnerErrorText(t: TFunction, error: LearnerError): string {
   if (error.code)
@@ -17,7 +24,7 @@ export function learnerErrorText(t: TFunction, error: LearnerError): string {
       t(`runner.learnerError.${error.code}`, {
         ...error.params,
         signature: error.params?.name ?? '',
-        defaultValue: `${error.type}: ${error.message}`,
+        defaultValue: unwordedCode(t),
       }),
     );
   return error.message ? `${error.type}: ${error.message}` : error.type;
@@ -29,6 +36,6 @@ export function testMessageText(
   test: Pick<TestResult, 'message' | 'code' | 'params'>,
 ): string | undefined {
   if (test.code)
-    return t(`runner.testMessage.${test.code}`, { ...test.params, defaultValue: test.message ?? '' });
+    return t(`runner.testMessage.${test.code}`, { ...test.params, defaultValue: unwordedCode(t) });
   return test.message;
 }

@@ -10,8 +10,8 @@ export interface PackProblem {
   line?: number;
   field?: string;
   message: string;
-  /** Worded by the catalogs (`packs.problem.<code>`) when set; `message` is the CLI's English. */
-  code?: string | undefined;
+  /** Worded by the catalogs (`packs.problem.<code>`); `message` is the CLI's English. */
+  code: string;
   params?: Record<string, string | number> | undefined;
 }
 
@@ -22,11 +22,9 @@ export function PackErrors({
   problems: readonly PackProblem[];
   warnings?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const say = (problem: PackProblem): string =>
-    problem.code && i18n.exists(`packs.problem.${problem.code}`, problem.params ?? {})
-      ? problemText((key, params) => t(key, params), problem.code, problem.params)
-      : problem.message;
+    problemText((key, params) => t(key, params), problem.code, problem.params);
   return (
     <div
       className={warnings ? 'pack-errors pack-warnings' : 'pack-errors'}

@@ -16,7 +16,7 @@ export const ContentError = z.object({
    * When set, the page words the problem from the catalogs (`packs.problem.<code>`, with
    * `params`); `message` is the English for the command line and the log.
    */
-  code: z.string().optional(),
+  code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ContentError = z.infer<typeof ContentError>;

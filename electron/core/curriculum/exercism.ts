@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ContentError } from '../../../shared/content/errors.ts';
+import { problem } from '../../../shared/content/problems.ts';
 import type { Concept, Language, Track, Unit } from '../../../shared/content/schema.ts';
 import { prerequisiteCycles } from '../../../shared/content/structure.ts';
 import { exerciseBody, ladderOfHints } from './exercism-text.ts';
@@ -66,11 +67,11 @@ export async function importExercismTrack(folder: string): Promise<ExercismImpor
   if (!config) return result;
   const language = LANGUAGES[(config.language ?? '').toLowerCase()];
   if (!language) {
-    result.errors.push({
-      file: 'config.json',
-      field: 'language',
-      message: `Lantern runs Python, JavaScript and TypeScript; this track is "${config.language ?? '(none)'}"`,
-    });
+    result.errors.push(
+      problem({ file: 'config.json', field: 'language' }, 'exercism-language', {
+        language: config.language ?? '(none)',
+      }),
+    );
     return result;
   }
   const slug = ID.test(config.slug ?? '') ? config.slug! : language;
@@ -91,11 +92,9 @@ export async function importExercismTrack(folder: string): Promise<ExercismImpor
   }
   result.imported = converted.map((e) => e.slug);
   if (!converted.length) {
-    result.errors.push({
-      file: 'config.json',
-      field: 'exercises.practice',
-      message: 'no practice exercise could be imported',
-    });
+    result.errors.push(
+      problem({ file: 'config.json', field: 'exercises.practice' }, 'exercism-none-imported'),
+    );
     return result;
   }
 
@@ -248,13 +247,13 @@ async function readJson<T>(path: string, shown: string, errors: ContentError[]):
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    errors.push({ file: shown, message: `no ${shown} here; is this an Exercism track folder?` });
+    errors.push(problem({ file: shown }, 'exercism-no-file', { file: shown }));
     return undefined;
   }
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    errors.push({ file: shown, message: `not valid JSON: ${(error as Error).message}` });
+    errors.push(problem({ file: shown }, 'not-json', { detail: (error as Error).message }));
     return undefined;
   }
 }

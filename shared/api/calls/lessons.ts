@@ -163,7 +163,7 @@ export const ContentErrorShape = z.object({
   field: z.string().optional(),
   /** English for the log; the page words `code` with `params` (packs.problem). */
   message: z.string(),
-  code: z.string().optional(),
+  code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 

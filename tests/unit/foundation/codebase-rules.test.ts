@@ -90,10 +90,9 @@ describe('one way to say things to people', () => {
     }
   });
 
-  // Broken: a pack problem may still come without a code (`code` is optional in
-  // shared/content/errors.ts), and renderer/settings/PackErrors.tsx:29 then shows its English
-  // `message` on a Chinese page. One message pattern means the type demands the code.
-  test.fails('a pack problem cannot be made without a code the catalogs word', () => {
+  // Mended: `code` was optional in shared/content/errors.ts, and renderer/settings/PackErrors.tsx
+  // then showed the English `message` on a Chinese page. One message pattern: the type demands it.
+  test('a pack problem cannot be made without a code the catalogs word', () => {
     expect(ContentError.safeParse({ file: 'lessons/a.md', message: 'English only' }).success).toBe(false);
   });
 });

@@ -262,10 +262,13 @@ describe('content-pack problems (packs.problem) and the catalogs that word them'
     indent: '"   "',
     actualText: '"Hello World"',
     expectedText: '"Hello, World!"',
+    language: 'Rust',
+    prefix: 'py-',
+    seed: 3,
   };
   /** Names of the content format that stay as they are: fields, files, a YAML literal. */
   const FORMAT =
-    /\b(YAML|Python|docs\/content-format\.md|track\.yaml|lessons|exercise\.md|expectedOutput|trace\.line|trace|line|variable|answer|untranslated|parsons|en|zh|id|lang|null|MB|zip|leap\.py|leap-year)\b/g;
+    /\b(YAML|Python|docs\/content-format\.md|track\.yaml|lessons|exercise\.md|expectedOutput|trace\.line|trace|line|variable|answer|untranslated|parsons|en|zh|id|lang|null|MB|zip|leap\.py|leap-year|Lantern|JavaScript|TypeScript|Exercism|JSON)\b/g;
   // Longest first, so that a cycle or a path goes before a word inside it.
   const values = Object.values(params).sort((a, b) => String(b).length - String(a).length);
   /** English left once the parameters, then the format's names, are taken out. */
@@ -449,6 +452,13 @@ describe('the runners’ codes and the catalogs that word them', () => {
     expect(testMessageText(t, { message: 'AssertionError: 1 != 2' })).toBe('AssertionError: 1 != 2');
     expect(learnerErrorText(t, { type: 'NameError', message: "name 'x' is not defined" })).toBe(
       "NameError: name 'x' is not defined",
+    );
+    // A code the catalogs do not word reads as the catalog's runner failure, not the English message.
+    expect(learnerErrorText(t, { type: 'Error', message: 'English words here', code: 'zzNew' })).toBe(
+      'The runner failed while running your code.',
+    );
+    expect(testMessageText(t, { message: 'English words here', code: 'zzNew' })).toBe(
+      'The runner failed while running your code.',
     );
   });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ContentError } from '../../../../shared/content/errors.ts';
 import { fieldPath } from '../../../../shared/content/errors.ts';
 import { issuesToErrors } from '../../../../shared/content/issues.ts';
+import { problem } from '../../../../shared/content/problems.ts';
 import { PracticeTemplateFile } from '../../../../shared/content/practice-template.ts';
 import { Exercise } from '../../../../shared/content/schema.ts';
 import { parseYamlSource } from '../../../../shared/content/yaml-source.ts';
@@ -56,24 +57,24 @@ export function loadTemplateFile(
   const report = (index: number, err: unknown, seed?: number) => {
     const at = err instanceof TemplateError ? err.field : [];
     const full = ['templates', index, ...at];
-    const message = (err as Error).message;
-    errors.push({
-      file,
-      line: source.lineOf(full),
-      field: fieldPath(full),
-      message: seed === undefined ? message : `${message} (seed ${seed})`,
-    });
+    const detail = (err as Error).message;
+    errors.push(
+      problem(
+        { file, line: source.lineOf(full), field: fieldPath(full) },
+        'template-failed',
+        seed === undefined ? { detail } : { detail, seed, context: 'seed' },
+      ),
+    );
   };
   parsed.data.templates.forEach((data, index) => {
     const prefix = language === 'python' ? 'py-' : 'js-';
     if (!data.id.startsWith(prefix)) {
       const full = ['templates', index, 'id'];
-      errors.push({
-        file,
-        line: source.lineOf(full),
-        field: fieldPath(full),
-        message: `must start with ${prefix}`,
-      });
+      errors.push(
+        problem({ file, line: source.lineOf(full), field: fieldPath(full) }, 'template-id-prefix', {
+          prefix,
+        }),
+      );
       return;
     }
     try {
@@ -108,22 +109,24 @@ function trialErrors(
         });
         if (!check.success) {
           const issue = check.error.issues[0];
-          errors.push({
-            file,
-            line: lineOf(template.id),
-            field: `${template.id}: ${fieldPath(issue?.path ?? [])}`,
-            message: `${issue?.message ?? 'invalid'} (seed ${seed})`,
-          });
+          errors.push(
+            problem(
+              { file, line: lineOf(template.id), field: `${template.id}: ${fieldPath(issue?.path ?? [])}` },
+              'template-failed',
+              { detail: issue?.message ?? 'invalid', seed, context: 'seed' },
+            ),
+          );
           return;
         }
       } catch (err) {
         const at = err instanceof TemplateError ? fieldPath(err.field) : '';
-        errors.push({
-          file,
-          line: lineOf(template.id),
-          field: at ? `${template.id}: ${at}` : template.id,
-          message: `${(err as Error).message} (seed ${seed})`,
-        });
+        errors.push(
+          problem(
+            { file, line: lineOf(template.id), field: at ? `${template.id}: ${at}` : template.id },
+            'template-failed',
+            { detail: (err as Error).message, seed, context: 'seed' },
+          ),
+        );
         return;
       }
     }
@@ -153,8 +156,7 @@ export function loadPracticeTemplates(dir: string, options: { trial?: boolean } 
       errors.push(...loaded.errors);
       for (const template of loaded.templates) {
         const other = seen.get(template.id);
-        if (other)
-          errors.push({ file, field: template.id, message: `the template id is used in ${other} too` });
+        if (other) errors.push(problem({ file, field: template.id }, 'template-id-taken', { other }));
         seen.set(template.id, file);
       }
       if (options.trial) {
