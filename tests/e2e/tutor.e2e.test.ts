@@ -41,6 +41,8 @@ const HINT_ZH = '仔细看看你的代码是怎样处理**第二个**值的。�
 
 /** What the fake answers a hint request with; the guard tests script leaking answers. */
 let answerHint = (body: string): string => (body.includes('Answer in Simplified Chinese') ? HINT_ZH : HINT);
+/** Why the fake's hint answer stops; the refusal test sets 'refusal'. */
+let hintStop: 'end_turn' | 'refusal' = 'end_turn';
 
 let fake: FakeAnthropic;
 let browser: Browser;
@@ -58,7 +60,7 @@ beforeAll(async () => {
       return textReply(
         answerHint(body),
         { input_tokens: 900, output_tokens: 60 },
-        { chunkSize: 6, chunkDelayMs: 120 },
+        { chunkSize: 6, chunkDelayMs: 120, stopReason: hintStop },
       );
     },
   });
@@ -264,6 +266,29 @@ describe('the guard in front of the hint panel', () => {
     const seen = await hintPanelTexts(page);
     expect(seen.some((t) => t.includes(en.tutor.checking))).toBe(true);
     for (const text of seen) expect(text).not.toMatch(/max\(low|def clamp/);
+  });
+
+  test('a hint the model refuses to give never appears: the panel says so and gives an offline hint', async () => {
+    await resetSettings(online);
+    const page = await openPage(browser, online.launchUrl);
+    await openLesson(page, 'clamp');
+    const panel = page.getByTestId('hint-panel');
+    const REFUSAL = 'I cannot help with that.';
+    answerHint = () => REFUSAL;
+    hintStop = 'refusal';
+    try {
+      await panel.getByRole('button', { name: en.tutor.getHint }).click();
+      await expect
+        .poll(() => panel.getByTestId('hint-notice').textContent(), { timeout: 90_000 })
+        .toBe(en.tutor.notice.refused);
+      expect(await panel.getByTestId('hint-kind').textContent()).not.toBe(en.tutor.kind.model);
+      expect(await panel.getByTestId('hint-text').textContent()).not.toContain(REFUSAL);
+      await screenshot(page, 'tutor-hint-model-refused-en');
+      for (const text of await hintPanelTexts(page)) expect(text).not.toContain(REFUSAL);
+    } finally {
+      hintStop = 'end_turn';
+      answerHint = (body) => (body.includes('Answer in Simplified Chinese') ? HINT_ZH : HINT);
+    }
   });
 
   test('in Chinese too: a fix stated in words never appears on screen', async () => {

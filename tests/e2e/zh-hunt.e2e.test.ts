@@ -452,11 +452,9 @@ describe('the tutor against a fake Claude that fails, with the Chinese interface
     });
   }
 
-  // A refusal (stop_reason "refusal") is shown as if it were a hint: the model's own words, in
-  // whatever language it refused in, with no word from the catalog. electron/core/tutor/client.ts
-  // (206-214) streams the text to the panel and returns the message without looking at
-  // stop_reason; nothing in electron/core/tutor reads "refusal".
-  test.fails('a hint the model refuses to give is said in Chinese', async () => {
+  // A refusal (stop_reason "refusal") is a failure, not a hint: the panel says so from the catalog
+  // and the model's own (English) words never show.
+  test('a hint the model refuses to give is said in Chinese', async () => {
     answer = (req) =>
       JSON.stringify(req.body).includes('judge_hint')
         ? errorReply(500)
@@ -471,6 +469,7 @@ describe('the tutor against a fake Claude that fails, with the Chinese interface
         timeout: 60_000,
       })
       .toBe(0);
+    expect(await panel.getByTestId('hint-notice').textContent()).toBe(tutorZh.tutor.notice.refused);
     await expectNoEnglish('hint-refusal', await englishOn(page, HINT_CODE, '[data-testid="hint-panel"]'));
   });
 

@@ -213,6 +213,12 @@ export class ClaudeClient {
       } else {
         message = (await sdk.messages.create({ ...body, stream: false }, requestOptions)) as Message;
       }
+      // A refusal is not an answer: its text must not reach the learner as a hint or a problem.
+      // Recorded below with the tokens it cost.
+      if (message.stop_reason === 'refusal') {
+        partial = message;
+        throw new ModelCallError('refused');
+      }
       const latencyMs = performance.now() - started;
       const usage = tokenUsage(message);
       const cost = costUsd(modelKey, usage);

@@ -32,7 +32,9 @@ export type ModelErrorKind =
   /** The monthly budget is spent; no call was made. */
   | 'budget'
   /** The learner pressed Cancel. */
-  | 'cancelled';
+  | 'cancelled'
+  /** The model declined to answer (stop_reason "refusal"): its words are not a hint. */
+  | 'refused';
 
 const TEXT: Record<ModelErrorKind, { message: string; fix: string }> = {
   'no-key': {
@@ -73,6 +75,10 @@ const TEXT: Record<ModelErrorKind, { message: string; fix: string }> = {
     fix: 'Raise the monthly budget in Settings → Tutor, or wait for next month.',
   },
   cancelled: { message: 'Cancelled.', fix: '' },
+  refused: {
+    message: 'Claude declined to answer this request.',
+    fix: "Try the exercise's next hint, or ask the question in other words.",
+  },
 };
 
 export class ModelCallError extends Error {

@@ -5,7 +5,7 @@
 import type { TutorHint } from '../../../shared/api/calls/tutor.ts';
 
 export type NoticeKey =
-  'noKey' | 'keyRefused' | 'budget' | 'offline' | 'busy' | 'badRequest' | 'leak' | 'unavailable';
+  'noKey' | 'keyRefused' | 'budget' | 'offline' | 'busy' | 'badRequest' | 'leak' | 'refused' | 'unavailable';
 
 export function noticeKey(hint: Pick<TutorHint, 'kind' | 'reason' | 'errorKind'>): NoticeKey | undefined {
   if (hint.kind === 'model' || !hint.reason || hint.reason === 'cancelled') return undefined;
@@ -23,6 +23,8 @@ export function noticeKey(hint: Pick<TutorHint, 'kind' | 'reason' | 'errorKind'>
       return 'busy';
     case 'bad-request':
       return 'badRequest';
+    case 'refused':
+      return 'refused';
     default:
       return 'unavailable';
   }

@@ -254,6 +254,39 @@ describe('fallbacks', () => {
     expect(hint).toMatchObject({ kind: 'computed', errorKind: 'overloaded' });
   });
 
+  it('on a refusal clears what streamed and falls back: the refused words are never the hint', async () => {
+    const { deps, usage } = setup();
+    fake.enqueue(
+      textReply('I cannot help with that. Please ask about something else.', undefined, {
+        stopReason: 'refusal',
+      }),
+    );
+    const seen: string[] = [];
+    let restarted = false;
+    const hint = await requestHint(deps, base, {
+      onText: (t) => seen.push(t),
+      onRestart: () => (restarted = true),
+    });
+    // The stop reason comes after the text: what streamed before it is taken back.
+    expect(seen.join('')).toContain('I cannot help');
+    expect(restarted).toBe(true);
+    expect(hint).toMatchObject({ kind: 'computed', reason: 'error', errorKind: 'refused', modelCalls: 1 });
+    expect(hint.text).toContain('What does the starter return');
+    expect(hint.text).not.toContain('I cannot help');
+    expect(hint.notice?.fix).toMatch(/next hint/);
+    // A refusal is not retried: the same request would be refused again.
+    expect(fake.requests).toHaveLength(1);
+    expect(usage.recent(1)[0]?.outcome).toBe('refused');
+  });
+
+  it('a refused follow-up question is answered from what Lantern knows, not with the refusal', async () => {
+    const { deps } = setup();
+    fake.enqueue(textReply('I cannot help with that.', undefined, { stopReason: 'refusal' }));
+    const hint = await requestHint(deps, { ...base, hintsGiven: ['x'], followUp: 'Why?' });
+    expect(hint).toMatchObject({ reason: 'error', errorKind: 'refused' });
+    expect(hint.text).not.toContain('I cannot help');
+  });
+
   it('on a timeout falls back instead of hanging', async () => {
     const { deps } = setup({ timeoutMs: 300, maxRetries: 0 });
     fake.enqueue({ kind: 'hang' });

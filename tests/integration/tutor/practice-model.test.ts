@@ -189,6 +189,14 @@ describe('a practice problem from the model', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('a problem the model refuses to write is not repaired: the offline generator makes one', async () => {
+    fake.enqueue(textReply('I cannot help with that.', undefined, { stopReason: 'refusal' }));
+    const { produced } = await produce();
+    expect(produced.stored).toMatchObject({ source: 'template', templateReason: 'api-error' });
+    expect(JSON.stringify(produced.stored)).not.toContain('I cannot help');
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('a rate limit, or a spent budget, is the reason the template gives', async () => {
     fake.enqueue(errorReply(429));
     const limited = await produce();

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, textReply, toolReply, type FakeAnthropic } from '../../fake-anthropic/server.ts';
+import { ModelCallError } from '../../../electron/core/tutor/errors.ts';
 import { makeClient, tempDb, TEST_KEY } from './helpers.ts';
 
 let fake: FakeAnthropic;
@@ -67,6 +68,31 @@ describe('Claude API', () => {
     const block = answer.message.content.find((b) => b.type === 'tool_use');
     expect(block && 'input' in block ? block.input : undefined).toEqual({ title: 'Sum', tests: ['a', 'b'] });
   });
+});
+
+describe('a refusal (stop_reason "refusal")', () => {
+  for (const streamed of [false, true]) {
+    it(`is a "refused" failure, not an answer, ${streamed ? 'streamed' : 'in one piece'}, and its tokens are counted`, async () => {
+      env = tempDb();
+      const { client, usage } = makeClient(env.db, fake.url);
+      fake.enqueue(
+        textReply(
+          'I cannot help with that.',
+          { input_tokens: 900, output_tokens: 7 },
+          { stopReason: 'refusal' },
+        ),
+      );
+      const failure = await client.call(ask, streamed ? { onText: () => {} } : {}).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failure).toBeInstanceOf(ModelCallError);
+      expect(failure).toMatchObject({ kind: 'refused' });
+      expect((failure as ModelCallError).message).not.toContain('I cannot help');
+      expect(fake.requests).toHaveLength(1);
+      expect(usage.recent(1)[0]).toMatchObject({ outcome: 'refused', inputTokens: 900, outputTokens: 7 });
+    });
+  }
 });
 
 describe('Amazon Bedrock', () => {

@@ -19,5 +19,6 @@ test('API errors say whether the key, the request or the service is at fault', (
   expect(noticeKey({ kind: 'computed', reason: 'error', errorKind: 'bad-request' })).toBe('badRequest');
   for (const busy of ['rate-limited', 'overloaded', 'api-error', 'timeout'])
     expect(noticeKey({ kind: 'computed', reason: 'error', errorKind: busy })).toBe('busy');
+  expect(noticeKey({ kind: 'computed', reason: 'error', errorKind: 'refused' })).toBe('refused');
   expect(noticeKey({ kind: 'computed', reason: 'error' })).toBe('unavailable');
 });
