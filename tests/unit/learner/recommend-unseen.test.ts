@@ -102,10 +102,7 @@ describe('learners at the ends of the track', () => {
 describe('the words of every reason', () => {
   const catalog = (locale: string) =>
     JSON.parse(
-      fs.readFileSync(
-        path.resolve(__dirname, `../../../shared/i18n/locales/${locale}/learner.json`),
-        'utf8',
-      ),
+      fs.readFileSync(path.resolve(__dirname, `../../../shared/i18n/locales/${locale}/learner.json`), 'utf8'),
     ) as { learner: { reason: Record<string, string> } };
   const PARAMS = new Set(['concept', 'count', 'percent', 'days']);
 
