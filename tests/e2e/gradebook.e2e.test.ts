@@ -16,7 +16,14 @@ import app_en from '../../shared/i18n/locales/en/app.json';
 import en_t from '../../shared/i18n/locales/en/teacher.json';
 import en_g from '../../shared/i18n/locales/en/gradebook.json';
 import zh_g from '../../shared/i18n/locales/zh/gradebook.json';
-import { authoredExercise, callApi, openPage, resetSettings, useAppAndBrowser } from './harness.ts';
+import {
+  callApi,
+  exportedReport,
+  openPage,
+  recordChecks,
+  resetSettings,
+  useAppAndBrowser,
+} from './harness.ts';
 
 const { app, browser } = useAppAndBrowser();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-gradebook-'));
@@ -46,23 +53,11 @@ async function learnerReport(
     });
     expect(joined.ok).toBe(true);
   }
-  for (const [exerciseId, status] of checks) {
-    const { solution, starter } = await authoredExercise('python', exerciseId);
-    await call('recordAttempt', {
-      trackId: 'python',
-      exerciseId,
-      kind: 'check',
-      code: status === 'pass' ? solution : starter,
-      status,
-      testsPassed: 0,
-      testsTotal: 0,
-      timeTakenMs: 40,
-    });
-  }
-  const { files } = await call<{ files: { content: string }[] }>('exportReport', { format: 'json' });
+  await recordChecks(app, checks);
+  const report = await exportedReport(app);
   await call('switchProfile', { id: me.id });
   const file = path.join(work, `${name.replace(/\W+/g, '_') || 'learner'}-${studentId ?? 'none'}.json`);
-  fs.writeFileSync(file, files[0]!.content);
+  fs.writeFileSync(file, report);
   return file;
 }
 

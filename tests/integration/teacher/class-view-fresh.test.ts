@@ -7,22 +7,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it, test } from 'vitest';
 import { parseEnrolmentFile } from '../../../electron/core/reports/enrolment.ts';
-import { file, install, teacher } from '../../unit/reports/class-fixture.ts';
+import { classOfTwo, file } from '../../unit/reports/class-fixture.ts';
 
 const noOrder = () => undefined;
-
-function classOfTwo() {
-  const t = teacher();
-  const ada = install('Ada');
-  ada.join(t.enrolment, 'S-1001');
-  ada.check('hello', 'pass');
-  const bo = install('Bo');
-  bo.join(t.enrolment, 'S-1002');
-  bo.check('hello', 'fail');
-  t.classes.importReports(t.classId, [file('ada.json', ada.export()), file('bo.json', bo.export())]);
-  const names = () => t.classes.view(t.classId, undefined, noOrder).learners.map((l) => l.name);
-  return { ...t, ada, bo, names };
-}
 
 describe('the kept class view against writes it does not make itself', () => {
   // Found by a tester: a commit of another connection (the command line, a restore) that lands

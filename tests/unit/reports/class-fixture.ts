@@ -9,6 +9,7 @@ import { ModelRecords } from '../../../electron/core/learner/model-records.ts';
 import { LearnerModel } from '../../../electron/core/learner/learner-model.ts';
 import { buildProgressReport, buildSignedReport } from '../../../electron/core/reports/build-report.ts';
 import { Classes } from '../../../electron/core/reports/classes.ts';
+import type { ViewOrder } from '../../../electron/core/reports/class-view.ts';
 import { Memberships } from '../../../electron/core/reports/membership.ts';
 import { parseEnrolmentFile } from '../../../electron/core/reports/enrolment.ts';
 import { teacherKey } from '../../../electron/core/reports/teacher-key.ts';
@@ -67,3 +68,21 @@ export function install(name: string, start = T0) {
 }
 
 export const file = (name: string, text: string) => ({ name, text });
+
+/**
+ * A class of two: Ada (hello passed) and Bo (hello failed), both joined and imported, and the
+ * names the class view lists, in the course order given (none by default).
+ */
+export function classOfTwo() {
+  const t = teacher();
+  const ada = install('Ada');
+  ada.join(t.enrolment, 'S-1001');
+  ada.check('hello', 'pass');
+  const bo = install('Bo');
+  bo.join(t.enrolment, 'S-1002');
+  bo.check('hello', 'fail');
+  t.classes.importReports(t.classId, [file('ada.json', ada.export()), file('bo.json', bo.export())]);
+  const names = (order: () => ViewOrder | undefined = () => undefined) =>
+    t.classes.view(t.classId, undefined, order).learners.map((l) => l.name);
+  return { ...t, ada, bo, names };
+}

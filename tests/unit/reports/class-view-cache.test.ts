@@ -8,24 +8,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ViewOrder } from '../../../electron/core/reports/class-view.ts';
 import { readCell } from '../../../shared/api/calls/classes.ts';
-import { file, install, T0, teacher } from './class-fixture.ts';
+import { classOfTwo, file, install, T0 } from './class-fixture.ts';
 
 const noOrder = () => undefined;
 
 /** A class with Ada (one exercise passed) and Bo (none), and the view a teacher opened. */
-function classOfTwo() {
-  const t = teacher();
-  const ada = install('Ada');
-  ada.join(t.enrolment, 'S-1001');
-  ada.check('hello', 'pass');
-  const bo = install('Bo');
-  bo.join(t.enrolment, 'S-1002');
-  bo.check('hello', 'fail');
-  t.classes.importReports(t.classId, [file('ada.json', ada.export()), file('bo.json', bo.export())]);
-  const names = (order: () => ViewOrder | undefined = noOrder) =>
-    t.classes.view(t.classId, undefined, order).learners.map((l) => l.name);
-  expect(names()).toEqual(['Ada', 'Bo']);
-  return { ...t, ada, bo, names };
+function openedClass() {
+  const t = classOfTwo();
+  expect(t.names()).toEqual(['Ada', 'Bo']);
+  return t;
 }
 
 const keyOf = (t: ReturnType<typeof classOfTwo>, name: string) =>
@@ -33,13 +24,13 @@ const keyOf = (t: ReturnType<typeof classOfTwo>, name: string) =>
 
 describe('the class view kept between opens', () => {
   it('is the same view while nothing changed', () => {
-    const t = classOfTwo();
+    const t = openedClass();
     const first = t.classes.view(t.classId, undefined, noOrder);
     expect(t.classes.view(t.classId, undefined, noOrder)).toBe(first);
   });
 
   it('shows a newly imported learner, and a learner’s newer report', () => {
-    const t = classOfTwo();
+    const t = openedClass();
     const cy = install('Cy');
     cy.join(t.enrolment, 'S-1003');
     cy.check('hello', 'pass');
@@ -58,7 +49,7 @@ describe('the class view kept between opens', () => {
   });
 
   it('shows a held report, then the learner’s figures once it is accepted, or none once dropped', () => {
-    const t = classOfTwo();
+    const t = openedClass();
     const view = () => t.classes.view(t.classId, undefined, noOrder);
     const other = install('Ada', T0 + 3_600_000);
     other.join(t.enrolment, 'S-1001');
@@ -83,7 +74,7 @@ describe('the class view kept between opens', () => {
   });
 
   it('leaves out a removed learner, and refuses the view of a deleted class', () => {
-    const t = classOfTwo();
+    const t = openedClass();
     t.classes.removeLearner(t.classId, keyOf(t, 'Bo'));
     expect(t.names()).toEqual(['Ada']);
     t.classes.delete(t.classId);
@@ -91,7 +82,7 @@ describe('the class view kept between opens', () => {
   });
 
   it('shows what another connection wrote to the same file (a restore, the command line)', () => {
-    const t = classOfTwo();
+    const t = openedClass();
     const other = new Database(t.db.name);
     try {
       other.prepare('DELETE FROM class_learner WHERE class_id = ? AND name = ?').run(t.classId, 'Bo');
@@ -102,7 +93,7 @@ describe('the class view kept between opens', () => {
   });
 
   it('follows the course’s order when it changes (a pack installed or removed)', () => {
-    const t = classOfTwo();
+    const t = openedClass();
     const exercises = (order: ViewOrder | undefined) =>
       t.classes.view(t.classId, undefined, () => order).exercises.map((e) => e.id);
     const before = exercises(undefined);
