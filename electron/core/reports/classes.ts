@@ -43,23 +43,17 @@ import {
   type StoredReport,
 } from './class-merge.ts';
 import { buildTrackView, type TrackRow, type ViewOrder } from './class-view.ts';
+import { KeptViews } from './kept-views.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-/** How many class views are kept built: a few classes, each with a track or two. */
-const VIEWS_KEPT = 8;
 const conceptKey = (track: string, concept: string) => `${track}\u0000${concept}`;
 
 export class Classes {
   private readonly db: Db;
   private readonly stmt: ClassStatements;
   private readonly teacher: TeacherKey | undefined;
-  /**
-   * The views last built, by class and track asked for, with the data revision and course order
-   * they were built from (see `view`).
-   */
-  private readonly views = new Map<string, { revision: string; order: string; view: ClassView }>();
-  private readonly changes: () => number;
-  private readonly dataVersion: () => number;
+  /** Views kept built until the class's data changes (decision 0054). */
+  private readonly views: KeptViews;
   readonly importReports: (classId: number, files: readonly ReportFile[]) => ImportOutcome[];
   readonly resolveHeld: (classId: number, heldId: number, accept: boolean) => ImportOutcome | null;
 
@@ -68,9 +62,7 @@ export class Classes {
     this.db = db;
     this.teacher = teacher;
     this.stmt = prepareClassStatements(db);
-    const changes = db.prepare('SELECT total_changes()').pluck();
-    this.changes = () => changes.get() as number;
-    this.dataVersion = () => db.pragma('data_version', { simple: true }) as number;
+    this.views = new KeptViews(db);
     this.importReports = db.transaction((classId: number, files: readonly ReportFile[]) => {
       this.require(classId);
       if (files.length > MAX_IMPORT_FILES)
@@ -193,32 +185,9 @@ export class Classes {
     track: string | undefined,
     orderOf: (track: string) => ViewOrder | undefined,
   ): ClassView {
-    // Half of building a view of hundreds of learners is parsing their stored rows; a view is
-    // built again only when the data may have changed since. The revision counts every row this
-    // connection wrote (an import, an accepted or dropped held report, a removed learner or
-    // class, anything else) and every commit of another connection to the same file (a restore,
-    // the command line); the course order is compared as well, since a pack can change it.
-    const key = `${classId}\u0000${track ?? ''}`;
-    const kept = this.views.get(key);
-    if (kept?.revision === this.revision() && kept.order === orderKey(kept.view.track, orderOf))
-      return kept.view;
-    // Another connection's commits are counted from before the build (one that lands during it
-    // may be missing from the view, so the next open builds again); this connection's own
-    // writes from after it (a build that first writes rows for older learners is kept too).
-    const otherCommitsBefore = this.dataVersion();
-    const view = this.buildView(classId, track, orderOf);
-    this.views.delete(key);
-    if (this.views.size >= VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
-    this.views.set(key, {
-      revision: this.revision(otherCommitsBefore),
-      order: orderKey(view.track, orderOf),
-      view,
-    });
-    return view;
-  }
-
-  private revision(dataVersion = this.dataVersion()): string {
-    return `${this.changes()}/${dataVersion}`;
+    return this.views.get(`${classId}\u0000${track ?? ''}`, orderOf, () =>
+      this.buildView(classId, track, orderOf),
+    );
   }
 
   private buildView(
@@ -411,9 +380,3 @@ const safeName = (name: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40) || 'class';
-
-/** The course order a view of `track` follows, as one string to compare. */
-function orderKey(track: string | null, orderOf: (track: string) => ViewOrder | undefined): string {
-  const order = track === null ? undefined : orderOf(track);
-  return JSON.stringify([order?.exercises ?? null, order?.concepts ?? null]);
-}
