@@ -1,8 +1,9 @@
 /**
  * The moves of a Parsons step (ParsonsStep.tsx shows them): the arrangement, the line held by the
- * keyboard, focus that follows a moved line, drag and drop, and what each move announces.
+ * keyboard, drag and drop, and what each move announces (focus that follows a moved line is
+ * useParsonsFocus.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/content/schema.ts';
 import { braceIndents } from '../../../shared/content/parsons.ts';
@@ -17,6 +18,7 @@ import {
   type Arrangement,
 } from './arrangement.ts';
 import { DRAG_TYPE, INDENT_PX, type Held } from './ParsonsLists.tsx';
+import { useParsonsFocus } from './useParsonsFocus.ts';
 
 export function useParsonsMoves({
   lines,
@@ -37,12 +39,9 @@ export function useParsonsMoves({
   );
   const [held, setHeld] = useState<Held | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [poolFocus, setPoolFocus] = useState(0);
-  const [programFocus, setProgramFocus] = useState(0);
   const [dropAt, setDropAt] = useState<number | null>(null);
-  const poolRef = useRef<HTMLOListElement>(null);
-  const programRef = useRef<HTMLOListElement>(null);
-  const pendingFocus = useRef<{ list: 'pool' | 'program'; index: number } | null>(null);
+  const { poolFocus, programFocus, setPoolFocus, setProgramFocus, poolRef, programRef, focusLater } =
+    useParsonsFocus();
 
   const update = useCallback(
     (next: Arrangement) => {
@@ -51,20 +50,6 @@ export function useParsonsMoves({
     },
     [onChange, lines, language],
   );
-
-  // Focus follows the line a key moved (after React has rendered it in its new place).
-  useEffect(() => {
-    const want = pendingFocus.current;
-    if (!want) return;
-    pendingFocus.current = null;
-    const list = want.list === 'pool' ? poolRef.current : programRef.current;
-    list?.querySelectorAll<HTMLButtonElement>('button.parsons-line')[want.index]?.focus();
-  });
-  const focusLater = (list: 'pool' | 'program', index: number) => {
-    pendingFocus.current = { list, index };
-    if (list === 'pool') setPoolFocus(index);
-    else setProgramFocus(index);
-  };
 
   const textOf = (id: number) => lines[id] ?? '';
   const total = arrangement.program.length;
