@@ -1,7 +1,7 @@
 /**
  * The moves of a Parsons step (ParsonsStep.tsx shows them): the arrangement, the line held by the
- * keyboard, drag and drop, and what each move announces (focus that follows a moved line is
- * useParsonsFocus.ts).
+ * keyboard, and what each move announces. Focus that follows a moved line is useParsonsFocus.ts;
+ * drag and drop is useParsonsDrag.ts.
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,8 @@ import {
   unplace,
   type Arrangement,
 } from './arrangement.ts';
-import { DRAG_TYPE, INDENT_PX, type Held } from './ParsonsLists.tsx';
+import type { Held } from './ParsonsLists.tsx';
+import { useParsonsDrag } from './useParsonsDrag.ts';
 import { useParsonsFocus } from './useParsonsFocus.ts';
 
 export function useParsonsMoves({
@@ -39,7 +40,6 @@ export function useParsonsMoves({
   );
   const [held, setHeld] = useState<Held | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [dropAt, setDropAt] = useState<number | null>(null);
   const { poolFocus, programFocus, setPoolFocus, setProgramFocus, poolRef, programRef, focusLater } =
     useParsonsFocus();
 
@@ -140,29 +140,12 @@ export function useParsonsMoves({
     }
   };
 
-  // Drag and drop (mouse): into the program at the pointer's row and indentation, or back out.
-  const dropIndex = (e: React.DragEvent<HTMLOListElement>) => {
-    const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('li.parsons-row')];
-    const at = rows.findIndex((row) => {
-      const box = row.getBoundingClientRect();
-      return e.clientY < box.top + box.height / 2;
-    });
-    return at < 0 ? rows.length : at;
-  };
-  const dropIndent = (e: React.DragEvent<HTMLOListElement>) =>
-    indented
-      ? Math.max(0, Math.floor((e.clientX - e.currentTarget.getBoundingClientRect().left - 8) / INDENT_PX))
-      : 0;
-  const onProgramDrop = (e: React.DragEvent<HTMLOListElement>) => {
-    e.preventDefault();
-    setDropAt(null);
-    const id = Number(e.dataTransfer.getData(DRAG_TYPE));
-    if (!Number.isInteger(id) || !lines[id]) return;
-    const at = dropIndex(e);
-    const from = arrangement.program.findIndex((line) => line.id === id);
-    // Taking a line out of the list first moves the rows below it up by one.
-    add(id, from >= 0 && from < at ? at - 1 : at, dropIndent(e));
-  };
+  const { dropAt, setDropAt, dropIndex, onProgramDrop } = useParsonsDrag({
+    lines,
+    indented,
+    arrangement,
+    add,
+  });
 
   const poolIndex = Math.min(poolFocus, arrangement.pool.length - 1);
   const programIndex = Math.min(programFocus, total - 1);
