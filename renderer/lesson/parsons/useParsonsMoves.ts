@@ -1,7 +1,7 @@
 /**
  * The moves of a Parsons step (ParsonsStep.tsx shows them): the arrangement, the line held by the
- * keyboard, and what each move announces. Focus that follows a moved line is useParsonsFocus.ts;
- * drag and drop is useParsonsDrag.ts.
+ * keyboard, and what each move announces. The keys are useParsonsKeys.ts; focus that follows a
+ * moved line is useParsonsFocus.ts; drag and drop is useParsonsDrag.ts.
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { braceIndents } from '../../../shared/content/parsons.ts';
 import {
   arrangementFrom,
   indent as indentLine,
-  move,
   place,
   programOf,
   startArrangement,
@@ -20,6 +19,7 @@ import {
 import type { Held } from './ParsonsLists.tsx';
 import { useParsonsDrag } from './useParsonsDrag.ts';
 import { useParsonsFocus } from './useParsonsFocus.ts';
+import { useParsonsKeys } from './useParsonsKeys.ts';
 
 export function useParsonsMoves({
   lines,
@@ -88,58 +88,17 @@ export function useParsonsMoves({
     setAnnouncement(t('parsons.announce.indent', { text: textOf(line.id), level: line.indent }));
   };
 
-  const onPoolKey = (e: React.KeyboardEvent, index: number) => {
-    const { pool } = arrangement;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      focusLater('pool', Math.max(0, Math.min(pool.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1))));
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      focusLater('pool', e.key === 'Home' ? 0 : pool.length - 1);
-    }
-  };
-
-  const onProgramKey = (e: React.KeyboardEvent, index: number) => {
-    const line = arrangement.program[index];
-    if (!line) return;
-    const key = e.key;
-    if (key === ' ' || key === 'Enter') {
-      e.preventDefault();
-      if (held) {
-        setHeld(null);
-        setAnnouncement(t('parsons.announce.dropped', { text: textOf(line.id), n: index + 1, total }));
-      } else {
-        setHeld({ id: line.id, from: index, indent: line.indent });
-        setAnnouncement(t('parsons.announce.picked', { text: textOf(line.id), n: index + 1, total }));
-      }
-    } else if (key === 'Escape' && held) {
-      e.preventDefault();
-      let next = move(arrangement, index, held.from);
-      next = indentLine(next, held.from, held.indent - (next.program[held.from]?.indent ?? 0));
-      update(next);
-      setHeld(null);
-      focusLater('program', held.from);
-      setAnnouncement(t('parsons.announce.cancelled', { text: textOf(line.id), n: held.from + 1, total }));
-    } else if (key === 'ArrowUp' || key === 'ArrowDown') {
-      e.preventDefault();
-      const to = index + (key === 'ArrowDown' ? 1 : -1);
-      if (to < 0 || to >= total) return;
-      if (held) {
-        update(move(arrangement, index, to));
-        setAnnouncement(t('parsons.announce.moved', { text: textOf(line.id), n: to + 1, total }));
-      }
-      focusLater('program', to);
-    } else if (key === 'ArrowRight' || key === 'ArrowLeft') {
-      e.preventDefault();
-      shift(index, key === 'ArrowRight' ? 1 : -1);
-    } else if (key === 'Delete' || key === 'Backspace') {
-      e.preventDefault();
-      remove(line.id);
-      if (total > 1) focusLater('program', Math.min(index, total - 2));
-      else focusLater('pool', 0);
-    }
-  };
-
+  const { onPoolKey, onProgramKey } = useParsonsKeys({
+    arrangement,
+    update,
+    held,
+    setHeld,
+    announce: setAnnouncement,
+    textOf,
+    shift,
+    remove,
+    focusLater,
+  });
   const { dropAt, setDropAt, dropIndex, onProgramDrop } = useParsonsDrag({
     lines,
     indented,
