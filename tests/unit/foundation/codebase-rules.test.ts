@@ -180,6 +180,27 @@ describe('layers', () => {
   });
 });
 
+describe('a function fits on a screen', () => {
+  const eslint = new ESLint({ cwd: root });
+  // A function of 125 statements: past the 120 lines eslint.config.js allows.
+  const tooLong = async (file: string) => {
+    const body = Array.from({ length: 125 }, (_, i) => `  n += ${i};`).join('\n');
+    const code = `export function useProbe() {\n  let n = 0;\n${body}\n  return n;\n}\n`;
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return result!.messages.filter((m) => m.ruleId === 'max-lines-per-function').length;
+  };
+
+  test('ESLint refuses a component longer than 120 lines in renderer/', async () => {
+    expect(await tooLong('renderer/lesson/ZzProbe.tsx')).toBe(1);
+  });
+
+  // Mended: the limit applied to renderer/**/*.tsx only, so a hook in a .ts file escaped it
+  // (renderer/lesson/parsons/useParsonsMoves.ts was one 184-line function).
+  test('ESLint refuses a hook longer than 120 lines in renderer/ as it does a component', async () => {
+    expect(await tooLong('renderer/lesson/zz-useProbe.ts')).toBe(1);
+  });
+});
+
 describe('one name for one notion', () => {
   // Mended: the database's file name was written three times; it is now DATABASE_FILE_NAME in
   // electron/core/store/database.ts.
