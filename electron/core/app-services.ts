@@ -128,8 +128,10 @@ export function createBackend(options: BackendOptions): Backend {
   curriculum.onChange(() => courseMaps.refresh());
   const model = new LearnerModel(progress, new ModelRecords(db), (track) => courseMaps.get(track));
   const courseMapsReady = courseMaps.ready;
+  // The first learner has no name of their own: each screen, report and command words it in its
+  // own language (decision 0055); the system's language only picks the word stored.
   const profileId = () =>
-    (profiles.current() ?? profiles.create(options.systemLocale?.startsWith('zh') ? '学习者' : 'Learner')).id;
+    (profiles.current() ?? profiles.createUnnamed(options.systemLocale?.startsWith('zh') ? 'zh' : 'en')).id;
 
   const info = (): AppInfo => ({
     name: 'Lantern',

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LearnerProfile } from '../../shared/api/contract.ts';
+import { shownName } from '../i18n/learner-name.ts';
 
 interface Props {
   profile: LearnerProfile;
@@ -17,7 +18,7 @@ export function ProfileRow({ profile, isCurrent, busy, onSwitch, onRename, onDel
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const fieldId = useId();
-  const name = profile.name;
+  const name = shownName(t, profile.name);
 
   if (editing !== null)
     return (

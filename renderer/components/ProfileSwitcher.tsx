@@ -12,6 +12,7 @@ import type { ProfileList } from '../../shared/api/calls/profiles.ts';
 import { downloadBackup, formatSize } from './backup-transfer.ts';
 import { failureText } from '../i18n/failure.ts';
 import { ProfileRow } from './ProfileRow.tsx';
+import { shownName } from '../i18n/learner-name.ts';
 import { learnerNameProblem } from '../../shared/api/learner-name.ts';
 import './profile-switcher.css';
 
@@ -69,7 +70,7 @@ export function ProfileSwitcher() {
   return (
     <section className="profile-switcher" aria-label={t('profiles.region')}>
       <span className="profile-caption">{t('profiles.learning')}</span>
-      <CurrentLearner name={current?.name} onOpen={open} />
+      <CurrentLearner name={current && shownName(t, current.name)} onOpen={open} />
 
       <dialog
         ref={dialog}
@@ -93,7 +94,9 @@ export function ProfileSwitcher() {
               list={list}
               busy={busy}
               run={run}
-              renameError={(p, name) => nameError(name, t('profiles.renameField', { name: p.name }))}
+              renameError={(p, name) =>
+                nameError(name, t('profiles.renameField', { name: shownName(t, p.name) }))
+              }
               refuse={refuse}
               onDelete={(p) => {
                 setStatus(null);
@@ -180,7 +183,7 @@ function LearnerList({
           onSwitch={() =>
             void run(async () => {
               const now = await api.switchProfile({ id: p.id });
-              return t('profiles.switched', { name: now.name });
+              return t('profiles.switched', { name: shownName(t, now.name) });
             })
           }
           onRename={(name) => {
@@ -188,7 +191,7 @@ function LearnerList({
             if (bad) return refuse(bad);
             return run(async () => {
               const renamed = await api.renameProfile({ id: p.id, name });
-              return t('profiles.renamed', { name: renamed.name });
+              return t('profiles.renamed', { name: shownName(t, renamed.name) });
             });
           }}
           onDelete={() => onDelete(p)}
@@ -215,10 +218,11 @@ function DeleteConfirm({
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const titleId = useId();
+  const name = shownName(t, learner.name);
   return (
     <div role="alertdialog" aria-labelledby={titleId} className="profile-confirm">
-      <h2 id={titleId}>{t('profiles.confirmTitle', { name: learner.name })}</h2>
-      <p>{t('profiles.confirmText', { name: learner.name })}</p>
+      <h2 id={titleId}>{t('profiles.confirmTitle', { name })}</h2>
+      <p>{t('profiles.confirmText', { name })}</p>
       <p className="profile-hint">{t('profiles.confirmBackup')}</p>
       <div className="profile-actions">
         <button
@@ -244,11 +248,11 @@ function DeleteConfirm({
             void run(async () => {
               await api.deleteProfile({ id: learner.id });
               onDeleted();
-              return t('profiles.deleted', { name: learner.name });
+              return t('profiles.deleted', { name });
             })
           }
         >
-          {t('profiles.confirmDelete', { name: learner.name })}
+          {t('profiles.confirmDelete', { name })}
         </button>
         <button type="button" onClick={onCancel}>
           {t('profiles.cancel')}
@@ -291,7 +295,7 @@ function NewLearnerForm({
         void run(async () => {
           const made = await api.createProfile({ name: newName, switchTo: true });
           setNewName('');
-          return t('profiles.created', { name: made.name });
+          return t('profiles.created', { name: shownName(t, made.name) });
         });
       }}
     >

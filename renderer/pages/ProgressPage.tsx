@@ -13,6 +13,7 @@ import { ReportExport } from '../progress/ReportExport.tsx';
 import { duration } from '../i18n/format.ts';
 import '../progress/progress.css';
 import { failureText } from '../i18n/failure.ts';
+import { shownName } from '../i18n/learner-name.ts';
 
 const isEmpty = (d: Dashboard) => d.recent.length === 0 && d.exercisesSolved === 0 && d.activeMs === 0;
 
@@ -66,7 +67,7 @@ function Filled({ d }: { d: Dashboard }) {
   ];
   return (
     <>
-      <p className="lead">{t('dashboard.learnerLine', { name: d.learner })}</p>
+      <p className="lead">{t('dashboard.learnerLine', { name: shownName(t, d.learner) })}</p>
       <dl className="stat-cards" aria-label={t('dashboard.summaryLabel')}>
         {stats.map(([label, value, id]) => (
           <div key={id} className="stat-card">

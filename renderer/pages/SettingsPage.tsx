@@ -10,14 +10,16 @@ import { ClassSettings } from '../settings/ClassSettings.tsx';
 import { FontSizeField } from '../settings/FontSizeField.tsx';
 import '../learn/assigned.css';
 import { failureText } from '../i18n/failure.ts';
+import { shownName } from '../i18n/learner-name.ts';
 
 /** The current learner's name, kept up to date when another learner becomes current. */
 function useCurrentLearnerName(): string | undefined {
+  const { t } = useTranslation();
   const { api } = useApp();
   const learner = useData('current-learner', () => api.currentProfile({}), {
     refetchOn: { profileChanged: true },
   });
-  return learner.value?.name;
+  return learner.value && shownName(t, learner.value.name);
 }
 
 export function SettingsPage() {

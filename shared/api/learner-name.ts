@@ -6,6 +6,8 @@
  * problem is a code with where it is; the page words it in the learner's or teacher's language.
  */
 import { z } from 'zod';
+import enProfiles from '../i18n/locales/en/profiles.json' with { type: 'json' };
+import zhProfiles from '../i18n/locales/zh/profiles.json' with { type: 'json' };
 
 /** Characters, after trimming and collapsing spaces. */
 export const MAX_LEARNER_NAME = 80;
@@ -81,3 +83,19 @@ export const LearnerName = z
     const problem = learnerNameProblem(name);
     if (problem) ctx.addIssue({ code: 'custom', message: describeNameProblem(problem), params: problem });
   });
+
+/**
+ * What a learner is called whose name nobody chose (the first profile, made on first use): the
+ * word for "learner" in the language it is shown in (`profiles.defaultName`), never a name fixed
+ * when it was made (decision 0055). A profile with such a name has `name: null`; whatever shows
+ * it, the page, a report or the command line, words it in its own language.
+ */
+export const DEFAULT_LEARNER_NAMES = {
+  en: enProfiles.profiles.defaultName,
+  zh: zhProfiles.profiles.defaultName,
+} as const;
+
+/** A profile's name as shown in `locale`: the one the person chose, or the word for "learner". */
+export function learnerNameIn(name: string | null, locale: 'en' | 'zh'): string {
+  return name ?? DEFAULT_LEARNER_NAMES[locale];
+}

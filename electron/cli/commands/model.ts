@@ -12,6 +12,7 @@ import { SettingsStore } from '../../core/store/settings.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { Curriculum } from '../../core/curriculum/index.ts';
 import { Profiles } from '../../core/learner/profiles.ts';
+import { learnerNameIn } from '../../../shared/api/learner-name.ts';
 import type { CourseMap } from '../../core/learner/course-map.ts';
 import { loadCourseMaps } from '../../core/app-services.ts';
 import { AttemptsCsvError, readAttemptsFile } from '../../core/learner/attempts-csv.ts';
@@ -187,14 +188,16 @@ async function exportAttempts(
     const profiles = new Profiles(db, new SettingsStore(db));
     const profile = profiles.byName(profileName);
     if (!profile) {
-      const names = profiles.list().map((p) => p.name);
+      const names = profiles.list().map((p) => learnerNameIn(p.name, 'en'));
       io.err(
         `There is no profile called “${profileName}” in ${dataDir}. Profiles: ${names.join(', ') || '(none)'}\n`,
       );
       return 1;
     }
     const maps = await courseMaps(env);
-    const result = exportAttemptsCsv(db, profile, (t) => maps.get(t));
+    // The command line speaks English: a learner no one named is "Learner" in the file.
+    const named = { id: profile.id, name: learnerNameIn(profile.name, 'en') };
+    const result = exportAttemptsCsv(db, named, (t) => maps.get(t));
     if (outFile) {
       fs.mkdirSync(path.dirname(outFile), { recursive: true });
       fs.writeFileSync(outFile, result.csv);

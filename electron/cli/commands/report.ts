@@ -12,6 +12,7 @@ import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '../..
 import { Curriculum } from '../../core/curriculum/index.ts';
 import { ProgressStore } from '../../core/learner/progress-store.ts';
 import { Profiles } from '../../core/learner/profiles.ts';
+import { learnerNameIn } from '../../../shared/api/learner-name.ts';
 import { FileSigningKeys, moveSigningKeysOutOfDatabase } from '../../core/reports/signing-keys.ts';
 import { ModelRecords } from '../../core/learner/model-records.ts';
 import { LearnerModel } from '../../core/learner/learner-model.ts';
@@ -144,7 +145,7 @@ async function exportReport(
     const profiles = new Profiles(db, new SettingsStore(db), keys);
     const profile = profiles.byName(profileName);
     if (!profile) {
-      const names = profiles.list().map((p) => p.name);
+      const names = profiles.list().map((p) => learnerNameIn(p.name, locale));
       io.err(
         `There is no profile called “${profileName}” in ${dataDir}. Profiles: ${names.join(', ') || '(none)'}\n`,
       );

@@ -64,7 +64,7 @@ export function progressHandlers(deps: ProgressDeps): HandlersFor<typeof progres
       const profileId = deps.profileId();
       const d = queries.dashboard(profileId, { mastery: await mastery(profileId) });
       return {
-        learner: src.profiles.get(profileId)?.name ?? '',
+        learner: src.profiles.get(profileId)?.name ?? null,
         mastery: d.mastery,
         exercisesSolved: d.exercisesSolved,
         activeMs: d.activeMs,

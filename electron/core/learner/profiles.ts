@@ -9,6 +9,7 @@ import type { SettingsStore } from '../store/settings.ts';
 import { MemorySigningKeys, type SigningKeys } from '../reports/signing-keys.ts';
 import {
   cleanLearnerName,
+  DEFAULT_LEARNER_NAMES,
   describeNameProblem,
   learnerNameProblem,
 } from '../../../shared/api/learner-name.ts';
@@ -20,7 +21,11 @@ export const CURRENT_PROFILE_SETTING = 'currentProfileId';
 
 export interface Profile {
   id: number;
-  name: string;
+  /**
+   * The name the learner chose, or null when nobody did (the profile made on first use): whatever
+   * shows it words it in its own language with `learnerNameIn` (decision 0055).
+   */
+  name: string | null;
   createdAt: string;
   /** When the placement check was applied (epoch ms), if it was. */
   placedAt: number | null;
@@ -37,39 +42,67 @@ export class ProfileError extends ReasonedError {
 interface ProfileRow {
   id: number;
   name: string;
+  name_chosen: number;
   created_at: string;
   placed_at: number | null;
 }
+
+/**
+ * The columns a Profile is read from. A database not yet migrated to 0011 (the command line reads
+ * one read-only, without migrating) reads `name_chosen` as that migration would set it.
+ */
+const COLUMNS = 'id, name, name_chosen, created_at, placed_at';
+const COLUMNS_BEFORE_0011 = `id, name, CASE WHEN name IN ('Learner', '学习者')
+  AND (SELECT count(*) FROM profile WHERE name IN ('Learner', '学习者')) = 1 THEN 0 ELSE 1 END AS name_chosen,
+  created_at, placed_at`;
+
+/** Whether `name` is a word the app calls a learner whose name nobody chose, in any language. */
+const isDefaultName = (name: string) =>
+  Object.values(DEFAULT_LEARNER_NAMES).some((word) => word.toLowerCase() === name.toLowerCase());
 
 export class Profiles {
   private readonly db: Db;
   private readonly settings: SettingsStore;
   private readonly keys: SigningKeys;
   private readonly deletedListeners = new Set<(id: number) => void>();
+  private readonly columns: string;
 
   /** `keys`: where private signing keys live (the app and CLI pass the data folder's store). */
   constructor(db: Db, settings: SettingsStore, keys: SigningKeys = new MemorySigningKeys()) {
     this.db = db;
     this.settings = settings;
     this.keys = keys;
+    const migrated = db
+      .prepare("SELECT 1 FROM pragma_table_info('profile') WHERE name = 'name_chosen'")
+      .get();
+    this.columns = migrated ? COLUMNS : COLUMNS_BEFORE_0011;
   }
 
   list(): Profile[] {
-    const rows = this.db
-      .prepare('SELECT id, name, created_at, placed_at FROM profile ORDER BY name COLLATE NOCASE')
-      .all();
+    const rows = this.db.prepare(`SELECT ${this.columns} FROM profile ORDER BY name COLLATE NOCASE`).all();
     return (rows as ProfileRow[]).map(toProfile);
   }
 
   get(id: number): Profile | undefined {
-    const row = this.db.prepare('SELECT id, name, created_at, placed_at FROM profile WHERE id = ?').get(id);
+    const row = this.db.prepare(`SELECT ${this.columns} FROM profile WHERE id = ?`).get(id);
     return row ? toProfile(row as ProfileRow) : undefined;
   }
 
+  /**
+   * The profile called `name`: a name chosen, or, for the learner whose name nobody chose, the word
+   * for "learner" in any language it may have been shown in ("Learner", "学习者").
+   */
   byName(name: string): Profile | undefined {
-    const row = this.db
-      .prepare('SELECT id, name, created_at, placed_at FROM profile WHERE name = ? COLLATE NOCASE')
-      .get(name.trim());
+    const clean = name.trim();
+    const row =
+      this.db
+        .prepare(`SELECT ${this.columns} FROM profile WHERE name_chosen = 1 AND name = ? COLLATE NOCASE`)
+        .get(clean) ??
+      (isDefaultName(clean)
+        ? this.db
+            .prepare(`SELECT ${this.columns} FROM profile WHERE name_chosen = 0 ORDER BY id LIMIT 1`)
+            .get()
+        : undefined);
     return row ? toProfile(row as ProfileRow) : undefined;
   }
 
@@ -78,16 +111,31 @@ export class Profiles {
    * with the settings on screen: the current learner's, or, with none, the machine's last ones.
    */
   create(name: string): Profile {
-    const clean = this.checkName(name);
+    return this.insert(this.checkName(name), true);
+  }
+
+  /**
+   * Creates the learner no one has named yet (the app makes one on first use): shown as the word
+   * for "learner" in the language it is shown in, until the learner renames it. `locale` only picks
+   * the word stored, which keeps names unique and is what an older Lantern would show.
+   */
+  createUnnamed(locale: keyof typeof DEFAULT_LEARNER_NAMES = 'en'): Profile {
+    const words = [DEFAULT_LEARNER_NAMES[locale], ...Object.values(DEFAULT_LEARNER_NAMES)];
+    const free = words.find((word) => !this.db.prepare('SELECT 1 FROM profile WHERE name = ?').get(word));
+    if (free === undefined) return this.insert(this.checkName(DEFAULT_LEARNER_NAMES[locale]), true);
+    return this.insert(free, false);
+  }
+
+  private insert(name: string, chosen: boolean): Profile {
     const id = Number(
       this.db
         .prepare(
-          `INSERT INTO profile (name, settings) VALUES (?, coalesce(
+          `INSERT INTO profile (name, name_chosen, settings) VALUES (?, ?, coalesce(
              (SELECT settings FROM profile WHERE id = ?),
              (SELECT value FROM setting WHERE key = ?),
              '{}'))`,
         )
-        .run(clean, this.current()?.id ?? null, MACHINE_SETTINGS).lastInsertRowid,
+        .run(name, chosen ? 1 : 0, this.current()?.id ?? null, MACHINE_SETTINGS).lastInsertRowid,
     );
     if (this.current() === undefined) this.switchTo(id);
     return this.require(id);
@@ -105,10 +153,11 @@ export class Profiles {
     return profile;
   }
 
+  /** Renames a profile: the name is then the learner's choice, and never follows the language. */
   rename(id: number, name: string): Profile {
     this.require(id);
     const clean = this.checkName(name, id);
-    this.db.prepare('UPDATE profile SET name = ? WHERE id = ?').run(clean, id);
+    this.db.prepare('UPDATE profile SET name = ?, name_chosen = 1 WHERE id = ?').run(clean, id);
     return this.require(id);
   }
 
@@ -194,17 +243,25 @@ export class Profiles {
         `That profile name cannot be used: ${describeNameProblem(problem)}.`,
       );
     }
+    // The unnamed learner is called by the word for "learner" in every language, so no one else can be.
     const taken = this.byName(clean);
-    if (taken && taken.id !== exceptId)
+    if (taken && taken.id !== exceptId) {
+      const called = taken.name ?? clean;
       throw new ProfileError(
         'profile-name-taken',
-        { name: taken.name },
-        `There is already a profile called “${taken.name}”. Choose another name.`,
+        { name: called },
+        `There is already a profile called “${called}”. Choose another name.`,
       );
+    }
     return clean;
   }
 }
 
 function toProfile(r: ProfileRow): Profile {
-  return { id: r.id, name: r.name, createdAt: r.created_at, placedAt: r.placed_at };
+  return {
+    id: r.id,
+    name: r.name_chosen ? r.name : null,
+    createdAt: r.created_at,
+    placedAt: r.placed_at,
+  };
 }

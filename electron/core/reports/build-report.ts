@@ -20,6 +20,8 @@ import { masteryFigure } from '../../../shared/api/calls/learner.ts';
 import { GeneratedExerciseStore } from '../practice/store.ts';
 import { decompressCode } from '../learner/progress-records.ts';
 import { Memberships } from './membership.ts';
+import type { ReportLocale } from './csv.ts';
+import { learnerNameIn } from '../../../shared/api/learner-name.ts';
 import { keyFingerprint } from './signing.ts';
 import { MAX_ERROR_EXAMPLES, MAX_EXAMPLE_CODE, type ReportErrorExample } from './report-schema.ts';
 
@@ -35,10 +37,15 @@ export interface ReportSources {
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
+/**
+ * `locale`: the language the learner exports in, which words a name no one chose ("学习者"), as
+ * the learner sees it on screen (decision 0055).
+ */
 export function buildProgressReport(
   src: ReportSources,
   profileId: number,
   now = src.progress.now(),
+  locale: ReportLocale = 'en',
 ): ProgressReport {
   const profile = src.profiles.get(profileId);
   if (!profile) throw new Error(`There is no learner profile with id ${profileId}.`);
@@ -145,7 +152,7 @@ export function buildProgressReport(
     exportedAt: iso(now),
     app: { name: 'Lantern', version: src.appVersion },
     learner: {
-      name: profile.name,
+      name: learnerNameIn(profile.name, locale),
       profileCreatedAt: profile.createdAt,
       ...(membership && { studentId: membership.studentId }),
     },
@@ -203,9 +210,14 @@ function errorExamples(db: Db, profileId: number): ReportErrorExample[] {
 }
 
 /** The report, signed with the profile's Ed25519 key. */
-export function buildSignedReport(src: ReportSources, profileId: number, now?: number): ProgressReport {
+export function buildSignedReport(
+  src: ReportSources,
+  profileId: number,
+  now?: number,
+  locale: ReportLocale = 'en',
+): ProgressReport {
   const { privateKey, publicKeyDer } = src.profiles.signingKey(profileId);
-  return signReport(buildProgressReport(src, profileId, now), privateKey, publicKeyDer);
+  return signReport(buildProgressReport(src, profileId, now, locale), privateKey, publicKeyDer);
 }
 
 type ReportTitle = { en: string; zh: string };

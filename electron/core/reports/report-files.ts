@@ -14,7 +14,7 @@ export function reportFiles(
   locale: ReportLocale = 'en',
   now?: number,
 ): ExportedFile[] {
-  const report = buildSignedReport(src, profileId, now);
+  const report = buildSignedReport(src, profileId, now, locale);
   const base = `lantern-report-${safeFileName(report.learner.name)}-${report.exportedAt.slice(0, 10)}`;
   return formats.flatMap((format): ExportedFile[] => {
     switch (format) {

@@ -21,7 +21,11 @@ const profileName = LearnerName;
 
 export const LearnerProfile = z.object({
   id: z.number().int(),
-  name: z.string(),
+  /**
+   * The name the learner chose; null for the learner no one has named (made on first use), whom
+   * the page calls `profiles.defaultName` in the interface's language (decision 0055).
+   */
+  name: z.string().nullable(),
   createdAt: z.string(),
   /** When the placement check was applied (epoch ms), if it was. */
   placedAt: z.number().nullable(),

@@ -16,7 +16,8 @@ export const REPORT_REFUSALS = ['signing-keys-not-lantern', 'signing-key-sealed'
 export type ReportRefusal = (typeof REPORT_REFUSALS)[number];
 
 export const Dashboard = z.object({
-  learner: z.string(),
+  /** The learner's name; null when no one has named them (the page words it, decision 0055). */
+  learner: z.string().nullable(),
   /**
    * Every concept of every installed track (tracks the learner started first), with its figure;
    * a concept without evidence has mastery null ("not yet assessed").

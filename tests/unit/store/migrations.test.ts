@@ -314,6 +314,22 @@ const SEEDS: Seed[] = [
       ]);
     },
   },
+  {
+    afterVersion: 10,
+    write(db) {
+      // Ana's own lesson layout, after migration 10 made settings each learner's.
+      const lessonLayout = { prose: 30, editor: 60 };
+      db.prepare('UPDATE profile SET settings = ? WHERE id = 1').run(
+        JSON.stringify({ language: 'zh', theme: 'dark', editorFontSize: 16, lessonLayout }),
+      );
+    },
+    check(db) {
+      const settings = new SettingsStore(db);
+      expect(new LearnerSettings(db, settings).of(1).lessonLayout).toEqual({ prose: 30, editor: 60 });
+      // Migration 11: names someone typed stay theirs.
+      expect(new Profiles(db, settings).get(1)?.name).toBe('Ana');
+    },
+  },
 ];
 
 function databaseAt(version: number): string {

@@ -34,7 +34,8 @@ function setup() {
   dbs.push(db);
   const settings = new SettingsStore(db);
   const profiles = new Profiles(db, settings);
-  const profileId = () => (profiles.current() ?? profiles.create('Learner')).id;
+  // As the app does: the first learner has no name of their own (decision 0055).
+  const profileId = () => (profiles.current() ?? profiles.createUnnamed('en')).id;
   const learnerSettings = new LearnerSettings(db, settings);
   const deps = { db, databaseFile, dataDir, profiles, learnerSettings, profileId, log: silentLogger() };
   const handlers = { ...profileHandlers(deps), ...dataHandlers(deps) } as unknown as Handlers;
@@ -50,13 +51,16 @@ function setup() {
 }
 
 describe('profile calls', () => {
-  test('a first call makes a default learner; creating one with switchTo makes it current and tells the UI', async () => {
+  test('a first call makes a learner no one has named; creating one with switchTo makes it current and tells the UI', async () => {
     const api = setup();
-    const first: { name: string } = await api.call('currentProfile', {});
-    expect(first.name).toBe('Learner');
+    const first: { name: string | null } = await api.call('currentProfile', {});
+    expect(first.name).toBeNull();
     const ana: { id: number } = await api.call('createProfile', { name: '  Ana  ', switchTo: true });
-    const list: { profiles: { name: string }[]; currentId: number } = await api.call('listProfiles', {});
-    expect(list.profiles.map((p) => p.name)).toEqual(['Ana', 'Learner']);
+    const list: { profiles: { name: string | null }[]; currentId: number } = await api.call(
+      'listProfiles',
+      {},
+    );
+    expect(list.profiles.map((p) => p.name)).toEqual(['Ana', null]);
     expect(list.currentId).toBe(ana.id);
     expect(api.events).toEqual([
       { event: 'settingsChanged', payload: expect.objectContaining({ language: 'system' }) },

@@ -10,6 +10,7 @@ import { migration as m0007 } from './0007-learner-ability.ts';
 import { migration as m0008 } from './0008-class-enrolment.ts';
 import { migration as m0009 } from './0009-placement-evidence.ts';
 import { migration as m0010 } from './0010-learner-settings.ts';
+import { migration as m0011 } from './0011-learner-name-chosen.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008,
   m0009,
   m0010,
+  m0011,
 ];
