@@ -114,6 +114,69 @@ describe('learner profiles', () => {
       .toBe('profile-open');
   });
 
+  test('the first learner is called “learner” in the interface’s language until they choose a name', async () => {
+    // The learner Lantern made on first use, whom no one has named yet.
+    const { profiles } = await callApi<{ profiles: { id: number; name: string | null }[] }>(
+      app,
+      'listProfiles',
+      {},
+    );
+    const first = profiles.find((p) => p.name === null)!;
+    await callApi(app, 'switchProfile', { id: first.id });
+    await resetSettings(app);
+    const page = await openPage(browser, app.launchUrl);
+    const called = (name: string, open: string) =>
+      expect.poll(() => learnerButton(page).getAttribute('aria-label')).toBe(fill(open, { name }));
+    await called(en.profiles.defaultName, en.profiles.open);
+
+    // Start in English, switch to 简体中文: the switcher, its dialog and Settings say 学习者.
+    await page.getByRole('link', { name: appEn.nav.settings, exact: true }).click();
+    const language = page.getByTestId('setting-language');
+    await language.selectOption('zh');
+    await called(zh.profiles.defaultName, zh.profiles.open);
+    expect(await learnerButton(page).innerText()).toContain(zh.profiles.defaultName);
+    await expect
+      .poll(() => page.getByTestId('learner-settings').locator('legend').innerText())
+      .toBe(fill(appZh.settings.appearance, { name: zh.profiles.defaultName }));
+    await learnerButton(page).click();
+    await dialog(page).getByRole('heading', { name: zh.profiles.title }).waitFor();
+    const row = dialog(page).locator('.profile-row[aria-current="true"]');
+    expect(await row.innerText()).toContain(zh.profiles.defaultName);
+    expect(await row.innerText()).not.toContain(en.profiles.defaultName);
+    await screenshot(page, 'profiles-first-learner-zh');
+    await page.keyboard.press('Escape');
+
+    // And back.
+    await language.selectOption('en');
+    await called(en.profiles.defaultName, en.profiles.open);
+
+    // 'System language' follows the browser: a Chinese browser calls them 学习者 too.
+    await language.selectOption('system');
+    await called(en.profiles.defaultName, en.profiles.open);
+    const chinese = await openPage(browser, app.launchUrl, 'zh-CN');
+    await expect
+      .poll(() => learnerButton(chinese).getAttribute('aria-label'))
+      .toBe(fill(zh.profiles.open, { name: zh.profiles.defaultName }));
+    await chinese.close();
+
+    // Renamed, the name is theirs: a change of language leaves it as it is.
+    await openSwitcher(page);
+    await dialog(page)
+      .getByRole('button', { name: fill(en.profiles.renameLabel, { name: en.profiles.defaultName }) })
+      .click();
+    await dialog(page)
+      .getByLabel(fill(en.profiles.renameField, { name: en.profiles.defaultName }))
+      .fill('Mei');
+    await dialog(page).getByRole('button', { name: en.profiles.save }).click();
+    await called('Mei', en.profiles.open);
+    await page.keyboard.press('Escape');
+    await language.selectOption('zh');
+    await called('Mei', zh.profiles.open);
+    await language.selectOption('en');
+    await called('Mei', en.profiles.open);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test('the dialog reads in Chinese and in the dark theme', async () => {
     const page = await openPage(browser, app.launchUrl);
     await page.getByRole('link', { name: appEn.nav.settings, exact: true }).click();
