@@ -18,6 +18,8 @@ const EXERCISE_FIELDS: Record<string, string> = {
   language: "The code's language; defaults to the track's.",
   module: 'The module name the tests import (`from leap import ...`, `./leap`). Default "solution".',
   starter: 'The code the learner starts from; for predict, the code to read.',
+  starterComments:
+    'Each comment of the starter as { en, zh }, en as the starter writes it: a learner reads the comments in the interface language.',
   solution:
     'The reference solution: it must pass every test. parsons: the lines in their right order (Python indented by 4 spaces a level).',
   tests: 'The test file: Python unittest or test_ functions, or Jest-style specs. The starter must fail one.',

@@ -27,6 +27,7 @@ export const TRACK_TEXTS: readonly (readonly string[])[] = [
 export const EXERCISE_TEXTS: readonly (readonly string[])[] = [
   ['title'],
   ['hints', '*'],
+  ['starterComments', '*'],
   ['choices', '*', 'text'],
   ['choices', '*', 'explanation'],
 ];

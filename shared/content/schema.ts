@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ProblemCode, ProblemParams } from './problems.ts';
+import { starterCommentLines } from './starter-comments.ts';
 
 export const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 export const Language = z.enum(LANGUAGES);
@@ -88,6 +89,11 @@ const exerciseFields = {
     .default('solution'),
   /** Code the learner starts from (exercise), or the code to read (predict, explanation example). */
   starter: z.string().default(''),
+  /**
+   * The starter's comments in both languages, each `{ en, zh }` with `en` as the starter writes it;
+   * the page shows the comments of the learner's language (shared/content/starter-comments.ts).
+   */
+  starterComments: z.array(LocalizedText).optional(),
   /** Reference solution (exercise). */
   solution: z.string().optional(),
   /** Test file source (exercise): unittest / pytest-style functions, or Jest-style specs. */
@@ -160,6 +166,10 @@ function checkExercise(ex: z.infer<z.ZodObject<typeof exerciseFields>>, ctx: z.R
     else if (ex.trace.line > ex.starter.split('\n').length)
       issue('trace', 'trace-past-end', { line: ex.trace.line });
   }
+  const written = new Set(starterCommentLines(ex.starter).map((c) => c.text));
+  ex.starterComments?.forEach((comment, i) => {
+    if (!written.has(comment.en.trim())) issue(['starterComments', i, 'en'], 'comment-not-in-starter');
+  });
   if (ex.type === 'parsons') checkParsons(ex, issue);
   else if (ex.distractors) issue('distractors', 'distractors-not-here');
   if (ex.type === 'quiz') {

@@ -7,6 +7,7 @@ import type { ContentError } from './errors.ts';
 import { problem } from './problems.ts';
 import type { LoadedExercise } from './load.ts';
 import type { LocalizedText, Track } from './schema.ts';
+import { untranslatedComments } from './starter-comments.ts';
 
 const CHINESE = /\p{Script=Han}/u;
 /** Text with a few words of English in it: a title like "JavaScript" may stay as it is. */
@@ -35,12 +36,22 @@ export function translationGaps(
   const errors: ContentError[] = [];
   const gap = (file: string, line: number | undefined, field: string) =>
     errors.push(problem({ file, line, field }, 'zh-is-english'));
-  for (const { exercise, file, lineOf } of exercises) {
+  for (const { exercise, file, lineOf, codeFiles } of exercises) {
     if (untranslated(exercise.title)) gap(file, lineOf(['title', 'zh']), 'title.zh');
     if (!CHINESE.test(stripCode(exercise.body.zh))) gap(file, zhLine(file), 'body.zh');
     exercise.hints.forEach((hint, i) => {
       if (untranslated(hint)) gap(file, lineOf(['hints', i, 'zh']), `hints[${i}].zh`);
     });
+    exercise.starterComments?.forEach((comment, i) => {
+      if (untranslated(comment)) gap(file, lineOf(['starterComments', i, 'zh']), `starterComments[${i}].zh`);
+    });
+    // A comment in the starter is prose the learner reads: it needs its Chinese too.
+    for (const { line, text } of untranslatedComments(exercise)) {
+      const where = codeFiles.starter
+        ? { file: codeFiles.starter, line }
+        : { file, line: lineOf(['starter']) + line };
+      errors.push(problem({ ...where, field: 'starter' }, 'comment-untranslated', { text }));
+    }
     exercise.choices?.forEach((choice, i) => {
       for (const part of ['text', 'explanation'] as const) {
         if (untranslated(choice[part]))

@@ -265,10 +265,11 @@ describe('content-pack problems (packs.problem) and the catalogs that word them'
     language: 'Rust',
     prefix: 'py-',
     seed: 3,
+    todo: 'Write your code here',
   };
   /** Names of the content format that stay as they are: fields, files, a YAML literal. */
   const FORMAT =
-    /\b(YAML|Python|docs\/content-format\.md|track\.yaml|lessons|exercise\.md|expectedOutput|trace\.line|trace|line|variable|answer|untranslated|parsons|en|zh|id|lang|null|MB|zip|leap\.py|leap-year|Lantern|JavaScript|TypeScript|Exercism|JSON)\b/g;
+    /\b(YAML|Python|docs\/content-format\.md|track\.yaml|lessons|exercise\.md|expectedOutput|trace\.line|trace|starterComments|line|variable|answer|untranslated|parsons|en|zh|id|lang|null|MB|zip|leap\.py|leap-year|Lantern|JavaScript|TypeScript|Exercism|JSON)\b/g;
   // Longest first, so that a cycle or a path goes before a word inside it.
   const values = Object.values(params).sort((a, b) => String(b).length - String(a).length);
   /** English left once the parameters, then the format's names, are taken out. */
