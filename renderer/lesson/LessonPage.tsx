@@ -3,7 +3,7 @@
  * step, a quiz, or an explanation to read), previous / next, and a success state that invites
  * the next step. Drafts autosave to SQLite; every Run and Check is recorded as an attempt.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/failure.ts';
 import type { OpenedLesson } from '../../shared/api/calls/lessons.ts';
@@ -12,6 +12,7 @@ import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
+import { withStarterIn } from '../../shared/content/starter-comments.ts';
 import { LessonPanes, ProsePane, WorkPane } from './Panes.tsx';
 import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { QuizStep } from './Steps.tsx';
@@ -30,6 +31,12 @@ export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseI
   const { api } = useApp();
   const lesson = useData(`${trackId}/${exerciseId}`, () => api.openLesson({ trackId, exerciseId }));
   useActiveTime(trackId, exerciseId);
+  // The starter's comments in the learner's language; the code is the same in both.
+  const { locale } = useLocale();
+  const opened = useMemo(
+    () => lesson.value && { ...lesson.value, exercise: withStarterIn(lesson.value.exercise, locale) },
+    [lesson.value, locale],
+  );
   if (lesson.error) {
     return (
       <section className="page">
@@ -39,8 +46,8 @@ export function LessonPage({ trackId, exerciseId }: { trackId: string; exerciseI
       </section>
     );
   }
-  if (!lesson.value) return <p className="page muted">{t('app.loading')}</p>;
-  return <LoadedLesson opened={lesson.value} />;
+  if (!opened) return <p className="page muted">{t('app.loading')}</p>;
+  return <LoadedLesson opened={opened} />;
 }
 
 function LoadedLesson({ opened }: { opened: OpenedLesson }) {

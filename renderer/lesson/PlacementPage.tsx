@@ -9,6 +9,7 @@ import { useApp } from '../app/context.ts';
 import { href } from '../app/router.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
+import { withStarterIn } from '../../shared/content/starter-comments.ts';
 import { ExerciseWorkspace } from './ExerciseWorkspace.tsx';
 import { LessonPanes, ProsePane, WorkPane } from './Panes.tsx';
 import { useData } from '../app/useData.ts';
@@ -23,7 +24,7 @@ export const PLACEMENT_SEGMENT = '~placement';
 export function PlacementPage({ trackId }: { trackId: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const { text } = useLocale();
+  const { text, locale } = useLocale();
   const check = useData(trackId, () => api.getPlacement({ trackId }));
   const [results, setResults] = useState<{ exerciseId: string; passed: boolean }[]>([]);
   const [solved, setSolved] = useState(false);
@@ -41,7 +42,9 @@ export function PlacementPage({ trackId }: { trackId: string }) {
   if (!value) return <p className="page muted">{t('app.loading')}</p>;
   const exercises = value.exercises;
   const index = results.length;
-  const exercise = exercises[index];
+  const listed = exercises[index];
+  // The starter's comments in the learner's language; the code is the same in both.
+  const exercise = listed && withStarterIn(listed, locale);
 
   const next = async (passed: boolean) => {
     if (!exercise) return;

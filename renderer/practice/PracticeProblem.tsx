@@ -2,7 +2,7 @@
  * One practice problem: its statement, the workspace to solve it in, the tutor's hint panel, and
  * "More like this". Attempts are recorded like a lesson's, so mastery counts them.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../i18n/failure.ts';
 import type { PracticeProblemView } from '../../shared/api/calls/practice.ts';
@@ -17,6 +17,7 @@ import { HintPanel } from '../components/tutor/HintPanel.tsx';
 import { ExerciseWorkspace } from '../lesson/ExerciseWorkspace.tsx';
 import { LessonPanes, ProsePane, WorkPane } from '../lesson/Panes.tsx';
 import { useLocale } from '../i18n/useLocale.ts';
+import { withStarterIn } from '../../shared/content/starter-comments.ts';
 import { useReasonText } from '../components/learner/reason.ts';
 // The lesson layout (statement beside the workspace), whichever page loaded first.
 import '../lesson/lesson.css';
@@ -45,10 +46,15 @@ export function PracticeProblem({ id }: { id: string }) {
   return <LoadedProblem id={id} problem={problem.value} />;
 }
 
-function LoadedProblem({ id, problem }: { id: string; problem: PracticeProblemView }) {
+function LoadedProblem({ id, problem: given }: { id: string; problem: PracticeProblemView }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const { text } = useLocale();
+  const { text, locale } = useLocale();
+  // The starter's comments in the learner's language; the code is the same in both.
+  const problem = useMemo(
+    () => ({ ...given, exercise: withStarterIn(given.exercise, locale) }),
+    [given, locale],
+  );
   const reasonText = useReasonText();
   const [error, setError] = useState<string | null>(null);
   const [lastResult, setLastResult] = useState<RunResult | null>(null);
