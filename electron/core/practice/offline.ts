@@ -50,6 +50,7 @@ export function exerciseFromTemplate(
     language,
     module: made.module,
     starter: made.starter,
+    ...(made.starterComments ? { starterComments: made.starterComments } : {}),
     solution: made.solution,
     tests: made.tests,
     hints: made.hints,

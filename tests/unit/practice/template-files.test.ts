@@ -142,6 +142,33 @@ describe('practice template files', () => {
     expect(error).toMatch(message);
   });
 
+  test('a starter says its comment in the learner’s language; another English comment is reported', () => {
+    const [template] = loadTemplateFile(GOOD, 'python/numbers.yaml', 'python', 'numbers').templates;
+    expect(template!.make(new Rng(1)).starterComments).toEqual([
+      { en: 'Write your code here', zh: '在这里写代码' },
+    ]);
+    const written = GOOD.replace(
+      / {4}function:[\s\S]*?cases: \$\{cases\}\n/,
+      `    written:
+      example: print(times(2))
+      starter: |
+        def times(n):
+            # Multiply it here
+            pass
+      solution: |
+        def times(n):
+            return n * \${k}
+      tests:
+        import: times
+        cases:
+          - self.assertEqual(times(1), \${k})
+`,
+    );
+    expect(trialErrorsOf(written)).toEqual([
+      'python/numbers.yaml:2: py-double: written.starter: the starter\'s comment "Multiply it here" has no Chinese: a template\'s starter may only say "Write your code here", which the app words in both languages',
+    ]);
+  });
+
   test('the templates a file makes must be valid exercises', () => {
     const [error] = trialErrorsOf(GOOD.replace("en: 'Times ${k}'", 'en: \'${""}\''));
     expect(error).toMatch(/^python\/numbers\.yaml:2: py-double: title\.en: /);

@@ -1,7 +1,8 @@
 /**
- * Golden exercises: what each offline template makes from fixed seeds. The first seeds are kept
- * whole, so a change shows as a readable diff; the rest as a digest, so every theme of every
- * template is covered without a large file. Review a diff, then regenerate with
+ * Golden exercises: what each offline template makes from fixed seeds, and the starter a learner
+ * sees with each interface language. The first seeds are kept whole, so a change shows as a
+ * readable diff; the rest as a digest, so every theme of every template is covered without a
+ * large file. Review a diff, then regenerate with
  * `LANTERN_UPDATE_GOLDEN=1 npx vitest run tests/unit/practice/template-goldens.test.ts`.
  */
 import { createHash } from 'node:crypto';
@@ -11,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
 import { describe, expect, test } from 'vitest';
 import { exerciseFromTemplate } from '../../../electron/core/practice/offline.ts';
+import { starterIn } from '../../../shared/content/starter-comments.ts';
+import { UI_LOCALES } from '../../../shared/content/schema.ts';
 import { BUILTIN_TEMPLATES } from './helpers.ts';
 
 const folder = fileURLToPath(new URL('./golden/', import.meta.url));
@@ -20,6 +23,8 @@ const DIGESTED = Array.from({ length: 40 }, (_, i) => i + 3);
 
 interface Golden {
   exercises: Record<string, unknown>;
+  /** The starter as each interface language shows it. */
+  starters: Record<string, Record<string, string>>;
   digests: Record<string, string>;
 }
 
@@ -28,13 +33,18 @@ for (const language of ['python', 'javascript'] as const) {
     for (const template of BUILTIN_TEMPLATES.all(language)) {
       test(`${template.id} makes the same exercises from the same seeds`, async () => {
         const make = (seed: number) => exerciseFromTemplate(template, seed, language, language);
+        const shown = (seed: number) => {
+          const exercise = make(seed);
+          return Object.fromEntries(UI_LOCALES.map((locale) => [locale, starterIn(exercise, locale)]));
+        };
         const made: Golden = {
           exercises: Object.fromEntries(WHOLE.map((seed) => [seed, make(seed)])),
+          starters: Object.fromEntries(WHOLE.map((seed) => [seed, shown(seed)])),
           digests: Object.fromEntries(
             DIGESTED.map((seed) => [
               seed,
               createHash('sha256')
-                .update(JSON.stringify(make(seed)))
+                .update(JSON.stringify([make(seed), shown(seed)]))
                 .digest('hex')
                 .slice(0, 16),
             ]),

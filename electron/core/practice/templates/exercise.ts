@@ -2,6 +2,7 @@
  * Putting a template's parts together into an exercise, the same way in both languages. A template
  * only supplies what differs: statement, reference solution, test cases and hints.
  */
+import { starterCommentLines } from '../../../../shared/content/starter-comments.ts';
 import type { TemplateExercise } from './types.ts';
 import { js, jsCallTests, jsStub, py, pyCallTests, pyStub, statement, text, type Case } from './build.ts';
 
@@ -10,7 +11,8 @@ export type Language = 'python' | 'javascript';
 export type Pair = [string, string];
 export type Hints = [Pair, Pair, Pair, Pair];
 
-const TODO = text('Write your code here', '在这里写代码');
+/** The one comment a starter says; the page shows it in the learner's language (starterComments). */
+export const TODO = text('Write your code here', '在这里写代码');
 
 /** How each language shows a call, stubs and defines a function, and tests it on cases. */
 const DIALECTS: Record<
@@ -64,6 +66,7 @@ export function functionExercise(
     module: opts.module,
     difficulty: opts.difficulty,
     starter: dialect.starter(opts.fn, opts.params),
+    starterComments: [TODO],
     solution: dialect.solution(opts.fn, opts.params, opts.solutionBody),
     tests: dialect.tests(opts.module, opts.fn, opts.cases),
     hints: hintsOf(opts.hints),
@@ -91,6 +94,7 @@ export function writtenExercise(
     module: opts.module,
     difficulty: opts.difficulty,
     starter: opts.starter,
+    ...(starterCommentLines(opts.starter).some((c) => c.text === TODO.en) ? { starterComments: [TODO] } : {}),
     solution: opts.solution,
     tests: opts.tests,
     hints: hintsOf(opts.hints),

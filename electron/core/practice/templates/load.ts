@@ -11,8 +11,9 @@ import { issuesToErrors } from '../../../../shared/content/issues.ts';
 import { problem } from '../../../../shared/content/problems.ts';
 import { PracticeTemplateFile } from '../../../../shared/content/practice-template.ts';
 import { Exercise } from '../../../../shared/content/schema.ts';
+import { untranslatedComments } from '../../../../shared/content/starter-comments.ts';
 import { parseYamlSource } from '../../../../shared/content/yaml-source.ts';
-import type { Language } from './exercise.ts';
+import { TODO, type Language } from './exercise.ts';
 import { Rng } from './rng.ts';
 import { compileTemplate, TemplateError } from './template.ts';
 import type { ExerciseTemplate } from './types.ts';
@@ -114,6 +115,18 @@ function trialErrors(
               { file, line: lineOf(template.id), field: `${template.id}: ${fieldPath(issue?.path ?? [])}` },
               'template-failed',
               { detail: issue?.message ?? 'invalid', seed, context: 'seed' },
+            ),
+          );
+          return;
+        }
+        // A starter's comment is read in the learner's language: only one the generator words may be used.
+        const comment = untranslatedComments(check.data)[0];
+        if (comment) {
+          errors.push(
+            problem(
+              { file, line: lineOf(template.id), field: `${template.id}: written.starter` },
+              'template-comment-untranslated',
+              { text: comment.text, todo: TODO.en },
             ),
           );
           return;

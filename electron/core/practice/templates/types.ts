@@ -8,6 +8,8 @@ export interface TemplateExercise {
   module: string;
   difficulty: number;
   starter: string;
+  /** The starter's comments in both languages (the page shows the learner's). */
+  starterComments?: LocalizedText[];
   solution: string;
   tests: string;
   hints: [LocalizedText, LocalizedText, LocalizedText, LocalizedText];
