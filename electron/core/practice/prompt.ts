@@ -38,7 +38,7 @@ export function systemPrompt(language: Language): string {
     '- The solution uses the construct the concept is about (a loops problem loops, a recursion problem recurses) and is as hard as the difficulty asked.',
     `- ${TEST_STYLE[language]}`,
     '- Four hints, from a gentle question, to the concept to use, to where the answer goes, to pseudo-code. No hint contains the solution code.',
-    '- Title, statement and hints in the language asked for. Code and identifiers in English (test names as above).',
+    '- Title, statement, hints and the comments in the starter and solution in the language asked for. Code and identifiers in English (test names as above).',
     '- The statement says what to write (function or class name and parameters) and shows one example call with its result.',
   ].join('\n');
 }
@@ -49,7 +49,7 @@ export function briefText(brief: ProblemBrief): string {
     `Track: ${brief.track} (${brief.language}).`,
     `Concept: ${brief.concept}${brief.conceptTitle ? ` (${brief.conceptTitle})` : ''}. Put "${brief.concept}" first in concepts${brief.trackConcepts ? `; other concepts only from: ${brief.trackConcepts.join(', ')}` : ''}.`,
     `Difficulty: ${brief.difficulty} on a scale of 1 (first week) to 10 (ready for real projects).`,
-    `Write the title, statement and hints in ${lang}.`,
+    `Write the title, statement, hints and code comments in ${lang}.`,
   ];
   if (brief.like) {
     lines.push(
