@@ -36,6 +36,12 @@ export const RUNNER_ERROR_CODES = [
   /** params: seconds */
   'typeCheckSlow',
   'typeCheckGaveUp',
+  /** A module Lantern keeps from programs (js, pyodide, micropip, ctypes); params: name */
+  'moduleUnavailable',
+  /** Something that would inspect or control the runner; params: what (`sys._getframe()`, `.tb_frame`) */
+  'refused',
+  /** Changing a function's or object's insides; params: name (`__code__`), type (`function`) */
+  'refusedChange',
 ] as const;
 export type RunnerErrorCode = (typeof RUNNER_ERROR_CODES)[number];
 

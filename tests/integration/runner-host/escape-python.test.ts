@@ -25,6 +25,13 @@ const cases: EscapeCase[] = [
     request: { code: 'from js import fetch\nfetch("http://example.com")' },
     status: 'error',
     type: 'ModuleNotFoundError',
+    // Python's words, and a code the page words in the learner's language.
+    check: (r) =>
+      expect(r.error).toMatchObject({
+        message: "No module named 'js'",
+        code: 'moduleUnavailable',
+        params: { name: 'js' },
+      }),
   },
   {
     name: 'import pyodide.http',
@@ -50,7 +57,7 @@ const cases: EscapeCase[] = [
       code: 'import importlib\ncore = importlib.import_module("_pyodide_core")\nproxy = core.create_proxy(object())\nFunction = proxy.constructor.constructor\nprint(Function("return process")().env)',
     },
     status: 'error',
-    check: (r) => expect(r.message).toMatch(/Code generation from strings disallowed|not available/),
+    check: (r) => expect(r.message).toMatch(/Code generation from strings disallowed|No module named/),
   },
   {
     name: "open('/etc/passwd')",
@@ -103,6 +110,7 @@ const cases: EscapeCase[] = [
     request: { code: 'import sys\nprint(sys._getframe(1).f_globals)' },
     status: 'error',
     type: 'RuntimeError',
+    check: (r) => expect(r.error).toMatchObject({ code: 'refused', params: { what: 'sys._getframe()' } }),
   },
   {
     name: 'gc.get_objects',
@@ -249,6 +257,20 @@ const cases: EscapeCase[] = [
     request: check('import unittest\nunittest.TestCase.assertEqual.__code__ = (lambda *a: None).__code__\n'),
     status: 'error',
     type: 'RuntimeError',
+    check: (r) =>
+      expect(r.error).toMatchObject({
+        code: 'refusedChange',
+        params: { name: '__code__', type: 'function' },
+      }),
+  },
+  {
+    name: 'a refusal whose code the program forged',
+    request: {
+      code: "import sys\ntry:\n    sys._getframe(1)\nexcept RuntimeError as e:\n    e.lantern = ('runnerFailed', {'x': 1})\n    raise\n",
+    },
+    status: 'error',
+    type: 'RuntimeError',
+    check: (r) => expect(r.error?.code).toBeUndefined(),
   },
 ];
 

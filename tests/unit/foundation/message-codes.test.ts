@@ -393,6 +393,8 @@ describe('the runners’ codes and the catalogs that word them', () => {
     status: '3',
     directive: '@ts-ignore',
     name: 'leap_year',
+    what: 'sys._getframe()',
+    type: 'function',
   };
 
   test('every runner code has words and a why in English and in Chinese', () => {

@@ -75,6 +75,19 @@ def _format_frames(frames):
         out.append('  [Previous line repeated ' + str(repeats - 2) + ' more times]')
     return out
 
+def _refusal(exc):
+    # The refusal's code, read with the harness's own tools: the program may have caught the error
+    # and changed its attributes before letting it go.
+    said = exc.__dict__.get('lantern')
+    if type(said) is not tuple or len(said) != 2:
+        return None
+    code, params = said
+    if code not in ('refused', 'refusedChange') or type(params) is not dict:
+        return None
+    if not all(type(k) is str and type(v) is str for k, v in params.items()):
+        return None
+    return code, dict(params)
+
 def _learner_error(exc):
     et = type(exc)
     files = _state['files']
@@ -104,6 +117,16 @@ def _learner_error(exc):
         if len(args) == 1:
             msg = _safe_repr(args[0])
     error = {'type': name, 'message': msg}
+    # Lantern's own refusals carry a code the page words in the interface language.
+    if et is _Refused:
+        said = _refusal(exc)
+        if said is not None:
+            error['code'], error['params'] = said
+    elif issubclass(et, ImportError):
+        module = _import_name(exc)
+        if type(module) is str and _blocked_module(module):
+            error['code'] = 'moduleUnavailable'
+            error['params'] = {'name': module}
     learner = [f for f in frames if f[0] in _state['learner_files']]
     where = learner[-1] if learner else (frames[-1] if frames else None)
     if where is not None:

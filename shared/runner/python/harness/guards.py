@@ -43,6 +43,7 @@ _setrecursionlimit = sys.setrecursionlimit
 _type_name = type.__dict__['__name__'].__get__
 _tb_get = BaseException.__dict__['__traceback__'].__get__
 _args_get = BaseException.__dict__['args'].__get__
+_import_name = ImportError.__dict__['name'].__get__
 _syntax_fields = {k: SyntaxError.__dict__[k].__get__ for k in ('msg', 'filename', 'lineno', 'offset', 'text')}
 _sio_getvalue = io.StringIO.getvalue
 _MethodType = types.MethodType
@@ -59,7 +60,11 @@ _environ = os.environ
 _ast_parse, _ast_fix = ast.parse, ast.fix_missing_locations
 
 class _Refused(RuntimeError):
-    pass
+    # The message is for the command line and the log; the page words `code` and `params`
+    # (runner.learnerError.<code>) in the interface language.
+    def __init__(self, message, code, params):
+        RuntimeError.__init__(self, message)
+        self.lantern = (code, params)
 _Refused.__module__ = 'builtins'
 _Refused.__name__ = _Refused.__qualname__ = 'RuntimeError'
 
@@ -94,17 +99,22 @@ def _audit(event, args):
         return
     if event in ALWAYS_REFUSED or event.startswith('sys.monitoring') or event.startswith('ctypes.'):
         if not _caller_is_harness():
-            raise _Refused(event + '() is not available in Lantern: programs here cannot inspect or control the runner.')
+            raise _Refused(event + '() is not available in Lantern: programs here cannot inspect or control the runner.',
+                           'refused', {'what': event + '()'})
     elif event == 'import':
         if type(args[0]) is str and _blocked_module(args[0]) and not _caller_is_harness():
-            raise ModuleNotFoundError("No module named '" + args[0] + "' (not available in Lantern)")
+            # Python's own words; errors.py adds the code the page words (moduleUnavailable).
+            raise ModuleNotFoundError("No module named '" + args[0] + "'", name=args[0])
     elif event == 'object.__getattr__':
         if args[1] in FRAME_ATTRS and not _caller_is_harness():
-            raise _Refused('.' + args[1] + ' is not available in Lantern: programs here cannot inspect the runner.')
+            raise _Refused('.' + args[1] + ' is not available in Lantern: programs here cannot inspect the runner.',
+                           'refused', {'what': '.' + args[1]})
     elif event == 'object.__setattr__' or event == 'object.__delattr__':
         target = args[0]
         if args[1] in FUNCTION_GUTS and not _learner_owned(target) and not _caller_is_harness():
-            raise _Refused('Changing ' + args[1] + ' of ' + _type_name(type(target)) + ' objects is not allowed in Lantern.')
+            kind = _type_name(type(target))
+            raise _Refused('Changing ' + args[1] + ' of ' + kind + ' objects is not allowed in Lantern.',
+                           'refusedChange', {'name': args[1], 'type': kind})
 
 def _learner_owned(obj):
     t = type(obj)
