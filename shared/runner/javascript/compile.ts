@@ -53,7 +53,8 @@ export function compile(name: string, source: string, language: Language): Sourc
     throw new CompileError({
       type: 'SyntaxError',
       file: name,
-      message: loc?.line ? `${message} (${name}, line ${loc.line})` : message,
+      // The compiler's words alone: the page says where from file and line, in its language.
+      message,
       ...(loc?.line ? { line: loc.line } : {}),
       ...(loc?.column ? { column: loc.column } : {}),
     });
