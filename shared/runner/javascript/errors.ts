@@ -45,6 +45,7 @@ export function toLearnerError(thrown: ThrownValue, files: SourceFile[]): Learne
   while (frames.length > 1 && frames[0]?.fn === thrown.name) frames.shift();
   const here = frames.find((frame) => frame.file === files[0]?.name);
   const error: LearnerError = { type: thrown.name, message: v8Wording(thrown.message) };
+  if (thrown.code) error.code = thrown.code;
   const located = here ?? frames[0];
   const file = files.find((candidate) => candidate.name === located?.file);
   if (located && file) {

@@ -54,13 +54,17 @@ export type Outcome =
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function hostCrash(error: unknown): ThrownValue {
+/** What a run threw when the host, not the program, failed (exported for its test). */
+export function hostCrash(error: unknown): ThrownValue {
   const overflow = error instanceof RangeError;
   return {
     name: overflow ? 'RangeError' : 'InternalError',
     message: overflow ? 'Maximum call stack size exceeded' : `The JavaScript engine failed: ${String(error)}`,
     stack: '',
     assertion: false,
+    // The page words a failure of the engine itself (runner.learnerError.runnerFailed); the
+    // message, with the engine's own words, is for the log.
+    ...(overflow ? {} : { code: 'runnerFailed' as const }),
   };
 }
 

@@ -15,12 +15,23 @@ import {
 } from '../../../shared/runner/javascript/type-check.ts';
 import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { crashResult, runnerErrorResult, timeoutResult } from '../../../shared/runner/results.ts';
+import { hostCrash } from '../../../shared/runner/javascript/sandbox-session.ts';
+import { toLearnerError } from '../../../shared/runner/javascript/errors.ts';
 import { check, execute, run } from './helpers.ts';
 
 describe('the JavaScript runner', () => {
   it('runaway recursion is the code recursion, at the line that recursed', async () => {
     const result = await run('function f(n) {\n  return f(n + 1);\n}\nf(0);\n');
     expect(result.error).toMatchObject({ type: 'RangeError', code: 'recursion', line: 2 });
+  });
+
+  it('the engine failing is the code runnerFailed, its own words kept for the log', () => {
+    const thrown = hostCrash(new Error('wasm trap: unreachable'));
+    const error = toLearnerError(thrown, [{ name: 'main.js', original: '', code: '' }]);
+    expect(error).toMatchObject({ type: 'InternalError', code: 'runnerFailed' });
+    expect(error.message).toContain('wasm trap: unreachable');
+    // A stack overflow is the program's: no code of Lantern's there.
+    expect(hostCrash(new RangeError('Maximum call stack size exceeded')).code).toBeUndefined();
   });
 
   it('a test that never settles is the test code neverSettled', async () => {

@@ -4,6 +4,8 @@
  * the sandbox's global object, so learner code cannot call `report` to forge a result.
  */
 
+import type { RunnerErrorCode } from '../../codes.ts';
+
 /** Names the `@jest/globals` (and `vitest`) module re-exports from the global object. */
 export const TEST_GLOBALS = [
   'describe',
@@ -51,6 +53,8 @@ export interface ThrownValue {
   actual?: string;
   /** True when the value is the assertion library's own AssertionError. */
   assertion: boolean;
+  /** Set by the host when Lantern, not the program, failed: the page words it. */
+  code?: RunnerErrorCode;
 }
 
 export type HarnessEvent =
