@@ -124,6 +124,20 @@ describe('a report, with the Chinese interface', () => {
   });
 });
 
+describe('a lesson’s starter, with the Chinese interface', () => {
+  // The starter's comments come in the interface language (starterComments); the code is the same.
+  test('the comment in the editor is Chinese, the code is not translated', async () => {
+    await go('#/learn/python/greet-by-name');
+    const lines = page.locator('.code-editor .view-lines').first();
+    await expect
+      .poll(async () => (await lines.innerText()).replace(/\s+/g, ' '))
+      .toContain('# 把名字放进问候语里');
+    const text = (await lines.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('def greeting(name):');
+    expect(text).not.toContain('Put the name');
+  });
+});
+
 describe('running a program, with the Chinese interface', () => {
   beforeAll(async () => {
     await go('#/learn/python/hello-world');
@@ -191,6 +205,21 @@ describe('what the runner says about a program, with the Chinese interface', () 
     const text = await runAndRead('x = []\nwhile True:\n    x.append(" " * 10 ** 7)\n');
     const errors = await textsOf('.error-title strong');
     expect(englishIn(text, [...errors, ...fileNames(text)])).toEqual([]);
+  });
+
+  // A module Lantern keeps out: Python's ModuleNotFoundError, worded by the code moduleUnavailable
+  // (it used to add "(not available in Lantern)" to Python's message).
+  test('importing a module Lantern keeps out is explained in Chinese only', async () => {
+    const text = await runAndRead('import js\n');
+    await page.locator('.results .error-box[data-code="moduleUnavailable"]').waitFor();
+    expect(englishIn(text, ['ModuleNotFoundError', 'js', ...fileNames(text)])).toEqual([]);
+  });
+
+  // The audit hook's refusal: RuntimeError, worded by the code refused (it was an English sentence).
+  test('a program that inspects the runner is refused in Chinese only', async () => {
+    const text = await runAndRead('import sys\nsys._getframe(0)\n');
+    await page.locator('.results .error-box[data-code="refused"]').waitFor();
+    expect(englishIn(text, ['RuntimeError', 'sys._getframe()', ...fileNames(text)])).toEqual([]);
   });
 
   // Deep recursion: Python's own RecursionError and its message are the language's words;
@@ -265,5 +294,25 @@ describe('what a Check says, with the Chinese interface', () => {
     } finally {
       await page.unroute('**/api/call/recordAttempt');
     }
+  });
+});
+
+describe('a TypeScript syntax error, with the Chinese interface', () => {
+  // The compiler's message is its own words; where it is, the catalog's ("main.ts，第 2 行"). The
+  // runner used to add "(ts-average.ts, line 2)" in English to the compiler's message.
+  test('says where in Chinese, beside the compiler’s own words', async () => {
+    await go('#/learn/typescript/ts-average');
+    await page.locator('.code-editor .monaco-editor').first().waitFor();
+    await page.locator('.runtime-state', { hasText: /^(Ready|就绪)$/ }).waitFor({ timeout: 90_000 });
+    await typeCode(page, 'console.log("never");\nlet x: number = ;\n');
+    await page.getByRole('button', { name: '运行' }).click();
+    const box = page.locator('.results .error-box').first();
+    await box.waitFor({ timeout: 60_000 });
+    const title = await box.locator('.error-title').innerText();
+    expect(title).toMatch(/^SyntaxError/);
+    expect(title).not.toMatch(/\bline\b|\.ts\b/);
+    expect(await box.locator('.error-where').innerText()).toMatch(/^[\w-]+\.ts，第 2 行$/);
+    const text = await page.locator('.results').innerText();
+    expect(englishIn(text, [title, ...(text.match(/[\w-]+\.ts\b/g) ?? [])])).toEqual([]);
   });
 });
