@@ -65,6 +65,13 @@ async function practise(page: Page, button: string): Promise<string> {
   return (await page.getByTestId('practice-template-reason').textContent()) ?? '';
 }
 
+/** The code in the problem's editor, once it shows its starter. */
+async function starterShown(page: Page): Promise<string> {
+  const lines = page.getByTestId('practice-problem').locator('.code-editor .view-lines').first();
+  await expect.poll(async () => (await lines.innerText()).trim().length).toBeGreaterThan(0);
+  return (await lines.innerText()).replace(/\s+/g, ' ');
+}
+
 async function inChinese(page: Page): Promise<void> {
   await page.evaluate(() => (location.hash = '#/settings'));
   await page.getByTestId('setting-language').selectOption('zh');
@@ -101,11 +108,14 @@ describe('why a practice problem is a template', () => {
       zh.practicePage.templateReason['no-key'],
     );
     await screenshot(page, 'practice-template-reason-nokey-zh');
+    // The template's starter says its comment in the interface language too.
+    expect(await starterShown(page)).toContain('在这里写代码');
     await resetSettings(keyless);
     await page.reload();
     expect(await practise(page, en.practicePage.practiseWeakSpots)).toBe(
       en.practicePage.templateReason['no-key'],
     );
     await screenshot(page, 'practice-template-reason-nokey-en');
+    expect(await starterShown(page)).toContain('Write your code here');
   }, 600_000);
 });
