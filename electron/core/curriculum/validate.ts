@@ -7,7 +7,7 @@ import type { ContentError } from '../../../shared/content/errors.ts';
 import { lessonOrderProblems } from '../../../shared/content/lesson-order.ts';
 import { loadTrack, type LoadResult, type PackFiles } from '../../../shared/content/load.ts';
 import type { Language } from '../../../shared/content/schema.ts';
-import { translationGaps } from '../../../shared/content/translation.ts';
+import { translationGaps, untranslatedStarterComments } from '../../../shared/content/translation.ts';
 import { readPack, textOf, type PackBytes } from './pack-files.ts';
 import { hintLeaks, verifyExercises, type VerifyOptions } from './verify.ts';
 
@@ -21,7 +21,8 @@ export interface ValidationReport {
   errors: ContentError[];
   /**
    * Problems that do not stop a pack: a solution that uses a construct its lesson has not taught
-   * yet (docs/decisions/0043-lesson-order-rule.md). Errors under `strict`.
+   * yet (docs/decisions/0043-lesson-order-rule.md), a starter comment with no Chinese. Errors
+   * under `strict`.
    */
   warnings: ContentError[];
   durationMs: number;
@@ -58,7 +59,11 @@ export async function validateFiles(
     ...exercises.flatMap(hintLeaks),
     ...translationGaps(loaded.track, exercises, (file) => zhMarkerLine(files.get(file))),
   ];
-  const order = loaded.track ? lessonOrderProblems(loaded.track, loaded.exercises) : [];
+  // Problems that do not stop a pack, but do a built-in track (strict).
+  const order = [
+    ...(loaded.track ? lessonOrderProblems(loaded.track, loaded.exercises) : []),
+    ...untranslatedStarterComments(loaded.track, exercises),
+  ];
   if (options.strict) errors.push(...order);
   let runs = 0;
   if (!options.noRun) {
