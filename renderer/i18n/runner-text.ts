@@ -35,7 +35,61 @@ export function testMessageText(
   t: TFunction,
   test: Pick<TestResult, 'message' | 'code' | 'params'>,
 ): string | undefined {
-  if (test.code)
-    return t(`runner.testMessage.${test.code}`, { ...test.params, defaultValue: unwordedCode(t) });
-  return test.message;
+  if (!test.code) return test.message;
+  const sentence = t(`runner.testMessage.${test.code}`, { ...test.params, defaultValue: unwordedCode(t) });
+  const note = test.params?.msg;
+  return note ? `${sentence}\n${t('runner.testNote', { msg: note })}` : sentence;
+}
+
+/**
+ * Parameters that are what a test compared or quoted (values as the language prints them, a
+ * type's or an exception's name, a line of the test file): shown as code, never translated.
+ */
+const QUOTED_PARAMS = [
+  'expected',
+  'actual',
+  'value',
+  'member',
+  'container',
+  'type',
+  'exception',
+  'pattern',
+  'message',
+  'text',
+  'bound',
+  'check',
+];
+
+/** A piece of a worded test message: the catalog's words, or a value it quotes (`quoted`). */
+export interface MessagePart {
+  text: string;
+  quoted?: boolean;
+}
+
+/**
+ * A test's code worded in pieces, so a page can set the values apart (in <code>) from the
+ * sentence around them; the author's note (`msg`) is not part of it. Undefined without a code.
+ */
+export function testMessageParts(
+  t: TFunction,
+  test: Pick<TestResult, 'code' | 'params'>,
+): MessagePart[] | undefined {
+  if (!test.code) return undefined;
+  const params = test.params ?? {};
+  const quoted = QUOTED_PARAMS.filter((name) => params[name] !== undefined);
+  // Each value goes in as a marker no catalog or value contains, and comes out as its own piece.
+  const markers = Object.fromEntries(quoted.map((name, i) => [name, `\ue000${i}\ue001`]));
+  const sentence = t(`runner.testMessage.${test.code}`, {
+    ...params,
+    ...markers,
+    defaultValue: unwordedCode(t),
+  });
+  return sentence
+    .split(/\ue000(\d+)\ue001/)
+    .map((piece, i): MessagePart => {
+      if (i % 2 === 0) return { text: piece };
+      const name = quoted[Number(piece)] ?? '';
+      return { text: params[name] ?? '', quoted: true };
+    })
+    .filter((part) => part.text !== '' || part.quoted);
 }

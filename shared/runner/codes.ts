@@ -60,6 +60,65 @@ export const TEST_MESSAGE_CODES = [
   'outputDiffers',
   /** A program-output case whose run stopped with no error to show */
   'programError',
+  // A test's assertion that failed, said by what it checks (Python's unittest and assert, the
+  // JavaScript runner's expect). Values are printed as the language prints them; every one may
+  // also carry `msg`, the test author's own words for the check, shown as they are.
+  /** params: expected, actual */
+  'equal',
+  /** params: value */
+  'notEqual',
+  /** The same object, not an equal one; params: expected, actual */
+  'sameObject',
+  /** params: value */
+  'notSameObject',
+  /** params: value */
+  'truthy',
+  /** params: value */
+  'falsy',
+  /** A value of the learner's own class decides its own truth, which a test cannot trust; params: type */
+  'ownTruth',
+  /** params: member, container */
+  'contains',
+  /** params: member, container */
+  'notContains',
+  /** params: expected, actual (the lengths), value */
+  'length',
+  /** params: expected, value */
+  'notLength',
+  /** params: type, value */
+  'instance',
+  /** params: type, value */
+  'notInstance',
+  /** Python: nothing was raised; params: exception */
+  'raises',
+  /** Python: the exception's message did not match; params: exception, pattern, message */
+  'raisesMessage',
+  /** JavaScript: the call threw nothing */
+  'throws',
+  /** JavaScript: the call threw, but not the error asked for; params: expected, actual */
+  'throwsOther',
+  /** JavaScript: the call threw when it should not have; params: actual */
+  'threw',
+  /** params: expected, actual */
+  'close',
+  /** params: expected, actual */
+  'notClose',
+  /** params: value, bound */
+  'greater',
+  /** params: value, bound */
+  'greaterOrEqual',
+  /** params: value, bound */
+  'less',
+  /** params: value, bound */
+  'lessOrEqual',
+  /** The same items in any order; params: expected, actual */
+  'sameItems',
+  /** params: text, pattern */
+  'matches',
+  /** params: text, pattern */
+  'notMatches',
+  /** Any other check: params: check (the failing line of the test file, or the matcher called) */
+  'checkFailed',
 ] as const;
 export type TestMessageCode = (typeof TEST_MESSAGE_CODES)[number];
 

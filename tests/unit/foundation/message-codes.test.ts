@@ -9,7 +9,7 @@ import { catalogs } from '../../../renderer/i18n/catalogs.ts';
 import { LOG_FILE, REFUSAL_FAMILIES, failureText, reasonText } from '../../../renderer/i18n/failure.ts';
 import { toApiError } from '../../../renderer/api/client.ts';
 import { fieldIssueText, reportProblemText } from '../../../renderer/i18n/file-problems.ts';
-import { learnerErrorText, testMessageText } from '../../../renderer/i18n/runner-text.ts';
+import { learnerErrorText, testMessageParts, testMessageText } from '../../../renderer/i18n/runner-text.ts';
 import fs from 'node:fs';
 import {
   RUNNER_ERROR_CODES,
@@ -432,7 +432,17 @@ describe('the runners’ codes and the catalogs that word them', () => {
       const text = testMessageText(t, {
         message: 'English words here',
         code,
-        params: { reason: '理由', seconds: '5', line: '2' },
+        // Values stand for what a test compared: numbers here, so only the sentence is searched.
+        params: {
+          reason: '理由',
+          seconds: '5',
+          line: '2',
+          ...Object.fromEntries(
+            ['expected', 'actual', 'value', 'member', 'container', 'type', 'exception']
+              .concat(['pattern', 'message', 'bound', 'text', 'check', 'msg'])
+              .map((name, i) => [name, String(i + 10)]),
+          ),
+        },
       })!;
       expect(english(text, CODE_WORDS), `${code}: ${text}`).toEqual([]);
     }
@@ -463,6 +473,39 @@ describe('the runners’ codes and the catalogs that word them', () => {
     expect(testMessageText(t, { message: 'English words here', code: 'zzNew' })).toBe(
       'The runner failed while running your code.',
     );
+  });
+
+  test('a failed check is worded from its code, its values set apart, the author’s note after it', async () => {
+    const failed = { code: 'truthy', params: { value: 'False', msg: 'greet() should start with Hello' } };
+    const en = await translator('en');
+    expect(testMessageText(en, failed)).toBe(
+      'Expected a true value, but got False.\nThe test’s note: greet() should start with Hello',
+    );
+    expect(testMessageParts(en, failed)).toEqual([
+      { text: 'Expected a true value, but got ' },
+      { text: 'False', quoted: true },
+      { text: '.' },
+    ]);
+    const zh = await translator('zh');
+    expect(testMessageParts(zh, { code: 'equal', params: { expected: "'Hello'", actual: "'hi'" } })).toEqual([
+      { text: '应为 ' },
+      { text: "'Hello'", quoted: true },
+      { text: '，实际得到 ' },
+      { text: "'hi'", quoted: true },
+      { text: '。' },
+    ]);
+    // A value that looks like markup or a placeholder is still only a value.
+    expect(
+      testMessageParts(zh, { code: 'falsy', params: { value: '<Box object at 0x1> {{value}}' } }),
+    ).toEqual([
+      { text: '应为假值，实际得到 ' },
+      { text: '<Box object at 0x1> {{value}}', quoted: true },
+      { text: '。' },
+    ]);
+    expect(testMessageParts(zh, { code: 'unexpectedSuccess' })).toEqual([
+      { text: zh('runner.testMessage.unexpectedSuccess') },
+    ]);
+    expect(testMessageParts(zh, {})).toBeUndefined();
   });
 
   test('the Python harness sends only codes the catalogs word', () => {
