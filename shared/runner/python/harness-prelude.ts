@@ -21,6 +21,7 @@ export const HARNESS_FILE_ORDER = [
   'errors.py',
   'tracer.py',
   'trusted.py',
+  'assertions.py',
   'running.py',
 ] as const;
 

@@ -28,6 +28,9 @@ function seen(result: RunResult & { streamed?: string }): unknown {
       name: t.name,
       status: t.status,
       ...(t.message !== undefined ? { message: t.message } : {}),
+      // What the page words instead of the message (runner.testMessage.<code>).
+      ...(t.code !== undefined ? { code: t.code } : {}),
+      ...(t.params !== undefined ? { params: t.params } : {}),
       ...(t.expected !== undefined ? { expected: t.expected } : {}),
       ...(t.actual !== undefined ? { actual: t.actual } : {}),
       ...(t.output !== undefined ? { output: t.output } : {}),

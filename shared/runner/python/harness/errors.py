@@ -150,7 +150,7 @@ def _equality_values(exc):
             names = code.co_varnames
             local = frame.f_locals
             return _safe_repr(local[names[2]]), _safe_repr(local[names[1]])
-        if tb.tb_next is None and code.co_filename == _state['tests_file']:
+        if tb.tb_next is None and code.co_filename == _state['tests_file'] and _assert_form(tb.tb_lineno)[0] == 'equal':
             local = frame.f_locals
             if '__lantern_expected' in local and '__lantern_actual' in local:
                 return _safe_repr(local['__lantern_expected']), _safe_repr(local['__lantern_actual'])
@@ -197,21 +197,35 @@ class NameEqualities(ast.NodeTransformer):
         if type(func) is ast.Attribute and not (type(func.value) is ast.Name and func.value.id == 'self'):
             node.func = self.helper('__lantern_method__', func.value, ast.Constant(func.attr))
         return node
+    def keep(self, name, value):
+        # In a function, the operand is also kept in a local the harness reads when the assert
+        # fails, to say what was compared (assertions.py).
+        if not self.depth:
+            return value
+        return ast.NamedExpr(target=ast.Name(name, ast.Store()), value=value)
     def visit_Assert(self, node):
         self.generic_visit(node)
         test = node.test
+        form = 'other'
         if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Eq, ast.In, ast.NotIn):
             left, right = test.left, test.comparators[0]
             op = type(test.ops[0])
-            if op is ast.Eq and self.depth:
-                left = ast.NamedExpr(target=ast.Name('__lantern_actual', ast.Store()), value=left)
-                right = ast.NamedExpr(target=ast.Name('__lantern_expected', ast.Store()), value=right)
+            if op is ast.Eq:
+                form = 'equal'
+                left, right = self.keep('__lantern_actual', left), self.keep('__lantern_expected', right)
+            else:
+                form = 'contains' if op is ast.In else 'notContains'
+                left, right = self.keep('__lantern_member', left), self.keep('__lantern_container', right)
             call = self.helper('__lantern_same__' if op is ast.Eq else '__lantern_in__', left, right)
             node.test = ast.UnaryOp(op=ast.Not(), operand=call) if op is ast.NotIn else call
         elif type(test) is ast.UnaryOp and type(test.op) is ast.Not:
-            node.test = self.helper('__lantern_falsy__', test.operand)
+            form = 'falsy'
+            node.test = self.helper('__lantern_falsy__', self.keep('__lantern_value', test.operand))
         elif type(test) is not ast.Compare:
-            node.test = self.helper('__lantern_truthy__', test)
+            form = 'truthy'
+            node.test = self.helper('__lantern_truthy__', self.keep('__lantern_value', test))
+        # Which form each line's assert has, and whether it says its own message.
+        self.forms[node.lineno] = (form, node.msg is not None)
         return node
 """
 def _make_transformer():

@@ -141,6 +141,8 @@ def _run_one(test):
             line = _source_line(frames[-1][0], frames[-1][1]) if frames else None
             message = line.strip() if line else 'assertion failed'
         result['message'] = message
+        # The page words the failure from its code (assertions.py); the message is for the CLI.
+        result['code'], result['params'] = _assertion_failure(exc)
         values = _equality_values(exc)
         if values is not None:
             result['expected'], result['actual'] = values
@@ -202,7 +204,10 @@ def _load_check(module, path, source, tests_source):
         return None, {'status': 'error', 'message': _tampered(changed)['message'], 'error': _tampered(changed)}
     try:
         tree = _ast_parse(tests_source, tests_path)
-        tree = _ast_fix(_Transformer().visit(tree))
+        transformer = _Transformer()
+        transformer.forms = {}
+        tree = _ast_fix(transformer.visit(tree))
+        _state['asserts'] = transformer.forms
         code = compile(tree, tests_path, 'exec', dont_inherit=True)
         namespace = {'__name__': module + '_test', '__file__': tests_path, '__builtins__': _TEST_BUILTINS}
         namespace.update(_TEST_HELPERS)
@@ -248,6 +253,7 @@ def run(mode, module, source, tests_source, trace=''):
     _state['files'] = {path: (module + '.py', source.split('\n'))}
     _state['learner_files'] = frozenset({path})
     _state['tests_file'] = None
+    _state['asserts'] = {}
     _state['keep'] = {}
     _write(path, source)
     try:
