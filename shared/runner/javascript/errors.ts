@@ -129,6 +129,22 @@ export function testMessage(thrown: ThrownValue, files: SourceFile[]): string {
   return `${error.type}: ${error.message}${where}`;
 }
 
+/**
+ * The code and parameters of a failed check: the matcher's, as the harness described it
+ * (sandbox/matcher-failures.ts), or, for an assertion it could not describe (`expect.unreachable`,
+ * an AssertionError thrown by hand), the line of the test file it failed on, quoted.
+ */
+export function failedCheck(
+  thrown: ThrownValue,
+  files: SourceFile[],
+): { code: string; params: Record<string, string> } {
+  if (thrown.check) return { code: thrown.check.code, params: { ...thrown.check.params } };
+  const tests = files[1];
+  const frame = parseStack(thrown.stack).find((f) => f.file === tests?.name);
+  const line = frame ? tests?.original.split('\n')[frame.line - 1]?.trim() : undefined;
+  return { code: 'checkFailed', params: { check: line || thrown.name } };
+}
+
 export function timeoutError(limitMs: number): LearnerError {
   const seconds = limitMs % 1000 === 0 ? `${limitMs / 1000} s` : `${limitMs} ms`;
   return {

@@ -18,7 +18,14 @@ import { withExplanations } from '../explain.ts';
 import { checkNames, loadTestFile, resolverFor } from './check-files.ts';
 import { CompileError, compile, type SourceFile } from './compile.ts';
 import { discardQuickJS, loadQuickJS } from './engine.ts';
-import { neverFinishedError, stoppedError, testMessage, timeoutError, toLearnerError } from './errors.ts';
+import {
+  failedCheck,
+  neverFinishedError,
+  stoppedError,
+  testMessage,
+  timeoutError,
+  toLearnerError,
+} from './errors.ts';
 import type { RunnerIO } from '../io.ts';
 import { CappedOutput, TEST_OUTPUT_LIMIT, TEST_OUTPUT_NOTICE, type Stream } from '../output.ts';
 import { Sandbox, type Outcome } from './sandbox-session.ts';
@@ -177,6 +184,12 @@ export async function runJavaScript(
         if (event.status === 'error') {
           result.error = toLearnerError(event.error, files);
           if (result.error.file === learnerName) firstError ??= result.error;
+        }
+        if (event.status === 'fail') {
+          // The page words a failed check from its code; the library's English stays the message.
+          const { code, params } = failedCheck(event.error, files);
+          result.code = code;
+          result.params = params;
         }
         if (event.error.expected !== undefined) result.expected = event.error.expected;
         if (event.error.actual !== undefined) result.actual = event.error.actual;

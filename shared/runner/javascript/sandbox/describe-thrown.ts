@@ -3,12 +3,12 @@
  * untrusted code and may be a Proxy, have throwing getters or lie about its name. Runs INSIDE
  * QuickJS.
  */
-import { stringify } from '@vitest/utils/display';
+import { inspect, stringify } from '@vitest/utils/display';
 import type { ThrownValue } from './host.ts';
 
 const TEXT_LIMIT = 4000;
 
-function safe<T>(read: () => T, fallback: T): T {
+export function safe<T>(read: () => T, fallback: T): T {
   try {
     return read();
   } catch {
@@ -16,13 +16,18 @@ function safe<T>(read: () => T, fallback: T): T {
   }
 }
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   const s = safe(() => (typeof value === 'string' ? value : String(value)), '(unprintable value)');
   return s.length > TEXT_LIMIT ? `${s.slice(0, TEXT_LIMIT)}…` : s;
 }
 
-function printed(value: unknown): string {
+export function printed(value: unknown): string {
   return text(safe(() => stringify(value, 6, { maxLength: TEXT_LIMIT }), '(unprintable value)'));
+}
+
+/** A value on one line, as Jest's messages quote it (`'hi'`, `[ 1, 2 ]`), for a sentence. */
+export function brief(value: unknown): string {
+  return text(safe(() => inspect(value, { truncate: TEXT_LIMIT }), '(unprintable value)'));
 }
 
 /** `isAssertion` tells the assertion library's own failures from other errors (check mode). */

@@ -19,6 +19,7 @@ import {
   getState,
   setState,
 } from '@vitest/expect';
+import { recordMatcherFailures } from './matcher-failures.ts';
 import { trustMatcher } from './trusted-equality.ts';
 
 chai.use(JestExtend);
@@ -47,6 +48,8 @@ export function createExpect(): Expect {
   (chai.expect as unknown as { extend(e: unknown, m: unknown): void }).extend(expect, customMatchers);
   Object.assign(expect, asymmetric);
   delete expect.extend;
+  // After vitest's own matchers are on chai's Assertion, before lockdown freezes it.
+  recordMatcherFailures();
   expect.getState = () => getState(expect as never);
   expect.soft = (value: unknown, message?: string) =>
     (expect(value, message) as { withContext(c: object): unknown }).withContext({ soft: true });

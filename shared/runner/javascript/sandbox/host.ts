@@ -55,6 +55,11 @@ export interface ThrownValue {
   assertion: boolean;
   /** Set by the host when Lantern, not the program, failed: the page words it. */
   code?: RunnerErrorCode;
+  /**
+   * For a failed matcher: what it checked, as a code and its parameters (shared/runner/codes.ts,
+   * runner.testMessage), so the page words it instead of the library's English `message`.
+   */
+  check?: { code: string; params: Record<string, string> };
 }
 
 export type HarnessEvent =

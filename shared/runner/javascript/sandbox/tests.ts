@@ -11,6 +11,7 @@
  * registry closes when the tests start: nothing registers a test while tests run.
  */
 import { AssertionError, assertionCountFailure, resetExpectState, type Expect } from './expect.ts';
+import { matcherFailure } from './matcher-failures.ts';
 import { describeThrown } from './describe-thrown.ts';
 import type { HarnessEvent } from './host.ts';
 
@@ -284,6 +285,8 @@ async function runSuite(
       state.report({ kind: 'test-end', id, name, status: 'pass' });
     } else {
       const error = describeThrown(failure, (value) => value instanceof AssertionError);
+      const check = error.assertion ? matcherFailure(failure) : undefined;
+      if (check) error.check = check;
       state.report({ kind: 'test-end', id, name, status: error.assertion ? 'fail' : 'error', error });
     }
   }
