@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PrintedText } from './PrintedText.tsx';
 import type { LearnerError, RunRequest, RunResult, TestResult } from '../../shared/runner/protocol.ts';
 import { MISSING_CLASS, MISSING_FUNCTION } from '../../shared/runner/missing-name.ts';
-import { testMessageText } from '../i18n/runner-text.ts';
+import { testMessageParts, testMessageText } from '../i18n/runner-text.ts';
 import { ErrorExplanation } from './ErrorExplanation.tsx';
 
 const isMissingName = (code: string | undefined) => code === MISSING_FUNCTION || code === MISSING_CLASS;
@@ -89,6 +89,28 @@ function CaseRow({
   );
 }
 
+/**
+ * Why a test did not pass: Lantern's words for its code, with the values it quotes as code, and
+ * the test author's own note for the check as they wrote it; or the assertion's own words.
+ */
+function TestMessage({ test }: { test: TestResult }) {
+  const { t } = useTranslation();
+  const parts = testMessageParts(t, test);
+  if (!parts) {
+    const message = testMessageText(t, test);
+    return message ? <p className="test-message">{message}</p> : null;
+  }
+  const note = test.params?.msg;
+  return (
+    <>
+      <p className="test-message" data-code={test.code}>
+        {parts.map((part, i) => (part.quoted ? <code key={i}>{part.text}</code> : part.text))}
+      </p>
+      {note ? <p className="test-note">{t('runner.testNote', { msg: note })}</p> : null}
+    </>
+  );
+}
+
 function TestRow({
   test,
   starter,
@@ -100,8 +122,8 @@ function TestRow({
 }) {
   const { t } = useTranslation();
   // An error's own box says what happened and where; the message would repeat it in English.
-  const message =
-    test.status !== 'pass' && !(test.error && !test.code) ? testMessageText(t, test) : undefined;
+  const shown = test.status !== 'pass' && !(test.error && !test.code);
+  const message = shown ? <TestMessage test={test} /> : null;
   return (
     <li className={`test test-${test.status}`} data-status={test.status}>
       <div className="test-head">
@@ -111,7 +133,7 @@ function TestRow({
         <span className="test-name">{test.name}</span>
         <span className="visually-hidden">{t(`runner.status.${test.status}`)}</span>
       </div>
-      {message ? <p className="test-message">{message}</p> : null}
+      {message}
       {test.expected !== undefined && test.actual !== undefined ? (
         <ExpectedActual expected={test.expected} actual={test.actual} />
       ) : null}
