@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import appZh from '../../shared/i18n/locales/zh/app.json';
+import lessonEn from '../../shared/i18n/locales/en/lesson.json';
 import lessonZh from '../../shared/i18n/locales/zh/lesson.json';
 import profilesZh from '../../shared/i18n/locales/zh/profiles.json';
 import teacherZh from '../../shared/i18n/locales/zh/teacher.json';
@@ -27,7 +28,7 @@ import {
   type ReceivedRequest,
 } from '../fake-anthropic/server.ts';
 import practiceZh from '../../shared/i18n/locales/zh/practiceui.json';
-import { callApi, openInChinese, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
+import { callApi, openInChinese, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
 
 /** The fake Messages API the app talks to (no key in the environment); each test says how it answers. */
 let fake: FakeAnthropic;
@@ -615,11 +616,11 @@ describe('running a program that misbehaves, with the Chinese interface', () => 
     await page.getByRole('log').getByText(`[${cut}]`).waitFor();
   });
 
-  // unittest's own assertion message reaches the results as it is: assertTrue(...) failing shows
-  // "False is not True" (Python's unittest.case, passed on by the harness's failure message in
-  // shared/runner/python/harness/running.py), with no Chinese words for what was expected. It is
-  // not the learner's program's error: it is the test's.
-  test.fails('a check that fails (a wrong answer) is explained in Chinese only', async () => {
+  // Found by this hunt: unittest's own assertion message reached the results as it was
+  // (assertTrue(...) failing showed "False is not True"). The harness now sends what the check
+  // asked as a code with its values (shared/runner/python/harness/assertions.py), and the page
+  // words it from the catalog (runner.testMessage).
+  test('a check that fails (a wrong answer) is explained in Chinese only', async () => {
     const code = 'def greet():\n    return "hi"\n';
     await run(code, lessonZh.runner.check);
     const quoted = [
@@ -635,8 +636,13 @@ describe('running a program that misbehaves, with the Chinese interface', () => 
       "'Hello, World!'",
       'Hello, World!',
       'hi',
+      // What the check got, as Python prints it (runner.testMessage.truthy quotes it).
+      'False',
     ];
     await expectNoEnglish('check-a-wrong-answer', await englishInWorkspace(code, quoted));
+    await page
+      .locator('.test-message', { hasText: fill(lessonZh.runner.testMessage.truthy, { value: 'False' }) })
+      .waitFor();
   });
 
   test('the visualiser on a program that fails says so in Chinese only', async () => {
@@ -668,6 +674,58 @@ describe('running a program that misbehaves, with the Chinese interface', () => 
     }
     await expectNoEnglish('visualise-failing', found);
     await page.keyboard.press('Escape');
+  });
+});
+
+describe('a JavaScript check with a wrong answer, with the Chinese interface', () => {
+  // No braces: the editor would close them a second time as the text is typed in.
+  const code = "export const greet = () => 'hi';\n";
+  const sentence = (catalog: typeof lessonZh) =>
+    fill(catalog.runner.testMessage.equal, { expected: "'Hello, World!'", actual: "'hi'" });
+
+  async function checkWrongAnswer(on: Page, check: string, ready: string): Promise<void> {
+    await on.evaluate((h) => (location.hash = h), '#/learn/javascript/js-hello-world');
+    await on.locator('.code-editor .monaco-editor').first().waitFor();
+    await on.locator('.runtime-state', { hasText: ready }).waitFor({ timeout: 120_000 });
+    await typeCode(on, code);
+    await on.getByRole('button', { name: check, exact: true }).click();
+    await on.locator('.results .test-fail').first().waitFor({ timeout: 60_000 });
+  }
+
+  // The JavaScript twin of the Python case above: chai's "expected 'hi' to be 'Hello, World!'
+  // // Object.is equality" was the message; the harness now sends the matcher's code and values
+  // (shared/runner/javascript/sandbox/matcher-failures.ts).
+  test('a check that fails (a wrong answer) is explained in Chinese only', async () => {
+    await checkWrongAnswer(page, lessonZh.runner.check, lessonZh.runner.ready);
+    await page.locator('.test-message', { hasText: sentence(lessonZh) }).waitFor();
+    const quoted = [
+      'greet > says hello',
+      'says hello',
+      'greet',
+      'hello',
+      'hello.js',
+      "'hi'",
+      "'Hello, World!'",
+      '"hi"',
+      '"Hello, World!"',
+      'Hello, World!',
+      'hi',
+    ];
+    await expectNoEnglish('check-a-wrong-answer-javascript', await englishInWorkspace(code, quoted));
+  });
+
+  test('with the English interface, the same check is explained in English', async () => {
+    await callApi(app, 'updateSettings', { language: 'en' });
+    const english = await openPage(browser, app.launchUrl, 'en-US');
+    try {
+      await checkWrongAnswer(english, lessonEn.runner.check, lessonEn.runner.ready);
+      const message = english.locator('.results .test-fail .test-message').first();
+      await expect.poll(() => message.innerText()).toBe(sentence(lessonEn));
+      expect(await message.locator('code').allInnerTexts()).toEqual(["'Hello, World!'", "'hi'"]);
+    } finally {
+      await english.context().close();
+      await callApi(app, 'updateSettings', { language: 'zh' });
+    }
   });
 });
 
