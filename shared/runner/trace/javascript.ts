@@ -22,7 +22,13 @@ import { CappedOutput, type Stream } from '../output.ts';
 import { checkNames, loadTestFile, resolverFor } from '../javascript/check-files.ts';
 import { CompileError, compile, type SourceFile } from '../javascript/compile.ts';
 import { loadQuickJS } from '../javascript/engine.ts';
-import { stoppedError, testMessage, timeoutError, toLearnerError } from '../javascript/errors.ts';
+import {
+  failedCheck,
+  stoppedError,
+  testMessage,
+  timeoutError,
+  toLearnerError,
+} from '../javascript/errors.ts';
 import { Sandbox, type Outcome } from '../javascript/sandbox-session.ts';
 import type { HarnessEvent } from '../javascript/sandbox/host.ts';
 import { clampTrace } from './clamp.ts';
@@ -203,6 +209,7 @@ export async function traceJavaScript(
       if (event.error) {
         result.message = testMessage(event.error, files);
         if (event.status === 'error') result.error = toLearnerError(event.error, files);
+        if (event.status === 'fail') Object.assign(result, failedCheck(event.error, files));
         if (event.error.expected !== undefined) result.expected = event.error.expected;
         if (event.error.actual !== undefined) result.actual = event.error.actual;
       }
