@@ -1,7 +1,8 @@
 /**
  * The Python side of the harness, run once per interpreter before any untrusted code: the .py
  * files in ./harness/ (guards and state snapshots, beginner-friendly errors, the visualiser's
- * tracer, trusted comparisons, running programs and tests), joined in order after the prelude.
+ * tracer, trusted comparisons, failed assertions as codes, running programs and tests), joined
+ * in order after the prelude.
  * Their last expression is the `run` function the host calls for every request. How results stay
  * honest is told at the top of harness/guards.py and in decision 0025.
  *

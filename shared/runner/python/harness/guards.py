@@ -27,10 +27,10 @@
 #   functions run are the ones collected, and the test file's namespace and classes are compared
 #   with a snapshot after every test, like unittest's: a change is tampering.
 #
-# One Python program in five files, joined in order after a prelude of imports and shared limits
+# One Python program in six files, joined in order after a prelude of imports and shared limits
 # (harness-prelude.ts): guards and state snapshots here, then the beginner-friendly errors
-# (errors.py), the visualiser's recorder (tracer.py), the trusted comparisons (trusted.py), then
-# running programs and tests (running.py).
+# (errors.py), the visualiser's recorder (tracer.py), the trusted comparisons (trusted.py), a
+# failed assertion as a code (assertions.py), then running programs and tests (running.py).
 
 WORKDIR = '/lantern'
 MAX_REPR = 2000
