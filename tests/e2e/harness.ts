@@ -116,9 +116,21 @@ function standIn<T extends object>(name: string, current: () => T | undefined): 
   });
 }
 
-export async function openPage(browser: Browser, url: string, locale = 'en-US'): Promise<Page> {
+/**
+ * A page of its own (a fresh browser context) at `url`. With `fakeClock`, the page's clock is
+ * Playwright's from the first script on: it keeps pace with the real one until the test moves it
+ * (`page.clock.runFor(ms)` fires every timer due in those ms at once), so a test can let the
+ * page's own time limits pass without waiting for them. Workers keep the real clock.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  locale = 'en-US',
+  { fakeClock = false }: { fakeClock?: boolean } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
   context.setDefaultTimeout(15_000);
+  if (fakeClock) await context.clock.install();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
