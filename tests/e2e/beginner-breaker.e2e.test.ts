@@ -496,14 +496,17 @@ describe('a TypeScript Parsons step with the untyped distractors in it', () => {
     await callApi(app, 'createProfile', { name: 'Types in order', switchTo: true });
     await callApi(app, 'updateSettings', { language: 'en', theme: 'light', editorFontSize: 14 });
     // A window of its own, as when the app has just started: nothing has loaded Monaco's
-    // TypeScript worker yet (a Parsons step has no editor to load it).
-    const fresh = await openPage(browser, app.launchUrl);
-    // A slow machine, made so: the type checker's worker arrives 11 s late (past the page's 10 s
-    // limit for its type check), every time, instead of only on a busy first start.
+    // TypeScript worker yet (a Parsons step has no editor to load it). Its clock is the test's.
+    const fresh = await openPage(browser, app.launchUrl, 'en-US', { fakeClock: true });
+    // A slow machine, made so: the type checker's worker is held back until the page's clock has
+    // gone 11 s past the Check (past the page's 10 s limit for its type check), every time,
+    // instead of only on a busy first start.
     let workerAsked = false;
+    let letWorkerThrough = () => {};
+    const workerHeld = new Promise<void>((resolve) => (letWorkerThrough = resolve));
     await fresh.context().route('**/ts.worker-*.js', async (route) => {
       workerAsked = true;
-      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      await workerHeld;
       await route.continue().catch(() => undefined);
     });
     try {
@@ -516,6 +519,11 @@ describe('a TypeScript Parsons step with the untyped distractors in it', () => {
         await fresh.locator('.parsons-pool .parsons-line').filter({ hasText: text }).first().click();
       expect(await fresh.locator('.parsons-program .parsons-line').allTextContents()).toEqual(UNTYPED);
       await fresh.getByRole('button', { name: en.runner.check, exact: true }).click();
+      // The Check waits on the worker the step asked for when it opened; 11 s pass on the page.
+      await fresh.locator('.parsons .runtime-state', { hasText: en.runner.running }).waitFor();
+      await expect.poll(() => workerAsked, { timeout: 60_000 }).toBe(true);
+      await fresh.clock.runFor(11_000);
+      letWorkerThrough();
       const results = fresh.getByTestId('parsons-results');
       await results.waitFor({ timeout: 60_000 });
       await results.scrollIntoViewIfNeeded();
@@ -526,6 +534,7 @@ describe('a TypeScript Parsons step with the untyped distractors in it', () => {
       expect(await fresh.getByTestId('success').count()).toBe(0);
       expect(workerAsked).toBe(true);
     } finally {
+      letWorkerThrough();
       await fresh.context().close();
     }
   });
