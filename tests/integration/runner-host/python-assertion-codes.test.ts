@@ -132,6 +132,24 @@ describe('a failed unittest assertion is a code with its values', () => {
   });
 });
 
+describe('assertRegex and assertNotRegex with a compiled pattern', () => {
+  it('pass when the text matches (or does not) and fail otherwise, as unittest’s do', async () => {
+    const result = await sandbox.pythonCheck(
+      CODE,
+      unittestFile([
+        'self.assertRegex(greet(), re.compile("^h"))',
+        'self.assertNotRegex(greet(), re.compile("^H"))',
+        'self.assertRegex(greet(), re.compile("^H"))',
+        'self.assertNotRegex(greet(), re.compile("i$"))',
+      ]),
+      { timeLimitMs: 30_000 },
+    );
+    expect(result.tests.map((t) => t.status)).toEqual(['pass', 'pass', 'fail', 'fail']);
+    expect(result.tests[2]).toMatchObject({ code: 'matches', params: { text: "'hi'", pattern: "'^H'" } });
+    expect(result.tests[3]).toMatchObject({ code: 'notMatches', params: { text: "'hi'", pattern: "'i$'" } });
+  });
+});
+
 describe('a failed bare assert in the test file is a code with its values', () => {
   const BARE: Case[] = [
     ['assert greet() == "Hello"', 'equal', { expected: "'Hello'", actual: "'hi'" }],

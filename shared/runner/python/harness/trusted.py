@@ -181,11 +181,18 @@ def assertNotEqual(self, first, second, msg=None):
     if _same(pf, ps):
         raise self.failureException(self._formatMessage(msg, _safe_repr(first) + ' == ' + _safe_repr(second)))
 
+# A compiled pattern is re's own final C type (no subclass can lie about it): assertRegex and
+# assertNotRegex take it as it is, as unittest's do.
+_Pattern = unittest.case.re.Pattern
+_TAKES_PATTERN = ('assertRegex', 'assertNotRegex')
+
 def _plain_pair(name):
     """Assertions on two values (ordering, almost-equal, prefixes, patterns): on plain copies."""
     original = _TestCase.__dict__[name]
+    takes_pattern = name in _TAKES_PATTERN
     def check(self, first, second, *args, **kwargs):
-        pf, ps = _plain(first), _plain(second)
+        pf = _plain(first)
+        ps = second if takes_pattern and type(second) is _Pattern else _plain(second)
         if type(pf) is _Opaque and type(ps) is _Opaque and not _liar(pf) and not _liar(ps):
             return original(self, first, second, *args, **kwargs)
         if type(pf) is _Opaque or type(ps) is _Opaque:
