@@ -7,6 +7,11 @@ import type { RunResult } from '../../../shared/runner/protocol.ts';
 import { Trace } from '../../../shared/runner/trace/schema.ts';
 
 const text = (max: number) => z.string().max(max);
+/**
+ * A code's parameter: the harnesses cut a value they quote at 2,000 characters (Python's
+ * MAX_REPR) or 4,000 (the JavaScript harness's TEXT_LIMIT), each plus its "…".
+ */
+const param = text(4_001);
 
 const LearnerErrorSchema = z.object({
   type: text(200),
@@ -17,7 +22,7 @@ const LearnerErrorSchema = z.object({
   traceback: text(200_000).optional(),
   explanation: text(100).optional(),
   code: text(100).optional(),
-  params: z.record(text(100), text(1000)).optional(),
+  params: z.record(text(100), param).optional(),
 });
 
 const RunResultSchema = z.object({
@@ -37,7 +42,7 @@ const RunResultSchema = z.object({
         actual: text(10_000).optional(),
         error: LearnerErrorSchema.optional(),
         code: text(100).optional(),
-        params: z.record(text(100), text(1000)).optional(),
+        params: z.record(text(100), param).optional(),
       }),
     )
     .max(10_000),

@@ -96,4 +96,13 @@ describe('bad input, JavaScript', () => {
     expect(result.status).toBe('error');
     expect(result.message).toContain("The tests could not load: Error: Cannot find module './missing'");
   });
+
+  it('fails a check on a megabyte value with the value cut, not a malformed result', async () => {
+    const result = await sandbox.javascriptCheck(
+      "export const big = () => 'x'.repeat(1_000_000);",
+      "import { big } from './leap';\ntest('big', () => expect(big()).toBe('y'));",
+    );
+    expect(result.tests[0]).toMatchObject({ status: 'fail', code: 'equal', params: { expected: "'y'" } });
+    expect(result.tests[0]?.params?.actual).toMatch(/^'x{100}.*…$/);
+  });
 });

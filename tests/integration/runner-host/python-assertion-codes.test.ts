@@ -150,6 +150,25 @@ describe('assertRegex and assertNotRegex with a compiled pattern', () => {
   });
 });
 
+describe('a huge value in a failed assertion', () => {
+  it('is cut at MAX_REPR (2000 characters) and marked with …', async () => {
+    const result = await sandbox.pythonCheck(
+      CODE,
+      unittestFile(['self.assertEqual("x" * 1_000_000, "y")', 'raise ValueError("v" * 1_000_000)']),
+      { timeLimitMs: 30_000 },
+    );
+    const cut = `'${'x'.repeat(1999)}…`;
+    expect(result.tests[0]).toMatchObject({
+      code: 'equal',
+      expected: "'y'",
+      actual: cut,
+      params: { actual: cut },
+    });
+    expect(result.tests[1]?.status).toBe('error');
+    expect(result.tests[1]?.error?.message).toBe(`${'v'.repeat(2000)}…`);
+  });
+});
+
 describe('a failed bare assert in the test file is a code with its values', () => {
   const BARE: Case[] = [
     ['assert greet() == "Hello"', 'equal', { expected: "'Hello'", actual: "'hi'" }],

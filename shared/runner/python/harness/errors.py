@@ -4,14 +4,16 @@
 
 # --- errors for beginners --------------------------------------------------------------------
 
-def _plain(value, limit=MAX_REPR):
+# Not `_plain`: trusted.py's `_plain` (the exact-builtin copy) is joined later into the same
+# namespace and would replace it, and nothing would be cut.
+def _cut(value, limit=MAX_REPR):
     if type(value) is not str:
         return None
     return value if len(value) <= limit else value[:limit] + '…'
 
 def _safe_repr(value):
     try:
-        return _plain(repr(value)) or '<unprintable value>'
+        return _cut(repr(value)) or '<unprintable value>'
     except BaseException:
         return '<unprintable value>'
 
@@ -20,7 +22,7 @@ def _safe_str(exc):
         text = str(exc)
     except BaseException:
         return ''
-    return _plain(text) or ''
+    return _cut(text) or ''
 
 def _column(line_text, byte_offset):
     if byte_offset is None or line_text is None:
@@ -92,7 +94,7 @@ def _learner_error(exc):
     et = type(exc)
     files = _state['files']
     if issubclass(et, SyntaxError):
-        msg = _plain(_syntax_fields['msg'](exc)) or 'invalid syntax'
+        msg = _cut(_syntax_fields['msg'](exc)) or 'invalid syntax'
         path = _syntax_fields['filename'](exc)
         line = _syntax_fields['lineno'](exc)
         offset = _syntax_fields['offset'](exc)
