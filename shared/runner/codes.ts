@@ -117,6 +117,10 @@ export const TEST_MESSAGE_CODES = [
   'matches',
   /** params: text, pattern */
   'notMatches',
+  /** JavaScript: `expect.assertions(n)` was not met; params: expected (n), actual (how many ran) */
+  'assertionCount',
+  /** JavaScript: `expect.hasAssertions()`, and no assertion ran */
+  'noAssertions',
   /** Any other check: params: check (the failing line of the test file, or the matcher called) */
   'checkFailed',
 ] as const;

@@ -108,6 +108,26 @@ describe('a failed matcher is a code with its values', () => {
     });
   });
 
+  it('expect.assertions(n) and expect.hasAssertions() that were not met are codes too', async () => {
+    const result = await check(
+      CODE,
+      testFile([
+        "expect.assertions(2);\n  expect(greet()).toBe('hi')",
+        'expect.hasAssertions()',
+        "expect.assertions(1);\n  expect(greet()).toBe('hi')",
+      ]),
+    );
+    expect(result.tests[0]).toMatchObject({
+      status: 'fail',
+      code: 'assertionCount',
+      params: { expected: '2', actual: '1' },
+    });
+    expect(result.tests[1]).toMatchObject({ status: 'fail', code: 'noAssertions', params: {} });
+    expect(result.tests[2]?.status).toBe('pass');
+    // The harness's English stays the message, for the log and the command line.
+    expect(result.tests[0]?.message).toBe('expected number of assertions to be 2, but got 1');
+  });
+
   it('an error in the learner’s code is still an error, with no check code', async () => {
     const result = await check(
       `export function greet() {\n  throw new Error('nope');\n}\nexport class Box {}\n`,

@@ -101,14 +101,24 @@ export function resetExpectState(expect: Expect): void {
   );
 }
 
-/** The failure `expect.assertions(n)` / `expect.hasAssertions()` asked for, if any. */
-export function assertionCountFailure(expect: Expect): string | null {
+/**
+ * The failure `expect.assertions(n)` / `expect.hasAssertions()` asked for, if any: vitest's
+ * English (the message, for the log and the CLI) and the code the page words it from.
+ */
+export function assertionCountFailure(
+  expect: Expect,
+): { message: string; code: string; params: Record<string, string> } | null {
   const state = getState(expect as never) as ExpectState;
   if (state.expectedAssertionsNumber !== null && state.assertionCalls !== state.expectedAssertionsNumber) {
-    return `expected number of assertions to be ${state.expectedAssertionsNumber}, but got ${state.assertionCalls}`;
+    const [expected, actual] = [String(state.expectedAssertionsNumber), String(state.assertionCalls)];
+    return {
+      message: `expected number of assertions to be ${expected}, but got ${actual}`,
+      code: 'assertionCount',
+      params: { expected, actual },
+    };
   }
   if (state.isExpectingAssertions && state.assertionCalls === 0) {
-    return 'expected any number of assertion, but got none';
+    return { message: 'expected any number of assertion, but got none', code: 'noAssertions', params: {} };
   }
   return null;
 }

@@ -258,6 +258,7 @@ async function runSuite(
     state.report({ kind: 'test-start', id, name });
     let failure: unknown = setupFailed ? setupError : null;
     let failed = setupFailed;
+    let counted: ReturnType<typeof assertionCountFailure> = null;
     if (!failed) {
       resetExpectState(state.expect);
       try {
@@ -278,14 +279,19 @@ async function runSuite(
       }
       const rejection = await state.unhandled();
       if (rejection !== null && !failed) [failed, failure] = [true, rejection.reason];
-      const countFailure = failed ? null : assertionCountFailure(state.expect);
-      if (countFailure !== null) [failed, failure] = [true, new Error(countFailure)];
+      counted = failed ? null : assertionCountFailure(state.expect);
+      // A check the test asked for and did not get: it fails, as a matcher's does.
+      if (counted !== null) [failed, failure] = [true, new AssertionError(counted.message)];
     }
     if (!failed) {
       state.report({ kind: 'test-end', id, name, status: 'pass' });
     } else {
       const error = describeThrown(failure, (value) => value instanceof AssertionError);
-      const check = error.assertion ? matcherFailure(failure) : undefined;
+      const check = !error.assertion
+        ? undefined
+        : counted !== null
+          ? { code: counted.code, params: counted.params }
+          : matcherFailure(failure);
       if (check) error.check = check;
       state.report({ kind: 'test-end', id, name, status: error.assertion ? 'fail' : 'error', error });
     }
