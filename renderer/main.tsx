@@ -11,6 +11,7 @@ import { applyTheme } from './app/theme.ts';
 import type { AppInfo, LanternApi, Settings, SettingsPatch } from '../shared/api/contract.ts';
 import { runnerHost } from './runner/host.ts';
 import { parseHash } from './app/router.ts';
+import { withMonacoWords } from './editor/monaco-words.ts';
 import './styles.css';
 
 function Root({
@@ -95,7 +96,7 @@ function warmUp() {
     .then(offTeacherPage)
     .then(() => {
       host.warm('javascript');
-      void import('./editor/MonacoEditor.tsx');
+      void withMonacoWords(() => import('./editor/MonacoEditor.tsx'));
     });
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { renderMarkdown } from './markdown.ts';
 import { ExternalLinkDialog, useExternalLinks } from './ExternalLinkDialog.tsx';
+import { withMonacoWords } from '../editor/monaco-words.ts';
 
 /**
  * Rendered Markdown. Code blocks are coloured by Monaco's own tokenizer, so a snippet in the
@@ -14,7 +15,7 @@ export function Markdown({ source, className }: { source: string; className?: st
     const blocks = ref.current?.querySelectorAll<HTMLElement>('pre > code[class*="language-"]');
     if (!blocks || blocks.length === 0) return;
     let cancelled = false;
-    void import('../editor/monaco.ts').then(({ monaco, monacoTheme }) => {
+    void withMonacoWords(() => import('../editor/monaco.ts')).then(({ monaco, monacoTheme }) => {
       if (cancelled) return;
       for (const block of blocks) {
         const lang = /language-(\w+)/.exec(block.className)?.[1] ?? '';

@@ -5,6 +5,7 @@
  * until then the code is shown as text.
  */
 import { lazy, Suspense } from 'react';
+import { withMonacoWords } from './monaco-words.ts';
 
 export interface EditorMarker {
   line: number;
@@ -26,7 +27,7 @@ export interface CodeEditorProps {
   onCheck?: () => void;
 }
 
-const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
+const MonacoEditor = lazy(() => withMonacoWords(() => import('./MonacoEditor.tsx')));
 
 export function CodeEditor(props: CodeEditorProps) {
   return (

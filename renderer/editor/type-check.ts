@@ -5,6 +5,7 @@
  * editor's model is left alone; with `moduleDetection: force` no two models share a scope.
  */
 import type { TypeDiagnostic } from '../../shared/runner/javascript/type-check.ts';
+import { withMonacoWords } from './monaco-words.ts';
 
 type MessageChain = string | { messageText: string; next?: MessageChain[] };
 
@@ -60,7 +61,7 @@ export async function typeDiagnostics(
   code: string,
   limitMs = Number.POSITIVE_INFINITY,
 ): Promise<TypeDiagnostic[]> {
-  const { monaco } = await import('./monaco.ts');
+  const { monaco } = await withMonacoWords(() => import('./monaco.ts'));
   const uri = monaco.Uri.parse(`file:///lantern-check/${++checks}/${file}`);
   const model = monaco.editor.createModel(code, 'typescript', uri);
   try {

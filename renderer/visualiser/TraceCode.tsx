@@ -4,6 +4,7 @@
  * first step is on screen without waiting for it, and Monaco takes over once that frame is painted.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { withMonacoWords } from '../editor/monaco-words.ts';
 
 export interface TraceCodeProps {
   code: string;
@@ -19,7 +20,7 @@ export interface TraceCodeProps {
   exception?: boolean;
 }
 
-const TraceCodeMonaco = lazy(() => import('./TraceCodeMonaco.tsx'));
+const TraceCodeMonaco = lazy(() => withMonacoWords(() => import('./TraceCodeMonaco.tsx')));
 
 function PlainCode(props: TraceCodeProps) {
   return (

@@ -250,7 +250,7 @@ describe('the lesson page, with the Chinese interface', () => {
   // Monaco's own words, which it reads out to a screen reader: aria-roledescription "editor" on
   // the edit context and the fold markers' title "Click to collapse the range." (monaco-editor's
   // built-in English nls strings; the app loads Monaco without a Chinese nls bundle).
-  test.fails('the code editor says nothing in English to a screen reader', async () => {
+  test('the code editor says nothing in English to a screen reader', async () => {
     await page.locator('.code-editor .view-lines').first().hover();
     await expectNoEnglish('editor-a11y', await englishOn(page, [], '.code-editor', '.view-lines'));
   });
