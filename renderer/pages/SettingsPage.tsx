@@ -8,6 +8,7 @@ import { PacksSettings } from '../settings/PacksSettings.tsx';
 import { TutorSettings } from '../settings/TutorSettings.tsx';
 import { ClassSettings } from '../settings/ClassSettings.tsx';
 import { FontSizeField } from '../settings/FontSizeField.tsx';
+import { LanguageField } from '../settings/LanguageField.tsx';
 import '../learn/assigned.css';
 import { failureText } from '../i18n/failure.ts';
 import { shownName } from '../i18n/learner-name.ts';
@@ -28,7 +29,7 @@ export function SettingsPage() {
   const learner = useCurrentLearnerName();
   // Worded when shown, so it follows a change of language (this learner's, or the next one's).
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; message: string } | null>(null);
-  const ids = { language: useId(), theme: useId() };
+  const ids = { theme: useId() };
 
   const save = async (patch: Partial<Settings>) => {
     try {
@@ -45,19 +46,7 @@ export function SettingsPage() {
       <fieldset className="card" data-testid="learner-settings">
         <legend>{t('settings.appearance', { name: learner ?? '…' })}</legend>
         <p className="muted">{t('settings.perLearner')}</p>
-        <div className="field">
-          <label htmlFor={ids.language}>{t('settings.language')}</label>
-          <select
-            id={ids.language}
-            data-testid="setting-language"
-            value={settings.language}
-            onChange={(e) => void save({ language: e.target.value as Settings['language'] })}
-          >
-            <option value="system">{t('settings.languageSystem')}</option>
-            <option value="en">{t('language.en')}</option>
-            <option value="zh">{t('language.zh')}</option>
-          </select>
-        </div>
+        <LanguageField value={settings.language} save={(language) => void save({ language })} />
         <div className="field">
           <label htmlFor={ids.theme}>{t('settings.theme')}</label>
           <select
