@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import appEn from '../../shared/i18n/locales/en/app.json';
 import appZh from '../../shared/i18n/locales/zh/app.json';
 import lessonEn from '../../shared/i18n/locales/en/lesson.json';
 import lessonZh from '../../shared/i18n/locales/zh/lesson.json';
@@ -28,7 +29,15 @@ import {
   type ReceivedRequest,
 } from '../fake-anthropic/server.ts';
 import practiceZh from '../../shared/i18n/locales/zh/practiceui.json';
-import { callApi, openInChinese, openPage, screenshot, typeCode, useAppAndBrowser } from './harness.ts';
+import {
+  callApi,
+  openInChinese,
+  openPage,
+  screenshot,
+  SCREENSHOTS,
+  typeCode,
+  useAppAndBrowser,
+} from './harness.ts';
 
 /** The fake Messages API the app talks to (no key in the environment); each test says how it answers. */
 let fake: FakeAnthropic;
@@ -253,6 +262,68 @@ describe('the lesson page, with the Chinese interface', () => {
   test('the code editor says nothing in English to a screen reader', async () => {
     await page.locator('.code-editor .view-lines').first().hover();
     await expectNoEnglish('editor-a11y', await englishOn(page, [], '.code-editor', '.view-lines'));
+  });
+
+  /** The keys Monaco names beside a button ("区分大小写 (Alt+C)"), as printed on a keyboard. */
+  const KEYS = ['Shift', 'Enter', 'Alt', 'Ctrl', 'Escape', 'Esc', 'Cmd', 'F3', 'F8'];
+
+  // Monaco's find widget and a problem's hover, as a person sees them (decision 0058): shot at a
+  // small and a large window, light and dark, for a person to look at.
+  test('the find widget and a problem in the editor are in Chinese', { timeout: 240_000 }, async () => {
+    await page.locator('.runtime-state', { hasText: lessonZh.runner.ready }).waitFor({ timeout: 120_000 });
+    await typeCode(page, 'print(nme)\n');
+    await page.getByRole('button', { name: lessonZh.runner.run, exact: true }).click();
+    const squiggle = page.locator('.code-editor .squiggly-error').first();
+    await squiggle.waitFor({ timeout: 60_000 });
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ });
+    for (const theme of ['light', 'dark'] as const) {
+      await callApi(app, 'updateSettings', { theme });
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      for (const [width, height] of [
+        [1024, 640],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.locator('.code-editor .view-lines').first().click();
+        await page.keyboard.press('ControlOrMeta+F');
+        const find = page.locator('.code-editor .find-widget.visible');
+        await find.waitFor();
+        await expectNoEnglish('editor-find', await englishOn(page, KEYS, '.code-editor .find-widget', ''));
+        await page.screenshot({ path: `${SCREENSHOTS}/zh-editor-find-${width}x${height}-${theme}.png` });
+        await page.keyboard.press('Escape');
+        await find.waitFor({ state: 'detached' }).catch(() => find.waitFor({ state: 'hidden' }));
+
+        // On the squiggle itself (the text's layer above it takes the pointer's events).
+        // A hover shows a moment after the pointer stops; a move Monaco missed is made again.
+        const box = (await squiggle.boundingBox())!;
+        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        await expect
+          .poll(
+            async () => {
+              if (await hover.first().isVisible()) return true;
+              await page.mouse.move(at.x - 3, at.y);
+              await page.mouse.move(at.x, at.y);
+              return false;
+            },
+            { timeout: 20_000, interval: 1_000 },
+          )
+          .toBe(true);
+        // The marker's message is the program's own error, as Python words it (the results
+        // panel explains it in Chinese); Monaco's words around it are what is checked.
+        const hoverTexts = await textsIn(page, '.code-editor .monaco-hover', '');
+        await expectNoEnglish(
+          'editor-hover',
+          hoverTexts
+            .filter(({ text }) => englishIn(withoutProgramErrors(text), KEYS).length)
+            .map(({ where, text }) => `${where}: ${text}`),
+        );
+        await page.screenshot({ path: `${SCREENSHOTS}/zh-editor-hover-${width}x${height}-${theme}.png` });
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
+      }
+    }
+    await callApi(app, 'updateSettings', { theme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
 
@@ -762,5 +833,90 @@ describe('the teacher page with bad values, with the Chinese interface', () => {
         code,
       ]),
     );
+  });
+});
+
+/** Monaco's own words a screen reader meets: the edit context's role and the fold markers' titles. */
+async function editorWords(p: Page): Promise<{ role: string | null; folds: string[] }> {
+  const editor = p.locator('.code-editor .monaco-editor').first();
+  await editor.waitFor({ timeout: 60_000 });
+  // A block to fold, whatever the draft was.
+  await typeCode(p, 'def greet():\n    print("hi")\n');
+  await p.locator('.code-editor .view-lines').first().hover();
+  await p.locator('.code-editor .margin [title]').first().waitFor();
+  return {
+    role: await editor.locator('[aria-roledescription]').first().getAttribute('aria-roledescription'),
+    folds: [
+      ...new Set(
+        await p
+          .locator('.code-editor .margin [title]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? '')),
+      ),
+    ],
+  };
+}
+
+// Monaco's built-in English, and the Chinese table (monaco-editor/esm/vs/nls/lang/zh-cn.js).
+const MONACO_EN = { role: 'editor', folds: ['Click to collapse the range.'] };
+const MONACO_ZH = { role: '编辑器', folds: ['单击以折叠范围。'] };
+
+describe("the code editor's own words follow the language it loaded with", () => {
+  let en: Page;
+  const asked: string[] = [];
+  beforeAll(async () => {
+    await callApi(app, 'updateSettings', { language: 'en' });
+    en = await openPage(browser, app.launchUrl);
+    en.on('request', (r) => asked.push(r.url()));
+  });
+  afterAll(async () => {
+    await en?.context().close();
+  });
+
+  async function open(hash: string): Promise<void> {
+    await en.evaluate((h) => (location.hash = h), hash);
+    await en.locator('main h1').first().waitFor();
+  }
+
+  test('with the English interface, English, and the Chinese table is never fetched', async () => {
+    await open('#/learn/python/hello-world');
+    expect(await editorWords(en)).toEqual(MONACO_EN);
+    expect(asked.filter((url) => /zh-cn/.test(url))).toEqual([]);
+  });
+
+  test('switching language after the editor loaded says the editor changes on a reload', async () => {
+    const language = en.getByTestId('setting-language');
+    const note = en.getByTestId('editor-words-note');
+    await open('#/settings');
+    await language.selectOption('zh');
+    await expect
+      .poll(() => note.textContent())
+      .toContain(fill(appZh.settings.editorWordsLater, { language: '简体中文' }));
+    await expectNoEnglish('editor-words-note', await englishOn(en, [], '[data-testid="editor-words-note"]'));
+    await screenshot(en, 'zh-settings-editor-words-note');
+    // Back to the language the editor has: nothing to say.
+    await language.selectOption('en');
+    await note.waitFor({ state: 'detached' });
+    await language.selectOption('zh');
+    await note.waitFor();
+
+    // Until the reload the editor keeps its English; after it, Chinese, and the note is gone.
+    await open('#/learn/python/hello-world');
+    expect(await editorWords(en)).toEqual(MONACO_EN);
+    await open('#/settings');
+    await en.getByTestId('editor-words-reload').click();
+    await en.locator('nav a', { hasText: appZh.nav.learn }).first().waitFor();
+    await en.getByTestId('setting-language').waitFor();
+    expect(await note.count()).toBe(0);
+    await open('#/learn/python/hello-world');
+    expect(await editorWords(en)).toEqual(MONACO_ZH);
+    // And the other way, said in English.
+    await open('#/settings');
+    await language.selectOption('en');
+    await expect
+      .poll(() => note.textContent())
+      .toContain(fill(appEn.settings.editorWordsLater, { language: 'English' }));
+    await expect
+      .poll(() => en.getByTestId('editor-words-reload').textContent())
+      .toBe(appEn.settings.editorWordsReload);
   });
 });
