@@ -181,8 +181,12 @@ describe('the first learner, with a Chinese browser', () => {
   // "learner", whatever the server's locale (decision 0055), so not "Learner" in the switcher, in
   // "Learner 的外观", nor "切换学习者（当前：Learner）" to a screen reader.
   test('is not called "Learner"', async () => {
-    const current = await page.getByTestId('profile-open').getAttribute('aria-label');
-    expect(current).toBe(fill(profilesZh.profiles.open, { name: profilesZh.profiles.defaultName }));
+    // The learner's name comes a moment after the page: "（当前：）" until then.
+    const open = page.getByTestId('profile-open');
+    await expect
+      .poll(() => open.getAttribute('aria-label'))
+      .toBe(fill(profilesZh.profiles.open, { name: profilesZh.profiles.defaultName }));
+    const current = await open.getAttribute('aria-label');
     await expectNoEnglish('first-learner', englishIn(current ?? ''));
   });
 
