@@ -13,7 +13,7 @@ import {
 
 /** The modules the harness imports first (the Python snapshot has them loaded: boot.ts). */
 export const HARNESS_IMPORTS =
-  'sys, builtins, types, ast, io, operator, os, signal, unittest, unittest.case, unittest.util';
+  'sys, builtins, types, ast, io, operator, os, signal, unittest, unittest.case, unittest.util, unittest._log';
 
 /** The harness files, in the order they are joined into one program. */
 export const HARNESS_FILE_ORDER = [

@@ -50,6 +50,9 @@ _MethodType = types.MethodType
 _FunctionType = types.FunctionType
 _ModuleType = types.ModuleType
 _TestCase = unittest.TestCase
+# logging (loaded for assertLogs: unittest._log) would ask sys._getframe for the line that logged,
+# which the audit hook refuses to learner and test code: without it a log record names no file.
+_modules['logging']._srcfile = None
 _SkipTest = unittest.SkipTest
 _default_int_handler = signal.default_int_handler
 _signal = signal.signal
