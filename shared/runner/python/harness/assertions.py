@@ -46,6 +46,11 @@ def _trusted_name(frame):
             return name
     return None
 
+_UNITTEST_DIR = _CASE_FILE[:_CASE_FILE.rindex('/') + 1]
+
+def _in_unittest(frame):
+    return frame.f_code.co_filename.startswith(_UNITTEST_DIR)
+
 def _assertion_name(frame):
     code = frame.f_code
     if code in _TRUSTED_CODES:
@@ -185,6 +190,9 @@ def _assertion_failure(exc):
                 if found is not None:
                     code, params = found
                 msg = _authors_msg(below[0])
+            elif _in_unittest(below[0]):
+                # unittest's own helpers (assertLogs' context): their words are its English.
+                msg = None
             else:
                 # The assertion was raised in code the test called (the learner's): its words are theirs.
                 msg = _safe_str(exc) or None
