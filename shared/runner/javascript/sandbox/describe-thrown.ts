@@ -45,8 +45,10 @@ export function describeThrown(
   }
   const assertion = safe(() => isAssertion(value), false);
   const record = value as Record<string, unknown>;
+  // A thrown object with no name of its own (`throw { message }`) is not `undefined: …`.
+  const name = safe(() => record.name, undefined);
   const result: ThrownValue = {
-    name: text(safe(() => record.name, 'Error')) || 'Error',
+    name: (typeof name === 'string' && text(name)) || 'Error',
     message: text(safe(() => record.message, '')),
     stack: text(safe(() => record.stack, '')),
     assertion,
