@@ -50,7 +50,8 @@ afterAll(async () => {
 });
 
 const call = <T = unknown>(name: string, input: object = {}) => callApi<T>(app, name, input);
-type Profile = { id: number; name: string };
+/** A learner's profile; `name` is null while nobody chose one (the page words it, decision 0055). */
+type Profile = { id: number; name: string | null };
 
 /** A learner's profile on this machine, in the class of `code` with `studentId`. */
 async function learner(name: string, code: string, studentId: string): Promise<number> {
@@ -225,7 +226,9 @@ describe('the class view shows the class as it is now', () => {
     await goTeacher(one);
     await expectShown(one, ['Ada (remade): 3', 'Bo: 1', 'Cy: 0']);
     await call('switchProfile', { id: teacher.id });
-    await expect.poll(() => one.getByTestId('profile-open').innerText()).toContain(teacher.name);
+    await expect
+      .poll(() => one.getByTestId('profile-open').innerText())
+      .toContain(teacher.name ?? en_p.profiles.defaultName);
   });
 
   test('a learner removed leaves the matrix, the class list and the gradebook at once', async () => {

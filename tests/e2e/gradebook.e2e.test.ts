@@ -16,6 +16,7 @@ import app_en from '../../shared/i18n/locales/en/app.json';
 import en_t from '../../shared/i18n/locales/en/teacher.json';
 import en_g from '../../shared/i18n/locales/en/gradebook.json';
 import zh_g from '../../shared/i18n/locales/zh/gradebook.json';
+import en_p from '../../shared/i18n/locales/en/profiles.json';
 import {
   callApi,
   exportedReport,
@@ -30,7 +31,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-gradebook-'));
 const SHOTS = '/tmp/shots15g';
 
 const call = <T = unknown>(name: string, input: object = {}) => callApi<T>(app, name, input);
-type Profile = { id: number; name: string };
+/** A learner's profile; `name` is null while nobody chose one (the page words it, decision 0055). */
+type Profile = { id: number; name: string | null };
 
 /**
  * A learner on this machine, as they work: a profile of their own that joins the class with the
@@ -114,7 +116,9 @@ describe('the gradebook for Canvas and Moodle in Chromium', () => {
     await expect.poll(() => page.getByTestId('profile-open').innerText()).toContain('Substitute');
     expect(await page.getByTestId('import-summary').innerText()).toBe('4 of 4 files merged into the class.');
     await call('switchProfile', { id: teacher.id });
-    await expect.poll(() => page.getByTestId('profile-open').innerText()).toContain(teacher.name);
+    await expect
+      .poll(() => page.getByTestId('profile-open').innerText())
+      .toContain(teacher.name ?? en_p.profiles.defaultName);
   });
 
   test('exports a Canvas CSV that Canvas matches by SIS User ID or login, and names the learner left out', async () => {
